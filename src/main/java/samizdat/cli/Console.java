@@ -1,0 +1,132 @@
+package samizdat.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicLong;
+import samizdat.io.Progress;
+
+/**
+ * Where a command prints: summaries to stdout, errors, warnings and progress to stderr. Progress
+ * is a redrawn bar on a terminal, occasional count lines otherwise, and nothing with --quiet.
+ */
+final class Console {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean bar;
+  private final boolean quiet;
+  private final boolean verbose;
+
+  Console(PrintWriter out, PrintWriter err, boolean bar, boolean quiet, boolean verbose) {
+    this.out = out;
+    this.err = err;
+    this.bar = bar;
+    this.quiet = quiet;
+    this.verbose = verbose;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  /** A one-line error about one input; always printed. */
+  synchronized void error(String message) {
+    err.println("samizdat: " + message);
+    err.flush();
+  }
+
+  /** Like {@link #error(String)}, with the stack trace when --verbose. */
+  synchronized void error(String message, Throwable cause) {
+    if (verbose && cause != null) {
+      cause.printStackTrace(err);
+    }
+    error(message);
+  }
+
+  /** A line of the machine-readable summary on stdout. */
+  synchronized void summary(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  Progress progress() {
+    return quiet ? Progress.NONE : new StderrProgress();
+  }
+
+  private final class StderrProgress implements Progress {
+    private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
+    private static final long BAR_INTERVAL_NANOS = 100_000_000L;
+    private final AtomicLong done = new AtomicLong();
+    private volatile String task = "";
+    private volatile long total;
+    private long lastPrint;
+    private boolean barShown;
+
+    @Override
+    public void start(String task, long total) {
+      this.task = task;
+      this.total = total;
+      done.set(0);
+      synchronized (Console.this) {
+        lastPrint = System.nanoTime();
+        if (!bar) {
+          err.println(task + (total > 0 ? ": " + total + " to do" : "") + "...");
+          err.flush();
+        }
+      }
+    }
+
+    @Override
+    public void advance(long units) {
+      long now = done.addAndGet(units);
+      long t = System.nanoTime();
+      synchronized (Console.this) {
+        long interval = bar ? BAR_INTERVAL_NANOS : LINE_INTERVAL_NANOS;
+        if (t - lastPrint < interval) {
+          return;
+        }
+        lastPrint = t;
+        print(now);
+      }
+    }
+
+    private void print(long now) {
+      if (bar) {
+        int width = 30;
+        int filled = total > 0 ? (int) Math.min(width, now * width / total) : 0;
+        String pct = total > 0 ? String.format(" %3d%%", now * 100 / total) : "";
+        err.print("\r" + task + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "]" + pct
+            + " " + now + (total > 0 ? "/" + total : "") + "\u001b[K");
+        barShown = true;
+      } else {
+        err.println(task + ": " + now + (total > 0 ? "/" + total : ""));
+      }
+      err.flush();
+    }
+
+    @Override
+    public void warn(String message) {
+      synchronized (Console.this) {
+        clearBar();
+        err.println("samizdat: warning: " + message);
+        err.flush();
+      }
+    }
+
+    @Override
+    public void finish() {
+      synchronized (Console.this) {
+        clearBar();
+      }
+    }
+
+    private void clearBar() {
+      if (barShown) {
+        err.print("\r\u001b[K");
+        barShown = false;
+      }
+    }
+  }
+}

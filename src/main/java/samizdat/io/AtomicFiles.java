@@ -1,0 +1,84 @@
+package samizdat.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Writes files so that a reader (or a crash) only ever sees the old or the new content: bytes go
+ * to a temporary file in the same directory, which is then renamed over the target.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class AtomicFiles {
+
+  /** Prefix of temporary files; anything left with it after a crash is safe to delete. */
+  public static final String TEMP_PREFIX = ".samizdat-tmp-";
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code bytes} to {@code target} unless it already holds exactly these bytes.
+   *
+   * @return true if the file was written, false if it was already identical (mtime untouched)
+   */
+  public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
+    if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+        && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return false;
+    }
+    write(target, bytes, false);
+    return true;
+  }
+
+  /** Writes {@code bytes} to {@code target} atomically; {@code sync} forces them to the device first. */
+  public static void write(Path target, byte[] bytes, boolean sync) throws IOException {
+    write(target, out -> out.write(bytes), sync);
+  }
+
+  /** Content producer for {@link #write(Path, Writer, boolean)}. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Streams content produced by {@code writer} into {@code target} atomically. If the writer
+   * throws, the target is left as it was and the temporary file is removed.
+   */
+  public static void write(Path target, Writer writer, boolean sync) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".part");
+    try {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+        writer.writeTo(out);
+        out.flush();
+        if (sync) {
+          channel.force(true);
+        }
+      }
+      move(tmp, abs);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** Renames {@code source} over {@code target}, atomically where the file system allows it. */
+  public static void move(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package samizdat.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesNewFileAndCreatesParents() throws IOException {
+    Path f = dir.resolve("a/b/c.txt");
+    assertTrue(AtomicFiles.writeIfChanged(f, "hello".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("hello", Files.readString(f));
+  }
+
+  @Test
+  void identicalContentLeavesFileAndMtimeAlone() throws IOException {
+    Path f = dir.resolve("c.txt");
+    AtomicFiles.writeIfChanged(f, new byte[] {1, 2, 3});
+    FileTime old = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(f, old);
+    assertFalse(AtomicFiles.writeIfChanged(f, new byte[] {1, 2, 3}));
+    assertEquals(old, Files.getLastModifiedTime(f));
+    assertTrue(AtomicFiles.writeIfChanged(f, new byte[] {1, 2, 4}));
+    assertArrayEquals(new byte[] {1, 2, 4}, Files.readAllBytes(f));
+  }
+
+  @Test
+  void failingWriterLeavesOldFileAndNoTemporary() throws IOException {
+    Path f = dir.resolve("keep.txt");
+    Files.writeString(f, "good");
+    assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+      out.write("partial".getBytes(StandardCharsets.UTF_8));
+      throw new IOException("disk full");
+    }, true));
+    assertEquals("good", Files.readString(f));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(1, s.count(), "no temporary file left behind");
+    }
+  }
+}
