@@ -1,22 +1,251 @@
 package samizdat.search;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * Builds the offline search index: static JavaScript files that the search page loads with
  * {@code <script>} tags, so search works from {@code file://}.
+ *
+ * <p>Documents are split into segments by publication date: one per month of the newest year,
+ * one per older year, one for undated documents. A day's news thus only rewrites the current
+ * month's segment; at the turn of a year its months merge into one year segment. Each segment
+ * has its own term shards (terms hashed by {@link Tokenizer#shardKey}, as many shards as keep a
+ * shard near {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of
+ * {@link #DOCS_PER_CHUNK} documents in date order. See README.md, section "search".
  */
 public final class SearchIndex {
+  /** Target size of one term shard; a query loads one shard per segment per term. */
+  static final int TARGET_SHARD_BYTES = 16 * 1024;
+  static final int DOCS_PER_CHUNK = 32;
+  /** Code points of body text kept per document for snippets. */
+  static final int EXCERPT_CHARS = 240;
+  /** Files per directory inside a segment (IPFS and FAT stay fast below 1,000). */
+  static final int FILES_PER_DIR = 512;
+  /** Documents tokenised at once (in parallel) before their postings are appended. */
+  private static final int BATCH = 256;
+  private static final Pattern SAFE_HREF = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/-]+(#[^\\s]*)?");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private final Tokenizer tokenizer = Tokenizer.standard();
 
   /**
    * Computes every index file for these documents.
    *
    * @return file contents by path relative to the site root (all under {@code search/}), in a
    *     deterministic order; the site build writes them and removes index files no longer listed
+   * @throws IllegalArgumentException naming the document when two share an id or an href is not a
+   *     plain relative path
    */
   public SortedMap<String, byte[]> build(List<SearchDocument> documents) {
-    return new TreeMap<>(); // placeholder until the search feature lands
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    write(documents, files::put);
+    return files;
+  }
+
+  /**
+   * Like {@link #build} but hands each file to {@code sink} as soon as it is ready (segment by
+   * segment), so a large archive's index never has to sit in memory at once.
+   */
+  public void write(List<SearchDocument> documents, BiConsumer<String, byte[]> sink) {
+    Map<String, List<SearchDocument>> segments = plan(documents);
+    StringBuilder manifest = new StringBuilder("samizdatSearch.manifest({\"version\":1,\"docs\":")
+        .append(documents.size()).append(",\"chunk\":").append(DOCS_PER_CHUNK)
+        .append(",\"dir\":").append(FILES_PER_DIR).append(",\"segments\":[");
+    boolean first = true;
+    for (Map.Entry<String, List<SearchDocument>> e : segments.entrySet()) {
+      int shards = writeSegment(e.getKey(), e.getValue(), sink);
+      manifest.append(first ? "" : ",").append("{\"id\":\"").append(e.getKey()).append("\",\"docs\":")
+          .append(e.getValue().size()).append(",\"shards\":").append(shards);
+      e.getValue().get(0).published().ifPresent(d -> manifest.append(",\"year\":").append(d.getYear()));
+      manifest.append('}');
+      first = false;
+    }
+    manifest.append("]});\n");
+    sink.accept("search/manifest.js", utf8(manifest));
+    StringBuilder t2s = new StringBuilder("samizdatSearch.t2s(");
+    Js.string(t2s, tokenizer.t2sPairs());
+    sink.accept("search/t2s.js", utf8(t2s.append(");\n")));
+  }
+
+  /** Segments newest first, each with its documents oldest first. */
+  static Map<String, List<SearchDocument>> plan(List<SearchDocument> documents) {
+    Set<String> ids = new HashSet<>();
+    for (SearchDocument d : documents) {
+      if (!ids.add(d.id())) {
+        throw new IllegalArgumentException("search: duplicate document id " + d.id());
+      }
+      if (!SAFE_HREF.matcher(d.href()).matches() || d.href().startsWith("/") || d.href().contains("..")
+          || d.href().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+        throw new IllegalArgumentException("search: document " + d.id() + " has an href that is not a plain relative path: " + d.href());
+      }
+    }
+    int maxYear = documents.stream().flatMap(d -> d.published().stream())
+        .mapToInt(LocalDate::getYear).max().orElse(Integer.MIN_VALUE);
+    Map<String, List<SearchDocument>> byId = new HashMap<>();
+    for (SearchDocument d : documents) {
+      byId.computeIfAbsent(segmentOf(d, maxYear), k -> new ArrayList<>()).add(d);
+    }
+    Comparator<SearchDocument> oldestFirst = Comparator
+        .comparing((SearchDocument d) -> d.published().orElse(LocalDate.MIN))
+        .thenComparing(SearchDocument::id);
+    Map<String, List<SearchDocument>> ordered = new LinkedHashMap<>();
+    byId.keySet().stream().sorted(Comparator.comparing(SearchIndex::segmentRank).reversed())
+        .forEach(s -> {
+          List<SearchDocument> list = byId.get(s);
+          list.sort(oldestFirst);
+          ordered.put(s, list);
+        });
+    return ordered;
+  }
+
+  /** Sorts segments: months of the newest year, then older years, then undated. */
+  private static String segmentRank(String segment) {
+    return switch (segment.charAt(0)) {
+      case 'm' -> "2" + segment;
+      case 'y' -> "1" + segment;
+      default -> "0";
+    };
+  }
+
+  private static String segmentOf(SearchDocument d, int maxYear) {
+    if (d.published().isEmpty()) {
+      return "u";
+    }
+    LocalDate date = d.published().get();
+    return date.getYear() < maxYear ? "y" + date.getYear()
+        : String.format("m%04d%02d", date.getYear(), date.getMonthValue());
+  }
+
+  /** One document's distinct terms with their weights. */
+  private record DocTerms(String[] terms, int[] weights) {}
+
+  private DocTerms docTerms(SearchDocument d) {
+    Map<String, Integer> body = new HashMap<>();
+    tokenizer.terms(d.text(), t -> body.merge(t, 1, Integer::sum));
+    Set<String> title = new HashSet<>();
+    tokenizer.terms(d.title(), title::add);
+    for (String tag : d.tags()) {
+      tokenizer.terms(tag, title::add);
+      String key = tagTerm(tag);
+      if (key.length() > 1) {
+        title.add(key);
+      }
+    }
+    Set<String> all = new HashSet<>(body.keySet());
+    all.addAll(title);
+    String[] terms = all.toArray(String[]::new);
+    int[] weights = new int[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      weights[i] = Postings.weight(body.getOrDefault(terms[i], 0), title.contains(terms[i]));
+    }
+    return new DocTerms(terms, weights);
+  }
+
+  /** The term a tag filter looks up: "#" and the normalised tag. */
+  String tagTerm(String tag) {
+    return "#" + tokenizer.normalize(tag).strip();
+  }
+
+  private int writeSegment(String segment, List<SearchDocument> docs, BiConsumer<String, byte[]> sink) {
+    Map<String, Postings> postings = new HashMap<>();
+    for (int start = 0; start < docs.size(); start += BATCH) {
+      List<DocTerms> batch = docs.subList(start, Math.min(docs.size(), start + BATCH))
+          .parallelStream().map(this::docTerms).toList();
+      for (int i = 0; i < batch.size(); i++) {
+        DocTerms dt = batch.get(i);
+        for (int j = 0; j < dt.terms().length; j++) {
+          postings.computeIfAbsent(dt.terms()[j], t -> new Postings()).add(start + i, dt.weights()[j]);
+        }
+      }
+    }
+    long bytes = 0;
+    for (Map.Entry<String, Postings> e : postings.entrySet()) {
+      bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().length() + 6;
+    }
+    int shards = 1;
+    while ((long) shards * TARGET_SHARD_BYTES < bytes) {
+      shards *= 2;
+    }
+    List<List<String>> byShard = new ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      byShard.add(new ArrayList<>());
+    }
+    for (String term : postings.keySet()) {
+      byShard.get(Tokenizer.hash(Tokenizer.shardKey(term)) & (shards - 1)).add(term);
+    }
+    for (int n = 0; n < shards; n++) {
+      List<String> terms = byShard.get(n);
+      terms.sort(null);
+      StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)
+          .append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
+      for (int i = 0; i < terms.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        Js.string(out, terms.get(i));
+        out.append(":\"");
+        postings.get(terms.get(i)).appendTo(out);
+        out.append('"');
+      }
+      sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
+    }
+    for (int c = 0; c * DOCS_PER_CHUNK < docs.size(); c++) {
+      StringBuilder out = new StringBuilder(DOCS_PER_CHUNK * 1024)
+          .append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
+      for (int i = c * DOCS_PER_CHUNK; i < Math.min(docs.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
+        SearchDocument d = docs.get(i);
+        out.append(i > c * DOCS_PER_CHUNK ? ",\n[" : "\n[");
+        Js.string(out, d.title().strip());
+        out.append(',');
+        Js.string(out, d.published().map(LocalDate::toString).orElse(""));
+        out.append(",[");
+        for (int t = 0; t < d.tags().size(); t++) {
+          if (t > 0) {
+            out.append(',');
+          }
+          Js.string(out, d.tags().get(t).strip());
+        }
+        out.append("],");
+        Js.string(out, d.href());
+        out.append(',');
+        Js.string(out, excerpt(d.text()));
+        out.append(']');
+      }
+      sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
+    }
+    return shards;
+  }
+
+  static String shardPath(String segment, int shard) {
+    return "search/" + segment + "/t" + shard / FILES_PER_DIR + "/" + shard + ".js";
+  }
+
+  static String chunkPath(String segment, int chunk) {
+    return "search/" + segment + "/d" + chunk / FILES_PER_DIR + "/" + chunk + ".js";
+  }
+
+  static String excerpt(String text) {
+    String flat = SPACES.matcher(text.strip()).replaceAll(" ");
+    if (flat.codePointCount(0, flat.length()) <= EXCERPT_CHARS) {
+      return flat;
+    }
+    return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_CHARS));
+  }
+
+  private static byte[] utf8(CharSequence s) {
+    return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 }
