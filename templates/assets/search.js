@@ -438,16 +438,21 @@
         }
       }
     };
-    if (Object.prototype.hasOwnProperty.call(shard, req.term)) {
-      add(shard[req.term], 1);
-    }
-    if (req.prefix) {
-      var cjk = isCjk(req.term.codePointAt(0));
-      Object.keys(shard).forEach(function (k) {
-        if (k !== req.term && k.lastIndexOf(req.term, 0) === 0 && (cjk || k.indexOf(' ') < 0)) {
-          add(shard[k], cjk ? 1 : 0.6);
-        }
-      });
+    var skey = shardKey(req.term);
+    var group = Object.prototype.hasOwnProperty.call(shard, skey) ? shard[skey] : '';
+    var rest = req.term.slice(skey.length);
+    var cjk = isCjk(req.term.codePointAt(0));
+    // Entries are "suffix,postings;" with suffix = term minus the shard key (see SearchIndex).
+    for (var at = 0; at < group.length;) {
+      var comma = group.indexOf(',', at);
+      var semi = group.indexOf(';', comma);
+      var suffix = group.slice(at, comma);
+      if (suffix === rest) {
+        add(group.slice(comma + 1, semi), 1);
+      } else if (req.prefix && suffix.lastIndexOf(rest, 0) === 0 && (cjk || suffix.indexOf(' ') < 0)) {
+        add(group.slice(comma + 1, semi), cjk ? 1 : 0.6);
+      }
+      at = semi + 1;
     }
     this.decoded[key] = result;
     return result;

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * Builds the offline search index: static JavaScript files that the search page loads with
  * {@code <script>} tags, so search works from {@code file://}.
  *
- * <p>Documents are split into segments by publication date: one per month of the newest year,
- * one per older year, one for undated documents. A day's news thus only rewrites the current
- * month's segment; at the turn of a year its months merge into one year segment. Each segment
+ * <p>Documents are split into segments by publication date: one per older year, one per month of
+ * the newest year except the newest month, which is cut into blocks of {@link #BLOCK_DOCS}
+ * documents in date order, and one for undated documents. A day's news thus only rewrites the
+ * last block or two; when a month or a year is over, its segments merge. Each segment
  * has its own term shards (terms hashed by {@link Tokenizer#shardKey}, as many shards as keep a
  * shard near {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of
  * {@link #DOCS_PER_CHUNK} documents in date order. See README.md, section "search".
@@ -30,6 +31,8 @@ public final class SearchIndex {
   /** Target size of one term shard; a query loads one shard per segment per term. */
   static final int TARGET_SHARD_BYTES = 16 * 1024;
   static final int DOCS_PER_CHUNK = 32;
+  /** Documents per segment in the newest month (see {@link #plan}). */
+  static final int BLOCK_DOCS = 128;
   /** Code points of body text kept per document for snippets. */
   static final int EXCERPT_CHARS = 240;
   /** Files per directory inside a segment (IPFS and FAT stay fast below 1,000). */
@@ -101,6 +104,16 @@ public final class SearchIndex {
     Comparator<SearchDocument> oldestFirst = Comparator
         .comparing((SearchDocument d) -> d.published().orElse(LocalDate.MIN))
         .thenComparing(SearchDocument::id);
+    // The newest month is cut into blocks of BLOCK_DOCS in date order: new articles land in its
+    // last block, so a day's news rewrites one or two small segments.
+    String newestMonth = byId.keySet().stream().filter(k -> k.startsWith("m")).max(String::compareTo).orElse("");
+    if (!newestMonth.isEmpty()) {
+      List<SearchDocument> month = byId.remove(newestMonth);
+      month.sort(oldestFirst);
+      for (int b = 0; b * BLOCK_DOCS < month.size(); b++) {
+        byId.put(newestMonth + "-" + b, new ArrayList<>(month.subList(b * BLOCK_DOCS, Math.min(month.size(), (b + 1) * BLOCK_DOCS))));
+      }
+    }
     Map<String, List<SearchDocument>> ordered = new LinkedHashMap<>();
     byId.keySet().stream().sorted(Comparator.comparing(SearchIndex::segmentRank).reversed())
         .forEach(s -> {
@@ -114,7 +127,9 @@ public final class SearchIndex {
   /** Sorts segments: months of the newest year, then older years, then undated. */
   private static String segmentRank(String segment) {
     return switch (segment.charAt(0)) {
-      case 'm' -> "2" + segment;
+      case 'm' -> segment.length() > 7
+          ? String.format("2%s-%09d", segment.substring(0, 7), Integer.parseInt(segment.substring(8)))
+          : "2" + segment;
       case 'y' -> "1" + segment;
       default -> "0";
     };
@@ -173,7 +188,7 @@ public final class SearchIndex {
     }
     long bytes = 0;
     for (Map.Entry<String, Postings> e : postings.entrySet()) {
-      bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().length() + 6;
+      bytes += e.getKey().length() * 2 + e.getValue().length() + 2;
     }
     int shards = 1;
     while ((long) shards * TARGET_SHARD_BYTES < bytes) {
@@ -188,17 +203,26 @@ public final class SearchIndex {
     }
     for (int n = 0; n < shards; n++) {
       List<String> terms = byShard.get(n);
-      terms.sort(null);
+      terms.sort(Comparator.comparing(Tokenizer::shardKey).thenComparing(Comparator.naturalOrder()));
       StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)
           .append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
-      for (int i = 0; i < terms.size(); i++) {
-        if (i > 0) {
-          out.append(',');
+      String key = null;
+      StringBuilder group = new StringBuilder();
+      for (String term : terms) {
+        String k = Tokenizer.shardKey(term);
+        if (!k.equals(key)) {
+          if (key != null) {
+            appendGroup(out, key, group);
+          }
+          key = k;
+          group.setLength(0);
         }
-        Js.string(out, terms.get(i));
-        out.append(":\"");
-        postings.get(terms.get(i)).appendTo(out);
-        out.append('"');
+        group.append(term, k.length(), term.length()).append(',');
+        postings.get(term).appendTo(group);
+        group.append(';');
+      }
+      if (key != null) {
+        appendGroup(out, key, group);
       }
       sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
     }
@@ -227,6 +251,19 @@ public final class SearchIndex {
       sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
     }
     return shards;
+  }
+
+  /**
+   * One shard-key group: {@code "key":"suffix,postings;suffix,postings;..."}. Every term of the
+   * group starts with the key, so only the rest is written; ',' and ';' never occur in terms.
+   */
+  private static void appendGroup(StringBuilder out, String key, CharSequence group) {
+    if (out.charAt(out.length() - 1) != '{') {
+      out.append(',');
+    }
+    Js.string(out, key);
+    out.append(':');
+    Js.string(out, group.toString());
   }
 
   static String shardPath(String segment, int shard) {
