@@ -760,6 +760,7 @@
     this.pager.textContent = '';
     this.facets.textContent = '';
     this.doc.body.setAttribute('data-search-state', 'idle');
+    this.doc.body.setAttribute('data-search-query', this.state.q);
   };
 
   App.prototype.renderTagFilter = function () {
@@ -823,6 +824,7 @@
     this.renderYears(r.years);
     this.renderPager(page, pages);
     d.body.setAttribute('data-search-state', 'done');
+    d.body.setAttribute('data-search-query', this.state.q);
   };
 
   App.prototype.renderYears = function (years) {

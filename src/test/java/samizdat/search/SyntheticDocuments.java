@@ -17,7 +17,7 @@ final class SyntheticDocuments {
   private final double[] wordCdf;
   private final String[] tags;
   private final double[] tagCdf;
-  private static final String[] LATIN = {"AI", "OpenAI", "Sora", "ChatGPT", "GPU", "iPhone", "Meta",
+  private static final String[] LATIN = {"AI", "OpenAI", "Gemini", "ChatGPT", "GPU", "iPhone", "Meta",
       "Google", "Tesla", "5G", "COVID-19", "NASA", "WHO", "Twitter", "TikTok", "Nvidia", "A100", "LLM"};
   private static final String PUNCT = "，，，。。、；：！？";
 
