@@ -1,5 +1,6 @@
 package samizdat.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -49,8 +50,6 @@ final class Postings {
   }
 
   void appendTo(StringBuilder out) {
-    for (int i = 0; i < length; i++) {
-      out.append((char) bytes[i]);
-    }
+    out.append(new String(bytes, 0, length, StandardCharsets.US_ASCII));
   }
 }

@@ -3,6 +3,7 @@ package samizdat.search;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 public final class SearchIndex {
   /** Target size of one term shard; a query loads one shard per segment per term. */
   static final int TARGET_SHARD_BYTES = 16 * 1024;
-  static final int DOCS_PER_CHUNK = 32;
+  static final int DOCS_PER_CHUNK = 16;
   /** Documents per segment in the newest month (see {@link #plan}). */
   static final int BLOCK_DOCS = 128;
   /** Code points of body text kept per document for snippets. */
@@ -148,23 +149,21 @@ public final class SearchIndex {
   private record DocTerms(String[] terms, int[] weights) {}
 
   private DocTerms docTerms(SearchDocument d) {
-    Map<String, Integer> body = new HashMap<>();
-    tokenizer.terms(d.text(), t -> body.merge(t, 1, Integer::sum));
-    Set<String> title = new HashSet<>();
-    tokenizer.terms(d.title(), title::add);
+    TermTable<int[]> counts = new TermTable<>();
+    tokenizer.terms(d.text(), t -> counts.computeIfAbsent(t, k -> new int[2])[0]++);
+    tokenizer.terms(d.title(), t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
     for (String tag : d.tags()) {
-      tokenizer.terms(tag, title::add);
+      tokenizer.terms(tag, t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
       String key = tagTerm(tag);
       if (key.length() > 1) {
-        title.add(key);
+        counts.computeIfAbsent(key, k -> new int[2])[1] = 1;
       }
     }
-    Set<String> all = new HashSet<>(body.keySet());
-    all.addAll(title);
-    String[] terms = all.toArray(String[]::new);
+    String[] terms = counts.keys();
     int[] weights = new int[terms.length];
     for (int i = 0; i < terms.length; i++) {
-      weights[i] = Postings.weight(body.getOrDefault(terms[i], 0), title.contains(terms[i]));
+      int[] c = counts.get(terms[i]);
+      weights[i] = Postings.weight(c[0], c[1] == 1);
     }
     return new DocTerms(terms, weights);
   }
@@ -175,7 +174,7 @@ public final class SearchIndex {
   }
 
   private int writeSegment(String segment, List<SearchDocument> docs, BiConsumer<String, byte[]> sink) {
-    Map<String, Postings> postings = new HashMap<>();
+    TermTable<Postings> postings = new TermTable<>();
     for (int start = 0; start < docs.size(); start += BATCH) {
       List<DocTerms> batch = docs.subList(start, Math.min(docs.size(), start + BATCH))
           .parallelStream().map(this::docTerms).toList();
@@ -186,38 +185,40 @@ public final class SearchIndex {
         }
       }
     }
+    String[] all = postings.keys();
     long bytes = 0;
-    for (Map.Entry<String, Postings> e : postings.entrySet()) {
-      bytes += e.getKey().length() * 2 + e.getValue().length() + 2;
+    for (String term : all) {
+      bytes += term.length() * 2L + postings.get(term).length() + 2;
     }
     int shards = 1;
     while ((long) shards * TARGET_SHARD_BYTES < bytes) {
       shards *= 2;
     }
+    // Terms by shard, sorted: a shard key is a prefix of its terms (or the whole term), so the
+    // terms of one key group are contiguous in String order.
     List<List<String>> byShard = new ArrayList<>();
     for (int i = 0; i < shards; i++) {
       byShard.add(new ArrayList<>());
     }
-    for (String term : postings.keySet()) {
+    for (String term : all) {
       byShard.get(Tokenizer.hash(Tokenizer.shardKey(term)) & (shards - 1)).add(term);
     }
     for (int n = 0; n < shards; n++) {
-      List<String> terms = byShard.get(n);
-      terms.sort(Comparator.comparing(Tokenizer::shardKey).thenComparing(Comparator.naturalOrder()));
       StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)
           .append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
       String key = null;
       StringBuilder group = new StringBuilder();
+      List<String> terms = byShard.get(n);
+      terms.sort(null);
       for (String term : terms) {
-        String k = Tokenizer.shardKey(term);
-        if (!k.equals(key)) {
+        if (key == null || !term.startsWith(key) || !Tokenizer.shardKey(term).equals(key)) {
           if (key != null) {
             appendGroup(out, key, group);
           }
-          key = k;
+          key = Tokenizer.shardKey(term);
           group.setLength(0);
         }
-        group.append(term, k.length(), term.length()).append(',');
+        group.append(term, key.length(), term.length()).append(',');
         postings.get(term).appendTo(group);
         group.append(';');
       }
