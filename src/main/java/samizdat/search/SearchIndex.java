@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -64,13 +65,13 @@ public final class SearchIndex {
    * segment), so a large archive's index never has to sit in memory at once.
    */
   public void write(List<SearchDocument> documents, BiConsumer<String, byte[]> sink) {
-    Map<String, List<SearchDocument>> segments = plan(documents);
+    Map<String, List<Entry>> segments = plan(documents);
     StringBuilder manifest = new StringBuilder("samizdatSearch.manifest({\"version\":1,\"docs\":")
         .append(documents.size()).append(",\"chunk\":").append(DOCS_PER_CHUNK)
         .append(",\"dir\":").append(FILES_PER_DIR).append(",\"segments\":[");
     boolean first = true;
-    for (Map.Entry<String, List<SearchDocument>> e : segments.entrySet()) {
-      int shards = writeSegment(e.getKey(), e.getValue(), sink);
+    for (Map.Entry<String, List<Entry>> e : segments.entrySet()) {
+      int shards = writeSegment(e.getKey(), e.getValue(), documents, sink);
       manifest.append(first ? "" : ",").append("{\"id\":\"").append(e.getKey()).append("\",\"docs\":")
           .append(e.getValue().size()).append(",\"shards\":").append(shards);
       e.getValue().get(0).published().ifPresent(d -> manifest.append(",\"year\":").append(d.getYear()));
@@ -84,45 +85,58 @@ public final class SearchIndex {
     sink.accept("search/t2s.js", utf8(t2s.append(");\n")));
   }
 
-  /** Segments newest first, each with its documents oldest first. */
-  static Map<String, List<SearchDocument>> plan(List<SearchDocument> documents) {
+  /** What planning needs of a document: its position in the input, id and date. */
+  record Entry(int index, String id, Optional<LocalDate> published) {}
+
+  /**
+   * Segments newest first, each with its documents oldest first. Reads each document once and
+   * keeps only its id and date: the documents may be a lazy list that reads bodies from disk.
+   */
+  static Map<String, List<Entry>> plan(List<SearchDocument> documents) {
     Set<String> ids = new HashSet<>();
-    for (SearchDocument d : documents) {
+    List<Entry> entries = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      SearchDocument d = documents.get(i);
       if (!ids.add(d.id())) {
         throw new IllegalArgumentException("search: duplicate document id " + d.id());
       }
-      if (!SAFE_HREF.matcher(d.href()).matches() || d.href().startsWith("/") || d.href().contains("..")
-          || d.href().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
-        throw new IllegalArgumentException("search: document " + d.id() + " has an href that is not a plain relative path: " + d.href());
-      }
+      checkHref(d);
+      entries.add(new Entry(i, d.id(), d.published()));
     }
-    int maxYear = documents.stream().flatMap(d -> d.published().stream())
+    int maxYear = entries.stream().flatMap(d -> d.published().stream())
         .mapToInt(LocalDate::getYear).max().orElse(Integer.MIN_VALUE);
-    Map<String, List<SearchDocument>> byId = new HashMap<>();
-    for (SearchDocument d : documents) {
-      byId.computeIfAbsent(segmentOf(d, maxYear), k -> new ArrayList<>()).add(d);
+    Map<String, List<Entry>> byId = new HashMap<>();
+    for (Entry d : entries) {
+      byId.computeIfAbsent(segmentOf(d.published(), maxYear), k -> new ArrayList<>()).add(d);
     }
-    Comparator<SearchDocument> oldestFirst = Comparator
-        .comparing((SearchDocument d) -> d.published().orElse(LocalDate.MIN))
-        .thenComparing(SearchDocument::id);
+    Comparator<Entry> oldestFirst = Comparator
+        .comparing((Entry d) -> d.published().orElse(LocalDate.MIN))
+        .thenComparing(Entry::id);
     // The newest month is cut into blocks of BLOCK_DOCS in date order: new articles land in its
     // last block, so a day's news rewrites one or two small segments.
     String newestMonth = byId.keySet().stream().filter(k -> k.startsWith("m")).max(String::compareTo).orElse("");
     if (!newestMonth.isEmpty()) {
-      List<SearchDocument> month = byId.remove(newestMonth);
+      List<Entry> month = byId.remove(newestMonth);
       month.sort(oldestFirst);
       for (int b = 0; b * BLOCK_DOCS < month.size(); b++) {
         byId.put(newestMonth + "-" + b, new ArrayList<>(month.subList(b * BLOCK_DOCS, Math.min(month.size(), (b + 1) * BLOCK_DOCS))));
       }
     }
-    Map<String, List<SearchDocument>> ordered = new LinkedHashMap<>();
+    Map<String, List<Entry>> ordered = new LinkedHashMap<>();
     byId.keySet().stream().sorted(Comparator.comparing(SearchIndex::segmentRank).reversed())
         .forEach(s -> {
-          List<SearchDocument> list = byId.get(s);
+          List<Entry> list = byId.get(s);
           list.sort(oldestFirst);
           ordered.put(s, list);
         });
     return ordered;
+  }
+
+  private static void checkHref(SearchDocument d) {
+    if (!SAFE_HREF.matcher(d.href()).matches() || d.href().startsWith("/") || d.href().contains("..")
+        || d.href().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+      throw new IllegalArgumentException("search: document " + d.id() + " has an href that is not a plain relative path: " + d.href());
+    }
   }
 
   /** Sorts segments: months of the newest year, then older years, then undated. */
@@ -136,11 +150,11 @@ public final class SearchIndex {
     };
   }
 
-  private static String segmentOf(SearchDocument d, int maxYear) {
-    if (d.published().isEmpty()) {
+  private static String segmentOf(Optional<LocalDate> published, int maxYear) {
+    if (published.isEmpty()) {
       return "u";
     }
-    LocalDate date = d.published().get();
+    LocalDate date = published.get();
     return date.getYear() < maxYear ? "y" + date.getYear()
         : String.format("m%04d%02d", date.getYear(), date.getMonthValue());
   }
@@ -173,11 +187,19 @@ public final class SearchIndex {
     return "#" + tokenizer.normalize(tag).strip();
   }
 
-  private int writeSegment(String segment, List<SearchDocument> docs, BiConsumer<String, byte[]> sink) {
+  private int writeSegment(String segment, List<Entry> entries, List<SearchDocument> documents,
+      BiConsumer<String, byte[]> sink) {
     TermTable<Postings> postings = new TermTable<>();
-    for (int start = 0; start < docs.size(); start += BATCH) {
-      List<DocTerms> batch = docs.subList(start, Math.min(docs.size(), start + BATCH))
-          .parallelStream().map(this::docTerms).toList();
+    List<String> rows = new ArrayList<>(entries.size());
+    for (int start = 0; start < entries.size(); start += BATCH) {
+      List<SearchDocument> docs = new ArrayList<>(BATCH);
+      for (Entry e : entries.subList(start, Math.min(entries.size(), start + BATCH))) {
+        docs.add(documents.get(e.index()));
+      }
+      for (SearchDocument d : docs) {
+        rows.add(row(d));
+      }
+      List<DocTerms> batch = docs.parallelStream().map(this::docTerms).toList();
       for (int i = 0; i < batch.size(); i++) {
         DocTerms dt = batch.get(i);
         for (int j = 0; j < dt.terms().length; j++) {
@@ -227,31 +249,35 @@ public final class SearchIndex {
       }
       sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
     }
-    for (int c = 0; c * DOCS_PER_CHUNK < docs.size(); c++) {
+    for (int c = 0; c * DOCS_PER_CHUNK < rows.size(); c++) {
       StringBuilder out = new StringBuilder(DOCS_PER_CHUNK * 1024)
           .append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
-      for (int i = c * DOCS_PER_CHUNK; i < Math.min(docs.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
-        SearchDocument d = docs.get(i);
-        out.append(i > c * DOCS_PER_CHUNK ? ",\n[" : "\n[");
-        Js.string(out, d.title().strip());
-        out.append(',');
-        Js.string(out, d.published().map(LocalDate::toString).orElse(""));
-        out.append(",[");
-        for (int t = 0; t < d.tags().size(); t++) {
-          if (t > 0) {
-            out.append(',');
-          }
-          Js.string(out, d.tags().get(t).strip());
-        }
-        out.append("],");
-        Js.string(out, d.href());
-        out.append(',');
-        Js.string(out, excerpt(d.text()));
-        out.append(']');
+      for (int i = c * DOCS_PER_CHUNK; i < Math.min(rows.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
+        out.append(i > c * DOCS_PER_CHUNK ? ",\n" : "\n").append(rows.get(i));
       }
       sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
     }
     return shards;
+  }
+
+  /** A document-table row: [title, date, [tags], href, excerpt]. */
+  private static String row(SearchDocument d) {
+    StringBuilder out = new StringBuilder(1024).append('[');
+    Js.string(out, d.title().strip());
+    out.append(',');
+    Js.string(out, d.published().map(LocalDate::toString).orElse(""));
+    out.append(",[");
+    for (int t = 0; t < d.tags().size(); t++) {
+      if (t > 0) {
+        out.append(',');
+      }
+      Js.string(out, d.tags().get(t).strip());
+    }
+    out.append("],");
+    Js.string(out, d.href());
+    out.append(',');
+    Js.string(out, excerpt(d.text()));
+    return out.append(']').toString();
   }
 
   /**
