@@ -16,7 +16,6 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import samizdat.content.Article;
 
 /**
@@ -38,7 +37,6 @@ final class MarkdownRenderer {
       .urlSanitizer(new Sanitizer())
       .attributeProviderFactory(context -> new ExternalLinks())
       .build();
-  private final TextContentRenderer text = TextContentRenderer.builder().build();
 
   /** A body as HTML and as plain text (for search). */
   record Rendered(String html, String plainText) {}
@@ -51,7 +49,56 @@ final class MarkdownRenderer {
   Rendered render(String markdown, String pagePath, Predicate<String> hasMedia, boolean wantText) {
     Node doc = parser.parse(markdown);
     doc.accept(new Rewriter(pagePath, hasMedia));
-    return new Rendered(html.render(doc), wantText ? text.render(doc) : "");
+    return new Rendered(html.render(doc), wantText ? plainText(doc) : "");
+  }
+
+  /** The words a reader sees: text and code, blocks separated by newlines, no URLs or markup. */
+  private static String plainText(Node doc) {
+    StringBuilder sb = new StringBuilder();
+    doc.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text t) {
+        sb.append(t.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Code c) {
+        sb.append(c.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.SoftLineBreak b) {
+        sb.append(' ');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.HardLineBreak b) {
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Paragraph p) {
+        visitChildren(p);
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Heading h) {
+        visitChildren(h);
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.FencedCodeBlock c) {
+        sb.append(c.getLiteral()).append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.IndentedCodeBlock c) {
+        sb.append(c.getLiteral()).append('\n');
+      }
+    });
+    return sb.toString().strip();
   }
 
   /** The media file names a body refers to ({@code ../media/FILE}), in order. */
