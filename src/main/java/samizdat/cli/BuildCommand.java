@@ -16,7 +16,7 @@ import samizdat.site.BuildResult;
 import samizdat.site.SiteBuilder;
 
 /** {@code samizdat build}: content/ -> site/, incrementally. */
-@Command(name = "build", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
     description = {
       "Turn the content folder into a static site that works from file://, USB sticks and IPFS.",
       "Only pages whose inputs changed are rendered again; unchanged files keep their mtime."})
