@@ -94,6 +94,15 @@ public final class Browser implements AutoCloseable {
   /** Reports on the page that is open now (after clicks or typing), and what it loaded since the last report. */
   @SuppressWarnings("unchecked")
   public PageVisit observe(URI url) {
+    // Lazy images below the fold load only when scrolled to: make them eager and wait for each
+    // to load or fail, so a broken image is reported wherever it sits on the page.
+    List<String> broken = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "const imgs = Array.from(document.images);"
+            + "imgs.forEach(i => { i.loading = 'eager'; });"
+            + "Promise.all(imgs.map(i => i.complete ? null : new Promise(r => {"
+            + "  i.addEventListener('load', r); i.addEventListener('error', r); })))"
+            + ".then(() => done(imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)));");
     List<String> requests = new ArrayList<>();
     for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
       try {
@@ -111,8 +120,6 @@ public final class Browser implements AutoCloseable {
         console.add(e.getLevel() + " " + e.getMessage());
       }
     }
-    List<String> broken = (List<String>) script(
-        "return Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src);");
     List<String> links = (List<String>) script(
         "return Array.from(document.querySelectorAll('a[href], link[href], script[src], img[src]'))"
             + ".map(e => e.href || e.src);");
