@@ -686,7 +686,14 @@
       e.preventDefault();
       self.update({ q: self.input.value, page: 1 });
     });
-    this.input.addEventListener('input', function () {
+    // Search as the reader types, but not on the Latin letters of an unfinished IME composition
+    // (pinyin); compositionend delivers the characters.
+    this.input.addEventListener('input', function (e) {
+      if (!e.isComposing) {
+        self.update({ q: self.input.value, page: 1 });
+      }
+    });
+    this.input.addEventListener('compositionend', function () {
       self.update({ q: self.input.value, page: 1 });
     });
     this.sortSelect.addEventListener('change', function () {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +37,7 @@ public final class SearchBenchmark {
     boolean browser = !Arrays.asList(args).contains("--no-browser");
     SyntheticDocuments gen = new SyntheticDocuments(42);
     // Five years of news; a few known words planted so the sample queries hit something.
-    List<SearchDocument> docs = new ArrayList<>(gen.documents(0, n, LocalDate.of(2020, 1, 1), 5 * 365));
-    plant(docs);
+    List<SearchDocument> docs = planted(gen.documents(0, n, LocalDate.of(2020, 1, 1), 5 * 365));
     System.gc();
     long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
@@ -57,8 +55,18 @@ public final class SearchBenchmark {
         n, buildMs / 1000.0, cpuMs / 1000.0, sizes.size(), total[0] / 1e6, (double) total[0] / n, peak >> 20);
 
     // A day's news: 100 new articles, the next day.
-    List<SearchDocument> more = new ArrayList<>(docs);
-    more.addAll(gen.documents(n, 100, LocalDate.of(2020, 1, 1).plusDays(5 * 365 + 1), 1));
+    List<SearchDocument> extra = gen.documents(n, 100, LocalDate.of(2020, 1, 1).plusDays(5 * 365 + 1), 1);
+    List<SearchDocument> more = new java.util.AbstractList<>() {
+      @Override
+      public SearchDocument get(int i) {
+        return i < docs.size() ? docs.get(i) : extra.get(i - docs.size());
+      }
+
+      @Override
+      public int size() {
+        return docs.size() + extra.size();
+      }
+    };
     int[] changed = new int[2];
     long t1 = System.nanoTime();
     new SearchIndex().write(more, (path, bytes) -> {
@@ -82,12 +90,21 @@ public final class SearchBenchmark {
     }
   }
 
-  static void plant(List<SearchDocument> docs) {
-    for (int i = 0; i < docs.size(); i += 997) {
-      SearchDocument d = docs.get(i);
-      docs.set(i, new SearchDocument(d.id(), d.title(), d.published(), d.tags(),
-          d.text() + "红衣大叔周鸿祎表示，人工智能模型需要人才。", d.href()));
-    }
+  /** Every 997th document also mentions a few known words, so the sample queries hit something. */
+  static List<SearchDocument> planted(List<SearchDocument> docs) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public SearchDocument get(int i) {
+        SearchDocument d = docs.get(i);
+        return i % 997 != 0 ? d : new SearchDocument(d.id(), d.title(), d.published(), d.tags(),
+            d.text() + "红衣大叔周鸿祎表示，人工智能模型需要人才。", d.href());
+      }
+
+      @Override
+      public int size() {
+        return docs.size();
+      }
+    };
   }
 
   @SuppressWarnings("unchecked")

@@ -73,10 +73,11 @@ class SearchPageBrowserTest {
       article.getElementById("title").text(d.title());
       Files.writeString(site.resolve(d.href()), article.outerHtml());
     }
-    for (String asset : List.of("search.js", "search.css")) {
-      write("assets/" + asset, Files.readAllBytes(Path.of("templates/assets", asset)));
+    try (var assets = Files.list(Path.of("templates/assets"))) {
+      for (Path asset : assets.toList()) {
+        write("assets/" + asset.getFileName(), Files.readAllBytes(asset));
+      }
     }
-    write("assets/site.css", "body{font-family:sans-serif}".getBytes(StandardCharsets.UTF_8));
     Mustache template = new DefaultMustacheFactory(Path.of("templates").toFile()).compile("search.mustache");
     StringWriter html = new StringWriter();
     template.execute(html, Map.of("root", "../", "lang", "zh", "title", "搜索", "siteTitle", "测试档案")).flush();

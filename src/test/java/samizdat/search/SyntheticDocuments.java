@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * numbers, punctuation, Zipf-distributed tags, dates spread over the given years.
  */
 final class SyntheticDocuments {
-  private final SplittableRandom random;
+  private final long seed;
   private final String[] words;
   private final double[] wordCdf;
   private final String[] tags;
@@ -22,7 +22,8 @@ final class SyntheticDocuments {
   private static final String PUNCT = "，，，。。、；：！？";
 
   SyntheticDocuments(long seed) {
-    random = new SplittableRandom(seed);
+    this.seed = seed;
+    SplittableRandom random = new SplittableRandom(seed);
     words = new String[30_000];
     for (int i = 0; i < words.length; i++) {
       int len = 1 + (i % 7 == 0 ? 0 : i % 5 == 0 ? 2 : i % 11 == 0 ? 3 : 1);
@@ -54,7 +55,7 @@ final class SyntheticDocuments {
     return cdf;
   }
 
-  private int draw(double[] cdf) {
+  private static int draw(SplittableRandom random, double[] cdf) {
     double x = random.nextDouble();
     int lo = 0;
     int hi = cdf.length - 1;
@@ -69,7 +70,7 @@ final class SyntheticDocuments {
     return lo;
   }
 
-  String text(int chars) {
+  private String text(SplittableRandom random, int chars) {
     StringBuilder t = new StringBuilder(chars + 16);
     while (t.length() < chars) {
       int r = random.nextInt(100);
@@ -80,7 +81,7 @@ final class SyntheticDocuments {
       } else if (r < 18) {
         t.append(PUNCT.charAt(random.nextInt(PUNCT.length())));
       } else {
-        t.append(words[draw(wordCdf)]);
+        t.append(words[draw(random, wordCdf)]);
       }
       if (random.nextInt(400) == 0) {
         t.append("\n\n");
@@ -89,24 +90,38 @@ final class SyntheticDocuments {
     return t.toString();
   }
 
-  /** Documents numbered from {@code first}, dated evenly from {@code from} over {@code days}. */
+  /**
+   * Documents numbered from {@code first}, dated evenly from {@code from} over {@code days}. The
+   * list makes each document when asked (the same one every time), like the site build's lazy
+   * document list, so 100,000 of them need not sit in memory.
+   */
   List<SearchDocument> documents(int first, int count, LocalDate from, int days) {
-    List<SearchDocument> out = new ArrayList<>(count);
-    for (int i = first; i < first + count; i++) {
-      LocalDate date = from.plusDays((long) (i - first) * days / Math.max(1, count));
-      List<String> docTags = new ArrayList<>();
-      int n = 1 + random.nextInt(4);
-      for (int k = 0; k < n; k++) {
-        String tag = tags[draw(tagCdf)];
-        if (!docTags.contains(tag)) {
-          docTags.add(tag);
-        }
+    return new java.util.AbstractList<>() {
+      @Override
+      public SearchDocument get(int index) {
+        return document(first + index, from.plusDays((long) index * days / Math.max(1, count)));
       }
-      String id = String.format("%s-%06d", date.toString().replace("-", ""), i);
-      out.add(new SearchDocument(id, text(12 + random.nextInt(20)).strip(), Optional.of(date), docTags,
-          text(800 + random.nextInt(2400)),
-          String.format("a/%04d/%02d/%s/index.html", date.getYear(), date.getMonthValue(), id)));
+
+      @Override
+      public int size() {
+        return count;
+      }
+    };
+  }
+
+  SearchDocument document(int i, LocalDate date) {
+    SplittableRandom r = new SplittableRandom(seed * 1_000_003L + i);
+    List<String> docTags = new ArrayList<>();
+    int n = 1 + r.nextInt(4);
+    for (int k = 0; k < n; k++) {
+      String tag = tags[draw(r, tagCdf)];
+      if (!docTags.contains(tag)) {
+        docTags.add(tag);
+      }
     }
-    return out;
+    String id = String.format("%s-%06d", date.toString().replace("-", ""), i);
+    return new SearchDocument(id, text(r, 12 + r.nextInt(20)).strip(), Optional.of(date), docTags,
+        text(r, 800 + r.nextInt(2400)),
+        String.format("a/%04d/%02d/%s/index.html", date.getYear(), date.getMonthValue(), id));
   }
 }
