@@ -2,6 +2,7 @@
 # Search benchmark, run by hand: index build time, size and peak heap at N articles, files a
 # day's 100 new articles rewrite, and bytes loaded + latency of sample queries in headless
 # Chromium from file://. Usage: bench/search/run.sh [N...]   (default: 10000 100000)
+# BENCH_ARGS: --no-browser (skip Chromium), --no-rebuild (skip the +100 rebuild); BENCH_XMX (default 1g).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q test-compile

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code <script>} tags, so search works from {@code file://}.
  *
  * <p>Documents are split into segments by publication date: one per older year, one per month of
- * the newest year except the newest month, which is cut into blocks of {@link #BLOCK_DOCS}
- * documents in date order, and one for undated documents. A day's news thus only rewrites the
+ * the newest year except the newest month, which is cut into a few blocks in date order (sizes
+ * {@link #BLOCK_DOCS} times powers of two, then a tail), and one for undated documents. A day's news thus only rewrites the
  * last block or two; when a month or a year is over, its segments merge. Each segment
  * has its own term shards (terms hashed by {@link Tokenizer#shardKey}, as many shards as keep a
  * shard near {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of
@@ -33,7 +33,7 @@ public final class SearchIndex {
   /** Target size of one term shard; a query loads one shard per segment per term. */
   static final int TARGET_SHARD_BYTES = 16 * 1024;
   static final int DOCS_PER_CHUNK = 16;
-  /** Documents per segment in the newest month (see {@link #plan}). */
+  /** Unit of the newest month's blocks (see {@link #plan}). */
   static final int BLOCK_DOCS = 128;
   /** Code points of body text kept per document for snippets. */
   static final int EXCERPT_CHARS = 240;
@@ -112,14 +112,26 @@ public final class SearchIndex {
     Comparator<Entry> oldestFirst = Comparator
         .comparing((Entry d) -> d.published().orElse(LocalDate.MIN))
         .thenComparing(Entry::id);
-    // The newest month is cut into blocks of BLOCK_DOCS in date order: new articles land in its
-    // last block, so a day's news rewrites one or two small segments.
+    // The newest month is cut into blocks in date order, from its first article: full blocks of
+    // BLOCK_DOCS times a power of two (the binary digits of the count of full blocks, largest
+    // first), then a tail. New articles land in the tail, so a day's news rewrites one small
+    // segment; now and then blocks merge (like a binary counter carrying), so a month never has
+    // more than a handful of segments for a query to read.
     String newestMonth = byId.keySet().stream().filter(k -> k.startsWith("m")).max(String::compareTo).orElse("");
     if (!newestMonth.isEmpty()) {
       List<Entry> month = byId.remove(newestMonth);
       month.sort(oldestFirst);
-      for (int b = 0; b * BLOCK_DOCS < month.size(); b++) {
-        byId.put(newestMonth + "-" + b, new ArrayList<>(month.subList(b * BLOCK_DOCS, Math.min(month.size(), (b + 1) * BLOCK_DOCS))));
+      int full = month.size() / BLOCK_DOCS;
+      int start = 0;
+      for (int units = Integer.highestOneBit(full); units > 0; units >>= 1) {
+        if ((full & units) != 0) {
+          int end = start + units * BLOCK_DOCS;
+          byId.put(newestMonth + "-" + start / BLOCK_DOCS + "-" + units, new ArrayList<>(month.subList(start, end)));
+          start = end;
+        }
+      }
+      if (start < month.size()) {
+        byId.put(newestMonth + "-" + start / BLOCK_DOCS + "-0", new ArrayList<>(month.subList(start, month.size())));
       }
     }
     Map<String, List<Entry>> ordered = new LinkedHashMap<>();
@@ -142,8 +154,8 @@ public final class SearchIndex {
   /** Sorts segments: months of the newest year, then older years, then undated. */
   private static String segmentRank(String segment) {
     return switch (segment.charAt(0)) {
-      case 'm' -> segment.length() > 7
-          ? String.format("2%s-%09d", segment.substring(0, 7), Integer.parseInt(segment.substring(8)))
+      case 'm' -> segment.length() > 7 // a block "mYYYYMM-start-units": newest (largest start) first
+          ? String.format("2%s-%09d", segment.substring(0, 7), Integer.parseInt(segment.split("-")[1]))
           : "2" + segment;
       case 'y' -> "1" + segment;
       default -> "0";

@@ -11,6 +11,7 @@ import java.util.function.Function;
 final class TermTable<V> {
   private String[] keys = new String[64];
   private Object[] values = new Object[64];
+  private int[] hashes = new int[64];
   private int size;
 
   private static int mix(String s) {
@@ -24,8 +25,9 @@ final class TermTable<V> {
   @SuppressWarnings("unchecked")
   V get(String key) {
     int mask = keys.length - 1;
-    for (int i = mix(key) & mask; keys[i] != null; i = (i + 1) & mask) {
-      if (keys[i].equals(key)) {
+    int h = mix(key);
+    for (int i = h & mask; keys[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h && keys[i].equals(key)) {
         return (V) values[i];
       }
     }
@@ -35,15 +37,17 @@ final class TermTable<V> {
   @SuppressWarnings("unchecked")
   V computeIfAbsent(String key, Function<String, V> create) {
     int mask = keys.length - 1;
-    int i = mix(key) & mask;
+    int h = mix(key);
+    int i = h & mask;
     for (; keys[i] != null; i = (i + 1) & mask) {
-      if (keys[i].equals(key)) {
+      if (hashes[i] == h && keys[i].equals(key)) {
         return (V) values[i];
       }
     }
     V v = create.apply(key);
     keys[i] = key;
     values[i] = v;
+    hashes[i] = h;
     if (++size * 2 > keys.length) {
       grow();
     }
@@ -53,17 +57,20 @@ final class TermTable<V> {
   private void grow() {
     String[] oldKeys = keys;
     Object[] oldValues = values;
+    int[] oldHashes = hashes;
     keys = new String[oldKeys.length * 2];
     values = new Object[oldKeys.length * 2];
+    hashes = new int[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
       if (oldKeys[j] != null) {
-        int i = mix(oldKeys[j]) & mask;
+        int i = oldHashes[j] & mask;
         while (keys[i] != null) {
           i = (i + 1) & mask;
         }
         keys[i] = oldKeys[j];
         values[i] = oldValues[j];
+        hashes[i] = oldHashes[j];
       }
     }
   }

@@ -35,6 +35,7 @@ public final class SearchBenchmark {
     int n = Integer.parseInt(args[0]);
     Path out = Path.of(args[1]);
     boolean browser = !Arrays.asList(args).contains("--no-browser");
+    boolean rebuild = !Arrays.asList(args).contains("--no-rebuild");
     SyntheticDocuments gen = new SyntheticDocuments(42);
     // Five years of news; a few known words planted so the sample queries hit something.
     List<SearchDocument> docs = planted(gen.documents(0, n, LocalDate.of(2020, 1, 1), 5 * 365));
@@ -67,16 +68,21 @@ public final class SearchBenchmark {
         return docs.size() + extra.size();
       }
     };
-    int[] changed = new int[2];
-    long t1 = System.nanoTime();
-    new SearchIndex().write(more, (path, bytes) -> {
-      Integer old = sizes.get(path);
-      if (old == null || old != (Arrays.hashCode(bytes) ^ bytes.length)) {
-        changed[old == null ? 0 : 1]++;
-      }
-    });
-    System.out.printf(Locale.ROOT, "  +100 articles: %d index files new, %d rewritten (of %d), rebuild %.1f s%n",
-        changed[0], changed[1], sizes.size(), (System.nanoTime() - t1) / 1e9);
+    if (rebuild) {
+      int[] changed = new int[2];
+      java.util.Set<String> kept = new java.util.HashSet<>();
+      long t1 = System.nanoTime();
+      new SearchIndex().write(more, (path, bytes) -> {
+        Integer old = sizes.get(path);
+        kept.add(path);
+        if (old == null || old != (Arrays.hashCode(bytes) ^ bytes.length)) {
+          changed[old == null ? 0 : 1]++;
+        }
+      });
+      long removed = sizes.keySet().stream().filter(p -> !kept.contains(p)).count();
+      System.out.printf(Locale.ROOT, "  +100 articles: %d index files new, %d rewritten, %d removed (of %d), rebuild %.1f s%n",
+          changed[0], changed[1], removed, sizes.size(), (System.nanoTime() - t1) / 1e9);
+    }
 
     Files.createDirectories(out.resolve("assets"));
     Files.copy(Path.of("templates/assets/search.js"), out.resolve("assets/search.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
