@@ -177,6 +177,36 @@
     return Array.from(term).slice(0, 3).join('');
   }
 
+  var CJK_BUCKETS = 8;
+
+  function bucket(cp) {
+    return Math.imul(cp, 0x9E3779B1 | 0) >>> 29;
+  }
+
+  /** Must equal Tokenizer.shardHashKey: what picks a term's shard. */
+  function shardHashKey(term) {
+    var cp = term.codePointAt(0);
+    if (!isCjk(cp)) {
+      return shardKey(term);
+    }
+    var len = cpLength(cp);
+    var next = len < term.length ? term.codePointAt(len) : 0;
+    return term.slice(0, len) + String.fromCharCode(48 + bucket(next));
+  }
+
+  /** The shards a requirement reads: one, or for a one-character CJK prefix, one per bucket. */
+  function shardsOf(req, shards) {
+    if (req.prefix && isCjk(req.term.codePointAt(0))) {
+      var out = {};
+      var first = String.fromCodePoint(req.term.codePointAt(0));
+      for (var b = 0; b < CJK_BUCKETS; b++) {
+        out[hash(first + String.fromCharCode(48 + b)) & (shards - 1)] = true;
+      }
+      return Object.keys(out).map(Number);
+    }
+    return [hash(shardHashKey(req.term)) & (shards - 1)];
+  }
+
   function hash(s) {
     var h = 0x811c9dc5 | 0;
     for (var i = 0; i < s.length; i++) {
@@ -416,9 +446,6 @@
     return 'search/' + segment + '/d' + Math.floor(c / this.manifestData.dir) + '/' + c + '.js';
   };
 
-  function shardOf(term, shards) {
-    return hash(shardKey(term)) & (shards - 1);
-  }
 
   /** Postings of a requirement in one segment, as a Map doc -> weight (prefix: best weight). */
   Index.prototype.postings = function (segment, req) {
@@ -426,7 +453,7 @@
     if (this.decoded[key]) {
       return this.decoded[key];
     }
-    var shard = this.shards[segment.id + '/' + shardOf(req.term, segment.shards)] || {};
+    var self = this;
     var result = new Map();
     var add = function (postingString, factor) {
       var p = decodePostings(postingString);
@@ -439,21 +466,24 @@
       }
     };
     var skey = shardKey(req.term);
-    var group = Object.prototype.hasOwnProperty.call(shard, skey) ? shard[skey] : '';
     var rest = req.term.slice(skey.length);
     var cjk = isCjk(req.term.codePointAt(0));
-    // Entries are "suffix,postings;" with suffix = term minus the shard key (see SearchIndex).
-    for (var at = 0; at < group.length;) {
-      var comma = group.indexOf(',', at);
-      var semi = group.indexOf(';', comma);
-      var suffix = group.slice(at, comma);
-      if (suffix === rest) {
-        add(group.slice(comma + 1, semi), 1);
-      } else if (req.prefix && suffix.lastIndexOf(rest, 0) === 0 && (cjk || suffix.indexOf(' ') < 0)) {
-        add(group.slice(comma + 1, semi), cjk ? 1 : 0.6);
+    shardsOf(req, segment.shards).forEach(function (n) {
+      var shard = self.shards[segment.id + '/' + n] || {};
+      var group = Object.prototype.hasOwnProperty.call(shard, skey) ? shard[skey] : '';
+      // Entries are "suffix,postings;" with suffix = term minus the shard key (see SearchIndex).
+      for (var at = 0; at < group.length;) {
+        var comma = group.indexOf(',', at);
+        var semi = group.indexOf(';', comma);
+        var suffix = group.slice(at, comma);
+        if (suffix === rest) {
+          add(group.slice(comma + 1, semi), 1);
+        } else if (req.prefix && suffix.lastIndexOf(rest, 0) === 0 && (cjk || suffix.indexOf(' ') < 0)) {
+          add(group.slice(comma + 1, semi), cjk ? 1 : 0.6);
+        }
+        at = semi + 1;
       }
-      at = semi + 1;
-    }
+    });
     this.decoded[key] = result;
     return result;
   };
@@ -480,7 +510,9 @@
       segments.forEach(function (seg) {
         var wanted = {};
         reqs.forEach(function (r) {
-          wanted[shardOf(r.term, seg.shards)] = true;
+          shardsOf(r, seg.shards).forEach(function (n) {
+            wanted[n] = true;
+          });
         });
         Object.keys(wanted).forEach(function (n) {
           loads.push(self.load(self.shardPath(seg.id, Number(n))));
@@ -891,6 +923,7 @@
       Tokenizer: Tokenizer,
       units: units,
       shardKey: shardKey,
+      shardHashKey: shardHashKey,
       hash: hash,
       decodePostings: decodePostings,
       snippetWindow: snippetWindow

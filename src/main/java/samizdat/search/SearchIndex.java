@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * the newest year except the newest month, which is cut into a few blocks in date order (sizes
  * {@link #BLOCK_DOCS} times powers of two, then a tail), and one for undated documents. A day's news thus only rewrites the
  * last block or two; when a month or a year is over, its segments merge. Each segment
- * has its own term shards (terms hashed by {@link Tokenizer#shardKey}, as many shards as keep a
+ * has its own term shards (terms hashed by {@link Tokenizer#shardHashKey}, as many shards as keep a
  * shard near {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of
  * {@link #DOCS_PER_CHUNK} documents in date order. See README.md, section "search".
  */
@@ -235,7 +235,7 @@ public final class SearchIndex {
       byShard.add(new ArrayList<>());
     }
     for (String term : all) {
-      byShard.get(Tokenizer.hash(Tokenizer.shardKey(term)) & (shards - 1)).add(term);
+      byShard.get(Tokenizer.hash(Tokenizer.shardHashKey(term)) & (shards - 1)).add(term);
     }
     for (int n = 0; n < shards; n++) {
       StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)

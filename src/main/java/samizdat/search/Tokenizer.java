@@ -211,6 +211,28 @@ final class Tokenizer {
     return term.substring(0, end);
   }
 
+  /** How many shards a CJK character's terms are spread over (a one-character query reads them all). */
+  static final int CJK_BUCKETS = 8;
+
+  /**
+   * What picks a term's shard. Words: their shard key. Terms starting with a CJK character: that
+   * character plus a bucket of the next code point, so the many bigrams of a frequent character
+   * do not all land in one (huge) shard.
+   */
+  static String shardHashKey(String term) {
+    int cp = term.codePointAt(0);
+    if (!isCjk(cp)) {
+      return shardKey(term);
+    }
+    int len = Character.charCount(cp);
+    int next = len < term.length() ? term.codePointAt(len) : 0;
+    return term.substring(0, len) + (char) ('0' + bucket(next));
+  }
+
+  static int bucket(int cp) {
+    return (cp * 0x9E3779B1) >>> 29;
+  }
+
   /** FNV-1a over UTF-16 code units (search.js computes the same with Math.imul). */
   static int hash(String s) {
     int h = 0x811c9dc5;

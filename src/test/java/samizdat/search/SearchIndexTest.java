@@ -68,7 +68,7 @@ class SearchIndexTest {
     JsonNode manifest = args(files.get("search/manifest.js")).get(0);
     Map<String, Map<Integer, Integer>> bySegment = new TreeMap<>();
     for (JsonNode seg : manifest.get("segments")) {
-      int shard = Tokenizer.hash(Tokenizer.shardKey(term)) & (seg.get("shards").asInt() - 1);
+      int shard = Tokenizer.hash(Tokenizer.shardHashKey(term)) & (seg.get("shards").asInt() - 1);
       JsonNode a = args(files.get(SearchIndex.shardPath(seg.get("id").asText(), shard)));
       assertEquals(seg.get("id").asText(), a.get(0).asText());
       assertEquals(shard, a.get(1).asInt());

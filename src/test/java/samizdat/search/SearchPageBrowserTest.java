@@ -184,6 +184,10 @@ class SearchPageBrowserTest {
     browser.open(searchPage("q=" + enc("周鴻禕 紅衣")));
     awaitResults();
     assertEquals(List.of(fixtureTitle, "周鴻禕談人工智慧").stream().sorted().toList(), titles().stream().sorted().toList());
+    browser.open(searchPage("q=" + enc("禕")));
+    awaitResults();
+    assertEquals(List.of(fixtureTitle, "周鴻禕談人工智慧").stream().sorted().toList(), titles().stream().sorted().toList(),
+        "one character finds every article containing it, wherever it stands in a run");
   }
 
   @Test
@@ -273,12 +277,13 @@ class SearchPageBrowserTest {
       Object js = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
           "const done = arguments[arguments.length - 1];"
               + "samizdatSearch.index.start().then(ix => { const t = ix.tokenizer.terms(arguments[0]);"
-              + " done(t.map(x => [x, samizdatSearch.core.shardKey(x), samizdatSearch.core.hash(samizdatSearch.core.shardKey(x))])); });",
+              + " const c = samizdatSearch.core;"
+              + " done(t.map(x => [x, c.shardKey(x), c.shardHashKey(x), c.hash(c.shardHashKey(x))])); });",
           text);
       List<List<Object>> expected = new ArrayList<>();
       for (String term : java.terms(text)) {
-        String key = Tokenizer.shardKey(term);
-        expected.add(List.of(term, key, (long) Tokenizer.hash(key)));
+        String hashKey = Tokenizer.shardHashKey(term);
+        expected.add(List.of(term, Tokenizer.shardKey(term), hashKey, (long) Tokenizer.hash(hashKey)));
       }
       assertEquals(expected, js, text);
     }

@@ -59,6 +59,18 @@ class TokenizerTest {
   }
 
   @Test
+  void cjkTermsAreSpreadOverBucketsByTheirSecondCharacter() {
+    assertEquals("周" + (char) ('0' + Tokenizer.bucket("鸿".codePointAt(0))), Tokenizer.shardHashKey("周鸿"));
+    assertEquals("周0", Tokenizer.shardHashKey("周"));
+    assertEquals("sor", Tokenizer.shardHashKey("sora"));
+    java.util.Set<Integer> buckets = new java.util.HashSet<>();
+    for (int cp = 0x4E00; cp < 0x4E00 + 200; cp++) {
+      buckets.add(Tokenizer.bucket(cp));
+    }
+    assertEquals(Tokenizer.CJK_BUCKETS, buckets.size());
+  }
+
+  @Test
   void hashIsFnv1aOverUtf16Units() {
     assertEquals(0x811c9dc5, Tokenizer.hash(""));
     assertEquals(0xe40c292c, Tokenizer.hash("a"));
