@@ -51,7 +51,7 @@ class ArticleExtractorTest {
 
   @Test
   void everyParagraphOfTheBodyIsKeptInOrderWithNoBlankOnes() {
-    String[] paragraphs = soraMarkdown.split("\n\n");
+    String[] paragraphs = soraMarkdown.stripTrailing().split("\n\n");
     assertEquals(55, paragraphs.length, "the 55 <p> of div.entry");
     for (String p : paragraphs) {
       assertFalse(p.isBlank());
