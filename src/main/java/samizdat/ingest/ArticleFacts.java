@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -79,17 +80,29 @@ final class ArticleFacts {
         }
       }
     }
-    for (SiteProfile.Rule rule : profile.date()) {
-      Optional<LocalDate> d = firstDate(page, rule.evaluator());
-      if (d.isPresent()) {
-        return d;
+    // One pass over the page for all date selectors; the earliest selector with a date wins.
+    List<Evaluator> rules = new ArrayList<>(profile.date().size() + DATE_META.size());
+    profile.date().forEach(r -> rules.add(r.evaluator()));
+    rules.addAll(DATE_META);
+    LocalDate[] found = new LocalDate[rules.size()];
+    int[] best = {rules.size()};
+    page.traverse((node, depth) -> {
+      if (!(node instanceof Element el) || best[0] == 0) {
+        return;
       }
-    }
-    for (Evaluator e : DATE_META) {
-      Optional<LocalDate> d = firstDate(page, e);
-      if (d.isPresent()) {
-        return d;
+      for (int i = 0; i < best[0]; i++) {
+        if (found[i] == null && rules.get(i).matches(page, el)) {
+          Optional<LocalDate> d = parseDate(ArticleExtractor.valueOf(el));
+          if (d.isPresent()) {
+            found[i] = d.get();
+            best[0] = i;
+            return;
+          }
+        }
       }
+    });
+    if (best[0] < rules.size()) {
+      return Optional.of(found[best[0]]);
     }
     return firstDate(body, TIME);
   }

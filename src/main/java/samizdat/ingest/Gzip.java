@@ -1,6 +1,5 @@
 package samizdat.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
@@ -26,18 +25,21 @@ final class Gzip {
     try {
       deflater.setInput(data);
       deflater.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 3 + 64);
-      out.write(HEADER, 0, HEADER.length);
-      byte[] buf = new byte[16384];
+      // Deflate never grows data by more than a few bytes per 16 KB block.
+      byte[] out = new byte[HEADER.length + data.length + data.length / 1000 + 64 + 8];
+      System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+      int n = HEADER.length;
       while (!deflater.finished()) {
-        int n = deflater.deflate(buf);
-        out.write(buf, 0, n);
+        if (n == out.length - 8) {
+          out = java.util.Arrays.copyOf(out, out.length * 2);
+        }
+        n += deflater.deflate(out, n, out.length - 8 - n);
       }
       CRC32 crc = new CRC32();
       crc.update(data);
-      writeIntLe(out, (int) crc.getValue());
-      writeIntLe(out, data.length);
-      return out.toByteArray();
+      n = putIntLe(out, n, (int) crc.getValue());
+      n = putIntLe(out, n, data.length);
+      return java.util.Arrays.copyOf(out, n);
     } finally {
       deflater.end();
     }
@@ -54,10 +56,11 @@ final class Gzip {
     }
   }
 
-  private static void writeIntLe(ByteArrayOutputStream out, int v) {
-    out.write(v & 0xff);
-    out.write((v >>> 8) & 0xff);
-    out.write((v >>> 16) & 0xff);
-    out.write((v >>> 24) & 0xff);
+  private static int putIntLe(byte[] out, int at, int v) {
+    out[at] = (byte) v;
+    out[at + 1] = (byte) (v >>> 8);
+    out[at + 2] = (byte) (v >>> 16);
+    out[at + 3] = (byte) (v >>> 24);
+    return at + 4;
   }
 }

@@ -59,13 +59,12 @@ final class PageDecoder {
       how = "<meta> declaration";
     }
     if (charset == null) {
-      if (isUtf8(bytes)) {
-        charset = StandardCharsets.UTF_8;
-        how = "valid UTF-8";
-      } else {
-        charset = detect(bytes).orElse(Charset.forName("windows-1252"));
-        how = "detected";
+      Optional<String> text = utf8(bytes);
+      if (text.isPresent()) {
+        return new Decoded(text.get(), StandardCharsets.UTF_8, "valid UTF-8");
       }
+      charset = detect(bytes).orElse(Charset.forName("windows-1252"));
+      how = "detected";
     }
     return new Decoded(new String(bytes, bomLength, bytes.length - bomLength, charset), charset, how);
   }
@@ -113,23 +112,21 @@ final class PageDecoder {
     }
   }
 
-  private static boolean isUtf8(byte[] bytes) {
-    // Pure ASCII is by far the most common prefix; skip the decoder for it.
-    int i = 0;
-    while (i < bytes.length && bytes[i] >= 0) {
-      i++;
+  /** The text if {@code bytes} are valid UTF-8 (the common case, decoded once); else empty. */
+  private static Optional<String> utf8(byte[] bytes) {
+    String s = new String(bytes, StandardCharsets.UTF_8);
+    if (s.indexOf('\uFFFD') < 0) {
+      return Optional.of(s);
     }
-    if (i == bytes.length) {
-      return true;
-    }
+    // Replacement characters: either malformed input or a page that really contains U+FFFD.
     try {
       StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, i, bytes.length - i));
-      return true;
+          .decode(ByteBuffer.wrap(bytes));
+      return Optional.of(s);
     } catch (CharacterCodingException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
