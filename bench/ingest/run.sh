@@ -9,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 n=${1:-10000}
-work=${2:-${TMPDIR:-/tmp}/samizdat-bench-ingest}
+work=${2:-$repo/bench/work/ingest}
 pages="$work/pages-$n"
 content="$work/content"
 
