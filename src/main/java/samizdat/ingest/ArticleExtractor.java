@@ -18,7 +18,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.nodes.XmlDeclaration;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 import samizdat.content.RelatedLink;
 
 /**
@@ -36,6 +38,8 @@ final class ArticleExtractor {
       "area", "dialog", "nav", "menu");
   private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
   private static final Pattern TINY = Pattern.compile("\\s*[0-2](\\.0*)?\\s*(px)?\\s*");
+  /** Selectors used on every page, compiled once (jsoup does not cache parsed queries). */
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
   /** What a profile found in a page. The body has been cleaned. */
   record Extracted(
@@ -109,7 +113,7 @@ final class ArticleExtractor {
   }
 
   private static String language(Document page, SiteProfile profile) {
-    Element html = page.selectFirst("html");
+    Element html = page.firstElementChild();
     String lang = html == null ? "" : html.attr("lang").strip();
     return LANG.matcher(lang).matches() ? lang : profile.language();
   }
@@ -200,7 +204,7 @@ final class ArticleExtractor {
     }
 
     private void collectRelated(Element list) {
-      for (Element a : list.select("a[href]")) {
+      for (Element a : list.select(LINKS)) {
         String title = StringUtil.normaliseWhitespace(a.text()).strip();
         Optional<String> url = Links.keep(a.absUrl("href"));
         if (title.isEmpty() || url.isEmpty() || url.get().startsWith("mailto:")) {

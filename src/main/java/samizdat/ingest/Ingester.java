@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import samizdat.content.Article;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ContentException;
@@ -66,6 +69,8 @@ public final class Ingester {
       List.of(".html", ".htm", ".xhtml", ".html.gz");
   private static final PageDecoder DECODER = new PageDecoder();
   private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+  private static final Evaluator IMAGES = QueryParser.parse("img");
+  private static final Evaluator CAPTION = QueryParser.parse("figcaption");
 
   /** What became of one source. */
   public enum Status { INGESTED, UPDATED, UNCHANGED, DUPLICATE, FAILED }
@@ -131,6 +136,8 @@ public final class Ingester {
   private final MediaStore media;
   private final DuplicateIndex duplicates;
   private final Map<String, String> claimed = new ConcurrentHashMap<>();
+  /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
+  private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
 
   public Ingester(ContentStore store, Profiles profiles, Options options) {
     this(store, profiles, options, new HttpFetcher(options.fetch()));
@@ -150,6 +157,11 @@ public final class Ingester {
       throws InterruptedException {
     List<Outcome> early = new ArrayList<>();
     List<Source> work = expand(sources, early);
+    try {
+      onDisk.addAll(store.ids());
+    } catch (IOException e) {
+      throw new UncheckedIOException(store.articlesDir() + ": cannot list: " + ioMessage(e), e);
+    }
     AtomicInteger[] counts = new AtomicInteger[Status.values().length];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = new AtomicInteger();
@@ -378,32 +390,74 @@ public final class Ingester {
     }
     Optional<ArticleMeta> existing;
     try {
-      existing = store.readMeta(id);
+      existing = onDisk.contains(id) ? store.readMeta(id) : Optional.empty();
     } catch (ContentException e) {
       throw new Failure(e.getMessage() + "; not overwritten");
     }
     if (existing.isEmpty()) {
       Optional<String> same = duplicates.findOrAdd(id, ex.title(), markdown);
       if (same.isPresent()) {
+        String added = addFacts(same.get(), url, host, published);
         return new Outcome(source.label(), Status.DUPLICATE, Optional.of(same.get()),
-            "same article as " + same.get() + " (already ingested from another source); not added again");
+            "same article as " + same.get() + " (already ingested from another source); not added again"
+                + added);
       }
     }
 
     String rawSha = ArticleFacts.sha256(raw);
     Instant first = existing.map(ArticleMeta::firstIngested).orElse(options.now());
-    ArticleMeta meta = new ArticleMeta(id, ex.title(), url, host, ex.language(), published,
+    // A source that lacks the URL or date (a saved page) never erases what is already known.
+    Optional<String> knownUrl = url.or(() -> existing.flatMap(ArticleMeta::url));
+    Optional<String> knownSite = url.isPresent() ? host : existing.flatMap(ArticleMeta::site);
+    Optional<LocalDate> knownDate = published.or(() -> existing.flatMap(ArticleMeta::published));
+    ArticleMeta meta = new ArticleMeta(id, ex.title(), knownUrl, knownSite, ex.language(), knownDate,
         ex.source(), ex.tags(), ex.related(), images.refs(), profile.name(), rawSha, first);
 
     images.writeAll();
     boolean changed = false;
-    if (existing.isEmpty() || !existing.get().rawSha256().equals(rawSha)
-        || !Files.isRegularFile(store.rawFile(id))) {
-      changed = AtomicFiles.writeIfChanged(store.rawFile(id), Gzip.compress(raw));
+    if (existing.isEmpty()) {
+      // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
+      // for readers once its JSON is there.
+      AtomicFiles.write(store.rawFile(id), Gzip.compress(raw), false);
+      AtomicFiles.write(store.bodyFile(id), markdown.getBytes(StandardCharsets.UTF_8), false);
+      AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
+      changed = true;
+    } else {
+      if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
+        changed = AtomicFiles.writeIfChanged(store.rawFile(id), Gzip.compress(raw));
+      }
+      changed |= store.write(new Article(meta, markdown));
     }
-    changed |= store.write(new Article(meta, markdown));
     Status status = existing.isEmpty() ? Status.INGESTED : changed ? Status.UPDATED : Status.UNCHANGED;
     return new Outcome(source.label(), status, Optional.of(id), "");
+  }
+
+  /**
+   * Gives an already stored article the URL and date a duplicate source knows and it lacks
+   * (a saved page first, its live URL later). Returns a note for the report, empty if nothing.
+   */
+  private String addFacts(String id, Optional<String> url, Optional<String> host,
+      Optional<LocalDate> published) throws IOException {
+    Optional<ArticleMeta> stored;
+    try {
+      stored = store.readMeta(id);
+    } catch (ContentException e) {
+      return "";
+    }
+    if (stored.isEmpty()) {
+      return "";
+    }
+    ArticleMeta m = stored.get();
+    boolean addUrl = m.url().isEmpty() && url.isPresent();
+    boolean addDate = m.published().isEmpty() && published.isPresent();
+    if (!addUrl && !addDate) {
+      return "";
+    }
+    ArticleMeta merged = new ArticleMeta(m.id(), m.title(), addUrl ? url : m.url(),
+        addUrl ? host : m.site(), m.language(), addDate ? published : m.published(), m.source(),
+        m.tags(), m.related(), m.images(), m.profile(), m.rawSha256(), m.firstIngested());
+    AtomicFiles.writeIfChanged(store.metaFile(id), store.json().toBytes(merged));
+    return "; gave it this source's " + (addUrl && addDate ? "URL and date" : addUrl ? "URL" : "date");
   }
 
   private static void checkNotBinary(byte[] raw) throws Failure {
@@ -454,7 +508,7 @@ public final class Ingester {
     }
 
     void collect(Element body) throws InterruptedException {
-      for (Element img : body.select("img")) {
+      for (Element img : body.select(IMAGES)) {
         String src = src(img);
         if (src.isEmpty()) {
           img.remove();
@@ -480,7 +534,7 @@ public final class Ingester {
         files.put(img, file);
         String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
         Element figure = img.closest("figure");
-        Element caption = figure == null ? null : figure.selectFirst("figcaption");
+        Element caption = figure == null ? null : figure.selectFirst(CAPTION);
         String cap = caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
         refs.putIfAbsent(original, new ImageRef(file, original, alt, cap));
       }

@@ -9,7 +9,9 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 import samizdat.content.Article;
 
 /**
@@ -42,6 +44,8 @@ final class MarkdownWriter implements NodeFilter {
 
   private static final String ESCAPED = "\\`*_[]<>#|{}~&";
   private static final String HARD_BREAK = "\\\n";
+  private static final Evaluator CELLS = QueryParser.parse("td, th");
+  private static final Evaluator ROWS = QueryParser.parse("tr");
   private static final Set<String> SKIP = Set.of(
       "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
       "canvas", "video", "audio", "head", "title", "meta", "link", "form", "input", "button",
@@ -632,7 +636,7 @@ final class MarkdownWriter implements NodeFilter {
 
   /** A table of data (cells hold only inline content) rather than one used for layout. */
   private static boolean isDataTable(Element table) {
-    for (Element cell : table.select("td, th")) {
+    for (Element cell : table.select(CELLS)) {
       for (Element d : cell.getAllElements()) {
         if (d != cell && TABLE_BLOCKS.contains(d.normalName())) {
           return false;
@@ -645,7 +649,7 @@ final class MarkdownWriter implements NodeFilter {
   private void table(Element table) {
     List<List<String>> rows = new ArrayList<>();
     int columns = 0;
-    for (Element tr : table.select("tr")) {
+    for (Element tr : table.select(ROWS)) {
       if (tr.closest("table") != table) {
         continue;
       }

@@ -201,11 +201,19 @@ class IngestCommandTest {
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/bnews/cnnews/20240307/2009999.html";
-      CliRun live = ingest("--delay", "0", url);
+      CliRun live = CliRun.run("ingest", "--content", content().toString(), "--delay", "0", url);
       assertEquals(0, live.exitCode(), live.err());
       assertEquals("ingested 0, updated 0, unchanged 0, duplicates 1, failed 0", lastLine(live.out()));
       assertTrue(live.out().startsWith("duplicate t-"), live.out());
-      onlyId();
+      String id = onlyId();
+      assertTrue(live.err().contains("same article as " + id), live.err());
+      assertEquals(url, meta(id).get("url").asText(), "the saved article learns its URL");
+      assertEquals("2024-03-07", meta(id).get("published").asText());
+
+      Map<String, String> before = snapshot();
+      CliRun again = ingest(saved.toString());
+      assertEquals("ingested 0, updated 0, unchanged 1, duplicates 0, failed 0", lastLine(again.out()));
+      assertEquals(before, snapshot(), "a saved page without URL does not erase the known one");
     } finally {
       server.stop(0);
     }
