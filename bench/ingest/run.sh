@@ -19,24 +19,25 @@ if [ ! -d "$pages" ]; then
   python3 "$here/generate.py" "$n" "$pages"
 fi
 echo "pages: $(find "$pages" -name '*.html' | wc -l), $(du -sh "$pages" | cut -f1); cores: $(nproc)" >&2
+echo "load average now: $(cut -d" " -f1-3 /proc/loadavg) (other work on the machine skews wall times)" >&2
 
 jar="$repo/target/samizdat.jar"
-run() { java ${SAMIZDAT_JAVA_OPTS:-} -jar "$jar" ingest --quiet --content "$content" "$pages" | tail -n 1; }
+run() { "$repo/samizdat" ingest --quiet --content "$content" "$pages" | tail -n 1; }
 
 echo "--- cold: empty content folder" >&2
 rm -rf "$content"
 if command -v /usr/bin/time >/dev/null; then
-  /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); jar=$jar content=$content pages=$pages; run"
+  /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); repo=$repo content=$content pages=$pages; run"
 else
   start=$(date +%s.%N); run; end=$(date +%s.%N); echo "wall $(echo "$end - $start" | bc) s"
 fi
 echo "--- warm: same pages again (all unchanged)" >&2
 if command -v /usr/bin/time >/dev/null; then
-  /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); jar=$jar content=$content pages=$pages; run"
+  /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); repo=$repo content=$content pages=$pages; run"
 else
   start=$(date +%s.%N); run; end=$(date +%s.%N); echo "wall $(echo "$end - $start" | bc) s"
 fi
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 1 --runs 5 --prepare "rm -rf '$content'" \
-    "java ${SAMIZDAT_JAVA_OPTS:-} -jar '$jar' ingest --quiet --content '$content' '$pages'"
+    "'$repo/samizdat' ingest --quiet --content '$content' '$pages'"
 fi

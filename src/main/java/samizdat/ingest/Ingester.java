@@ -134,6 +134,7 @@ public final class Ingester {
   private final Options options;
   private final HttpFetcher fetcher;
   private final MediaStore media;
+  private final Gzip gzip = new Gzip();
   private final DuplicateIndex duplicates;
   private final Map<String, String> claimed = new ConcurrentHashMap<>();
   /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
@@ -418,13 +419,13 @@ public final class Ingester {
     if (existing.isEmpty()) {
       // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
       // for readers once its JSON is there.
-      AtomicFiles.write(store.rawFile(id), Gzip.compress(raw), false);
+      AtomicFiles.write(store.rawFile(id), gzip.compress(raw), false);
       AtomicFiles.write(store.bodyFile(id), markdown.getBytes(StandardCharsets.UTF_8), false);
       AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
       changed = true;
     } else {
       if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
-        changed = AtomicFiles.writeIfChanged(store.rawFile(id), Gzip.compress(raw));
+        changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(raw));
       }
       changed |= store.write(new Article(meta, markdown));
     }
