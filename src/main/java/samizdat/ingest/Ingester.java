@@ -132,7 +132,8 @@ public final class Ingester {
   private final ContentStore store;
   private final Profiles profiles;
   private final Options options;
-  private final HttpFetcher fetcher;
+  /** Made on first use: an HTTP client starts threads, which a run over local files never needs. */
+  private HttpFetcher fetcher;
   private final MediaStore media;
   private final Gzip gzip = new Gzip();
   private final DuplicateIndex duplicates;
@@ -141,16 +142,18 @@ public final class Ingester {
   private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
 
   public Ingester(ContentStore store, Profiles profiles, Options options) {
-    this(store, profiles, options, new HttpFetcher(options.fetch()));
-  }
-
-  Ingester(ContentStore store, Profiles profiles, Options options, HttpFetcher fetcher) {
     this.store = store;
     this.profiles = profiles;
     this.options = options;
-    this.fetcher = fetcher;
     this.media = new MediaStore(store.mediaDir());
     this.duplicates = new DuplicateIndex(store);
+  }
+
+  private synchronized HttpFetcher fetcher() {
+    if (fetcher == null) {
+      fetcher = new HttpFetcher(options.fetch());
+    }
+    return fetcher;
   }
 
   /** Sources are paths (files or folders) or http(s) URLs. */
@@ -316,7 +319,7 @@ public final class Ingester {
     long max = options.fetch().maxPageBytes();
     if (source.url().isPresent()) {
       try {
-        HttpFetcher.Response r = fetcher.fetch(source.url().get(), HttpFetcher.Kind.PAGE);
+        HttpFetcher.Response r = fetcher().fetch(source.url().get(), HttpFetcher.Kind.PAGE);
         return new Loaded(r.body(), r.charset(), Optional.of(r.uri().toString()));
       } catch (FetchException e) {
         throw new Failure(e.getMessage());
@@ -587,7 +590,7 @@ public final class Ingester {
           return Optional.empty();
         }
         try {
-          return Optional.of(fetcher.fetch(URI.create(abs), HttpFetcher.Kind.IMAGE).body());
+          return Optional.of(fetcher().fetch(URI.create(abs), HttpFetcher.Kind.IMAGE).body());
         } catch (FetchException | IllegalArgumentException e) {
           warn("image " + abs + ": " + e.getMessage() + "; kept its alt text and URL");
           return Optional.empty();

@@ -254,6 +254,18 @@ class IngestCommandTest {
     }
   }
 
+  @Test
+  void aFiftyMegabytePageIsRefusedWithoutBeingRead() throws Exception {
+    Path huge = tmp.resolve("huge.html");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(50L << 20); // sparse: costs no disk and no time
+    }
+    CliRun r = ingest(huge.toString(), write("ok.html", sora()).toString());
+    assertEquals(1, r.exitCode());
+    assertEquals("samizdat: " + huge + ": too large (the limit is 16 MB): 50 MB", r.err().strip());
+    assertEquals("ingested 1, updated 0, unchanged 0, duplicates 0, failed 1", lastLine(r.out()));
+  }
+
   private static void assertLine(List<String> errors, String expected) {
     assertTrue(errors.stream().anyMatch(l -> l.startsWith("samizdat: ") && l.contains(expected)),
         "no line with \"" + expected + "\" in " + errors);
