@@ -1,7 +1,6 @@
 package samizdat.ingest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +68,14 @@ final class ArticleExtractor {
     Cleaner cleaner = new Cleaner(profile, body);
     cleaner.traverse(body);
     cleaner.finish();
+    // Some layouts put the related list or the source line after the body rather than in it.
+    if (cleaner.related.isEmpty() && profile.related().isPresent()) {
+      profile.related().get().first(page).ifPresent(cleaner::collectRelated);
+    }
+    if (cleaner.source.isEmpty() && profile.source().isPresent()) {
+      profile.source().get().first(page).ifPresent(
+          el -> cleaner.source = cleaner.sourceName(StringUtil.normaliseWhitespace(el.text()).strip()));
+    }
     return new Extracted(title, body, language(page, profile), tags,
         List.copyOf(cleaner.related.values()), cleaner.source);
   }
@@ -130,7 +137,6 @@ final class ArticleExtractor {
     private final Element root;
     private final List<Element> toText = new ArrayList<>();
     private final Map<String, RelatedLink> related = new LinkedHashMap<>();
-    private final Set<String> seenTitles = new HashSet<>();
     private Optional<String> source = Optional.empty();
 
     Cleaner(SiteProfile profile, Element root) {
@@ -210,9 +216,7 @@ final class ArticleExtractor {
         if (title.isEmpty() || url.isEmpty() || url.get().startsWith("mailto:")) {
           continue;
         }
-        if (seenTitles.add(url.get())) {
-          related.putIfAbsent(url.get(), new RelatedLink(title, url.get()));
-        }
+        related.putIfAbsent(url.get(), new RelatedLink(title, url.get()));
       }
     }
   }

@@ -17,7 +17,7 @@ import samizdat.content.ContentStore;
 /**
  * Finds the same article arriving under two ids, e.g. a saved page without its URL (id from a hash
  * of its text) and the live URL (id from the URL). Two articles are the same when their titles
- * match and their bodies have the same text, ignoring link targets, images and white space (a
+ * match and their bodies have the same text, ignoring link and image targets and white space (a
  * saved page cannot resolve relative links the live one can).
  *
  * <p>The existing articles' titles are read once, on the first new article; bodies only for

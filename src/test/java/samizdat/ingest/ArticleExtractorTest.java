@@ -98,6 +98,15 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void relatedListAndSourceLineAreAlsoFoundAfterTheBody() throws Exception {
+    Document doc = Jsoup.parse("<h2>T</h2><div class=entry><p>正文</p></div><p class=src-info>来源：某报</p>"
+        + "<ul class=op-related-articles><li><a href='https://www.bannedbook.org/a/20240101/1.html'>甲</a></li></ul>");
+    var ex = new ArticleExtractor().extract(doc, bannedbook);
+    assertEquals(Optional.of("某报"), ex.source());
+    assertEquals(List.of(new RelatedLink("甲", "https://www.bannedbook.org/a/20240101/1.html")), ex.related());
+  }
+
+  @Test
   void sourceLineBecomesTheSourceName() {
     assertEquals(Optional.of("偲睿洞察"), sora.source());
   }
