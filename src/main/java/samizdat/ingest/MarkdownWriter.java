@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -23,7 +25,7 @@ import samizdat.content.Article;
  * ![alt](../media/FILE)} (captions follow as an italic paragraph) and links whose target is
  * http, https or mailto. No raw HTML is ever emitted. Text is escaped so that it renders back as
  * the same literal characters: ASCII punctuation that means something to Markdown, HTML or
- * Mustache ({@code \ ` * _ [ ] < > # | { } ~ &}) is backslash-escaped everywhere, and line-start
+ * Mustache ({@code \ ` * _ [ ] < > # | { } ~ & !}) is backslash-escaped everywhere, and line-start
  * markers ({@code - + =}, {@code 1.}) where a line begins. Non-ASCII text, including full-width
  * punctuation, passes untouched, and nothing is inserted where inline elements meet.
  *
@@ -42,8 +44,10 @@ final class MarkdownWriter implements NodeFilter {
     Optional<String> fileFor(Element img);
   }
 
-  private static final String ESCAPED = "\\`*_[]<>#|{}~&";
+  private static final String ESCAPED = "\\`*_[]<>#|{}~&!";
   private static final String HARD_BREAK = "\\\n";
+  private static final Parser PARSER = Parser.builder().build();
+  private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
   private static final Evaluator CELLS = QueryParser.parse("td, th");
   private static final Evaluator ROWS = QueryParser.parse("tr");
   private static final Set<String> SKIP = Set.of(
@@ -304,8 +308,9 @@ final class MarkdownWriter implements NodeFilter {
           out.append(' ');
         }
       }
-      settlePending(c);
-      if (c < 128 && ESCAPED.indexOf(c) >= 0) {
+      boolean escape = c < 128 && ESCAPED.indexOf(c) >= 0;
+      settlePending(escape ? '\\' : c);
+      if (escape) {
         out.append('\\');
       }
       out.append(c);
@@ -366,10 +371,13 @@ final class MarkdownWriter implements NodeFilter {
     String core = text.substring(lead.length(), text.length() - trail.length());
     if (in.href.isEmpty() || core.isEmpty()) {
       if (!text.isEmpty()) {
-        settlePending(text.charAt(0));
+        settlePending(text.charAt(0), in.text);
       }
-      top().append(text);
+      moveInto(in.text, top());
       return;
+    }
+    if (pendingClose != null && pendingClose.target == in.text) {
+      pendingClose = null; // followed by "]": valid
     }
     if (!lead.isEmpty()) {
       settlePending(' ');
@@ -381,62 +389,51 @@ final class MarkdownWriter implements NodeFilter {
   }
 
   private void emphasis(StringBuilder content, String marker) {
-    if (pendingClose != null && pendingClose.target == content) {
-      // An inner emphasis closed at the very end of this one: our marker follows it.
-      pendingClose = null;
-    }
     String s = content.toString();
-    int start = 0;
-    while (start < s.length()) {
-      int unit = movableUnit(s, start);
-      if (unit == 0) {
-        break;
-      }
-      start += unit;
+    // Split into units a marker may not cut: escapes, code spans, single characters.
+    List<int[]> units = units(s);
+    int from = 0;
+    while (from < units.size() && movable(s, units.get(from)) > 0) {
+      from++;
     }
-    int end = s.length();
-    while (end > start) {
-      int unit = movableUnitBefore(s, end, start);
-      if (unit == 0) {
-        break;
-      }
-      end -= unit;
+    int to = units.size();
+    while (to > from && movable(s, units.get(to - 1)) > 0) {
+      to--;
     }
     // Trailing punctuation stays inside when what follows allows it (settled later); only
     // trailing spaces and breaks always move out.
-    int wide = s.length();
-    while (wide > start) {
-      int unit = movableUnitBefore(s, wide, start);
-      if (unit == 0) {
-        break;
-      }
-      String u = s.substring(wide - unit, wide);
-      if (!(u.equals(" ") || u.equals(HARD_BREAK) || isSpace(u.charAt(0)))) {
-        break;
-      }
-      wide -= unit;
+    int lastWide = units.size();
+    while (lastWide > from && movable(s, units.get(lastWide - 1)) == 2) {
+      lastWide--;
     }
+    int start = from < units.size() ? units.get(from)[0] : s.length();
+    int end = to > from ? units.get(to - 1)[1] : start;
+    int wide = lastWide > from ? units.get(lastWide - 1)[1] : start;
     StringBuilder out = top();
     String lead = s.substring(0, start);
     String core = s.substring(start, end);
     String coreWide = s.substring(start, wide);
     String trail = s.substring(wide);
     if (core.isEmpty()) {
-      settlePending(s.isEmpty() ? ' ' : s.charAt(0));
-      out.append(s);
+      settlePending(s.isEmpty() ? ' ' : s.charAt(0), content);
+      moveInto(content, out);
       return;
     }
     if (!lead.isEmpty()) {
-      settlePending(lead.charAt(0));
+      settlePending(lead.charAt(0), content);
     }
+    int start0 = out.length();
     out.append(lead);
     char before = lastChar();
     char first = core.charAt(0);
-    boolean opens = !isSpace(first)
+    // Markers must not touch other asterisk markers (nested or neighbouring emphasis): runs
+    // like "***" or "**" would pair differently than intended.
+    boolean opens = !isSpace(first) && !containsMarker(coreWide) && !endsWithMarker(lastText())
         && (!isPunct(first) || before == 0 || isSpace(before) || isPunct(before));
     if (!opens) {
-      settlePending(first);
-      out.append(coreWide).append(trail);
+      out.setLength(start0);
+      settlePending(s.charAt(0), content);
+      moveInto(content, out);
       return;
     }
     settlePending(marker.charAt(0));
@@ -453,6 +450,128 @@ final class MarkdownWriter implements NodeFilter {
     out.append(trail);
   }
 
+  /**
+   * True when {@code s} holds an asterisk that is markup (nested emphasis): ours would pair with
+   * it instead of with each other, so the outer emphasis goes and the inner one stays.
+   */
+  private static boolean containsMarker(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '`') {
+        i = codeSpanEnd(s, i) - 1;
+      } else if (c == '*') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Index after the code span starting at {@code i}, or after its backtick run if it has no end. */
+  private static int codeSpanEnd(String s, int i) {
+    int run = 0;
+    while (i + run < s.length() && s.charAt(i + run) == '`') {
+      run++;
+    }
+    int j = i + run;
+    while (j < s.length()) {
+      if (s.charAt(j) == '`') {
+        int r = 0;
+        while (j + r < s.length() && s.charAt(j + r) == '`') {
+          r++;
+        }
+        if (r == run) {
+          return j + r;
+        }
+        j += r;
+      } else {
+        j++;
+      }
+    }
+    return i + run;
+  }
+
+  /**
+   * The block itself when its emphasis parses as intended, else the block without emphasis.
+   * The rules above get emphasis right in ordinary text; this check makes sure that in any text
+   * a reader sees exactly the characters of the page, at the cost of a parse only for blocks
+   * with emphasis.
+   */
+  private static String checked(String block) {
+    if (!containsMarker(block)) {
+      return block;
+    }
+    StringBuilder plain = new StringBuilder(block.length());
+    for (int i = 0; i < block.length(); i++) {
+      char c = block.charAt(i);
+      if (c == '\\' && i + 1 < block.length()) {
+        plain.append(c).append(block.charAt(++i));
+      } else if (c == '`') {
+        int end = codeSpanEnd(block, i);
+        plain.append(block, i, end);
+        i = end - 1;
+      } else if (c != '*') {
+        plain.append(c);
+      }
+    }
+    // Without its markers a line may start differently ("**1)**" -> "1)"): escape again.
+    StringBuilder relined = new StringBuilder(plain.length() + 4);
+    for (String line : plain.toString().split("\n", -1)) {
+      if (relined.length() > 0) {
+        relined.append('\n');
+      }
+      relined.append(line.startsWith("#") ? line : escapeLineStart(line));
+    }
+    String stripped = relined.toString();
+    return TEXT.render(PARSER.parse(block)).equals(TEXT.render(PARSER.parse(stripped)))
+        ? block : stripped;
+  }
+
+  /** True when {@code s} ends with an asterisk that is markup, not an escaped literal. */
+  private static boolean endsWithMarker(CharSequence s) {
+    int n = s.length();
+    if (n == 0 || s.charAt(n - 1) != '*') {
+      return false;
+    }
+    int slashes = 0;
+    while (slashes < n - 1 && s.charAt(n - 2 - slashes) == '\\') {
+      slashes++;
+    }
+    return slashes % 2 == 0;
+  }
+
+  /** The innermost non-empty inline buffer: what the next output follows. */
+  private CharSequence lastText() {
+    for (Inline in : inlines) {
+      if (in.text.length() > 0) {
+        return in.text;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Appends {@code from} to {@code to}; a pending closing marker inside {@code from} moves along,
+   * still waiting for the character that will follow it.
+   */
+  private void moveInto(StringBuilder from, StringBuilder to) {
+    int offset = to.length();
+    to.append(from);
+    PendingClose p = pendingClose;
+    if (p != null && p.target == from) {
+      pendingClose = new PendingClose(to, p.open + offset, p.openLength, p.close + offset,
+          p.alt < 0 ? -1 : p.alt + offset);
+    }
+  }
+
+  /** Like {@link #settlePending(char)}, but leaves a marker pending inside {@code except}. */
+  private void settlePending(char next, StringBuilder except) {
+    if (pendingClose != null && pendingClose.target != except) {
+      settlePending(next);
+    }
+  }
+
   /** Resolves a pending closing marker now that the next character is known. */
   private void settlePending(char next) {
     PendingClose p = pendingClose;
@@ -460,7 +579,7 @@ final class MarkdownWriter implements NodeFilter {
       return;
     }
     pendingClose = null;
-    if (next == 0 || isSpace(next) || isPunct(next)) {
+    if (next == 0 || isSpace(next) || (isPunct(next) && next != '*')) {
       return;
     }
     int len = p.openLength;
@@ -475,38 +594,43 @@ final class MarkdownWriter implements NodeFilter {
     }
   }
 
-  /** Length of a unit at {@code i} that emphasis may leave outside: space, punctuation, escapes. */
-  private static int movableUnit(String s, int i) {
-    char c = s.charAt(i);
-    if (c == '\\' && i + 1 < s.length()) {
-      char n = s.charAt(i + 1);
-      return n == '\n' ? 2 : (n < 128 && isPunct(n) ? 2 : 0);
+  /** Splits rendered inline Markdown into [start, end) units: escape pairs, code spans, chars. */
+  private static List<int[]> units(String s) {
+    List<int[]> out = new ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      int next;
+      if (c == '\\' && i + 1 < s.length()) {
+        next = i + 2;
+      } else if (c == '`') {
+        next = codeSpanEnd(s, i);
+      } else {
+        next = i + 1;
+      }
+      out.add(new int[] {i, next});
+      i = next;
     }
-    if (c == ' ') {
-      return 1;
-    }
-    if (c >= 128 && (isPunct(c) || isSpace(c))) {
-      return 1;
-    }
-    return 0;
+    return out;
   }
 
-  private static int movableUnitBefore(String s, int end, int min) {
-    char c = s.charAt(end - 1);
-    if (c == ' ') {
-      return 1;
+  /**
+   * Whether emphasis may leave a unit outside its markers: 2 for spaces and hard breaks, 1 for
+   * punctuation (escaped ASCII or any non-ASCII), 0 for anything else.
+   */
+  private static int movable(String s, int[] unit) {
+    int len = unit[1] - unit[0];
+    char c = s.charAt(unit[0]);
+    if (len == 2 && c == '\\') {
+      return s.charAt(unit[0] + 1) == '\n' ? 2 : 1;
     }
-    if (c == '\n' && end - 2 >= min && s.charAt(end - 2) == '\\') {
+    if (len != 1) {
+      return 0;
+    }
+    if (c == ' ' || (c >= 128 && isSpace(c))) {
       return 2;
     }
-    if (c < 128 && isPunct(c) && end - 2 >= min && s.charAt(end - 2) == '\\'
-        && !(end - 3 >= min && s.charAt(end - 3) == '\\')) {
-      return 2;
-    }
-    if (c >= 128 && (isPunct(c) || isSpace(c))) {
-      return 1;
-    }
-    return 0;
+    return c >= 128 && isPunct(c) ? 1 : 0;
   }
 
   static boolean isSpace(char c) {
@@ -599,10 +723,30 @@ final class MarkdownWriter implements NodeFilter {
       }
       return;
     }
+    if (afterBacktick()) {
+      // Right after another code span the fences would merge into one run: plain text instead.
+      appendText(code);
+      return;
+    }
     String fence = "`".repeat(longestRun(code, '`') + 1);
     boolean pad = code.startsWith("`") || code.endsWith("`")
         || (code.startsWith(" ") && code.endsWith(" "));
     appendMarkup(fence + (pad ? " " : "") + code + (pad ? " " : "") + fence);
+  }
+
+  /** True when the output so far ends with a backtick, ignoring emphasis markers after it. */
+  private boolean afterBacktick() {
+    for (Inline in : inlines) {
+      StringBuilder t = in.text;
+      int i = t.length() - 1;
+      while (i >= 0 && t.charAt(i) == '*') {
+        i--;
+      }
+      if (i >= 0) {
+        return t.charAt(i) == '`';
+      }
+    }
+    return false;
   }
 
   private void codeBlock(Element pre) {
@@ -705,19 +849,22 @@ final class MarkdownWriter implements NodeFilter {
       return;
     }
     if (heading > 0) {
-      writeBlock(List.of("#".repeat(heading) + " " + text.replace(HARD_BREAK, " ")));
+      writeBlock(List.of(checked("#".repeat(heading) + " " + text.replace(HARD_BREAK, " "))));
       return;
     }
-    List<String> lines = new ArrayList<>();
+    StringBuilder block = new StringBuilder();
     for (String line : text.split("\n", -1)) {
-      lines.add(escapeLineStart(line.stripLeading()));
+      if (block.length() > 0) {
+        block.append('\n');
+      }
+      block.append(escapeLineStart(stripAscii(line)));
     }
-    writeBlock(lines);
+    writeBlock(List.of(checked(block.toString()).split("\n", -1)));
   }
 
   /** The block's text without leading or trailing spaces and hard breaks. */
   private static String stripBreaks(String text) {
-    String t = text.strip();
+    String t = stripAscii(text);
     while (true) {
       int slashes = 0;
       while (slashes < t.length() && t.charAt(t.length() - 1 - slashes) == '\\') {
@@ -727,14 +874,34 @@ final class MarkdownWriter implements NodeFilter {
         return t;
       }
       // An odd run of backslashes at the end: the last one is a dangling hard break.
-      t = t.substring(0, t.length() - 1).strip();
+      t = stripAscii(t.substring(0, t.length() - 1));
     }
+  }
+
+  /**
+   * Strips ASCII white space only: full-width (U+3000) indents and no-break spaces are text,
+   * and CommonMark keeps them too.
+   */
+  private static String stripAscii(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    return s.substring(start, end);
   }
 
   private static boolean isBlank(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!isSpace(c) && c != '\\' && c != '\u200b' && c != '\ufeff') {
+      if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        i++;
+        continue;
+      }
+      if (!isSpace(c) && c != '\u200b' && c != '\ufeff') {
         return false;
       }
     }

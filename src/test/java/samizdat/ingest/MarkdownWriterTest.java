@@ -164,6 +164,89 @@ class MarkdownWriterTest {
     assertEquals("一\\\n\\- 二\n", md("<p>一<br>- 二</p>"));
   }
 
+  /** Random bodies built from the elements and characters that trip Markdown writers. */
+  @Test
+  void randomBodiesRenderBackToTheSameText() {
+    java.util.Random rnd = new java.util.Random(20240307);
+    for (int n = 0; n < 600; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int b = 0, blocks = 1 + rnd.nextInt(4); b < blocks; b++) {
+        block(rnd, html, 0);
+      }
+      Document doc = Jsoup.parse("<div id=b>" + html + "</div>", "https://example.org/");
+      Element body = doc.getElementById("b");
+      // Blocks of nothing but (full-width or no-break) spaces are dropped on purpose: compare
+      // without any white space.
+      String expected = body.text().replaceAll("[\\s\u00a0\u3000]+", "");
+      String markdown = MarkdownWriter.write(body, img -> Optional.empty());
+      Document rendered = render(markdown);
+      assertEquals(expected, rendered.body().text().replaceAll("[\\s\u00a0\u3000]+", ""),
+          "HTML: " + html + "\nMarkdown:\n" + markdown);
+      assertTrue(rendered.select("script, div, span").isEmpty(), markdown);
+    }
+  }
+
+  private static final String[] WORDS = {"中文", "“引号”", "。", "，", "？", "Sora", "a*b", "_x_", "#", "1.", "-",
+      "+", "=", "[x](javascript:y)", "<script>", "{{x}}", "&amp;", "`", "\\", "|", "~", "!", "(", ")", " ", "  ",
+      "2024年", "!", "*", "**", ">", "1)", "　", " "};
+
+  private static void block(java.util.Random rnd, StringBuilder html, int depth) {
+    switch (depth < 2 ? rnd.nextInt(6) : 0) {
+      case 1 -> {
+        html.append("<blockquote>");
+        block(rnd, html, depth + 1);
+        html.append("</blockquote>");
+      }
+      case 2 -> {
+        html.append(rnd.nextBoolean() ? "<ul>" : "<ol>");
+        for (int i = 0, items = 1 + rnd.nextInt(3); i < items; i++) {
+          html.append("<li>");
+          if (rnd.nextInt(3) == 0) {
+            block(rnd, html, depth + 1);
+          } else {
+            inline(rnd, html, depth);
+          }
+          html.append("</li>");
+        }
+        html.append("</ul>");
+      }
+      case 3 -> {
+        html.append("<h3>");
+        inline(rnd, html, depth);
+        html.append("</h3>");
+      }
+      default -> {
+        html.append("<p>");
+        inline(rnd, html, depth);
+        html.append("</p>");
+      }
+    }
+  }
+
+  private static void inline(java.util.Random rnd, StringBuilder html, int depth) {
+    for (int i = 0, parts = 1 + rnd.nextInt(6); i < parts; i++) {
+      int kind = depth < 3 ? rnd.nextInt(10) : 0;
+      String tag = switch (kind) {
+        case 1 -> "b";
+        case 2 -> "i";
+        case 3 -> "span";
+        case 4 -> "a";
+        case 5 -> "code";
+        case 6 -> "br";
+        default -> "";
+      };
+      if (tag.isEmpty()) {
+        html.append(org.jsoup.nodes.Entities.escape(WORDS[rnd.nextInt(WORDS.length)]));
+      } else if (tag.equals("br")) {
+        html.append("<br>");
+      } else {
+        html.append('<').append(tag).append(tag.equals("a") ? " href=\"https://e.org/p?q=1\"" : "").append('>');
+        inline(rnd, html, depth + 1);
+        html.append("</").append(tag).append('>');
+      }
+    }
+  }
+
   @Test
   void scriptsStylesAndFormsNeverReachTheOutput() {
     String m = md("<p>a<script>alert(1)</script><style>p{}</style>b</p><form><input value=x>c</form>");
