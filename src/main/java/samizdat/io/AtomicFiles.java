@@ -55,7 +55,10 @@ public final class AtomicFiles {
   public static void write(Path target, Writer writer, boolean sync) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {
+      // Checked first: createDirectories on an existing folder costs an exception every call.
+      Files.createDirectories(dir);
+    }
     Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".part");
     try {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
