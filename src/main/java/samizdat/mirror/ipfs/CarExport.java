@@ -1,0 +1,109 @@
+package samizdat.mirror.ipfs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import samizdat.io.AtomicFiles;
+import samizdat.io.Progress;
+
+/**
+ * Exports a directory as a CARv1 file holding its UnixFS DAG, with the same root CID that
+ * {@code ipfs add -r --cid-version=1 DIR} gives (see {@link UnixFsImporter} for the layout).
+ *
+ * <p>One streaming pass: every block goes to the CAR as soon as it is hashed, children before
+ * parents, so memory stays flat however large the site is. The file is written to a temporary
+ * name next to the target, synced and renamed, so an interrupted export never leaves a partial
+ * CAR under the target name. The same directory always gives a byte-identical CAR.
+ */
+public final class CarExport {
+
+  private CarExport() {}
+
+  /** What an export produced. */
+  public record Result(String rootCid, long fileCount, long contentBytes, long blockCount,
+      long carBytes, List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Writes the CAR of {@code dir} to {@code car}.
+   *
+   * @param progress told the content bytes read; warnings (skipped hidden files, symlinks,
+   *     directories kubo would shard) are also returned in the result
+   */
+  public static Result export(Path dir, Path car, Progress progress) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(dir + ": not a directory");
+    }
+    long[] totals = scanTotals(dir);
+    Path abs = car.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), AtomicFiles.TEMP_PREFIX, ".car.part");
+    List<String> warnings = new ArrayList<>();
+    try {
+      Result result;
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        CarWriter writer = new CarWriter(ch);
+        UnixFsImporter importer = new UnixFsImporter(writer);
+        progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
+        AtomicLong bytes = new AtomicLong();
+        DagNode root = importer.addTree(dir, n -> {
+          bytes.addAndGet(n);
+          progress.advance(n);
+        }, w -> {
+          warnings.add(w);
+          progress.warn(w);
+        });
+        long carBytes = writer.finish(root.cid());
+        ch.force(true);
+        progress.finish();
+        result = new Result(root.cid().toString(), totals[0], bytes.get(), writer.blockCount(), carBytes, warnings);
+      }
+      AtomicFiles.move(tmp, abs);
+      return result;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** The root CID {@code ipfs add -r --cid-version=1 dir} would print, without writing a CAR. */
+  public static String rootCid(Path dir) throws IOException {
+    return new UnixFsImporter(BlockSink.DISCARD).addTree(dir, n -> { }, w -> { }).cid().toString();
+  }
+
+  /** {file count, byte count} of regular, non-hidden files, for the progress bar. */
+  private static long[] scanTotals(Path dir) throws IOException {
+    long[] totals = new long[2];
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(p -> !isHiddenBelow(dir, p) && Files.isRegularFile(p,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
+            totals[0]++;
+            try {
+              totals[1] += Files.size(p);
+            } catch (IOException e) {
+              // counted as 0; the export itself reports unreadable files
+            }
+          });
+    }
+    return totals;
+  }
+
+  private static boolean isHiddenBelow(Path root, Path p) {
+    for (Path part : root.relativize(p)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

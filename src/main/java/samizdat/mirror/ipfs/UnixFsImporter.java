@@ -1,0 +1,279 @@
+package samizdat.mirror.ipfs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Turns files and directories into the UnixFS DAG that kubo's {@code ipfs add -r --cid-version=1}
+ * builds, streaming every block to a {@link BlockSink} children-first:
+ *
+ * <ul>
+ *   <li>files are cut into fixed 256 KiB chunks, each a raw block ({@link Cid#RAW}); a file of one
+ *       chunk (or of 0 bytes: one empty chunk) <em>is</em> that raw block;
+ *   <li>files of several chunks get a balanced tree of dag-pb nodes with at most 174 links each,
+ *       every node holding UnixFS {@code Data{Type=File, filesize, blocksizes...}} and links with
+ *       an empty name; partial subtrees keep the full depth (a lone chunk past 174 still gets its
+ *       own level-1 parent), exactly like go-unixfs's balanced layout;
+ *   <li>directories are plain UnixFS directories ({@code Data{Type=Directory}}), links sorted by
+ *       the UTF-8 bytes of their names, {@code Tsize} the cumulative size of the child's DAG;
+ *   <li>no mode, no mtime.
+ * </ul>
+ *
+ * <p>Memory does not grow with file or site size: a file keeps at most 174 pending links per tree
+ * level, a directory only its own entries. Not thread-safe (buffers are reused).
+ */
+final class UnixFsImporter {
+  /** kubo's default chunk size ({@code size-262144}). */
+  static final int CHUNK_SIZE = 256 * 1024;
+  /** kubo's default maximum links per file node ({@code helpers.DefaultLinksPerBlock}). */
+  static final int MAX_LINKS = 174;
+  /**
+   * kubo switches a directory to a HAMT shard when the sum of its links' name lengths and CID
+   * lengths reaches this ({@code Import.UnixFSHAMTDirectorySizeThreshold}, 256 KiB).
+   */
+  static final long KUBO_SHARDING_THRESHOLD = 256 * 1024;
+
+  private static final byte[] DIRECTORY_DATA = {0x08, 0x01}; // UnixFS Data{Type=Directory}
+  private static final byte[] EMPTY = new byte[0];
+
+  private final BlockSink sink;
+  private final MessageDigest sha256;
+  private final byte[] digest = new byte[32];
+  private final byte[] chunk = new byte[CHUNK_SIZE];
+  private final ByteBuffer chunkBuffer = ByteBuffer.wrap(chunk);
+  private final Protobuf node = new Protobuf(16 * 1024);
+  private final Protobuf data = new Protobuf(2 * 1024);
+  private final byte[] cidScratch = new byte[Cid.LENGTH];
+
+  UnixFsImporter(BlockSink sink) {
+    this.sink = sink;
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** One named entry of a directory being built. */
+  private record Entry(byte[] name, DagNode node) {}
+
+  /** What {@link #addTree} skipped or found suspicious, one line each. */
+  interface Warnings extends Consumer<String> {}
+
+  /**
+   * Adds a directory tree. Hidden entries (names starting with '.') are skipped like {@code ipfs
+   * add} does without {@code --hidden}; symbolic links and special files are skipped with a warning.
+   *
+   * @param root directory to add
+   * @param bytesDone told the number of file bytes as they are read
+   * @param warnings told about skipped entries and directories kubo would shard
+   */
+  DagNode addTree(Path root, LongConsumer bytesDone, Warnings warnings) throws IOException {
+    return addDirectory(root, root, bytesDone, warnings);
+  }
+
+  private DagNode addDirectory(Path root, Path dir, LongConsumer bytesDone, Warnings warnings)
+      throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (var stream = Files.newDirectoryStream(dir)) {
+      for (Path child : stream) {
+        children.add(child);
+      }
+    }
+    List<Entry> entries = new ArrayList<>(children.size());
+    children.sort((a, b) -> Arrays.compareUnsigned(utf8Name(a), utf8Name(b)));
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      String rel = root.relativize(child).toString().replace('\\', '/');
+      if (name.startsWith(".")) {
+        warnings.accept(rel + ": hidden, not exported (like ipfs add without --hidden)");
+        continue;
+      }
+      BasicFileAttributes attrs =
+          Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      DagNode added;
+      if (attrs.isDirectory()) {
+        added = addDirectory(root, child, bytesDone, warnings);
+      } else if (attrs.isRegularFile()) {
+        added = addFile(child, bytesDone);
+      } else {
+        warnings.accept(rel + ": " + (attrs.isSymbolicLink() ? "symbolic link" : "not a regular file")
+            + ", not exported");
+        continue;
+      }
+      entries.add(new Entry(utf8Name(child), added));
+    }
+    long estimated = 0;
+    for (Entry e : entries) {
+      estimated += e.name().length + Cid.LENGTH;
+    }
+    if (estimated >= KUBO_SHARDING_THRESHOLD) {
+      String rel = root.equals(dir) ? "." : root.relativize(dir).toString().replace('\\', '/');
+      warnings.accept(rel + ": " + entries.size() + " entries; kubo would store this directory as a"
+          + " HAMT shard, so `ipfs add -r` gives a different root CID (the CAR is still valid)");
+    }
+    return directoryNode(entries);
+  }
+
+  /** The directory node over {@code entries} (already in name order). */
+  private DagNode directoryNode(List<Entry> entries) throws IOException {
+    node.reset();
+    long childTotal = 0;
+    for (Entry e : entries) {
+      Cid cid = e.node().cid();
+      long tsize = e.node().tsize();
+      childTotal += tsize;
+      int nameLen = e.name().length;
+      int linkLen = 2 + Cid.LENGTH + 1 + Protobuf.varintLength(nameLen) + nameLen
+          + 1 + Protobuf.varintLength(tsize);
+      node.varint((2 << 3) | 2); // PBNode.Links (field 2) come before Data (field 1)
+      node.varint(linkLen);
+      cid.copyTo(cidScratch, 0);
+      node.bytesField(1, cidScratch, 0, Cid.LENGTH); // PBLink.Hash
+      node.bytesField(2, e.name(), 0, nameLen); // PBLink.Name
+      node.varintField(3, tsize); // PBLink.Tsize
+    }
+    node.bytesField(1, DIRECTORY_DATA, 0, DIRECTORY_DATA.length);
+    Cid cid = emit(Cid.DAG_PB, node.array(), node.size());
+    return new DagNode(cid, node.size() + childTotal, 0);
+  }
+
+  /** Adds one file: its chunks and, for more than one chunk, the balanced tree over them. */
+  DagNode addFile(Path file, LongConsumer bytesDone) throws IOException {
+    FileTree tree = new FileTree();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (true) {
+        int n = readChunk(ch);
+        if (n == 0 && tree.leafCount > 0) {
+          break;
+        }
+        // An empty file still has one (empty) chunk, as in kubo: its CID is the empty raw block.
+        Cid cid = emit(Cid.RAW, chunk, n);
+        tree.add(0, new DagNode(cid, n, n));
+        tree.leafCount++;
+        bytesDone.accept(n);
+        if (n < CHUNK_SIZE) {
+          break;
+        }
+      }
+    }
+    return tree.finish();
+  }
+
+  /** Fills the chunk buffer from {@code ch}; returns the byte count (less than full only at EOF). */
+  private int readChunk(FileChannel ch) throws IOException {
+    chunkBuffer.clear();
+    while (chunkBuffer.hasRemaining()) {
+      if (ch.read(chunkBuffer) < 0) {
+        break;
+      }
+    }
+    return chunkBuffer.position();
+  }
+
+  private Cid emit(int codec, byte[] block, int len) throws IOException {
+    sha256.update(block, 0, len);
+    try {
+      sha256.digest(digest, 0, 32);
+    } catch (DigestException e) {
+      throw new IllegalStateException(e);
+    }
+    Cid cid = Cid.of(codec, digest);
+    sink.put(cid, block, 0, len);
+    return cid;
+  }
+
+  /**
+   * The balanced layout, built bottom-up as chunks arrive: level 0 holds leaves; whenever a level
+   * has 174 entries they become one node on the next level. At the end each level's remainder is
+   * wrapped the same way until a level holds a single node, which is the root. This is the same
+   * tree as go-unixfs's depth-first balanced builder.
+   */
+  private final class FileTree {
+    private final List<List<DagNode>> levels = new ArrayList<>();
+    private final List<Boolean> promoted = new ArrayList<>();
+    long leafCount;
+
+    void add(int level, DagNode n) throws IOException {
+      while (levels.size() <= level) {
+        levels.add(new ArrayList<>(MAX_LINKS));
+        promoted.add(false);
+      }
+      List<DagNode> pending = levels.get(level);
+      pending.add(n);
+      if (pending.size() == MAX_LINKS) {
+        promote(level);
+      }
+    }
+
+    private void promote(int level) throws IOException {
+      List<DagNode> pending = levels.get(level);
+      DagNode parent = fileNode(pending);
+      pending.clear();
+      promoted.set(level, true);
+      add(level + 1, parent);
+    }
+
+    DagNode finish() throws IOException {
+      for (int level = 0; ; level++) {
+        List<DagNode> pending = levels.get(level);
+        boolean top = level == levels.size() - 1;
+        if (top && !promoted.get(level) && pending.size() == 1) {
+          return pending.get(0);
+        }
+        if (!pending.isEmpty()) {
+          promote(level);
+        }
+      }
+    }
+  }
+
+  /** A UnixFS file node over {@code children}: links without names, then Data{File, filesize, blocksizes}. */
+  private DagNode fileNode(List<DagNode> children) throws IOException {
+    data.reset();
+    long fileSize = 0;
+    for (DagNode c : children) {
+      fileSize += c.contentSize();
+    }
+    data.varintField(1, 2); // Type = File
+    data.varintField(3, fileSize);
+    for (DagNode c : children) {
+      data.varintField(4, c.contentSize()); // blocksizes, unpacked (proto2)
+    }
+    node.reset();
+    long childTotal = 0;
+    for (DagNode c : children) {
+      long tsize = c.tsize();
+      childTotal += tsize;
+      int linkLen = 2 + Cid.LENGTH + 2 + 1 + Protobuf.varintLength(tsize);
+      node.varint((2 << 3) | 2);
+      node.varint(linkLen);
+      c.cid().copyTo(cidScratch, 0);
+      node.bytesField(1, cidScratch, 0, Cid.LENGTH);
+      node.bytesField(2, EMPTY, 0, 0); // kubo and js both write an empty Name
+      node.varintField(3, tsize);
+    }
+    node.bytesField(1, data.array(), 0, data.size());
+    Cid cid = emit(Cid.DAG_PB, node.array(), node.size());
+    return new DagNode(cid, node.size() + childTotal, fileSize);
+  }
+
+  private static byte[] utf8Name(Path p) {
+    return p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
