@@ -68,6 +68,7 @@ public final class CarExport {
         progress.finish();
         result = new Result(root.cid().toString(), totals[0], bytes.get(), writer.blockCount(), carBytes, warnings);
       }
+      samizdat.mirror.ReadableFiles.makeWorldReadable(tmp);
       AtomicFiles.move(tmp, abs);
       return result;
     } catch (IOException | RuntimeException e) {
