@@ -35,6 +35,7 @@ public final class KuboImport {
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .timeout(Duration.ofHours(1)) // a node that accepts but never answers must not hang us
         .POST(HttpRequest.BodyPublishers.concat(
             HttpRequest.BodyPublishers.ofByteArray(head),
             HttpRequest.BodyPublishers.ofFile(car),
