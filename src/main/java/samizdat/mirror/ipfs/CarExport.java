@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import samizdat.io.AtomicFiles;
@@ -48,12 +51,13 @@ public final class CarExport {
     Files.createDirectories(abs.getParent());
     Path tmp = Files.createTempFile(abs.getParent(), AtomicFiles.TEMP_PREFIX, ".car.part");
     List<String> warnings = new ArrayList<>();
+    ExecutorService hashers = newHashers();
     try {
       Result result;
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         CarWriter writer = new CarWriter(ch);
-        UnixFsImporter importer = new UnixFsImporter(writer);
+        UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers));
         progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
         AtomicLong bytes = new AtomicLong();
         DagNode root = importer.addTree(dir, n -> {
@@ -74,12 +78,30 @@ public final class CarExport {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
+    } finally {
+      hashers.shutdownNow();
     }
+  }
+
+  /** One hashing thread per core; daemon threads, so a failed export never keeps the JVM alive. */
+  private static ExecutorService newHashers() {
+    AtomicLong n = new AtomicLong();
+    return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, "car-hash-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** The root CID {@code ipfs add -r --cid-version=1 dir} would print, without writing a CAR. */
   public static String rootCid(Path dir) throws IOException {
-    return new UnixFsImporter(BlockSink.DISCARD).addTree(dir, n -> { }, w -> { }).cid().toString();
+    ExecutorService hashers = newHashers();
+    try {
+      return new UnixFsImporter(BlockSink.DISCARD, Optional.of(hashers))
+          .addTree(dir, n -> { }, w -> { }).cid().toString();
+    } finally {
+      hashers.shutdownNow();
+    }
   }
 
   /** {file count, byte count} of regular, non-hidden files, for the progress bar. */

@@ -15,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -52,6 +54,7 @@ final class UnixFsImporter {
   private static final byte[] EMPTY = new byte[0];
 
   private final BlockSink sink;
+  private final Optional<ChunkHashers> hashers;
   private final MessageDigest sha256;
   private final byte[] digest = new byte[32];
   private final byte[] chunk = new byte[CHUNK_SIZE];
@@ -61,7 +64,16 @@ final class UnixFsImporter {
   private final byte[] cidScratch = new byte[Cid.LENGTH];
 
   UnixFsImporter(BlockSink sink) {
+    this(sink, Optional.empty());
+  }
+
+  /**
+   * @param hashers when present, chunk digests are computed on these threads ahead of the writer
+   *     (see {@link ChunkHashers}); otherwise on the calling thread
+   */
+  UnixFsImporter(BlockSink sink, Optional<ExecutorService> hashers) {
     this.sink = sink;
+    this.hashers = hashers.map(ChunkHashers::new);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -97,6 +109,10 @@ final class UnixFsImporter {
     }
     List<Entry> entries = new ArrayList<>(children.size());
     children.sort((a, b) -> Arrays.compareUnsigned(utf8Name(a), utf8Name(b)));
+    List<Path> kept = new ArrayList<>(children.size());
+    List<BasicFileAttributes> attributes = new ArrayList<>(children.size());
+    List<Path> files = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
     for (Path child : children) {
       String name = child.getFileName().toString();
       String rel = root.relativize(child).toString().replace('\\', '/');
@@ -106,17 +122,35 @@ final class UnixFsImporter {
       }
       BasicFileAttributes attrs =
           Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      DagNode added;
-      if (attrs.isDirectory()) {
-        added = addDirectory(root, child, bytesDone, warnings);
-      } else if (attrs.isRegularFile()) {
-        added = addFile(child, bytesDone);
-      } else {
+      if (!attrs.isDirectory() && !attrs.isRegularFile()) {
         warnings.accept(rel + ": " + (attrs.isSymbolicLink() ? "symbolic link" : "not a regular file")
             + ", not exported");
         continue;
       }
-      entries.add(new Entry(utf8Name(child), added));
+      kept.add(child);
+      attributes.add(attrs);
+      if (attrs.isRegularFile()) {
+        files.add(child);
+        sizes.add(attrs.size());
+      }
+    }
+    Optional<ChunkHashers.Lookahead> lookahead = hashers.map(h -> h.new Lookahead(files, sizes));
+    try {
+      for (int i = 0; i < kept.size(); i++) {
+        Path child = kept.get(i);
+        BasicFileAttributes attrs = attributes.get(i);
+        DagNode added;
+        if (attrs.isDirectory()) {
+          added = addDirectory(root, child, bytesDone, warnings);
+        } else {
+          long size = attrs.size();
+          Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(child, size));
+          added = addFile(child, size, digests, bytesDone);
+        }
+        entries.add(new Entry(utf8Name(child), added));
+      }
+    } finally {
+      lookahead.ifPresent(ChunkHashers.Lookahead::close);
     }
     long estimated = 0;
     for (Entry e : entries) {
@@ -155,24 +189,43 @@ final class UnixFsImporter {
 
   /** Adds one file: its chunks and, for more than one chunk, the balanced tree over them. */
   DagNode addFile(Path file, LongConsumer bytesDone) throws IOException {
+    return addFile(file, Files.size(file), Optional.empty(), bytesDone);
+  }
+
+  /**
+   * Adds a file of {@code size} bytes (as listed); fails when the file turns out to have another
+   * size, since its chunk digests may already be computed from what was there before.
+   */
+  private DagNode addFile(Path file, long size, Optional<ChunkHashers.FileDigests> digests,
+      LongConsumer bytesDone) throws IOException {
     FileTree tree = new FileTree();
+    long chunks = ChunkHashers.chunkCount(size);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      while (true) {
+      for (long index = 0; index < chunks; index++) {
         int n = readChunk(ch);
-        if (n == 0 && tree.leafCount > 0) {
-          break;
+        if (n != ChunkHashers.chunkLength(size, index)) {
+          throw changed(file);
         }
         // An empty file still has one (empty) chunk, as in kubo: its CID is the empty raw block.
-        Cid cid = emit(Cid.RAW, chunk, n);
+        Cid cid = digests.isPresent()
+            ? emit(Cid.RAW, digests.get().digest((int) index), chunk, n)
+            : emit(Cid.RAW, chunk, n);
         tree.add(0, new DagNode(cid, n, n));
-        tree.leafCount++;
         bytesDone.accept(n);
-        if (n < CHUNK_SIZE) {
-          break;
-        }
       }
+      chunkBuffer.clear().limit(1);
+      if (ch.read(chunkBuffer) > 0) {
+        throw changed(file);
+      }
+    } catch (IOException e) {
+      digests.ifPresent(ChunkHashers.FileDigests::cancel);
+      throw e;
     }
     return tree.finish();
+  }
+
+  static IOException changed(Path file) {
+    return new IOException(file + ": changed while being exported; run the export again");
   }
 
   /** Fills the chunk buffer from {@code ch}; returns the byte count (less than full only at EOF). */
@@ -184,6 +237,13 @@ final class UnixFsImporter {
       }
     }
     return chunkBuffer.position();
+  }
+
+  /** Sends a block whose digest is already known. */
+  private Cid emit(int codec, byte[] knownDigest, byte[] block, int len) throws IOException {
+    Cid cid = Cid.of(codec, knownDigest);
+    sink.put(cid, block, 0, len);
+    return cid;
   }
 
   private Cid emit(int codec, byte[] block, int len) throws IOException {
@@ -207,7 +267,6 @@ final class UnixFsImporter {
   private final class FileTree {
     private final List<List<DagNode>> levels = new ArrayList<>();
     private final List<Boolean> promoted = new ArrayList<>();
-    long leafCount;
 
     void add(int level, DagNode n) throws IOException {
       while (levels.size() <= level) {
