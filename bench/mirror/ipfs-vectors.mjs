@@ -49,7 +49,20 @@ const fixtures = {
     ['a/b/c/d.txt', text('deep\n')],
     ['same1.txt', text('same\n')],
     ['same2.txt', text('same\n')]
-  ]
+  ],
+  // kubo shards a folder once the sum of its links' name and CID lengths passes 256 KiB:
+  // 4854 * (18 + 36) = 262116 stays a plain folder, 4855 * 54 = 262170 becomes a HAMT.
+  'flat-below-shard-threshold': manyFiles(4854),
+  'sharded-above-threshold': manyFiles(4855)
+}
+
+function manyFiles (count) {
+  const entries = []
+  for (let i = 0; i < count; i++) {
+    const n = String(i).padStart(5, '0')
+    entries.push(['article-' + n + '.html', text('<p>' + n + '</p>\n')])
+  }
+  return entries
 }
 
 const options = {
@@ -75,6 +88,7 @@ async function vectors () {
     }
     // Blocks reachable from the root (the store may also hold intermediate directory versions).
     const blocks = await reachable(blockstore, root)
+    if (Object.keys(files).length > 20) files = { 'article-00000.html': files['article-00000.html'] }
     console.log(JSON.stringify({ fixture: name, root: root.toString(), blocks, files }))
   }
 }

@@ -33,6 +33,8 @@ import java.util.function.LongConsumer;
  *       own level-1 parent), exactly like go-unixfs's balanced layout;
  *   <li>directories are plain UnixFS directories ({@code Data{Type=Directory}}), links sorted by
  *       the UTF-8 bytes of their names, {@code Tsize} the cumulative size of the child's DAG;
+ *   <li>a directory whose link names and CIDs add up to more than 256 KiB becomes a HAMT shard
+ *       (fanout 256, murmur3-x64-64), as kubo does;
  *   <li>no mode, no mtime.
  * </ul>
  *
@@ -46,7 +48,7 @@ final class UnixFsImporter {
   static final int MAX_LINKS = 174;
   /**
    * kubo switches a directory to a HAMT shard when the sum of its links' name lengths and CID
-   * lengths reaches this ({@code Import.UnixFSHAMTDirectorySizeThreshold}, 256 KiB).
+   * lengths exceeds this (256 KiB; the reference importer's {@code links-bytes} estimate).
    */
   static final long KUBO_SHARDING_THRESHOLD = 256 * 1024;
 
@@ -156,16 +158,82 @@ final class UnixFsImporter {
     for (Entry e : entries) {
       estimated += e.name().length + Cid.LENGTH;
     }
-    if (estimated >= KUBO_SHARDING_THRESHOLD) {
-      String rel = root.equals(dir) ? "." : root.relativize(dir).toString().replace('\\', '/');
-      warnings.accept(rel + ": " + entries.size() + " entries; kubo would store this directory as a"
-          + " HAMT shard, so `ipfs add -r` gives a different root CID (the CAR is still valid)");
+    // kubo's rule (links-bytes estimate): over 256 KiB of names and CIDs, the folder is a HAMT.
+    return estimated > KUBO_SHARDING_THRESHOLD ? hamtShard(entries, 0) : directoryNode(entries);
+  }
+
+  /** An entry of a HAMT shard with its hash. */
+  private record Hashed(Entry entry, long hash) {}
+
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A UnixFS HAMT shard (fanout 256, murmur3-x64-64) over {@code entries}, the way kubo and the
+   * reference importer build one: each of the 256 slots, picked by the next byte of the name's
+   * hash, holds a single entry (link name = two hex digits + name) or, when several names share
+   * the slot, a sub-shard (link name = the two hex digits).
+   */
+  private DagNode hamtShard(List<Entry> entries, int level) throws IOException {
+    List<Hashed> hashed = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      hashed.add(new Hashed(e, Murmur3.hash64(e.name())));
     }
-    return directoryNode(entries);
+    return shard(hashed, level);
+  }
+
+  private DagNode shard(List<Hashed> entries, int level) throws IOException {
+    if (level >= 8) {
+      throw new IOException("two names with the same 64-bit HAMT hash; cannot build the shard");
+    }
+    List<List<Hashed>> slots = new ArrayList<>(256);
+    for (int i = 0; i < 256; i++) {
+      slots.add(new ArrayList<>(2));
+    }
+    for (Hashed h : entries) {
+      slots.get((int) (h.hash() >>> (56 - 8 * level)) & 0xff).add(h);
+    }
+    List<Entry> links = new ArrayList<>();
+    int highest = 0;
+    for (int slot = 0; slot < 256; slot++) {
+      List<Hashed> in = slots.get(slot);
+      if (in.isEmpty()) {
+        continue;
+      }
+      highest = slot;
+      byte[] label = {HEX[slot >> 4], HEX[slot & 15]};
+      if (in.size() == 1) {
+        Entry e = in.get(0).entry();
+        byte[] name = new byte[2 + e.name().length];
+        name[0] = label[0];
+        name[1] = label[1];
+        System.arraycopy(e.name(), 0, name, 2, e.name().length);
+        links.add(new Entry(name, e.node()));
+      } else {
+        links.add(new Entry(label, shard(in, level + 1)));
+      }
+    }
+    // The bitfield of used slots, big-endian, without leading zero bytes.
+    byte[] bitfield = new byte[highest / 8 + 1];
+    for (int slot = 0; slot < 256; slot++) {
+      if (!slots.get(slot).isEmpty()) {
+        bitfield[bitfield.length - 1 - slot / 8] |= (byte) (1 << (slot % 8));
+      }
+    }
+    data.reset();
+    data.varintField(1, 5); // Type = HAMTShard
+    data.bytesField(2, bitfield, 0, bitfield.length);
+    data.varintField(5, 0x22); // hashType = murmur3-x64-64
+    data.varintField(6, 256); // fanout
+    return linkedNode(links, data.toByteArray());
   }
 
   /** The directory node over {@code entries} (already in name order). */
   private DagNode directoryNode(List<Entry> entries) throws IOException {
+    return linkedNode(entries, DIRECTORY_DATA);
+  }
+
+  /** A dag-pb node with named links (in the given order) and UnixFS {@code unixfsData}. */
+  private DagNode linkedNode(List<Entry> entries, byte[] unixfsData) throws IOException {
     node.reset();
     long childTotal = 0;
     for (Entry e : entries) {
@@ -182,7 +250,7 @@ final class UnixFsImporter {
       node.bytesField(2, e.name(), 0, nameLen); // PBLink.Name
       node.varintField(3, tsize); // PBLink.Tsize
     }
-    node.bytesField(1, DIRECTORY_DATA, 0, DIRECTORY_DATA.length);
+    node.bytesField(1, unixfsData, 0, unixfsData.length);
     Cid cid = emit(Cid.DAG_PB, node.array(), node.size());
     return new DagNode(cid, node.size() + childTotal, 0);
   }

@@ -29,7 +29,8 @@ import samizdat.io.Progress;
  * builds the same fixture folders (see {@link Fixtures}) with the npm reference implementation
  * {@code ipfs-unixfs-importer} 17.1.1 using kubo's {@code ipfs add -r --cid-version=1} settings
  * (CIDv1, raw leaves, fixed 256 KiB chunks, balanced layout with 174 links, single chunk reduced to
- * the leaf) and counts the blocks reachable from the root. Our CARs were also parsed with
+ * the leaf, folders over 256 KiB of link names and CIDs as HAMT shards) and counts the blocks
+ * reachable from the root. Our CARs were also parsed with
  * {@code @ipld/car}'s CarReader (same roots and block counts, every block re-hashed OK).
  */
 class CarExportTest {
@@ -44,6 +45,8 @@ class CarExportTest {
       "one-chunk-plus-one-byte, bafybeifhngqtw5djtm2eg3dndnqkafr7yyjpcjujih5bk34oex7bwu7niu, 4",
       "two-level-tree, bafybeie4jtmjmtet5nbr7meqaoctyfs4hhqtnwkisuwma5adm6og6qc434, 355",
       "nested-non-ascii, bafybeib6tuiulpmr5ofarlq3okpceb56dqgosgntlwbwyrxtduanqzvcyq, 18",
+      "flat-below-shard-threshold, bafybeidp37nhhno7a56oxofdgh5lkk5xqfdcivbriv76lpm6uzqrxed35m, 4855",
+      "sharded-above-threshold, bafybeigep2k6b5ktoqf7kbm2dm7l7xvu2famhke5rb5lwwruny5ca7p3ke, 5283",
   })
   void rootCidAndBlocksMatchTheReferenceImplementation(String fixture, String root, int blocks)
       throws IOException {

@@ -57,9 +57,19 @@ final class Fixtures {
         f.put("same1.txt", utf8("same\n"));
         f.put("same2.txt", utf8("same\n"));
       }
+      // 4854 * (18 + 36) = 262116 bytes of names and CIDs: a plain folder; 4855 * 54 > 256 KiB: a HAMT
+      case "flat-below-shard-threshold" -> manyFiles(f, 4854);
+      case "sharded-above-threshold" -> manyFiles(f, 4855);
       default -> throw new IllegalArgumentException(name);
     }
     return f;
+  }
+
+  private static void manyFiles(Map<String, byte[]> f, int count) {
+    for (int i = 0; i < count; i++) {
+      String n = String.format(java.util.Locale.ROOT, "%05d", i);
+      f.put("article-" + n + ".html", utf8("<p>" + n + "</p>\n"));
+    }
   }
 
   /** Writes fixture {@code name} under {@code dir} and returns the folder. */
