@@ -37,6 +37,7 @@ while [ "$i" -le "$runs" ]; do
     "cpu $2 s user + $3 s sys; peak RSS $(($4 / 1024)) MB; root $(head -1 "$work/out.txt")"
   i=$((i + 1))
 done
+java -cp "$repo/target/classes" "$here/CarExportBench.java" "$work/site" "$car_dir/site.car" "$runs"
 echo "warnings of the export: $(java -jar "$jar" mirror ipfs --site "$work/site" --car "$car_dir/site.car" 2>&1 >/dev/null | grep -c warning || true)"
 
 big_bytes=$(bytes "$work/big")

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
     name = "mirror",
     description = "Copy the built site to a USB stick or export it for IPFS.",
     subcommands = {MirrorUsbCommand.class, MirrorIpfsCommand.class},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     sortOptions = false)
 final class MirrorCommand implements Runnable {
   @ParentCommand SamizdatCommand top;

@@ -20,6 +20,8 @@ import samizdat.mirror.ipfs.KuboImport;
           + " (CIDv1, base32): the same CID `ipfs add -r --cid-version=1 SITE` gives, so the CAR"
           + " can be imported into any IPFS node or uploaded to a pinning service.",
       "Hidden files (names starting with '.') are left out, like `ipfs add` does."},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     sortOptions = false)
 final class MirrorIpfsCommand implements Callable<Integer> {
   @ParentCommand MirrorCommand parent;

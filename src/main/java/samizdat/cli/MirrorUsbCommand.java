@@ -20,6 +20,8 @@ import samizdat.mirror.UsbMirror;
           + " an interrupted copy is completed by running again. Files samizdat did not write are"
           + " never touched. README.txt and samizdat-manifest.json (sizes and SHA-256 of every"
           + " file, written last) go to the root; check a copy with `samizdat verify`."},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     sortOptions = false)
 final class MirrorUsbCommand implements Callable<Integer> {
   @ParentCommand MirrorCommand parent;

@@ -18,6 +18,8 @@ import samizdat.mirror.Verifier;
       "Check a copy made by `samizdat mirror usb` (by you or anyone else): every file listed in"
           + " its samizdat-manifest.json is re-read and its SHA-256 compared. Reports missing,"
           + " changed and extra files; exit code 0 when the copy is intact, 1 otherwise."},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     sortOptions = false)
 final class VerifyCommand implements Callable<Integer> {
   @ParentCommand SamizdatCommand top;

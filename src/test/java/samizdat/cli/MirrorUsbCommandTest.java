@@ -53,7 +53,12 @@ class MirrorUsbCommandTest {
   }
 
   @Test
-  void usageErrors() {
+  void usageErrorsAndHelp() {
+    CliRun help = CliRun.run("mirror", "usb", "--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("Usage: samizdat mirror usb") && help.out().contains("--overwrite"), help.out());
+    assertEquals(0, CliRun.run("verify", "--help").exitCode());
+    assertEquals(0, CliRun.run("mirror", "ipfs", "--help").exitCode());
     assertEquals(2, CliRun.run("mirror").exitCode());
     assertEquals(2, CliRun.run("mirror", "usb").exitCode());
     CliRun missingSite = CliRun.run("mirror", "usb", "--site", tmp.resolve("nope").toString(), tmp.resolve("s").toString());

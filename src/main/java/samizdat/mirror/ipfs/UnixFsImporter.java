@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -110,7 +112,11 @@ final class UnixFsImporter {
       }
     }
     List<Entry> entries = new ArrayList<>(children.size());
-    children.sort((a, b) -> Arrays.compareUnsigned(utf8Name(a), utf8Name(b)));
+    Map<Path, byte[]> names = new HashMap<>(children.size() * 2);
+    for (Path child : children) {
+      names.put(child, utf8Name(child));
+    }
+    children.sort((a, b) -> Arrays.compareUnsigned(names.get(a), names.get(b)));
     List<Path> kept = new ArrayList<>(children.size());
     List<BasicFileAttributes> attributes = new ArrayList<>(children.size());
     List<Path> files = new ArrayList<>();
@@ -149,7 +155,7 @@ final class UnixFsImporter {
           Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(child, size));
           added = addFile(child, size, digests, bytesDone);
         }
-        entries.add(new Entry(utf8Name(child), added));
+        entries.add(new Entry(names.get(child), added));
       }
     } finally {
       lookahead.ifPresent(ChunkHashers.Lookahead::close);
