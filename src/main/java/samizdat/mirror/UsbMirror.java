@@ -110,11 +110,9 @@ public final class UsbMirror {
     checkFolders(site, target, siteDir, targetDir);
 
     SortedMap<String, Long> files = SiteFiles.scan(site, this::warn);
-    for (String reserved : List.of(Manifest.FILE_NAME, JOURNAL)) {
-      if (files.containsKey(reserved)) {
-        throw new MirrorException(siteDir + "/" + reserved + ": the site must not contain this file;"
-            + " it is written by samizdat mirror");
-      }
+    // Mirroring one stick onto another: its manifest is rewritten for the new copy, not copied.
+    if (files.remove(Manifest.FILE_NAME) != null) {
+      warn(Manifest.FILE_NAME + ": not copied from the site; a new one is written for this copy");
     }
     boolean writeReadme = !files.containsKey(README);
     if (!writeReadme) {

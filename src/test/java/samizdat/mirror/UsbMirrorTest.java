@@ -212,6 +212,19 @@ class UsbMirrorTest {
   }
 
   @Test
+  void aCopyCanBeMirroredOntoAnotherStick() throws Exception {
+    mirror();
+    Path second = tmp.resolve("second-stick");
+
+    UsbMirror.Result r = new UsbMirror("samizdat test", false, Progress.NONE).mirror(stick, second);
+
+    assertTrue(new Verifier().verify(second, Progress.NONE).ok());
+    assertEquals(Files.readString(stick.resolve(UsbMirror.README)), Files.readString(second.resolve(UsbMirror.README)));
+    assertEquals(List.of(Manifest.FILE_NAME + ": not copied from the site; a new one is written for this copy",
+        UsbMirror.README + ": the site has its own; not writing the reader's note"), r.warnings());
+  }
+
+  @Test
   void refusesASiteThatIsNotBuiltOrATargetInsideTheSite() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     MirrorException notBuilt = assertThrows(MirrorException.class,
