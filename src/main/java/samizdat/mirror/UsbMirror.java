@@ -102,7 +102,8 @@ public final class UsbMirror {
    * Mirrors {@code site} into {@code target}.
    *
    * @throws MirrorException when the copy cannot be done; if thrown before copying (names, space,
-   *     foreign files in the way) nothing on the target was changed
+   *     foreign files in the way) nothing on the target was changed; when some site files could
+   *     not be read, all the others were copied, but no manifest was written
    */
   public Result mirror(Path siteDir, Path targetDir) throws IOException, MirrorException {
     Path site = siteDir.toAbsolutePath().normalize();
@@ -168,15 +169,14 @@ public final class UsbMirror {
     }
     checkSpace(target, targetDir, files, actions, obsolete);
 
-    // From here on the target changes. Record first what may be ours after an interruption.
     Set<String> journal = new TreeSet<>(owned);
     journal.addAll(keep);
-    AtomicFiles.write(target.resolve(JOURNAL),
-        (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8), true);
+    Changes changes = new Changes(target, journal);
     removeLeftoverTemporaryFiles(target, files.keySet());
     int removed = 0;
     for (String path : obsolete) {
       Path t = SafePaths.resolve(target, path);
+      changes.beforeFirst();
       Files.deleteIfExists(t);
       removed++;
       removeEmptyParents(target, t.getParent());
@@ -185,6 +185,7 @@ public final class UsbMirror {
     long total = files.values().stream().mapToLong(Long::longValue).sum();
     progress.start("copying " + files.size() + " files, bytes", total);
     List<ManifestEntry> entries = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     int copied = 0;
     int unchanged = 0;
     long bytesCopied = 0;
@@ -193,8 +194,16 @@ public final class UsbMirror {
       Path source = SafePaths.resolve(site, path);
       Path t = SafePaths.resolve(target, path);
       Action action = actions.get(path);
+      if (!Files.isReadable(source)) {
+        // One unreadable file must not stop the others; the copy is then incomplete (no manifest).
+        failures.add(siteDir + "/" + path + ": cannot be read (" + (Files.exists(source)
+            ? "permission denied" : "removed since the start of the copy") + "); not copied");
+        progress.advance(f.getValue());
+        continue;
+      }
       String hash;
       if (action == Action.NEW) {
+        changes.beforeFirst();
         hash = copy(source, t, sha, progress::advance);
         copied++;
         bytesCopied += Files.size(t);
@@ -202,6 +211,7 @@ public final class UsbMirror {
         // An existing file is rewritten only when its bytes differ; its size alone cannot tell.
         hash = sha.of(source, progress::advance);
         if (Files.size(t) != Files.size(source) || !sha.of(t, n -> { }).equals(hash)) {
+          changes.beforeFirst();
           hash = copy(source, t, sha, n -> { });
           copied++;
           bytesCopied += Files.size(t);
@@ -212,6 +222,11 @@ public final class UsbMirror {
       entries.add(new ManifestEntry(path, Files.size(t), hash));
     }
     progress.finish();
+    if (!failures.isEmpty()) {
+      // Without a manifest (and with the journal kept) the next run knows to finish the job.
+      throw new MirrorException(concat(failures, targetDir + ": the copy is incomplete (" + failures.size()
+          + " files not copied, " + copied + " copied); no manifest written; fix the files and run again"));
+    }
 
     if (writeReadme) {
       byte[] readme = ReadmeText.render(archive).getBytes(StandardCharsets.UTF_8);
@@ -224,6 +239,39 @@ public final class UsbMirror {
     syncDirectory(target);
     Files.deleteIfExists(target.resolve(JOURNAL));
     return new Result(files.size(), copied, unchanged, removed, bytesCopied, total, archive, warnings);
+  }
+
+  /**
+   * What happens before the first change to the target: the journal of paths this run may write
+   * is saved, and the previous manifest is removed, so that a manifest on the stick always
+   * describes a finished copy (an interrupted one has none, and verify says so). A run that
+   * changes nothing touches nothing.
+   */
+  private static final class Changes {
+    private final Path target;
+    private final Set<String> journal;
+    private boolean started;
+
+    Changes(Path target, Set<String> journal) {
+      this.target = target;
+      this.journal = journal;
+    }
+
+    void beforeFirst() throws IOException {
+      if (started) {
+        return;
+      }
+      started = true;
+      AtomicFiles.write(target.resolve(JOURNAL),
+          (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8), true);
+      Files.deleteIfExists(target.resolve(Manifest.FILE_NAME));
+    }
+  }
+
+  private static List<String> concat(List<String> list, String last) {
+    List<String> all = new ArrayList<>(list);
+    all.add(last);
+    return all;
   }
 
   private void warn(String message) {

@@ -212,6 +212,44 @@ class UsbMirrorTest {
   }
 
   @Test
+  void aFileThatCannotBeReadIsReportedTheOthersAreCopiedAndNoManifestIsWritten() throws Exception {
+    Path vanishing = site.resolve("articles/5.html");
+    Progress deletesAFileOnceCopyingStarts = new Progress() {
+      @Override
+      public void start(String task, long total) {
+        try {
+          Files.delete(vanishing);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public void advance(long done) { }
+
+      @Override
+      public void warn(String message) { }
+
+      @Override
+      public void finish() { }
+    };
+
+    MirrorException e = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, deletesAFileOnceCopyingStarts).mirror(site, stick));
+
+    assertEquals(2, e.problems().size(), e.problems().toString());
+    assertTrue(e.problems().get(0).endsWith("articles/5.html: cannot be read (removed since the start of the copy);"
+        + " not copied"), e.problems().get(0));
+    assertTrue(e.problems().get(1).contains("the copy is incomplete (1 files not copied"), e.problems().get(1));
+    assertTrue(Files.isRegularFile(stick.resolve("articles/6.html")));
+    assertFalse(Files.exists(stick.resolve(Manifest.FILE_NAME)));
+    assertTrue(Files.exists(stick.resolve(UsbMirror.JOURNAL)));
+
+    mirror();
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
   void aCopyCanBeMirroredOntoAnotherStick() throws Exception {
     mirror();
     Path second = tmp.resolve("second-stick");
