@@ -46,8 +46,12 @@ public final class CarExport {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory");
     }
+    Path abs = car.toAbsolutePath().normalize();
+    if (abs.startsWith(dir.toAbsolutePath().normalize())) {
+      throw new IOException(car + ": must be outside the exported folder " + dir
+          + " (it would end up inside the next export)");
+    }
     long[] totals = scanTotals(dir);
-    Path abs = car.toAbsolutePath();
     Files.createDirectories(abs.getParent());
     Path tmp = Files.createTempFile(abs.getParent(), AtomicFiles.TEMP_PREFIX, ".car.part");
     List<String> warnings = new ArrayList<>();

@@ -118,6 +118,16 @@ class CarExportTest {
     }
   }
 
+  @Test
+  void theCarMustNotGoInsideTheExportedFolder() throws IOException {
+    Path site = Fixtures.write(tmp, "zero-byte-file");
+
+    IOException e = assertThrows(IOException.class,
+        () -> CarExport.export(site, site.resolve("site.car"), Progress.NONE));
+
+    assertTrue(e.getMessage().contains("site.car: must be outside the exported folder"), e.getMessage());
+  }
+
   /** A minimal independent CARv1 reader: header root, then blocks re-hashed against their CIDs. */
   record ParsedCar(String root, List<Block> blocks) {
     record Block(String cid, int length) {}
