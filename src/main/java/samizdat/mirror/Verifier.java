@@ -5,7 +5,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +56,46 @@ public final class Verifier {
     }
   }
 
+  private static final int IN_FLIGHT = 64;
+
+  /** The outcome for one listed file. */
+  private record Checked(boolean present, long size, Optional<Problem> problem) {}
+
+  private static Checked check(Path dir, ManifestEntry e, Sha256 sha, Progress progress) throws IOException {
+    Path f = SafePaths.resolve(dir, e.path());
+    if (!Files.isRegularFile(f)) {
+      progress.advance(e.size());
+      return new Checked(false, 0, Optional.of(
+          new Problem(Problem.Kind.MISSING, e.path(), "listed in the manifest, not on the copy")));
+    }
+    long size = Files.size(f);
+    String hash = sha.of(f, progress::advance);
+    if (size != e.size()) {
+      return new Checked(true, size, Optional.of(
+          new Problem(Problem.Kind.CHANGED, e.path(), size + " bytes, the manifest says " + e.size())));
+    }
+    if (!hash.equals(e.sha256())) {
+      return new Checked(true, size, Optional.of(new Problem(Problem.Kind.CHANGED, e.path(),
+          "content differs from the manifest (SHA-256 " + hash.substring(0, 12) + "…, expected "
+              + e.sha256().substring(0, 12) + "…)")));
+    }
+    return new Checked(true, size, Optional.empty());
+  }
+
+  private static Checked await(Future<Checked> f) throws IOException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
   /**
    * Verifies the copy in {@code dir}.
    *
@@ -66,7 +114,6 @@ public final class Verifier {
       throw new MirrorException(e.getMessage());
     }
     List<Problem> problems = new ArrayList<>();
-    Sha256 sha = new Sha256();
     long total = manifest.files().stream().mapToLong(ManifestEntry::size).sum();
     progress.start("verifying " + manifest.files().size() + " files, bytes", total);
     long files = 0;
@@ -81,22 +128,31 @@ public final class Verifier {
         archiveDirs.add(d);
         slash = d.lastIndexOf('/');
       }
-      Path f = SafePaths.resolve(dir, e.path());
-      if (!Files.isRegularFile(f)) {
-        problems.add(new Problem(Problem.Kind.MISSING, e.path(), "listed in the manifest, not on the copy"));
-        progress.advance(e.size());
-        continue;
+    }
+    // Files are hashed on one thread per core, a bounded number in flight, results in order.
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, "verify-hash");
+      t.setDaemon(true);
+      return t;
+    });
+    ThreadLocal<Sha256> shas = ThreadLocal.withInitial(Sha256::new);
+    Deque<Future<Checked>> inFlight = new ArrayDeque<>();
+    try {
+      Iterator<ManifestEntry> it = manifest.files().iterator();
+      while (it.hasNext() || !inFlight.isEmpty()) {
+        while (it.hasNext() && inFlight.size() < IN_FLIGHT) {
+          ManifestEntry e = it.next();
+          inFlight.add(pool.submit(() -> check(dir, e, shas.get(), progress)));
+        }
+        Checked c = await(inFlight.poll());
+        c.problem().ifPresent(problems::add);
+        if (c.present()) {
+          files++;
+          bytes += c.size();
+        }
       }
-      long size = Files.size(f);
-      String hash = sha.of(f, progress::advance);
-      files++;
-      bytes += size;
-      if (size != e.size()) {
-        problems.add(new Problem(Problem.Kind.CHANGED, e.path(), size + " bytes, the manifest says " + e.size()));
-      } else if (!hash.equals(e.sha256())) {
-        problems.add(new Problem(Problem.Kind.CHANGED, e.path(), "content differs from the manifest (SHA-256 "
-            + hash.substring(0, 12) + "…, expected " + e.sha256().substring(0, 12) + "…)"));
-      }
+    } finally {
+      pool.shutdownNow();
     }
     progress.finish();
     List<String> unrelated = new ArrayList<>();
