@@ -3,7 +3,10 @@ package samizdat.mirror.ipfs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import samizdat.io.AtomicFiles;
 import samizdat.io.Progress;
 
@@ -39,8 +41,8 @@ public final class CarExport {
   /**
    * Writes the CAR of {@code dir} to {@code car}.
    *
-   * @param progress told the content bytes read; warnings (skipped hidden files, symlinks,
-   *     directories kubo would shard) are also returned in the result
+   * @param progress told the content bytes read and warnings (skipped hidden files and symbolic
+   *     links), which are also returned in the result
    */
   public static Result export(Path dir, Path car, Progress progress) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -74,7 +76,7 @@ public final class CarExport {
         long carBytes = writer.finish(root.cid());
         ch.force(true);
         progress.finish();
-        result = new Result(root.cid().toString(), totals[0], bytes.get(), writer.blockCount(), carBytes, warnings);
+        result = new Result(root.cid().toString(), importer.fileCount(), bytes.get(), writer.blockCount(), carBytes, warnings);
       }
       samizdat.mirror.ReadableFiles.makeWorldReadable(tmp);
       AtomicFiles.move(tmp, abs);
@@ -108,29 +110,30 @@ public final class CarExport {
     }
   }
 
-  /** {file count, byte count} of regular, non-hidden files, for the progress bar. */
+  /** {file count, byte count} of the regular, non-hidden files, for the progress bar. */
   private static long[] scanTotals(Path dir) throws IOException {
     long[] totals = new long[2];
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(p -> !isHiddenBelow(dir, p) && Files.isRegularFile(p,
-          java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
-            totals[0]++;
-            try {
-              totals[1] += Files.size(p);
-            } catch (IOException e) {
-              // counted as 0; the export itself reports unreadable files
-            }
-          });
-    }
-    return totals;
-  }
-
-  private static boolean isHiddenBelow(Path root, Path p) {
-    for (Path part : root.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        return !d.equals(dir) && d.getFileName().toString().startsWith(".")
+            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
       }
-    }
-    return false;
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".")) {
+          totals[0]++;
+          totals[1] += attrs.size();
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+        throw new IOException(f + ": cannot read (" + e.getMessage() + ")", e);
+      }
+    });
+    return totals;
   }
 }

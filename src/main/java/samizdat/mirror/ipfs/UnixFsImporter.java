@@ -59,6 +59,7 @@ final class UnixFsImporter {
 
   private final BlockSink sink;
   private final Optional<ChunkHashers> hashers;
+  private long files;
   private final MessageDigest sha256;
   private final byte[] digest = new byte[32];
   private final byte[] chunk = new byte[CHUNK_SIZE];
@@ -88,8 +89,6 @@ final class UnixFsImporter {
   /** One named entry of a directory being built. */
   private record Entry(byte[] name, DagNode node) {}
 
-  /** What {@link #addTree} skipped or found suspicious, one line each. */
-  interface Warnings extends Consumer<String> {}
 
   /**
    * Adds a directory tree. Hidden entries (names starting with '.') are skipped like {@code ipfs
@@ -99,11 +98,11 @@ final class UnixFsImporter {
    * @param bytesDone told the number of file bytes as they are read
    * @param warnings told about skipped entries and directories kubo would shard
    */
-  DagNode addTree(Path root, LongConsumer bytesDone, Warnings warnings) throws IOException {
+  DagNode addTree(Path root, LongConsumer bytesDone, Consumer<String> warnings) throws IOException {
     return addDirectory(root, root, bytesDone, warnings);
   }
 
-  private DagNode addDirectory(Path root, Path dir, LongConsumer bytesDone, Warnings warnings)
+  private DagNode addDirectory(Path root, Path dir, LongConsumer bytesDone, Consumer<String> warnings)
       throws IOException {
     List<Path> children = new ArrayList<>();
     try (var stream = Files.newDirectoryStream(dir)) {
@@ -261,6 +260,11 @@ final class UnixFsImporter {
     return new DagNode(cid, node.size() + childTotal, 0);
   }
 
+  /** Number of files added so far. */
+  long fileCount() {
+    return files;
+  }
+
   /** Adds one file: its chunks and, for more than one chunk, the balanced tree over them. */
   DagNode addFile(Path file, LongConsumer bytesDone) throws IOException {
     return addFile(file, Files.size(file), Optional.empty(), bytesDone);
@@ -274,6 +278,7 @@ final class UnixFsImporter {
       LongConsumer bytesDone) throws IOException {
     FileTree tree = new FileTree();
     long chunks = ChunkHashers.chunkCount(size);
+    files++;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       for (long index = 0; index < chunks; index++) {
         int n = readChunk(ch);
