@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Build benchmark: samizdat build vs Hugo 0.111 on the same generated archive, plus no-change and
+# incremental rebuilds, and a large-archive mode. See "## benchmarks" in README.md.
+#
+#   bench/build/run.sh [N]                 compare at N articles (default 10000)
+#   bench/build/run.sh --scale [N]         samizdat only, N (default 100000) with -Xmx1g
+# options:
+#   --seed S         generator seed (default 1)
+#   --no-builtin     skip the slow Hugo variant with its built-in related content
+#   --no-hugo        skip Hugo altogether
+#   --no-samizdat    skip samizdat (e.g. to time Hugo before `samizdat build` exists)
+#   --append M       articles added for the incremental measurement (default 100)
+#
+# Needs: JDK 17, /usr/bin/time (apt-get install -y time), hugo (apt-get install -y hugo).
+# Work files and results go to bench/work/ (git-ignored); results also print on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+N=10000
+MODE=compare
+SEED=1
+APPEND=100
+BUILTIN=1
+HUGO=1
+SAMIZDAT=1
+N_GIVEN=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) MODE=scale; HUGO=0; [ "$N_GIVEN" = 1 ] || N=100000 ;;
+    --seed) SEED="$2"; shift ;;
+    --append) APPEND="$2"; shift ;;
+    --no-builtin) BUILTIN=0 ;;
+    --no-hugo) HUGO=0 ;;
+    --no-samizdat) SAMIZDAT=0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    [0-9]*) N="${1//_/}"; N_GIVEN=1 ;;
+    *) echo "run.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "run.sh: $1 not found; install it: $2" >&2; exit 2; }
+}
+need java "a JDK 17"
+[ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time not found; install it: apt-get install -y time" >&2; exit 2; }
+if [ "$HUGO" = 1 ]; then need hugo "apt-get install -y hugo"; fi
+
+WORK="bench/work/n$N"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+RESULTS="bench/work/results-$MODE-n$N-$STAMP.txt"
+mkdir -p "$WORK"
+LOG="$WORK/log"
+mkdir -p "$LOG"
+
+say() { echo "run.sh: $*" >&2; }
+
+# --- samizdat jar -------------------------------------------------------------------------------
+JAR=target/samizdat.jar
+if [ "$SAMIZDAT" = 1 ]; then
+  if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+    say "building $JAR"
+    ./mvnw -q -B -DskipTests package >&2
+  fi
+  if ! java -jar "$JAR" build --help 2>&1 | grep -q -- "--content"; then
+    say "samizdat build (with --content/--out) is not in this checkout; timing the rest only"
+    SAMIZDAT=0
+  fi
+fi
+
+# --- helpers ------------------------------------------------------------------------------------
+declare -A WALL RSS LOAD
+# timed NAME CMD...: runs CMD under /usr/bin/time -v, output to $LOG/NAME.{out,err}
+timed() {
+  local name="$1"; shift
+  LOAD[$name]="$(cut -d' ' -f1 /proc/loadavg)"
+  say "$name: $*"
+  if ! /usr/bin/time -v -o "$LOG/$name.time" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err"; then
+    say "$name failed; last lines of $LOG/$name.err:"
+    tail -5 "$LOG/$name.err" >&2
+    exit 1
+  fi
+  WALL[$name]="$(awk -F': ' '/Elapsed \(wall clock\)/ {
+      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$LOG/$name.time")"
+  RSS[$name]="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$LOG/$name.time")"
+  say "$name: ${WALL[$name]} s, peak RSS ${RSS[$name]} MB"
+}
+files_in() { find "$1" -type f | wc -l; }
+mb_in() { du -sb "$1" | awk '{ printf "%.1f", $1 / 1048576 }'; }
+# snapshot DIR FILE: path, mtime, sha1 of every file, sorted by path
+snapshot() {
+  (cd "$1" && find . -type f -printf '%p\t%T@\n' | sort >"$2.mtime" \
+    && find . -type f -print0 | sort -z | xargs -0 -r sha1sum | awk '{ print $2 "\t" $1 }' >"$2.sha")
+  join -t "$(printf '\t')" "$2.mtime" "$2.sha" >"$2"
+  rm -f "$2.mtime" "$2.sha"
+}
+# compare BEFORE AFTER: prints "total new removed rewritten changed" (rewritten = mtime moved)
+compare() {
+  awk -F'\t' 'NR == FNR { m[$1] = $2; h[$1] = $3; next }
+    { total++; if (!($1 in m)) nw++; else { if (m[$1] != $2) rw++; if (h[$1] != $3) ch++; delete m[$1] } }
+    END { rm = 0; for (k in m) rm++; printf "%d %d %d %d %d\n", total, nw, rm, rw, ch }' "$1" "$2"
+}
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", 100 * a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
+  if (v == "n/a") print "n/a"; else if ((op == "<=" && v + 0 <= t + 0) || (op == "<" && v + 0 < t + 0)) print "MET"; else print "MISSED" }'; }
+
+# --- content ------------------------------------------------------------------------------------
+CONTENT="$WORK/content"
+rm -rf "$CONTENT"
+timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
+
+SITE="$WORK/site"
+JAVA_OPTS=()
+if [ "$MODE" = scale ]; then JAVA_OPTS=(-Xmx1g); fi
+
+# --- full builds, side by side --------------------------------------------------------------------
+if [ "$SAMIZDAT" = 1 ]; then
+  rm -rf "$SITE"
+  timed samizdat_full java "${JAVA_OPTS[@]}" -jar "$JAR" build --content "$CONTENT" --out "$SITE"
+fi
+if [ "$HUGO" = 1 ]; then
+  rm -rf "$WORK/hugo-pre" "$WORK/hugo-pre-out"
+  timed convert_pre java bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-pre" precomputed
+  timed hugo_precomputed hugo --quiet -s "$WORK/hugo-pre" -d "$PWD/$WORK/hugo-pre-out"
+  if [ "$BUILTIN" = 1 ]; then
+    rm -rf "$WORK/hugo-builtin" "$WORK/hugo-builtin-out"
+    timed convert_builtin java bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-builtin" builtin
+    timed hugo_builtin hugo --quiet -s "$WORK/hugo-builtin" -d "$PWD/$WORK/hugo-builtin-out"
+  fi
+fi
+
+# --- rebuilds --------------------------------------------------------------------------------------
+NOCHANGE=""
+INCR=""
+if [ "$SAMIZDAT" = 1 ]; then
+  snapshot "$SITE" "$WORK/snap0"
+  timed samizdat_nochange java "${JAVA_OPTS[@]}" -jar "$JAR" build --content "$CONTENT" --out "$SITE"
+  snapshot "$SITE" "$WORK/snap1"
+  NOCHANGE="$(compare "$WORK/snap0" "$WORK/snap1")"
+  if [ "$MODE" = compare ]; then
+    timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
+    timed samizdat_incremental java "${JAVA_OPTS[@]}" -jar "$JAR" build --content "$CONTENT" --out "$SITE"
+    snapshot "$SITE" "$WORK/snap2"
+    INCR="$(compare "$WORK/snap1" "$WORK/snap2")"
+  fi
+fi
+
+# --- report ----------------------------------------------------------------------------------------
+{
+  echo "samizdat build benchmark: mode=$MODE N=$N seed=$SEED at $STAMP"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), shared;" \
+    "java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')$( [ "$HUGO" = 1 ] && echo ", $(hugo version | awk '{ print $1, $2 }')")"
+  echo
+  printf '%-24s %9s %12s %9s %10s %8s\n' step "wall s" "peak RSS MB" files "output MB" "load1"
+  row() { # name output-dir
+    [ -n "${WALL[$1]:-}" ] || return 0
+    local files="" size=""
+    if [ -n "${2:-}" ] && [ -d "$2" ]; then files="$(files_in "$2")"; size="$(mb_in "$2")"; fi
+    printf '%-24s %9s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${RSS[$1]}" "$files" "$size" "${LOAD[$1]}"
+  }
+  row generate "$CONTENT"
+  row convert_pre "$WORK/hugo-pre"
+  row hugo_precomputed "$WORK/hugo-pre-out"
+  row convert_builtin "$WORK/hugo-builtin"
+  row hugo_builtin "$WORK/hugo-builtin-out"
+  row samizdat_full "$SITE"
+  row samizdat_nochange
+  row append
+  row samizdat_incremental "$SITE"
+  echo
+  if [ "$SAMIZDAT" = 1 ]; then
+    if [ "$HUGO" = 1 ]; then
+      r="$(ratio "${WALL[samizdat_full]}" "${WALL[hugo_precomputed]}")"
+      echo "samizdat_full / hugo_precomputed  = $r  (target <= 0.5: $(verdict "$r" 0.5 '<='))"
+      if [ -n "${WALL[hugo_builtin]:-}" ]; then
+        echo "samizdat_full / hugo_builtin      = $(ratio "${WALL[samizdat_full]}" "${WALL[hugo_builtin]}")"
+      fi
+    fi
+    r="$(awk -v a="${WALL[samizdat_nochange]}" -v b="${WALL[samizdat_full]}" 'BEGIN { printf "%.2f", 100 * a / b }')"
+    echo "no-change / full                  = $r %  (target < 10 %: $(verdict "$r" 10 '<'))"
+    read -r total nw rm rw ch <<<"$NOCHANGE"
+    echo "no-change rebuild: $total files, $nw new, $rm removed, $rw rewritten (mtime), $ch changed (content)"
+    if [ -n "$INCR" ]; then
+      read -r total nw rm rw ch <<<"$INCR"
+      p="$(pct $((nw + rw)) "$total")"
+      echo "+$APPEND articles: $total files, $nw new, $rm removed, $rw rewritten (mtime), $ch changed (content)"
+      echo "incremental written / site files  = $p %  (target < 3 %: $(verdict "$p" 3 '<'))"
+    fi
+    if [ -d "$SITE/search" ]; then
+      echo "search index: $SITE/search: $(files_in "$SITE/search") files, $(mb_in "$SITE/search") MB"
+    else
+      echo "search index: no $SITE/search folder"
+    fi
+  fi
+  if [ "$HUGO" = 1 ] && [ -d "$WORK/hugo-pre-out" ]; then
+    echo "hugo pages: $(find "$WORK/hugo-pre-out" -name '*.html' | wc -l) html files (precomputed)"
+  fi
+  if [ "$SAMIZDAT" = 1 ]; then
+    echo "samizdat pages: $(find "$SITE" -name '*.html' | wc -l) html files"
+  fi
+} | tee "$RESULTS"
+say "results written to $RESULTS"
