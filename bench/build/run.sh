@@ -10,6 +10,9 @@
 #   --no-hugo        skip Hugo altogether
 #   --no-samizdat    skip samizdat (e.g. to time Hugo before `samizdat build` exists)
 #   --append M       articles added for the incremental measurement (default 100)
+# environment:
+#   SAMIZDAT_CMD     command that runs samizdat (default: java [-Xmx1g] -jar target/samizdat.jar),
+#                    e.g. to time another build of the jar; skips the jar check
 #
 # Needs: JDK 17, /usr/bin/time (apt-get install -y time), hugo (apt-get install -y hugo).
 # Work files and results go to bench/work/ (git-ignored); results also print on stdout.
@@ -32,7 +35,7 @@ while [ $# -gt 0 ]; do
     --no-builtin) BUILTIN=0 ;;
     --no-hugo) HUGO=0 ;;
     --no-samizdat) SAMIZDAT=0 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) N="${1//_/}"; N_GIVEN=1 ;;
     *) echo "run.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -57,7 +60,7 @@ say() { echo "run.sh: $*" >&2; }
 
 # --- samizdat jar -------------------------------------------------------------------------------
 JAR=target/samizdat.jar
-if [ "$SAMIZDAT" = 1 ]; then
+if [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; then
   if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
     say "building $JAR"
     ./mvnw -q -B -DskipTests package >&2
@@ -69,7 +72,9 @@ if [ "$SAMIZDAT" = 1 ]; then
 fi
 
 # --- helpers ------------------------------------------------------------------------------------
-declare -A WALL RSS LOAD
+declare -A WALL RSS LOAD FILES SIZE
+# measure NAME DIR: file count and size of DIR right after step NAME
+measure() { FILES[$1]="$(find "$2" -type f | wc -l)"; SIZE[$1]="$(du -sb "$2" | awk '{ printf "%.1f", $1 / 1048576 }')"; }
 # timed NAME CMD...: runs CMD under /usr/bin/time -v, output to $LOG/NAME.{out,err}
 timed() {
   local name="$1"; shift
@@ -86,9 +91,10 @@ timed() {
   say "$name: ${WALL[$name]} s, peak RSS ${RSS[$name]} MB"
 }
 files_in() { find "$1" -type f | wc -l; }
-mb_in() { du -sb "$1" | awk '{ printf "%.1f", $1 / 1048576 }'; }
+mb_in() { du -sb "$1" | awk '{ printf "%.2f", $1 / 1048576 }'; }
 # snapshot DIR FILE: path, mtime, sha1 of every file, sorted by path
 snapshot() {
+  local out; out="$(realpath -m "$2")"; set -- "$1" "$out"
   (cd "$1" && find . -type f -printf '%p\t%T@\n' | sort >"$2.mtime" \
     && find . -type f -print0 | sort -z | xargs -0 -r sha1sum | awk '{ print $2 "\t" $1 }' >"$2.sha")
   join -t "$(printf '\t')" "$2.mtime" "$2.sha" >"$2"
@@ -109,24 +115,35 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 CONTENT="$WORK/content"
 rm -rf "$CONTENT"
 timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
+measure generate "$CONTENT"
 
 SITE="$WORK/site"
 JAVA_OPTS=()
 if [ "$MODE" = scale ]; then JAVA_OPTS=(-Xmx1g); fi
+if [ -n "${SAMIZDAT_CMD:-}" ]; then
+  read -r -a SZ <<<"$SAMIZDAT_CMD"
+else
+  SZ=(java "${JAVA_OPTS[@]}" -jar "$JAR")
+fi
 
 # --- full builds, side by side --------------------------------------------------------------------
 if [ "$SAMIZDAT" = 1 ]; then
   rm -rf "$SITE"
-  timed samizdat_full java "${JAVA_OPTS[@]}" -jar "$JAR" build --content "$CONTENT" --out "$SITE"
+  timed samizdat_full "${SZ[@]}" build --content "$CONTENT" --out "$SITE"
+  measure samizdat_full "$SITE"
 fi
 if [ "$HUGO" = 1 ]; then
   rm -rf "$WORK/hugo-pre" "$WORK/hugo-pre-out"
   timed convert_pre java bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-pre" precomputed
+  measure convert_pre "$WORK/hugo-pre"
   timed hugo_precomputed hugo --quiet -s "$WORK/hugo-pre" -d "$PWD/$WORK/hugo-pre-out"
+  measure hugo_precomputed "$WORK/hugo-pre-out"
   if [ "$BUILTIN" = 1 ]; then
     rm -rf "$WORK/hugo-builtin" "$WORK/hugo-builtin-out"
     timed convert_builtin java bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-builtin" builtin
+    measure convert_builtin "$WORK/hugo-builtin"
     timed hugo_builtin hugo --quiet -s "$WORK/hugo-builtin" -d "$PWD/$WORK/hugo-builtin-out"
+    measure hugo_builtin "$WORK/hugo-builtin-out"
   fi
 fi
 
@@ -135,12 +152,13 @@ NOCHANGE=""
 INCR=""
 if [ "$SAMIZDAT" = 1 ]; then
   snapshot "$SITE" "$WORK/snap0"
-  timed samizdat_nochange java "${JAVA_OPTS[@]}" -jar "$JAR" build --content "$CONTENT" --out "$SITE"
+  timed samizdat_nochange "${SZ[@]}" build --content "$CONTENT" --out "$SITE"
   snapshot "$SITE" "$WORK/snap1"
   NOCHANGE="$(compare "$WORK/snap0" "$WORK/snap1")"
   if [ "$MODE" = compare ]; then
     timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
-    timed samizdat_incremental java "${JAVA_OPTS[@]}" -jar "$JAR" build --content "$CONTENT" --out "$SITE"
+    timed samizdat_incremental "${SZ[@]}" build --content "$CONTENT" --out "$SITE"
+    measure samizdat_incremental "$SITE"
     snapshot "$SITE" "$WORK/snap2"
     INCR="$(compare "$WORK/snap1" "$WORK/snap2")"
   fi
@@ -153,21 +171,14 @@ fi
     "java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')$( [ "$HUGO" = 1 ] && echo ", $(hugo version | awk '{ print $1, $2 }')")"
   echo
   printf '%-24s %9s %12s %9s %10s %8s\n' step "wall s" "peak RSS MB" files "output MB" "load1"
-  row() { # name output-dir
+  row() {
     [ -n "${WALL[$1]:-}" ] || return 0
-    local files="" size=""
-    if [ -n "${2:-}" ] && [ -d "$2" ]; then files="$(files_in "$2")"; size="$(mb_in "$2")"; fi
-    printf '%-24s %9s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${RSS[$1]}" "$files" "$size" "${LOAD[$1]}"
+    printf '%-24s %9s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${RSS[$1]}" "${FILES[$1]:-}" "${SIZE[$1]:-}" "${LOAD[$1]}"
   }
-  row generate "$CONTENT"
-  row convert_pre "$WORK/hugo-pre"
-  row hugo_precomputed "$WORK/hugo-pre-out"
-  row convert_builtin "$WORK/hugo-builtin"
-  row hugo_builtin "$WORK/hugo-builtin-out"
-  row samizdat_full "$SITE"
-  row samizdat_nochange
-  row append
-  row samizdat_incremental "$SITE"
+  for step in generate convert_pre hugo_precomputed convert_builtin hugo_builtin samizdat_full \
+      samizdat_nochange append samizdat_incremental; do
+    row "$step"
+  done
   echo
   if [ "$SAMIZDAT" = 1 ]; then
     if [ "$HUGO" = 1 ]; then
