@@ -95,16 +95,18 @@ mb_in() { du -sb "$1" | awk '{ printf "%.2f", $1 / 1048576 }'; }
 # snapshot DIR FILE: path, mtime, sha1 of every file, sorted by path
 snapshot() {
   local out; out="$(realpath -m "$2")"; set -- "$1" "$out"
-  (cd "$1" && find . -type f -printf '%p\t%T@\n' | sort >"$2.mtime" \
+  (cd "$1" && find . -type f -printf '%p\t%T@\t%s\n' | sort >"$2.mtime" \
     && find . -type f -print0 | sort -z | xargs -0 -r sha1sum | awk '{ print $2 "\t" $1 }' >"$2.sha")
   join -t "$(printf '\t')" "$2.mtime" "$2.sha" >"$2"
   rm -f "$2.mtime" "$2.sha"
 }
-# compare BEFORE AFTER: prints "total new removed rewritten changed" (rewritten = mtime moved)
+# compare BEFORE AFTER: prints "total new removed rewritten changed total_bytes written_bytes"
+# (rewritten = mtime moved; changed = content differs; written bytes = new + rewritten files)
 compare() {
-  awk -F'\t' 'NR == FNR { m[$1] = $2; h[$1] = $3; next }
-    { total++; if (!($1 in m)) nw++; else { if (m[$1] != $2) rw++; if (h[$1] != $3) ch++; delete m[$1] } }
-    END { rm = 0; for (k in m) rm++; printf "%d %d %d %d %d\n", total, nw, rm, rw, ch }' "$1" "$2"
+  awk -F'\t' 'NR == FNR { m[$1] = $2; h[$1] = $4; next }
+    { total++; tb += $3; if (!($1 in m)) { nw++; wb += $3 } else {
+        if (m[$1] != $2) { rw++; wb += $3 } if (h[$1] != $4) ch++; delete m[$1] } }
+    END { rm = 0; for (k in m) rm++; printf "%d %d %d %d %d %d %d\n", total, nw, rm, rw, ch, tb, wb }' "$1" "$2"
 }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", 100 * a / b; else print "n/a" }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
@@ -190,13 +192,14 @@ fi
     fi
     r="$(awk -v a="${WALL[samizdat_nochange]}" -v b="${WALL[samizdat_full]}" 'BEGIN { printf "%.2f", 100 * a / b }')"
     echo "no-change / full                  = $r %  (target < 10 %: $(verdict "$r" 10 '<'))"
-    read -r total nw rm rw ch <<<"$NOCHANGE"
+    read -r total nw rm rw ch tb wb <<<"$NOCHANGE"
     echo "no-change rebuild: $total files, $nw new, $rm removed, $rw rewritten (mtime), $ch changed (content)"
     if [ -n "$INCR" ]; then
-      read -r total nw rm rw ch <<<"$INCR"
+      read -r total nw rm rw ch tb wb <<<"$INCR"
       p="$(pct $((nw + rw)) "$total")"
       echo "+$APPEND articles: $total files, $nw new, $rm removed, $rw rewritten (mtime), $ch changed (content)"
       echo "incremental written / site files  = $p %  (target < 3 %: $(verdict "$p" 3 '<'))"
+      echo "incremental written / site bytes  = $(pct "$wb" "$tb") %  ($(awk -v b="$wb" 'BEGIN { printf "%.2f", b / 1048576 }') MB of $(awk -v b="$tb" 'BEGIN { printf "%.1f", b / 1048576 }') MB: what a USB/IPFS update moves)"
     fi
     if [ -d "$SITE/search" ]; then
       echo "search index: $SITE/search: $(files_in "$SITE/search") files, $(mb_in "$SITE/search") MB"
