@@ -72,7 +72,7 @@ if [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; then
 fi
 
 # --- helpers ------------------------------------------------------------------------------------
-declare -A WALL RSS LOAD FILES SIZE
+declare -A WALL CPU RSS LOAD FILES SIZE
 # measure NAME DIR: file count and size of DIR right after step NAME
 measure() { FILES[$1]="$(find "$2" -type f | wc -l)"; SIZE[$1]="$(du -sb "$2" | awk '{ printf "%.1f", $1 / 1048576 }')"; }
 # timed NAME CMD...: runs CMD under /usr/bin/time -v, output to $LOG/NAME.{out,err}
@@ -87,8 +87,9 @@ timed() {
   fi
   WALL[$name]="$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$LOG/$name.time")"
+  CPU[$name]="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$LOG/$name.time")"
   RSS[$name]="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$LOG/$name.time")"
-  say "$name: ${WALL[$name]} s, peak RSS ${RSS[$name]} MB"
+  say "$name: ${WALL[$name]} s, cpu ${CPU[$name]} s, peak RSS ${RSS[$name]} MB"
 }
 files_in() { find "$1" -type f | wc -l; }
 mb_in() { du -sb "$1" | awk '{ printf "%.2f", $1 / 1048576 }'; }
@@ -172,10 +173,11 @@ fi
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), shared;" \
     "java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')$( [ "$HUGO" = 1 ] && echo ", $(hugo version | awk '{ print $1, $2 }')")"
   echo
-  printf '%-24s %9s %12s %9s %10s %8s\n' step "wall s" "peak RSS MB" files "output MB" "load1"
+  echo "(cpu s = user + system time of the step; load1 = 1-minute load average when it started)"
+  printf '%-24s %9s %9s %12s %9s %10s %8s\n' step "wall s" "cpu s" "peak RSS MB" files "output MB" "load1"
   row() {
     [ -n "${WALL[$1]:-}" ] || return 0
-    printf '%-24s %9s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${RSS[$1]}" "${FILES[$1]:-}" "${SIZE[$1]:-}" "${LOAD[$1]}"
+    printf '%-24s %9s %9s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${CPU[$1]}" "${RSS[$1]}" "${FILES[$1]:-}" "${SIZE[$1]:-}" "${LOAD[$1]}"
   }
   for step in generate convert_pre hugo_precomputed convert_builtin hugo_builtin samizdat_full \
       samizdat_nochange append samizdat_incremental; do
@@ -185,7 +187,7 @@ fi
   if [ "$SAMIZDAT" = 1 ]; then
     if [ "$HUGO" = 1 ]; then
       r="$(ratio "${WALL[samizdat_full]}" "${WALL[hugo_precomputed]}")"
-      echo "samizdat_full / hugo_precomputed  = $r  (target <= 0.5: $(verdict "$r" 0.5 '<='))"
+      echo "samizdat_full / hugo_precomputed  = $r  (target <= 0.5: $(verdict "$r" 0.5 '<=')); cpu time ratio $(ratio "${CPU[samizdat_full]}" "${CPU[hugo_precomputed]}")"
       if [ -n "${WALL[hugo_builtin]:-}" ]; then
         echo "samizdat_full / hugo_builtin      = $(ratio "${WALL[samizdat_full]}" "${WALL[hugo_builtin]}")"
       fi
