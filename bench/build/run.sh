@@ -12,7 +12,8 @@
 #   --append M       articles added for the incremental measurement (default 100)
 # environment:
 #   SAMIZDAT_CMD     command that runs samizdat (default: java [-Xmx1g] -jar target/samizdat.jar),
-#                    e.g. to time another build of the jar; skips the jar check
+#                    e.g. to time another build of the jar; skips the jar check. It runs inside
+#                    bench/work/n<N>/, so give absolute paths.
 #
 # Needs: JDK 17, /usr/bin/time (apt-get install -y time), hugo (apt-get install -y hugo).
 # Work files and results go to bench/work/ (git-ignored); results also print on stdout.
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --no-builtin) BUILTIN=0 ;;
     --no-hugo) HUGO=0 ;;
     --no-samizdat) SAMIZDAT=0 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) N="${1//_/}"; N_GIVEN=1 ;;
     *) echo "run.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -59,7 +60,7 @@ mkdir -p "$LOG"
 say() { echo "run.sh: $*" >&2; }
 
 # --- samizdat jar -------------------------------------------------------------------------------
-JAR=target/samizdat.jar
+JAR="$PWD/target/samizdat.jar"
 if [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; then
   if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
     say "building $JAR"
@@ -128,11 +129,14 @@ if [ -n "${SAMIZDAT_CMD:-}" ]; then
 else
   SZ=(java "${JAVA_OPTS[@]}" -jar "$JAR")
 fi
+# samizdat runs inside $WORK with absolute paths, so it uses the templates built into the jar (not
+# whatever ./templates the current directory has) and keeps its build state in $WORK.
+SZBUILD=(env -C "$WORK" "${SZ[@]}" build --content "$PWD/$CONTENT" --out "$PWD/$SITE")
 
 # --- full builds, side by side --------------------------------------------------------------------
 if [ "$SAMIZDAT" = 1 ]; then
-  rm -rf "$SITE"
-  timed samizdat_full "${SZ[@]}" build --content "$CONTENT" --out "$SITE"
+  rm -rf "$SITE" "$WORK/.samizdat-cache"
+  timed samizdat_full "${SZBUILD[@]}"
   measure samizdat_full "$SITE"
 fi
 if [ "$HUGO" = 1 ]; then
@@ -155,12 +159,12 @@ NOCHANGE=""
 INCR=""
 if [ "$SAMIZDAT" = 1 ]; then
   snapshot "$SITE" "$WORK/snap0"
-  timed samizdat_nochange "${SZ[@]}" build --content "$CONTENT" --out "$SITE"
+  timed samizdat_nochange "${SZBUILD[@]}"
   snapshot "$SITE" "$WORK/snap1"
   NOCHANGE="$(compare "$WORK/snap0" "$WORK/snap1")"
   if [ "$MODE" = compare ]; then
     timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
-    timed samizdat_incremental "${SZ[@]}" build --content "$CONTENT" --out "$SITE"
+    timed samizdat_incremental "${SZBUILD[@]}"
     measure samizdat_incremental "$SITE"
     snapshot "$SITE" "$WORK/snap2"
     INCR="$(compare "$WORK/snap1" "$WORK/snap2")"
