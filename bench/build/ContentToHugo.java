@@ -8,9 +8,9 @@
 //   precomputed  each article's related list (up to 5) is computed here and written into the
 //                front matter; Hugo only renders it.
 //   builtin      Hugo computes related articles itself (.Site.RegularPages.Related) from tags
-//                plus a text index ("keywords": character bigrams of the title and the body's most
-//                frequent bigrams), includeNewer = false; the front matter only carries the source
-//                page's own related list, as in samizdat.
+//                plus a text index ("keywords": character bigrams of the title and the body's
+//                most characteristic bigrams by tf-idf), includeNewer = false; the front matter
+//                only carries the source page's own related list, as in samizdat.
 //
 // Tag links are built from .Params.tags with urlize rather than .GetTerms, which in Hugo 0.111
 // walks every term of the taxonomy on each call (minutes at 4,000 tags): Hugo gets its fast idiom.
@@ -86,6 +86,8 @@ public final class ContentToHugo {
     }
     // Ids are YYYYMMDD-NNNNNNN, so id order is age order: "not newer" means a smaller index.
     List<List<Integer>> computed = builtin ? List.of() : neighbours(items);
+    Map<String, Integer> df = new HashMap<>();
+    if (builtin) for (Item it : items) for (String b : bodyBigrams(it.body()).keySet()) df.merge(b, 1, Integer::sum);
 
     Path posts = hugo.resolve("content").resolve("posts");
     Files.createDirectories(posts);
@@ -133,7 +135,7 @@ public final class ContentToHugo {
       if (builtin) {
         f.append(",\n  \"keywords\": [");
         int k = 0;
-        for (String w : keywords(it)) str(f.append(k++ == 0 ? "" : ", "), w);
+        for (String w : keywords(it, df, items.size())) str(f.append(k++ == 0 ? "" : ", "), w);
         f.append("]");
       }
       f.append("\n}\n\n");
@@ -216,18 +218,27 @@ public final class ContentToHugo {
     return c >= 0x3400 && c <= 0x9fff;
   }
 
-  /** The text index for Hugo's related content: title bigrams and the body's 10 commonest bigrams. */
-  static Set<String> keywords(Item it) {
+  /**
+   * The text index for Hugo's related content: the title's bigrams and the body's 10 most
+   * characteristic bigrams (tf-idf; the most frequent ones, like 中国, are on every page and would
+   * only make Hugo score thousands of pages per lookup).
+   */
+  static Set<String> keywords(Item it, Map<String, Integer> documentFrequency, int documents) {
     Set<String> out = new LinkedHashSet<>(bigrams(it.title()));
+    Map<String, Integer> counts = bodyBigrams(it.body());
+    counts.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() * Math.log((double) documents / documentFrequency.get(e.getKey()))))
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(10).forEach(e -> out.add(e.getKey()));
+    return out;
+  }
+
+  static Map<String, Integer> bodyBigrams(String b) {
     Map<String, Integer> counts = new HashMap<>();
-    String b = it.body();
     for (int i = 0; i + 1 < b.length(); i++) {
       if (cjk(b.charAt(i)) && cjk(b.charAt(i + 1))) counts.merge(b.substring(i, i + 2), 1, Integer::sum);
     }
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(10).forEach(e -> out.add(e.getKey()));
-    return out;
+    return counts;
   }
 
   static void write(Path file, String text) throws IOException {
