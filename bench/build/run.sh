@@ -218,6 +218,10 @@ fi
   fi
   if [ "$SAMIZDAT" = 1 ]; then
     echo "samizdat pages: $(find "$SITE" -name '*.html' | wc -l) html files"
+    echo "samizdat's own summary lines:"
+    for step in samizdat_full samizdat_nochange samizdat_incremental; do
+      [ -f "$LOG/$step.out" ] && [ -n "${WALL[$step]:-}" ] && echo "  $step: $(tail -1 "$LOG/$step.out")"
+    done
   fi
 } | tee "$RESULTS"
 say "results written to $RESULTS"
