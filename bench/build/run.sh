@@ -220,7 +220,7 @@ fi
     echo "samizdat pages: $(find "$SITE" -name '*.html' | wc -l) html files"
     echo "samizdat's own summary lines:"
     for step in samizdat_full samizdat_nochange samizdat_incremental; do
-      [ -f "$LOG/$step.out" ] && [ -n "${WALL[$step]:-}" ] && echo "  $step: $(tail -1 "$LOG/$step.out")"
+      if [ -n "${WALL[$step]:-}" ]; then echo "  $step: $(tail -1 "$LOG/$step.out")"; fi
     done
   fi
 } | tee "$RESULTS"
