@@ -1,0 +1,110 @@
+package samizdat.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Article pages: title, date, source, original address, tags, the body, older/newer article and
+ * the related list. The page's fingerprint covers the article's content hash and everything else
+ * shown (neighbours' titles, related entries), so a page is rendered again only when one of those
+ * changed; the body is read from disk only then.
+ */
+final class ArticleRenderer implements PageRenderer {
+  @Override
+  public List<Page> pages(RenderContext context) {
+    List<Doc> list = context.site().list;
+    List<Page> pages = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      pages.add(new ArticlePage(context, i));
+    }
+    return pages;
+  }
+
+  private static final class ArticlePage implements Page {
+    private final RenderContext context;
+    private final int position;
+    private Map<String, Object> model;
+
+    ArticlePage(RenderContext context, int position) {
+      this.context = context;
+      this.position = position;
+    }
+
+    private Doc doc() {
+      return context.site().list.get(position);
+    }
+
+    @Override
+    public String path() {
+      return doc().path();
+    }
+
+    @Override
+    public byte[] fingerprint() {
+      model = model();
+      return context.fingerprint().add("article").add(doc().contentHash()).addModel(model).done();
+    }
+
+    private Map<String, Object> model() {
+      SiteModel site = context.site();
+      Doc d = doc();
+      String path = d.path();
+      var meta = d.meta();
+      Map<String, Object> m = Views.base(path, meta.title() + " — " + site.config.title(),
+          meta.language(), site.config);
+      m.put("articleTitle", meta.title());
+      m.put("date", Views.optional(meta.published().map(Object::toString)));
+      m.put("source", Views.optional(meta.source()));
+      m.put("site", Views.optional(meta.site()));
+      // The original address is shown as text; it is a link only when it is http(s).
+      m.put("url", meta.url().filter(u -> !u.isBlank()).map(u -> List.<Map<String, Object>>of(
+          Map.of("value", u, "safe", MarkdownRenderer.isExternal(u)))).orElse(List.of()));
+      List<Map<String, Object>> tags = new ArrayList<>();
+      for (String key : SiteModel.tagKeys(d)) {
+        SiteModel.Tag tag = site.tagsByKey.get(key);
+        tags.add(Map.of("name", tag.name(),
+            "href", SiteLayout.href(path, SiteLayout.tagDir(tag.slug()) + SiteLayout.INDEX)));
+      }
+      m.put("tags", tags);
+      m.put("hasTags", !tags.isEmpty());
+      m.put("older", neighbour(position - 1, path));
+      m.put("newer", neighbour(position + 1, path));
+      List<Map<String, Object>> related = new ArrayList<>();
+      for (SiteModel.Related r : site.related.getOrDefault(d.id(), List.of())) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("title", r.title());
+        e.put("local", r.local().isPresent());
+        e.put("href", r.local().map(l -> SiteLayout.href(path, l.path())).orElse(""));
+        e.put("url", r.url().orElse(""));
+        e.put("date", Views.optional(r.local().flatMap(l -> l.meta().published()).map(Object::toString)));
+        related.add(e);
+      }
+      m.put("related", related);
+      m.put("hasRelated", !related.isEmpty());
+      return m;
+    }
+
+    private List<Map<String, Object>> neighbour(int pos, String from) {
+      List<Doc> list = context.site().list;
+      if (pos < 0 || pos >= list.size()) {
+        return List.of();
+      }
+      Doc n = list.get(pos);
+      return List.of(Map.of("href", SiteLayout.href(from, n.path()), "title", n.meta().title()));
+    }
+
+    @Override
+    public byte[] render() throws IOException {
+      Doc d = doc();
+      Map<String, Object> m = new LinkedHashMap<>(Optional.ofNullable(model).orElseGet(this::model));
+      String markdown = Files.readString(d.bodyFile());
+      m.put("body", context.markdown().render(markdown, d.path(), context.media()::contains, false).html());
+      return context.templates().render("article", m);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package samizdat.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import samizdat.content.ArticleMeta;
+import samizdat.content.ContentException;
+import samizdat.content.ContentStore;
+import samizdat.io.Progress;
+
+/**
+ * Reads every article's metadata through {@link ContentStore} (the content contract) and works out
+ * each body's hash and text signature, reusing the previous build's values when the body file's
+ * size and mtime are unchanged. A bad article becomes a one-line error naming its file; the others
+ * still load.
+ */
+final class ContentLoader {
+  private final ContentStore store;
+  private final BuildState previous;
+  private final BuildState next;
+
+  /** The articles that loaded (sorted by id) and one message per article that did not. */
+  record Loaded(List<Doc> docs, List<String> errors) {}
+
+  ContentLoader(ContentStore store, BuildState previous, BuildState next) {
+    this.store = store;
+    this.previous = previous;
+    this.next = next;
+  }
+
+  Loaded load(Progress progress) throws IOException {
+    List<String> ids = store.ids();
+    progress.start("reading content", ids.size());
+    ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    Doc[] docs = new Doc[ids.size()];
+    java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
+      try {
+        docs[i] = loadOne(ids.get(i)).orElse(null);
+      } catch (ContentException e) {
+        errors.add(e.getMessage());
+      } catch (RuntimeException e) {
+        errors.add(store.metaFile(ids.get(i)) + ": " + e);
+      }
+      progress.advance(1);
+    });
+    progress.finish();
+    List<Doc> loaded = new ArrayList<>(ids.size());
+    for (Doc d : docs) {
+      if (d != null) {
+        loaded.add(d);
+      }
+    }
+    List<String> errorList = new ArrayList<>(errors);
+    Collections.sort(errorList);
+    return new Loaded(loaded, errorList);
+  }
+
+  private Optional<Doc> loadOne(String id) throws ContentException {
+    Optional<ArticleMeta> maybe = store.readMeta(id);
+    if (maybe.isEmpty()) {
+      return Optional.empty(); // deleted while we listed
+    }
+    ArticleMeta meta = maybe.get();
+    Path body = store.bodyFile(id);
+    BuildState.BodyInfo info;
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(body, BasicFileAttributes.class);
+      long size = attrs.size();
+      long mtime = attrs.lastModifiedTime().toMillis();
+      BuildState.BodyInfo old = previous.bodies.get(id);
+      if (old != null && old.size() == size && old.mtime() == mtime) {
+        info = old;
+      } else {
+        byte[] bytes = Files.readAllBytes(body);
+        String markdown = new String(bytes, StandardCharsets.UTF_8);
+        byte[] hash = java.util.Arrays.copyOf(Fingerprint.sha256().digest(bytes), 16);
+        info = new BuildState.BodyInfo(size, mtime, hash, TextSignature.of(meta.title(), markdown));
+      }
+    } catch (IOException e) {
+      throw new ContentException(body, "cannot read article body: " + e.getMessage(), e);
+    }
+    next.bodies.put(id, info);
+    byte[] contentHash = new Fingerprint().add(meta.toString()).add(info.hash()).done();
+    String path = SiteLayout.article(id, meta.published());
+    return Optional.of(new Doc(meta, path, body, contentHash, info.signature()));
+  }
+
+  /** The safe file names in {@code content/media}, sorted; others are reported and skipped. */
+  List<String> mediaFiles(Progress progress) throws IOException {
+    Path dir = store.mediaDir();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .forEach(n -> {
+            if (SiteLayout.isSafeName(n)) {
+              names.add(n);
+            } else {
+              progress.warn(dir.resolve(n) + ": media file name is not [a-z0-9._-], not copied");
+            }
+          });
+    }
+    Collections.sort(names);
+    return names;
+  }
+}

@@ -1,0 +1,12 @@
+package samizdat.site;
+
+import java.util.List;
+
+/** The main index: {@code index.html} (newest) and {@code page/N/M.html} (numbered from the oldest). */
+final class IndexRenderer implements PageRenderer {
+  @Override
+  public List<Page> pages(RenderContext context) {
+    SiteModel site = context.site();
+    return ListPages.of(context, "", site.list, "最新文章 Latest articles", "index");
+  }
+}

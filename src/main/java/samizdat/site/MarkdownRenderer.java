@@ -1,0 +1,233 @@
+package samizdat.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+import samizdat.content.Article;
+
+/**
+ * Renders an article body (untrusted CommonMark) to safe HTML. Raw HTML is escaped to text; links
+ * survive only when they are http(s), mailto or relative; images show only when they are local
+ * files of {@code content/media} (a remote image would be a network request), and are pointed at
+ * their copy in the site. External links are marked as leaving the archive.
+ *
+ * <p>Thread-safe: the parser and renderers are configured once and shared.
+ */
+final class MarkdownRenderer {
+  private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x20\\x7f]");
+
+  private final Parser parser = Parser.builder().build();
+  private final HtmlRenderer html = HtmlRenderer.builder()
+      .escapeHtml(true)
+      .sanitizeUrls(true)
+      .urlSanitizer(new Sanitizer())
+      .attributeProviderFactory(context -> new ExternalLinks())
+      .build();
+
+  /** A body as HTML and as plain text (for search). */
+  record Rendered(String html, String plainText) {}
+
+  /**
+   * Renders {@code markdown} for the page at {@code pagePath}.
+   *
+   * @param hasMedia whether a file of {@code content/media} exists (and will be copied)
+   */
+  Rendered render(String markdown, String pagePath, Predicate<String> hasMedia, boolean wantText) {
+    Node doc = parser.parse(markdown);
+    doc.accept(new Rewriter(pagePath, hasMedia));
+    return new Rendered(html.render(doc), wantText ? plainText(doc) : "");
+  }
+
+  /** The words a reader sees: text and code, blocks separated by newlines, no URLs or markup. */
+  private static String plainText(Node doc) {
+    StringBuilder sb = new StringBuilder();
+    doc.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text t) {
+        sb.append(t.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Code c) {
+        sb.append(c.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.SoftLineBreak b) {
+        sb.append(' ');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.HardLineBreak b) {
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Paragraph p) {
+        visitChildren(p);
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Heading h) {
+        visitChildren(h);
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.FencedCodeBlock c) {
+        sb.append(c.getLiteral()).append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.IndentedCodeBlock c) {
+        sb.append(c.getLiteral()).append('\n');
+      }
+    });
+    return sb.toString().strip();
+  }
+
+  /** The media file names a body refers to ({@code ../media/FILE}), in order. */
+  List<String> mediaFiles(String markdown) {
+    List<String> files = new ArrayList<>();
+    parser.parse(markdown).accept(new AbstractVisitor() {
+      @Override
+      public void visit(Image image) {
+        mediaName(image.getDestination()).ifPresent(files::add);
+        visitChildren(image);
+      }
+    });
+    return files;
+  }
+
+  static java.util.Optional<String> mediaName(String destination) {
+    if (destination.startsWith(Article.MEDIA_PREFIX)) {
+      String name = destination.substring(Article.MEDIA_PREFIX.length());
+      if (SiteLayout.isSafeName(name)) {
+        return java.util.Optional.of(name);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** True for links a reader may follow: http(s), mailto, or relative (no scheme). */
+  static boolean isAllowedLink(String url) {
+    String u = CONTROL.matcher(url).replaceAll("");
+    var m = SCHEME.matcher(u);
+    if (!m.find()) {
+      return !u.startsWith("//") && !u.startsWith("\\");
+    }
+    String scheme = m.group(1).toLowerCase(Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
+  }
+
+  static boolean isExternal(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    return u.startsWith("http:") || u.startsWith("https:");
+  }
+
+  private static final class Rewriter extends AbstractVisitor {
+    private final String pagePath;
+    private final Predicate<String> hasMedia;
+
+    Rewriter(String pagePath, Predicate<String> hasMedia) {
+      this.pagePath = pagePath;
+      this.hasMedia = hasMedia;
+    }
+
+    @Override
+    public void visit(Link link) {
+      visitChildren(link);
+      if (!isAllowedLink(link.getDestination()) || link.getDestination().startsWith("/")) {
+        unwrap(link);
+      }
+    }
+
+    @Override
+    public void visit(Image image) {
+      String dest = image.getDestination();
+      var local = mediaName(dest).filter(hasMedia);
+      if (local.isPresent()) {
+        image.setDestination(SiteLayout.href(pagePath, SiteLayout.media(local.get())));
+        return;
+      }
+      // Not available offline: show the alt text, and the original address as a link when it
+      // is a web address (marked external by the attribute provider).
+      String alt = altText(image);
+      Node replacement;
+      if (isExternal(dest)) {
+        Link link = new Link(dest, null);
+        link.appendChild(new Text("[图片 image" + (alt.isEmpty() ? "" : ": " + alt) + "]"));
+        replacement = link;
+      } else {
+        replacement = new Text("[图片 image" + (alt.isEmpty() ? "" : ": " + alt) + "]");
+      }
+      image.insertBefore(replacement);
+      image.unlink();
+    }
+
+    private static String altText(Node node) {
+      StringBuilder sb = new StringBuilder();
+      node.accept(new AbstractVisitor() {
+        @Override
+        public void visit(Text text) {
+          sb.append(text.getLiteral());
+        }
+      });
+      return sb.toString();
+    }
+
+    private static void unwrap(Node node) {
+      Node child = node.getFirstChild();
+      while (child != null) {
+        Node next = child.getNext();
+        node.insertBefore(child);
+        child = next;
+      }
+      node.unlink();
+    }
+  }
+
+  private static final class Sanitizer implements UrlSanitizer {
+    @Override
+    public String sanitizeLinkUrl(String url) {
+      return isAllowedLink(url) ? url : "";
+    }
+
+    @Override
+    public String sanitizeImageUrl(String url) {
+      // Images were rewritten to local relative paths; anything else is dropped.
+      return isAllowedLink(url) && !isExternal(url) ? url : "";
+    }
+  }
+
+  private static final class ExternalLinks implements AttributeProvider {
+    private static final Set<String> LINK_TAGS = Set.of("a");
+
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      if (LINK_TAGS.contains(tagName) && isExternal(attributes.getOrDefault("href", ""))) {
+        attributes.put("class", "external");
+        attributes.put("rel", "external noopener noreferrer");
+        attributes.put("title", "离开本存档 Leaves the archive");
+      }
+      if (node instanceof Image) {
+        attributes.put("loading", "lazy");
+      }
+    }
+  }
+}

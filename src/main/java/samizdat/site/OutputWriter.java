@@ -1,0 +1,112 @@
+package samizdat.site;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import samizdat.io.AtomicFiles;
+
+/**
+ * Writes pages into the site incrementally. A page whose fingerprint equals the previous build's,
+ * and whose file is still there with the recorded size, is skipped without rendering. Otherwise
+ * it is rendered and written only if its bytes differ (atomically: temp file + rename), so an
+ * unchanged file keeps its mtime. At the end, files that the previous build wrote and this one did
+ * not are removed, with folders left empty; files samizdat did not write are never touched.
+ *
+ * <p>{@link #write} is called from many threads.
+ */
+final class OutputWriter {
+  private final Path out;
+  private final BuildState previous;
+  private final BuildState next;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger written = new AtomicInteger();
+  private final AtomicInteger unchanged = new AtomicInteger();
+
+  OutputWriter(Path out, BuildState previous, BuildState next) {
+    this.out = out;
+    this.previous = previous;
+    this.next = next;
+  }
+
+  void write(Page page) throws IOException {
+    String path = page.path();
+    SiteLayout.checkPath(path);
+    if (!seen.add(path)) {
+      throw new IllegalStateException("two pages want the same file: " + path);
+    }
+    byte[] fingerprint = page.fingerprint();
+    Path file = out.resolve(path);
+    BuildState.FileInfo old = previous.files.get(path);
+    if (old != null && Arrays.equals(old.fingerprint(), fingerprint) && sizeOf(file) == old.size()) {
+      next.files.put(path, old);
+      unchanged.incrementAndGet();
+      return;
+    }
+    byte[] bytes = page.render();
+    if (AtomicFiles.writeIfChanged(file, bytes)) {
+      written.incrementAndGet();
+    } else {
+      unchanged.incrementAndGet();
+    }
+    next.files.put(path, new BuildState.FileInfo(fingerprint, bytes.length));
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.isRegularFile() ? a.size() : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Removes files of the previous build that this build did not produce; returns how many. */
+  int removeStale() throws IOException {
+    List<String> stale = new ArrayList<>();
+    for (String path : previous.files.keySet()) {
+      if (!seen.contains(path)) {
+        stale.add(path);
+      }
+    }
+    stale.sort(null);
+    int removed = 0;
+    for (String path : stale) {
+      Path file = out.resolve(path);
+      if (Files.deleteIfExists(file)) {
+        removed++;
+      }
+      removeEmptyParents(file.getParent());
+    }
+    return removed;
+  }
+
+  private void removeEmptyParents(Path dir) throws IOException {
+    Path root = out.toAbsolutePath().normalize();
+    Path d = dir.toAbsolutePath().normalize();
+    while (d.startsWith(root) && !d.equals(root)) {
+      try {
+        Files.delete(d);
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+        return;
+      }
+      d = d.getParent();
+    }
+  }
+
+  int written() {
+    return written.get();
+  }
+
+  int unchanged() {
+    return unchanged.get();
+  }
+}

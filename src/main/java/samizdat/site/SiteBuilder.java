@@ -1,0 +1,194 @@
+package samizdat.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import samizdat.content.ContentStore;
+import samizdat.io.Progress;
+import samizdat.search.SearchIndex;
+
+/**
+ * Builds the static site: reads the content, works out the archive model, and renders and writes
+ * every page that changed since the previous build, on all cores. See README "build" for the site
+ * layout and how incremental builds work.
+ */
+public final class SiteBuilder {
+  /** Templates every template folder must have (each {@code NAME.mustache}). */
+  static final List<String> TEMPLATES = List.of(
+      "header", "footer", "list", "article", "tags", "archive", "about", "notfound", "search", "feed");
+  static final int RELATED_LIMIT = 5;
+
+  /**
+   * Builds {@code options.out()} from {@code options.content()}.
+   *
+   * @throws IOException when the site cannot be written or the content folder cannot be listed
+   *     (bad single articles are reported in the result instead)
+   */
+  public BuildResult build(BuildOptions options, Progress progress) throws IOException {
+    long start = System.nanoTime();
+    Timer timer = new Timer(progress, start);
+    Path out = options.out();
+    checkFolders(options);
+    BuildState previous = BuildState.load(options.cache());
+    BuildState next = new BuildState();
+    ContentStore store = new ContentStore(options.content());
+    ContentLoader loader = new ContentLoader(store, previous, next);
+    ContentLoader.Loaded loaded = loader.load(progress);
+    List<String> media = loader.mediaFiles(progress);
+    timer.lap("content read");
+
+    try (ClasspathDir bundled = ClasspathDir.containing("/templates/README.md")) {
+      Path templateRoot = options.templates().orElse(bundled.path());
+      Templates templates = new Templates(templateRoot, options.strictTemplates());
+      try {
+        templates.check(TEMPLATES);
+      } catch (RuntimeException e) {
+        throw new IOException(templateRoot + ": " + e.getMessage(), e);
+      }
+      SiteConfig config = new SiteConfig(options.title(),
+          options.language().orElseGet(() -> commonLanguage(loaded.docs())), options.baseUrl(),
+          options.pageSize());
+      byte[] global = globalFingerprint(templates, config);
+
+      progress.start("relating articles", 0);
+      timer.lap("templates checked");
+      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT);
+      progress.finish();
+      timer.lap("model and related lists");
+      RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
+          new HashSet<>(media), global, progress);
+
+      List<PageRenderer> renderers = List.of(
+          new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
+          new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
+          new FileCopyRenderer(store.mediaDir(), media),
+          new SearchRenderer(previous, ClasspathDir.fingerprintOf(SearchIndex.class)));
+      List<Page> pages = new ArrayList<>();
+      for (PageRenderer r : renderers) {
+        pages.addAll(r.pages(context));
+      }
+
+      timer.lap("pages listed");
+      Files.createDirectories(out);
+      OutputWriter writer = new OutputWriter(out, previous, next);
+      List<String> errors = new ArrayList<>(loaded.errors());
+      errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      timer.lap("pages written");
+      int removed = writer.removeStale();
+      next.save(options.cache());
+      timer.lap("stale removed, state saved");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      return new BuildResult(site.list.size(), writer.written(), writer.unchanged(), removed, errors,
+          millis);
+    }
+  }
+
+  private static void checkFolders(BuildOptions options) throws IOException {
+    Path out = options.out().toAbsolutePath().normalize();
+    Path content = options.content().toAbsolutePath().normalize();
+    if (out.startsWith(content) || content.startsWith(out)) {
+      throw new IOException(options.out() + ": the site folder must not be inside the content folder or contain it");
+    }
+    if (options.cache().toAbsolutePath().normalize().startsWith(out)) {
+      throw new IOException(options.cache() + ": the build cache must not be inside the site folder");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IOException(options.out() + ": not a folder");
+    }
+    if (!Files.isDirectory(content)) {
+      throw new IOException(options.content() + ": no such content folder");
+    }
+  }
+
+  private static List<String> writeAll(List<Page> pages, OutputWriter writer, BuildState previous,
+      BuildState next, int threads, Progress progress) throws IOException {
+    ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    progress.start("writing site", pages.size());
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> pages.parallelStream().forEach(page -> {
+        try {
+          writer.write(page);
+        } catch (IOException e) {
+          errors.add(page.path() + ": " + e.getMessage());
+          // keep the old file known, but make the next build try again
+          if (previous.files.containsKey(page.path())) {
+            next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
+          }
+        }
+        progress.advance(1);
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("build interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(cause);
+    } finally {
+      pool.shutdown();
+      progress.finish();
+    }
+    List<String> list = new ArrayList<>(errors);
+    Collections.sort(list);
+    return list;
+  }
+
+  /** The most common article language; "zh" for an empty archive. Ties: the smaller tag. */
+  static String commonLanguage(List<Doc> docs) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Doc d : docs) {
+      counts.merge(d.meta().language(), 1, Integer::sum);
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue()
+            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElse("zh");
+  }
+
+  private static byte[] globalFingerprint(Templates templates, SiteConfig config) throws IOException {
+    Fingerprint fp = new Fingerprint().add("samizdat-site").add(ClasspathDir.fingerprintOf(SiteBuilder.class));
+    for (String name : templates.files()) {
+      fp.add(name).add(Files.readAllBytes(templates.root().resolve(name)));
+    }
+    fp.add(config.title()).add(config.language()).add(config.baseUrl().orElse("")).add(config.pageSize());
+    return fp.done();
+  }
+
+
+  /** Phase times, shown with --verbose as progress warnings would be too loud; kept tiny. */
+  private static final class Timer {
+    private final Progress progress;
+    private long last;
+    private final boolean on = System.getenv("SAMIZDAT_TIMING") != null;
+
+    Timer(Progress progress, long start) {
+      this.progress = progress;
+      this.last = start;
+    }
+
+    void lap(String what) {
+      long now = System.nanoTime();
+      if (on) {
+        progress.warn(String.format(java.util.Locale.ROOT, "timing: %s %.3f s", what, (now - last) / 1e9));
+      }
+      last = now;
+    }
+  }
+}

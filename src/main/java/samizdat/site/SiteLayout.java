@@ -1,0 +1,142 @@
+package samizdat.site;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where every file of the site lives and how pages link to each other. All paths are relative to
+ * the site root, use {@code /}, and consist of names made of {@code [a-z0-9._-]} (at most 100 bytes
+ * each), so they are the same on every file system and unique ignoring case.
+ *
+ * <p>Directories are sharded so none holds more than 1,000 entries: article pages by year and a
+ * two-hex-digit hash bucket of the id, tags and media files by a hash bucket of their name, and
+ * numbered list pages by thousands.
+ *
+ * <p>{@link #href} is the one function that turns a target path into a link from a page.
+ */
+final class SiteLayout {
+  static final String INDEX = "index.html";
+  static final String TAGS_INDEX = "tags/index.html";
+  static final String ARCHIVE_INDEX = "archive/index.html";
+  static final String ABOUT = "about/index.html";
+  static final String SEARCH = "search/index.html";
+  static final String FEED = "feed.xml";
+  static final String NOT_FOUND = "404.html";
+  static final String IPFS_NOT_FOUND = "ipfs-404.html";
+  static final String ARCHIVE_INFO = "archive-info.json";
+  static final String ASSETS = "assets/";
+
+  /** Numbered list pages per bucket directory. */
+  static final int PAGES_PER_BUCKET = 1000;
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_-][a-z0-9._-]*");
+  private static final Pattern PLAIN_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+  private static final int MAX_NAME_BYTES = 100;
+  private static final int MAX_PLAIN_SLUG = 60;
+  private static final int MAX_SLUG_PREFIX = 40;
+
+  private SiteLayout() {}
+
+  /**
+   * The link from the page at {@code fromPage} to the file at {@code target}: relative, naming a
+   * file, so it works from {@code file://}, any server sub-path and IPFS gateway paths.
+   */
+  static String href(String fromPage, String target) {
+    return root(fromPage) + target;
+  }
+
+  /** The relative path from a page to the site root: {@code ""}, {@code "../"}, ... */
+  static String root(String fromPage) {
+    int depth = 0;
+    for (int i = 0; i < fromPage.length(); i++) {
+      if (fromPage.charAt(i) == '/') {
+        depth++;
+      }
+    }
+    return "../".repeat(depth);
+  }
+
+  /** An article page: {@code a/<year>/<bucket>/<id>.html} ({@code undated} instead of a year). */
+  static String article(String id, Optional<LocalDate> published) {
+    String year = published.map(d -> String.format(Locale.ROOT, "%04d", d.getYear())).orElse("undated");
+    return "a/" + year + "/" + bucket(id) + "/" + id + ".html";
+  }
+
+  /** A media file copied from {@code content/media}. */
+  static String media(String fileName) {
+    return "media/" + bucket(fileName) + "/" + fileName;
+  }
+
+  /** True when a media file name can be used as is in the site. */
+  static boolean isSafeName(String name) {
+    return NAME.matcher(name).matches()
+        && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
+  }
+
+  /** The directory (ending in {@code /}) of a tag's pages. */
+  static String tagDir(String slug) {
+    return "tags/" + bucket(slug) + "/" + slug + "/";
+  }
+
+  /** The directory (ending in {@code /}) of a month's archive pages. */
+  static String monthDir(int year, int month) {
+    return String.format(Locale.ROOT, "archive/%04d/%02d/", year, month);
+  }
+
+  static String undatedDir() {
+    return "archive/undated/";
+  }
+
+  /**
+   * Numbered list page {@code number} (1 = oldest) of a list living in {@code dir} ({@code ""} for
+   * the main index); its front page is {@code dir + index.html}.
+   */
+  static String listPage(String dir, int number) {
+    return dir + "page/" + (number / PAGES_PER_BUCKET) + "/" + number + ".html";
+  }
+
+  /** How tags are told apart: Unicode-normalised, trimmed, single spaces, lower case. */
+  static String tagKey(String tagName) {
+    String n = Normalizer.normalize(tagName, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    return n.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The stable ASCII name of a tag's directory. Plain ASCII tags keep their name ({@code sora});
+   * anything else gets its ASCII letters (if any) plus {@code --} and a hash of the tag key ({@code
+   * t--3fa9c0d2e1b4} for a Chinese tag). Plain slugs never contain {@code --}, so the two kinds
+   * cannot collide.
+   */
+  static String tagSlug(String tagKey) {
+    if (tagKey.length() <= MAX_PLAIN_SLUG && PLAIN_SLUG.matcher(tagKey).matches()) {
+      return tagKey;
+    }
+    String ascii = NON_SLUG.matcher(tagKey).replaceAll("-");
+    if (ascii.length() > MAX_SLUG_PREFIX) {
+      ascii = ascii.substring(0, MAX_SLUG_PREFIX);
+    }
+    ascii = ascii.replaceAll("^-+|-+$", "");
+    return (ascii.isEmpty() ? "t" : ascii) + "--" + Fingerprint.hex(tagKey, 12);
+  }
+
+  /** Two hex digits from a hash of the name: 256 buckets, spread evenly. */
+  static String bucket(String name) {
+    return Fingerprint.hex(name, 2);
+  }
+
+  /**
+   * Fails when {@code path} is not a safe site path; a failure here is a bug in this package, not
+   * bad input, because every path is built from validated parts.
+   */
+  static void checkPath(String path) {
+    for (String part : path.split("/", -1)) {
+      if (!isSafeName(part)) {
+        throw new IllegalStateException("unsafe site path: " + path);
+      }
+    }
+  }
+}

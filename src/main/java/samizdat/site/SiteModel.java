@@ -1,0 +1,184 @@
+package samizdat.site;
+
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The archive as the pages see it: articles in order, tags, months, neighbours. Built once per
+ * build from the loaded articles; immutable afterwards, so render threads share it.
+ *
+ * <p>Two orders matter. The <em>list order</em> (oldest first, undated articles before all dated
+ * ones, so that they come last when lists are shown newest first) numbers list pages and gives
+ * previous/next. The <em>time order</em> (dated oldest first, then undated) decides which articles
+ * an article's related list may use: only earlier ones. Ties break on first-ingest time, then id,
+ * so a newly arrived article sorts after older ones of the same day and old pages keep their
+ * content.
+ */
+final class SiteModel {
+  /** A tag with its display name (as first used), slug and articles in list order. */
+  record Tag(String key, String name, String slug, List<Doc> docs) {}
+
+  /** An entry of an article's related list. */
+  record Related(String title, Optional<Doc> local, Optional<String> url) {}
+
+  final SiteConfig config;
+  final List<Doc> list;
+  final Map<String, Integer> listPosition;
+  final List<Tag> tags;
+  final Map<String, Tag> tagsByKey;
+  final TreeMap<YearMonth, List<Doc>> months;
+  final List<Doc> undated;
+  final Map<String, List<Related>> related;
+  final Optional<LocalDate> earliest;
+  final Optional<LocalDate> latest;
+
+  SiteModel(SiteConfig config, List<Doc> docs, int relatedLimit) {
+    this.config = config;
+    Comparator<Doc> ingestThenId = Comparator
+        .comparing((Doc d) -> d.meta().firstIngested())
+        .thenComparing(Doc::id);
+    Comparator<Doc> byDate = Comparator
+        .comparing((Doc d) -> d.meta().published().orElse(LocalDate.MIN))
+        .thenComparing(ingestThenId);
+    List<Doc> listOrder = new ArrayList<>(docs);
+    listOrder.sort(byDate); // undated sort as LocalDate.MIN: first
+    this.list = Collections.unmodifiableList(listOrder);
+    Map<String, Integer> pos = new HashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      pos.put(list.get(i).id(), i);
+    }
+    this.listPosition = pos;
+
+    // Tags: display name is the form the first article (in list order) used.
+    Map<String, String> names = new HashMap<>();
+    Map<String, List<Doc>> tagDocs = new HashMap<>();
+    for (Doc d : list) {
+      for (String key : tagKeys(d)) {
+        tagDocs.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+      }
+      for (String name : d.meta().tags()) {
+        names.putIfAbsent(SiteLayout.tagKey(name), name.strip());
+      }
+    }
+    Collator collator = Collator.getInstance(Locale.CHINESE);
+    List<Tag> tagList = new ArrayList<>();
+    for (var e : tagDocs.entrySet()) {
+      tagList.add(new Tag(e.getKey(), names.get(e.getKey()), SiteLayout.tagSlug(e.getKey()),
+          List.copyOf(e.getValue())));
+    }
+    tagList.sort(Comparator.comparingInt((Tag t) -> -t.docs().size())
+        .thenComparing(Tag::name, collator)
+        .thenComparing(Tag::key));
+    this.tags = List.copyOf(tagList);
+    Map<String, Tag> byKey = new HashMap<>();
+    Map<String, Tag> bySlug = new HashMap<>();
+    for (Tag t : tags) {
+      byKey.put(t.key(), t);
+      Tag clash = bySlug.put(t.slug(), t);
+      if (clash != null) {
+        throw new IllegalStateException("tags \"" + clash.name() + "\" and \"" + t.name()
+            + "\" map to the same file name " + t.slug());
+      }
+    }
+    this.tagsByKey = byKey;
+
+    TreeMap<YearMonth, List<Doc>> byMonth = new TreeMap<>();
+    List<Doc> noDate = new ArrayList<>();
+    for (Doc d : list) {
+      d.meta().published().ifPresentOrElse(
+          date -> byMonth.computeIfAbsent(YearMonth.from(date), k -> new ArrayList<>()).add(d),
+          () -> noDate.add(d));
+    }
+    this.months = byMonth;
+    this.undated = List.copyOf(noDate);
+    this.earliest = list.stream().flatMap(d -> d.meta().published().stream()).min(Comparator.naturalOrder());
+    this.latest = list.stream().flatMap(d -> d.meta().published().stream()).max(Comparator.naturalOrder());
+    this.related = computeRelated(docs, byDate, ingestThenId, relatedLimit);
+  }
+
+  /** The article's tags as keys, de-duplicated, in page order. */
+  static List<String> tagKeys(Doc d) {
+    LinkedHashSet<String> keys = new LinkedHashSet<>();
+    for (String t : d.meta().tags()) {
+      String k = SiteLayout.tagKey(t);
+      if (!k.isEmpty()) {
+        keys.add(k);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  private Map<String, List<Related>> computeRelated(List<Doc> docs, Comparator<Doc> byDate,
+      Comparator<Doc> ingestThenId, int limit) {
+    List<Doc> timeOrder = new ArrayList<>(docs);
+    timeOrder.sort(Comparator.comparing((Doc d) -> d.meta().published().isEmpty())
+        .thenComparing(byDate));
+    List<List<String>> keys = new ArrayList<>(timeOrder.size());
+    for (Doc d : timeOrder) {
+      keys.add(tagKeys(d));
+    }
+    int[][] neighbours = new RelatedFinder(limit).find(timeOrder, keys);
+
+    Map<String, Doc> byUrl = new HashMap<>();
+    for (Doc d : list) {
+      d.meta().url().ifPresent(u -> byUrl.putIfAbsent(normalizeUrl(u), d));
+    }
+    Map<String, List<Related>> out = new HashMap<>();
+    for (int i = 0; i < timeOrder.size(); i++) {
+      Doc d = timeOrder.get(i);
+      Map<String, Related> entries = new LinkedHashMap<>(); // key: local id or url
+      int external = 0;
+      for (var link : d.meta().related()) {
+        if (entries.size() >= limit) {
+          break;
+        }
+        Doc target = byUrl.get(normalizeUrl(link.url()));
+        if (target != null && !target.id().equals(d.id())) {
+          entries.putIfAbsent("id:" + target.id(), new Related(target.meta().title(), Optional.of(target),
+              Optional.empty()));
+        } else if (target == null && external < 2 && MarkdownRenderer.isExternal(link.url())
+            && !link.title().isBlank()) {
+          if (entries.putIfAbsent("url:" + link.url(),
+              new Related(link.title().strip(), Optional.empty(), Optional.of(link.url()))) == null) {
+            external++;
+          }
+        }
+      }
+      for (int j : neighbours[i]) {
+        if (entries.size() >= limit) {
+          break;
+        }
+        Doc n = timeOrder.get(j);
+        entries.putIfAbsent("id:" + n.id(), new Related(n.meta().title(), Optional.of(n), Optional.empty()));
+      }
+      out.put(d.id(), List.copyOf(entries.values()));
+    }
+    return out;
+  }
+
+  /** URLs of the same page compare equal regardless of scheme, fragment and a trailing slash. */
+  static String normalizeUrl(String url) {
+    String u = url.strip();
+    int hash = u.indexOf('#');
+    if (hash >= 0) {
+      u = u.substring(0, hash);
+    }
+    u = u.replaceFirst("^(?i)https?://", "");
+    if (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u;
+  }
+}

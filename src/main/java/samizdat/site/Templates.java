@@ -1,0 +1,106 @@
+package samizdat.site;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import com.github.mustachejava.util.Wrapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The page templates of one build: Mustache files read from a folder (or from the copy inside the
+ * jar), each compiled once by one factory and shared by all render threads (compiled Mustache
+ * templates are thread-safe). Mustache HTML-escapes every {@code {{value}}}; the only unescaped
+ * value in the templates is the article body, which {@link MarkdownRenderer} made safe.
+ *
+ * <p>In strict mode (tests) a template that names a key missing from its view model fails instead
+ * of printing nothing, so a typo in a template cannot go unnoticed.
+ */
+final class Templates {
+  private final Path root;
+  private final DefaultMustacheFactory factory;
+  private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+
+  Templates(Path root, boolean strict) {
+    this.root = root;
+    this.factory = new DefaultMustacheFactory(name -> {
+      try {
+        Path file = root.resolve(name);
+        if (!file.normalize().startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+          return null;
+        }
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    if (strict) {
+      factory.setObjectHandler(new StrictObjectHandler());
+    }
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** Renders template {@code name} (without {@code .mustache}) with {@code model}, as UTF-8. */
+  byte[] render(String name, Map<String, Object> model) {
+    Mustache m = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
+    StringWriter out = new StringWriter(8192);
+    m.execute(out, model);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Compiles every template now, so a broken one fails the build before anything is written. */
+  void check(List<String> names) {
+    for (String n : names) {
+      if (!Files.isRegularFile(root.resolve(n + ".mustache"))) {
+        throw new MustacheException("template missing: " + root.resolve(n + ".mustache"));
+      }
+      compiled.computeIfAbsent(n, k -> factory.compile(k + ".mustache"));
+    }
+  }
+
+  /** Every file under the templates folder (sorted, {@code /}-separated), e.g. for fingerprints. */
+  List<String> files() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(Files::isRegularFile).forEach(p -> names.add(relative(p)));
+    }
+    names.sort(null);
+    return names;
+  }
+
+  String relative(Path p) {
+    StringBuilder sb = new StringBuilder();
+    for (Path part : root.relativize(p)) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      sb.append(part.toString());
+    }
+    return sb.toString();
+  }
+
+  /** Fails on keys that no scope of the view model has. */
+  private static final class StrictObjectHandler extends ReflectionObjectHandler {
+    @Override
+    public Wrapper find(String name, List<Object> scopes) {
+      Wrapper w = super.find(name, scopes);
+      if (w instanceof com.github.mustachejava.reflect.MissingWrapper && !name.equals(".")) {
+        throw new MustacheException("template names a key missing from the view model: " + name);
+      }
+      return w;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package samizdat.site;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A short fingerprint of what an article's text is about, for finding related articles: the
+ * {@value #SIZE} most frequent terms, as 64-bit hashes. Terms are CJK character bigrams (Chinese
+ * has no spaces between words) and Latin words; bigrams with a function character (的, 了, 是 ...)
+ * and common English words are skipped, so the terms that remain say something.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class TextSignature {
+  static final int SIZE = 32;
+
+  private static final Pattern MARKUP = Pattern.compile("\\]\\([^)]*\\)|https?://\\S+");
+  private static final String CJK_STOP =
+      "的一是了不在有人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质";
+  private static final boolean[] STOP_CHAR = new boolean[0x10000];
+  private static final Set<String> STOP_WORDS = Set.of(
+      "the", "and", "of", "to", "in", "a", "is", "for", "on", "that", "with", "as", "by", "it",
+      "at", "be", "are", "was", "this", "from", "or", "an", "has", "have", "its", "not", "but",
+      "were", "he", "she", "they", "we", "you", "his", "her", "their", "will", "would", "can",
+      "said", "also", "which", "who", "been", "had", "more", "than", "after", "into", "about",
+      "https", "http", "www", "com", "html", "jpg", "png", "media");
+
+  static {
+    // Only the first 60 or so are true function characters; the rest are so common in news that
+    // bigrams made from them say little. Both halves are cheap to skip.
+    for (int i = 0; i < 60 && i < CJK_STOP.length(); i++) {
+      STOP_CHAR[CJK_STOP.charAt(i)] = true;
+    }
+  }
+
+  private TextSignature() {}
+
+  /** The signature of a Markdown body plus its title (the title counts three times). */
+  static long[] of(String title, String markdown) {
+    LongIntMap counts = new LongIntMap(256);
+    for (int i = 0; i < 3; i++) {
+      terms(title, counts);
+    }
+    terms(MARKUP.matcher(markdown).replaceAll(" "), counts);
+    return counts.top(SIZE);
+  }
+
+  /** Adds the terms of {@code text} to {@code counts}. */
+  static void terms(String text, LongIntMap counts) {
+    int n = text.length();
+    int i = 0;
+    char prevCjk = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isCjk(c)) {
+        if (prevCjk != 0 && !STOP_CHAR[prevCjk] && !STOP_CHAR[c]) {
+          counts.add(((long) prevCjk << 16 | c) * 0x9E3779B97F4A7C15L, 1);
+        }
+        prevCjk = c;
+        i++;
+      } else if (Character.isLetterOrDigit(c)) {
+        prevCjk = 0;
+        int start = i;
+        while (i < n && Character.isLetterOrDigit(text.charAt(i)) && !isCjk(text.charAt(i))) {
+          i++;
+        }
+        if (i - start >= 2) {
+          String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+          if (!STOP_WORDS.contains(word) && !isNumberOrHex(word)) {
+            counts.add(hash(word), 1);
+          }
+        }
+      } else {
+        prevCjk = 0;
+        i++;
+      }
+    }
+  }
+
+  private static boolean isNumberOrHex(String word) {
+    int digits = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c > 'f') {
+        return false;
+      }
+    }
+    return digits == word.length() || word.length() >= 16;
+  }
+
+  static boolean isCjk(char c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
+        || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)
+        || (c >= 0xF900 && c <= 0xFAFF);
+  }
+
+  /** FNV-1a, 64 bit: stable across JVMs, unlike String.hashCode spread. */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** A small open-addressing map from long to int count; keys must not be 0. */
+  static final class LongIntMap {
+    private long[] keys;
+    private int[] values;
+    private int size;
+
+    LongIntMap(int capacity) {
+      int cap = Integer.highestOneBit(Math.max(16, capacity) * 2);
+      keys = new long[cap];
+      values = new int[cap];
+    }
+
+    void add(long key, int delta) {
+      if (key == 0) {
+        key = 1;
+      }
+      int mask = keys.length - 1;
+      int i = (int) (key ^ (key >>> 32)) & mask;
+      while (keys[i] != 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        keys[i] = key;
+        if (++size * 2 > keys.length) {
+          values[i] += delta;
+          grow();
+          return;
+        }
+      }
+      values[i] += delta;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new long[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != 0) {
+          add(oldKeys[i], oldValues[i]);
+        }
+      }
+    }
+
+    /** The {@code k} keys with the highest counts (ties: smaller key first), sorted by key. */
+    long[] top(int k) {
+      long[][] entries = new long[size][];
+      int j = 0;
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          entries[j++] = new long[] {keys[i], values[i]};
+        }
+      }
+      Arrays.sort(entries, (a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+      long[] top = new long[Math.min(k, entries.length)];
+      for (int i = 0; i < top.length; i++) {
+        top[i] = entries[i][0];
+      }
+      Arrays.sort(top);
+      return top;
+    }
+  }
+}

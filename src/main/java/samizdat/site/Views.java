@@ -1,0 +1,56 @@
+package samizdat.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the parts of view models that many pages share. Every page's model has {@code root},
+ * {@code lang}, {@code title} and {@code siteTitle} (the template contract); optional values are
+ * lists of zero or one entries so that templates need no missing keys.
+ */
+final class Views {
+  private Views() {}
+
+  static Map<String, Object> base(String path, String title, String lang, SiteConfig config) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("root", SiteLayout.root(path));
+    m.put("lang", lang);
+    m.put("title", title);
+    m.put("siteTitle", config.title());
+    return m;
+  }
+
+  /** A list entry linking to an article. */
+  static Map<String, Object> item(Doc d, String from) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("href", SiteLayout.href(from, d.path()));
+    m.put("title", d.meta().title());
+    m.put("lang", d.meta().language());
+    m.put("date", optional(d.meta().published().map(Object::toString)));
+    m.put("source", optional(d.meta().source()));
+    return m;
+  }
+
+  static List<Map<String, Object>> items(List<Doc> docs, String from) {
+    List<Map<String, Object>> out = new ArrayList<>(docs.size());
+    for (Doc d : docs) {
+      out.add(item(d, from));
+    }
+    return out;
+  }
+
+  /** Zero or one {@code {"value": v}}: renders with {@code {{#x}}{{value}}{{/x}}}. */
+  static List<Map<String, Object>> optional(Optional<String> value) {
+    return value.filter(v -> !v.isBlank()).map(v -> List.<Map<String, Object>>of(Map.of("value", v)))
+        .orElse(List.of());
+  }
+
+  /** Zero or one {@code {"href": link}}. */
+  static List<Map<String, Object>> link(Optional<String> target, String from) {
+    return target.map(t -> List.<Map<String, Object>>of(Map.of("href", SiteLayout.href(from, t))))
+        .orElse(List.of());
+  }
+}

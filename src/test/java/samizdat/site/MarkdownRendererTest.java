@@ -1,0 +1,79 @@
+package samizdat.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+  private static final String PAGE = "a/2024/ab/x.html";
+
+  private Document render(String md) {
+    return Jsoup.parseBodyFragment(renderer.render(md, PAGE, Set.of("img1.png")::contains, false).html());
+  }
+
+  @Test
+  void rawHtmlIsShownAsText() {
+    Document d = render("<script>alert(1)</script>\n\nHello <img src=x onerror=alert(2)> <b>bold</b>");
+    assertTrue(d.select("script, img, b").isEmpty(), d.html());
+    assertTrue(d.text().contains("<script>alert(1)</script>"));
+    assertTrue(d.text().contains("<img src=x onerror=alert(2)>"));
+  }
+
+  @Test
+  void onlyHttpMailtoAndRelativeLinksSurvive() {
+    Document d = render("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) "
+        + "[d](vbscript:x) [e](https://example.org/x) [f](mailto:a@example.org) [g](other.html) "
+        + "[h](java\tscript:alert(1)) [i](/root/x.html) [j](file:///etc/passwd)");
+    List<String> hrefs = d.select("a").eachAttr("href");
+    assertEquals(List.of("https://example.org/x", "mailto:a@example.org", "other.html"), hrefs);
+    assertTrue(d.text().contains("a b c d"), "link text stays: " + d.text());
+  }
+
+  @Test
+  void externalLinksAreMarkedAsLeavingTheArchive() {
+    Element a = render("[x](https://example.org/)").selectFirst("a");
+    assertEquals("external", a.attr("class"));
+    assertTrue(a.attr("rel").contains("noopener"));
+  }
+
+  @Test
+  void localImagesPointAtTheSiteCopyAndRemoteImagesBecomeLinks() {
+    Document d = render("![one](../media/img1.png)\n\n![two](https://evil.example/t.png)\n\n"
+        + "![three](../media/missing.png)\n\n![four](../media/../../etc/passwd)");
+    List<Element> imgs = d.select("img");
+    assertEquals(1, imgs.size(), d.html());
+    assertEquals("../../../media/" + SiteLayout.bucket("img1.png") + "/img1.png", imgs.get(0).attr("src"));
+    assertEquals("one", imgs.get(0).attr("alt"));
+    assertEquals("https://evil.example/t.png", d.selectFirst("a").attr("href"));
+    assertTrue(d.text().contains("[图片 image: two]"));
+    assertTrue(d.text().contains("[图片 image: three]"));
+  }
+
+  @Test
+  void mustacheSyntaxInBodiesIsPlainText() {
+    Document d = render("{{siteTitle}} {{{body}}} {{#x}}y{{/x}}");
+    assertEquals("{{siteTitle}} {{{body}}} {{#x}}y{{/x}}", d.text());
+  }
+
+  @Test
+  void plainTextForSearchHasNoMarkup() {
+    String text = renderer.render("# Title\n\nSome *emphasis* and [a link](https://x.org).", PAGE,
+        n -> false, true).plainText();
+    assertTrue(text.contains("Some emphasis and a link"), text);
+    assertFalse(text.contains("*"));
+  }
+
+  @Test
+  void mediaFilesAreListed() {
+    assertEquals(List.of("a.png", "b.jpg"),
+        renderer.mediaFiles("![x](../media/a.png) ![y](https://x/y.png) ![z](../media/b.jpg)"));
+  }
+}

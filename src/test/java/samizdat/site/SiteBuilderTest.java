@@ -1,0 +1,474 @@
+package samizdat.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import samizdat.content.Article;
+import samizdat.content.ArticleMeta;
+import samizdat.content.ContentJson;
+import samizdat.content.ContentStore;
+import samizdat.content.RelatedLink;
+import samizdat.io.Progress;
+
+class SiteBuilderTest {
+  @TempDir Path tmp;
+
+  private BuildOptions options(Path content, Path out) {
+    return new BuildOptions(content, Optional.of(Path.of("templates")), out,
+        tmp.resolve("cache").resolve(out.getFileName() + ".state"), "测试存档 Test archive",
+        Optional.empty(), Optional.empty(), 20, 2, true);
+  }
+
+  private BuildResult build(Path content, Path out) throws IOException {
+    return new SiteBuilder().build(options(content, out), Progress.NONE);
+  }
+
+  /** Every file of the site by relative path. */
+  static TreeMap<String, byte[]> files(Path site) throws IOException {
+    TreeMap<String, byte[]> map = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(site)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        map.put(site.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    return map;
+  }
+
+  static Map<String, FileTime> mtimes(Path site) throws IOException {
+    Map<String, FileTime> map = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(site)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        map.put(site.relativize(p).toString(), Files.getLastModifiedTime(p));
+      }
+    }
+    return map;
+  }
+
+  /** Sets every file's mtime into the past, so a rewrite shows even within one clock tick. */
+  static void agePast(Path site) throws IOException {
+    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    try (Stream<Path> walk = Files.walk(site)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        Files.setLastModifiedTime(p, old);
+      }
+    }
+  }
+
+  static Set<String> changedSince(Path site, Map<String, FileTime> before) throws IOException {
+    Set<String> changed = new HashSet<>();
+    for (var e : mtimes(site).entrySet()) {
+      if (!e.getValue().equals(before.get(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    return changed;
+  }
+
+  @Test
+  void buildsEveryKindOfPage() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 120, 7);
+    Path site = tmp.resolve("site");
+    BuildResult r = build(content, site);
+    assertEquals(120, r.articles());
+    assertEquals(List.of(), r.errors());
+    for (String p : List.of("index.html", "page/0/1.html", "tags/index.html", "archive/index.html",
+        "about/index.html", "search/index.html", "feed.xml", "404.html", "ipfs-404.html",
+        "archive-info.json", "assets/site.css", "archive/undated/index.html")) {
+      assertTrue(Files.isRegularFile(site.resolve(p)), p);
+    }
+    Document index = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
+    assertEquals(20, index.select(".article-list li").size());
+    // newest first; undated (every 50th) come after all dated ones in the lists
+    List<String> dates = index.select(".article-list time").eachText();
+    assertEquals(dates.stream().sorted((a, b) -> b.compareTo(a)).toList(), dates);
+    Document first = Jsoup.parse(site.resolve("page/0/1.html").toFile(), "UTF-8");
+    assertTrue(first.select(".article-list li").size() == 20);
+    String article = read(site, new SiteModelProbe(content).path("a00003"));
+    Document a = Jsoup.parse(article);
+    assertEquals("zh-CN", a.selectFirst("html").attr("lang"));
+    assertTrue(a.select(".tags a").size() >= 1);
+    assertTrue(a.select(".article-body img").size() == 1, "a00003 has an image");
+    assertTrue(a.selectFirst(".original .url").text().startsWith("https://www.example.org/news/"));
+
+    JsonNode info = new ContentJson().mapper().readTree(site.resolve("archive-info.json").toFile());
+    assertEquals("测试存档 Test archive", info.get("title").asText());
+    assertEquals(120, info.get("articleCount").asInt());
+    assertEquals("zh-CN", info.get("language").asText());
+    assertEquals("2021-01-01", info.get("earliest").asText());
+    assertEquals(LocalDate.of(2021, 1, 1).plusDays(119 / 7).toString(), info.get("latest").asText());
+
+    String feed = read(site, "feed.xml");
+    assertTrue(feed.contains("<entry"));
+    assertFalse(feed.contains("http://localhost"));
+  }
+
+  @Test
+  void siteIsPortableEveryLinkResolvesAndNamesAreSafe() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 150, 3);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    Set<String> lower = new HashSet<>();
+    try (Stream<Path> walk = Files.walk(site)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (p.equals(site)) {
+          continue;
+        }
+        String rel = site.relativize(p).toString().replace('\\', '/');
+        SiteLayout.checkPath(rel);
+        assertTrue(lower.add(rel.toLowerCase(Locale.ROOT)), "case clash " + rel);
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> list = Files.list(p)) {
+            assertTrue(list.count() <= 1000, rel);
+          }
+        }
+      }
+    }
+    assertLinksResolve(site);
+  }
+
+  /** Every href/src in every HTML page is relative, names a file, and that file exists. */
+  static void assertLinksResolve(Path site) throws IOException {
+    int checked = 0;
+    for (String rel : files(site).keySet()) {
+      if (!rel.endsWith(".html")) {
+        continue;
+      }
+      Path page = site.resolve(rel);
+      Document d = Jsoup.parse(page.toFile(), "UTF-8");
+      Element csp = d.selectFirst("meta[http-equiv=Content-Security-Policy]");
+      assertTrue(csp != null && csp.attr("content").contains("default-src 'none'"), rel);
+      for (Element e : d.select("[href], [src], form[action]")) {
+        String url = e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("action");
+        if (url.startsWith("#")) {
+          continue;
+        }
+        if (url.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+          assertTrue(e.tagName().equals("a") && url.matches("(?i)^(https?|mailto):.*"),
+              rel + ": external reference " + e);
+          continue;
+        }
+        String path = url.replaceAll("[?#].*$", "");
+        assertFalse(path.isEmpty() || path.endsWith("/"), rel + ": link names no file: " + url);
+        Path target = page.getParent().resolve(path).normalize();
+        assertTrue(target.startsWith(site), rel + ": link leaves the site: " + url);
+        assertTrue(Files.isRegularFile(target), rel + ": broken link " + url);
+        checked++;
+      }
+    }
+    assertTrue(checked > 100);
+  }
+
+  @Test
+  void twoBuildsOfTheSameContentAreByteIdentical() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 80, 5);
+    build(content, tmp.resolve("one"));
+    build(content, tmp.resolve("two"));
+    TreeMap<String, byte[]> one = files(tmp.resolve("one"));
+    TreeMap<String, byte[]> two = files(tmp.resolve("two"));
+    assertEquals(one.keySet(), two.keySet());
+    for (String k : one.keySet()) {
+      assertArrayEquals(one.get(k), two.get(k), k);
+    }
+  }
+
+  @Test
+  void rebuildWithNothingChangedWritesNothing() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 60, 5);
+    Path site = tmp.resolve("site");
+    BuildResult first = build(content, site);
+    agePast(site);
+    Map<String, FileTime> before = mtimes(site);
+    BuildResult again = build(content, site);
+    assertEquals(0, again.written());
+    assertEquals(0, again.removed());
+    assertEquals(first.written(), again.unchanged());
+    assertEquals(Set.of(), changedSince(site, before));
+  }
+
+  @Test
+  void lostCacheStillWritesNothingAndDeletedFilesComeBack() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 40, 5);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    agePast(site);
+    Map<String, FileTime> before = mtimes(site);
+    Files.delete(options(content, site).cache());
+    Files.delete(site.resolve("about/index.html"));
+    BuildResult again = build(content, site);
+    assertEquals(1, again.written());
+    assertEquals(Set.of("about/index.html"), changedSince(site, before));
+  }
+
+  @Test
+  void addingArticlesRewritesOnlyPagesThatShowThem() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 0, 400, 9);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    int total = files(site).size();
+    agePast(site);
+    Map<String, FileTime> before = mtimes(site);
+    TestContent.generate(content, 400, 404, 9);
+    BuildResult r = build(content, site);
+    Set<String> changed = changedSince(site, before);
+    assertEquals(changed.size(), r.written());
+    SiteModelProbe probe = new SiteModelProbe(content);
+    Set<String> newUrls = new HashSet<>();
+    for (int i = 400; i < 404; i++) {
+      newUrls.add("https://www.example.org/news/" + TestContent.id(i) + ".html");
+    }
+    for (String p : changed) {
+      if (p.startsWith("a/")) {
+        String id = p.substring(p.lastIndexOf('/') + 1).replace(".html", "");
+        int n = Integer.parseInt(id.substring(1));
+        boolean allowed = n >= 398 // new ones and the former newest dated one (399 is undated)
+            || probe.meta(id).related().stream().anyMatch(l -> newUrls.contains(l.url()));
+        assertTrue(allowed, "old article page rewritten: " + p);
+      }
+      if (p.startsWith("page/")) {
+        assertTrue(p.equals("page/0/20.html"), "old index page rewritten: " + p);
+      }
+    }
+    assertTrue(changed.size() < total / 10, changed.size() + " of " + total + ": " + changed);
+  }
+
+  @Test
+  void changingOneArticleRewritesFewPagesAndDeletingRemovesItsFiles() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 200, 4);
+    ContentStore store = new ContentStore(content);
+    // a tag only one article has
+    Article lonely = store.read("a00100");
+    ArticleMeta m = lonely.meta();
+    List<String> tags = new ArrayList<>(m.tags());
+    tags.add("独一无二");
+    store.write(new Article(withTags(m, tags), lonely.bodyMarkdown()));
+    Path site = tmp.resolve("site");
+    build(content, site);
+    String lonelyTagDir = SiteLayout.tagDir(SiteLayout.tagSlug(SiteLayout.tagKey("独一无二")));
+    assertTrue(Files.exists(site.resolve(lonelyTagDir + "index.html")));
+    agePast(site);
+    Map<String, FileTime> before = mtimes(site);
+
+    store.write(new Article(store.read("a00150").meta(), "新的正文。 changed body"));
+    BuildResult changed = build(content, site);
+    Set<String> rewritten = changedSince(site, before);
+    String page150 = new SiteModelProbe(content).path("a00150");
+    assertTrue(rewritten.contains(page150));
+    assertTrue(rewritten.size() <= 3, rewritten.toString()); // the page, (search index files)
+    assertEquals(rewritten.size(), changed.written());
+
+    Files.delete(store.metaFile("a00100"));
+    Files.delete(store.bodyFile("a00100"));
+    String page100 = SiteLayout.article("a00100", m.published());
+    BuildResult deleted = build(content, site);
+    assertFalse(Files.exists(site.resolve(page100)));
+    assertFalse(Files.exists(site.resolve(lonelyTagDir)), "empty tag folder removed");
+    assertTrue(deleted.removed() >= 2);
+    assertLinksResolve(site);
+  }
+
+  @Test
+  void filesSamizdatDidNotWriteAreLeftAlone() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 10, 1);
+    Path site = tmp.resolve("site");
+    Files.createDirectories(site.resolve("a"));
+    Files.writeString(site.resolve("README.txt"), "mine");
+    Files.writeString(site.resolve("a/notes.txt"), "mine too");
+    build(content, site);
+    Files.delete(new ContentStore(content).metaFile("a00001"));
+    build(content, site);
+    assertEquals("mine", Files.readString(site.resolve("README.txt")));
+    assertEquals("mine too", Files.readString(site.resolve("a/notes.txt")));
+  }
+
+  @Test
+  void aBadArticleIsReportedAndTheRestIsBuilt() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 12, 1);
+    ContentStore store = new ContentStore(content);
+    Files.writeString(store.metaFile("a00004"), "{ not json", StandardCharsets.UTF_8);
+    Files.delete(store.bodyFile("a00007"));
+    Path site = tmp.resolve("site");
+    BuildResult r = build(content, site);
+    assertEquals(10, r.articles());
+    assertEquals(2, r.errors().size(), r.errors().toString());
+    assertTrue(r.errors().get(0).contains("a00004.json"), r.errors().get(0));
+    assertTrue(r.errors().get(1).contains("a00007.md"), r.errors().get(1));
+    for (String e : r.errors()) {
+      assertFalse(e.contains("\n"));
+    }
+    assertLinksResolve(site);
+  }
+
+  @Test
+  void untrustedContentRendersAsInertText() throws IOException {
+    Path content = tmp.resolve("content");
+    ContentStore store = new ContentStore(content);
+    String evilTitle = "<script>alert('t')</script> {{siteTitle}} {{{body}}} <img src=x onerror=alert(1)>";
+    ArticleMeta meta = new ArticleMeta("evil", evilTitle, Optional.of("javascript:alert(document.cookie)"),
+        Optional.of("<b>site</b>"), "zh-CN\" onload=\"alert(1)", Optional.of(LocalDate.of(2024, 1, 2)),
+        Optional.of("<i>source</i>"), List.of("<b>tag</b>", "{{#x}}", "\"><script>alert(3)</script>"),
+        List.of(new RelatedLink("<script>r</script>", "javascript:alert(4)")), List.of(), "p", "0",
+        Instant.EPOCH);
+    store.write(new Article(meta, "<script>alert(5)</script>\n\n[x](javascript:alert(6)) "
+        + "[y](data:text/html;base64,PHNjcmlwdD4=) ![z](https://evil.example/track.png) "
+        + "<a href=\"javascript:alert(7)\">a</a> {{siteTitle}}"));
+    TestContent.generate(content, 3, 1);
+    Path site = tmp.resolve("site");
+    BuildResult r = build(content, site);
+    assertEquals(List.of(), r.errors());
+    for (var e : files(site).entrySet()) {
+      if (!e.getKey().endsWith(".html")) {
+        continue;
+      }
+      Document d = Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8));
+      assertTrue(d.select("script:not([src])").isEmpty(), e.getKey());
+      for (Element el : d.getAllElements()) {
+        for (var attr : el.attributes()) {
+          assertFalse(attr.getKey().toLowerCase(Locale.ROOT).startsWith("on"), e.getKey() + ": " + el);
+          String v = attr.getValue().strip().toLowerCase(Locale.ROOT);
+          assertFalse(v.startsWith("javascript:") || v.startsWith("data:text"), e.getKey() + ": " + el);
+        }
+        if (el.tagName().equals("img")) {
+          assertFalse(el.attr("src").contains("evil.example"), e.getKey());
+        }
+      }
+    }
+    Document page = Jsoup.parse(read(site, SiteLayout.article("evil", meta.published())));
+    assertEquals(evilTitle, page.selectFirst("h1").text());
+    assertTrue(page.selectFirst(".article-body").text().contains("<script>alert(5)</script>"));
+    assertTrue(page.selectFirst(".article-body").text().contains("{{siteTitle}}"));
+    assertEquals("javascript:alert(document.cookie)", page.selectFirst(".original .url").text());
+    assertTrue(page.select(".original a").isEmpty(), "no link for a javascript: original URL");
+    assertTrue(page.select(".tags a").eachText().contains("<b>tag</b>"));
+  }
+
+  @Test
+  void defaultTemplatesComeFromTheClassPath() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 5, 1);
+    Path site = tmp.resolve("site");
+    BuildOptions o = BuildOptions.of(content, site).withStrictTemplates(true);
+    o = new BuildOptions(o.content(), Optional.empty(), o.out(), tmp.resolve("c.state"), o.title(),
+        o.language(), o.baseUrl(), o.pageSize(), 2, true);
+    BuildResult r = new SiteBuilder().build(o, Progress.NONE);
+    assertEquals(5, r.articles());
+    assertTrue(Files.isRegularFile(site.resolve("assets/site.css")));
+  }
+
+  @Test
+  void aTemplateTypoFailsInStrictMode() throws IOException {
+    Path templates = tmp.resolve("templates");
+    try (Stream<Path> walk = Files.walk(Path.of("templates"))) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = templates.resolve(Path.of("templates").relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    Files.writeString(templates.resolve("tags.mustache"), "{{> header}}{{tagCuont}}{{> footer}}");
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 3, 1);
+    BuildOptions o = options(content, tmp.resolve("site")).withTemplates(templates);
+    Exception e = assertThrows(RuntimeException.class, () -> new SiteBuilder().build(o, Progress.NONE));
+    assertTrue(e.getMessage().contains("tagCuont"), e.getMessage());
+  }
+
+  @Test
+  void feedLinksAreAbsoluteOnlyWithABaseUrl() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 5, 1);
+    Path site = tmp.resolve("site");
+    new SiteBuilder().build(options(content, site).withBaseUrl("https://news.example.net/archive/"),
+        Progress.NONE);
+    Document feed = Jsoup.parse(read(site, "feed.xml"), "", org.jsoup.parser.Parser.xmlParser());
+    for (Element link : feed.select("link")) {
+      assertTrue(link.attr("href").startsWith("https://news.example.net/archive/"), link.toString());
+    }
+    assertEquals(5, feed.select("entry").size());
+  }
+
+  @Test
+  void tagsIndexIsSortedByCountThenChineseCollation() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 150, 2);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    Document d = Jsoup.parse(read(site, "tags/index.html"));
+    List<Integer> counts = d.select(".tag-cloud .count").eachText().stream().map(Integer::parseInt).toList();
+    assertEquals(counts.stream().sorted((a, b) -> b - a).toList(), counts);
+    java.text.Collator c = java.text.Collator.getInstance(Locale.CHINESE);
+    List<Element> items = d.select(".tag-cloud li");
+    for (int i = 1; i < items.size(); i++) {
+      if (counts.get(i).equals(counts.get(i - 1))) {
+        assertTrue(c.compare(items.get(i - 1).selectFirst("a").text(), items.get(i).selectFirst("a").text()) <= 0);
+      }
+    }
+  }
+
+  private static String read(Path site, String rel) throws IOException {
+    return Files.readString(site.resolve(rel), StandardCharsets.UTF_8);
+  }
+
+  private static ArticleMeta withTags(ArticleMeta m, List<String> tags) {
+    return new ArticleMeta(m.id(), m.title(), m.url(), m.site(), m.language(), m.published(), m.source(),
+        tags, m.related(), m.images(), m.profile(), m.rawSha256(), m.firstIngested());
+  }
+
+  /** Reads metadata back to find page paths the way the build does. */
+  private static final class SiteModelProbe {
+    private final ContentStore store;
+
+    SiteModelProbe(Path content) {
+      store = new ContentStore(content);
+    }
+
+    ArticleMeta meta(String id) {
+      try {
+        return store.readMeta(id).orElseThrow();
+      } catch (samizdat.content.ContentException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    String path(String id) {
+      return SiteLayout.article(id, meta(id).published());
+    }
+  }
+}
