@@ -163,6 +163,10 @@ if [ "$SAMIZDAT" = 1 ]; then
   snapshot "$SITE" "$WORK/snap1"
   NOCHANGE="$(compare "$WORK/snap0" "$WORK/snap1")"
   if [ "$MODE" = compare ]; then
+    # A hard-linked copy of the site before the update, to diff rewritten files by hand: files that
+    # samizdat replaces (temp file + rename) get new inodes, the copy keeps the old bytes.
+    rm -rf "$SITE.before"
+    cp -al "$SITE" "$SITE.before"
     timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
     timed samizdat_incremental "${SZBUILD[@]}"
     measure samizdat_incremental "$SITE"
@@ -205,6 +209,10 @@ fi
       p="$(pct $((nw + rw)) "$total")"
       echo "+$APPEND articles: $total files, $nw new, $rm removed, $rw rewritten (mtime), $ch changed (content)"
       echo "incremental written / site files  = $p %  (target < 3 %: $(verdict "$p" 3 '<'))"
+      echo "  written files by top folder: $(awk -F'\t' 'NR == FNR { m[$1] = $2; next }
+        !($1 in m) || m[$1] != $2 { split($1, p, "/"); c[p[2]]++ }
+        END { for (k in c) printf "%s %d\n", k, c[k] }' "$WORK/snap1" "$WORK/snap2" | sort -k2,2nr -k1,1 \
+        | awk '{ printf "%s%s=%s", (NR > 1 ? ", " : ""), $1, $2 }')  (old copy: $SITE.before)"
       echo "incremental written / site bytes  = $(pct "$wb" "$tb") %  ($(awk -v b="$wb" 'BEGIN { printf "%.2f", b / 1048576 }') MB of $(awk -v b="$tb" 'BEGIN { printf "%.1f", b / 1048576 }') MB: what a USB/IPFS update moves)"
     fi
     if [ -d "$SITE/search" ]; then
