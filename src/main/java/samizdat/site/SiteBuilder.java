@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import samizdat.content.ContentStore;
 import samizdat.io.Progress;
 import samizdat.search.SearchIndex;
@@ -59,11 +60,12 @@ public final class SiteBuilder {
       SiteConfig config = new SiteConfig(options.title(),
           options.language().orElseGet(() -> commonLanguage(loaded.docs())), options.baseUrl(),
           options.pageSize());
-      byte[] global = globalFingerprint(templates, config);
+      byte[] code = ClasspathDir.fingerprintOf(SiteBuilder.class);
+      byte[] global = globalFingerprint(code, templates, config);
 
       progress.start("relating articles", 0);
       timer.lap("templates checked");
-      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT);
+      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT, previous, next, code);
       progress.finish();
       timer.lap("model and related lists");
       RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
@@ -114,18 +116,27 @@ public final class SiteBuilder {
   private static List<String> writeAll(List<Page> pages, OutputWriter writer, BuildState previous,
       BuildState next, int threads, Progress progress) throws IOException {
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     progress.start("writing site", pages.size());
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
+      // The stream completes only when every task has returned, so nothing keeps writing after
+      // a failure; once one page fails with a bug or a template error, the rest are skipped.
       pool.submit(() -> pages.parallelStream().forEach(page -> {
+        if (failure.get() != null) {
+          return;
+        }
         try {
           writer.write(page);
-        } catch (IOException e) {
-          errors.add(page.path() + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+          String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+          errors.add(page.path() + ": " + message);
           // keep the old file known, but make the next build try again
           if (previous.files.containsKey(page.path())) {
             next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
           }
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
         }
         progress.advance(1);
       })).get();
@@ -133,17 +144,13 @@ public final class SiteBuilder {
       Thread.currentThread().interrupt();
       throw new IOException("build interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(cause);
+      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdown();
       progress.finish();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
     }
     List<String> list = new ArrayList<>(errors);
     Collections.sort(list);
@@ -162,8 +169,9 @@ public final class SiteBuilder {
         .map(Map.Entry::getKey).orElse("zh");
   }
 
-  private static byte[] globalFingerprint(Templates templates, SiteConfig config) throws IOException {
-    Fingerprint fp = new Fingerprint().add("samizdat-site").add(ClasspathDir.fingerprintOf(SiteBuilder.class));
+  private static byte[] globalFingerprint(byte[] code, Templates templates, SiteConfig config)
+      throws IOException {
+    Fingerprint fp = new Fingerprint().add("samizdat-site").add(code);
     for (String name : templates.files()) {
       fp.add(name).add(Files.readAllBytes(templates.root().resolve(name)));
     }

@@ -300,6 +300,27 @@ class SiteBuilderTest {
   }
 
   @Test
+  void incrementalBuildsEqualAFreshBuild() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 0, 150, 11);
+    agePast(content); // old enough for the build state to trust cached metadata and signatures
+    Path site = tmp.resolve("site");
+    build(content, site);
+    TestContent.generate(content, 150, 170, 11);
+    ContentStore store = new ContentStore(content);
+    store.write(new Article(store.read("a00020").meta(), "改过的正文 edited"));
+    Files.delete(store.metaFile("a00030"));
+    build(content, site);
+    build(content, tmp.resolve("fresh"));
+    TreeMap<String, byte[]> incremental = files(site);
+    TreeMap<String, byte[]> fresh = files(tmp.resolve("fresh"));
+    assertEquals(fresh.keySet(), incremental.keySet());
+    for (String k : fresh.keySet()) {
+      assertArrayEquals(fresh.get(k), incremental.get(k), k);
+    }
+  }
+
+  @Test
   void filesSamizdatDidNotWriteAreLeftAlone() throws IOException {
     Path content = tmp.resolve("content");
     TestContent.generate(content, 10, 1);
