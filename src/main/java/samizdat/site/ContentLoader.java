@@ -79,6 +79,7 @@ final class ContentLoader {
       if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {
         info = old;
       } else {
+        next.markChanged();
         byte[] bytes = Files.readAllBytes(body);
         String markdown = new String(bytes, StandardCharsets.UTF_8);
         byte[] hash = java.util.Arrays.copyOf(Fingerprint.sha256().digest(bytes), 16);
@@ -109,6 +110,7 @@ final class ContentLoader {
     if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {
       meta = old.meta();
     } else {
+      next.markChanged();
       Optional<ArticleMeta> read = store.readMeta(id);
       if (read.isEmpty()) {
         return read;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,14 +45,34 @@ public final class SiteBuilder {
     BuildState previous = BuildState.load(options.cache());
     BuildState next = new BuildState();
     ContentStore store = new ContentStore(options.content());
-    ContentLoader loader = new ContentLoader(store, previous, next);
-    ContentLoader.Loaded loaded = loader.load(progress);
-    List<String> media = loader.mediaFiles(progress);
-    timer.lap("content read");
 
     try (ClasspathDir bundled = ClasspathDir.containing("/templates/README.md")) {
       Path templateRoot = options.templates().orElse(bundled.path());
       Templates templates = new Templates(templateRoot, options.strictTemplates());
+      byte[] code = ClasspathDir.fingerprintOf(SiteBuilder.class);
+      byte[] searchCode = ClasspathDir.fingerprintOf(SearchIndex.class);
+      Fingerprint settingsFp = new Fingerprint().add("samizdat-site").add(code).add(searchCode);
+      for (String name : templates.files()) {
+        settingsFp.add(name).add(Files.readAllBytes(templates.root().resolve(name)));
+      }
+      settingsFp.add(options.title()).add(options.language().orElse("")).add(options.baseUrl().orElse(""))
+          .add(options.pageSize());
+      byte[] settings = settingsFp.done();
+
+      InputsDigest.Digest inputs = InputsDigest.of(store, settings, previous);
+      next.inputs = inputs.value();
+      if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
+          && InputsDigest.outputIntact(out, previous)) {
+        timer.lap("nothing changed");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
+      }
+
+      previous.loadDetails();
+      ContentLoader loader = new ContentLoader(store, previous, next);
+      ContentLoader.Loaded loaded = loader.load(progress);
+      List<String> media = loader.mediaFiles(progress);
+      timer.lap("content read");
       try {
         templates.check(TEMPLATES);
       } catch (RuntimeException e) {
@@ -60,8 +81,7 @@ public final class SiteBuilder {
       SiteConfig config = new SiteConfig(options.title(),
           options.language().orElseGet(() -> commonLanguage(loaded.docs())), options.baseUrl(),
           options.pageSize());
-      byte[] code = ClasspathDir.fingerprintOf(SiteBuilder.class);
-      byte[] global = globalFingerprint(code, templates, config);
+      byte[] global = new Fingerprint().add(settings).add(config.language()).done();
 
       progress.start("relating articles", 0);
       timer.lap("templates checked");
@@ -75,7 +95,7 @@ public final class SiteBuilder {
           new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media),
-          new SearchRenderer(previous, ClasspathDir.fingerprintOf(SearchIndex.class)));
+          new SearchRenderer(previous, searchCode));
       List<Page> pages = new ArrayList<>();
       for (PageRenderer r : renderers) {
         pages.addAll(r.pages(context));
@@ -88,7 +108,11 @@ public final class SiteBuilder {
       errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
       timer.lap("pages written");
       int removed = writer.removeStale();
-      next.save(options.cache());
+      next.articleCount = site.list.size();
+      next.errors = List.copyOf(errors);
+      if (!next.sameAs(previous)) {
+        next.save(options.cache());
+      }
       timer.lap("stale removed, state saved");
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new BuildResult(site.list.size(), writer.written(), writer.unchanged(), removed, errors,
@@ -134,6 +158,7 @@ public final class SiteBuilder {
           // keep the old file known, but make the next build try again
           if (previous.files.containsKey(page.path())) {
             next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
+            next.markChanged();
           }
         } catch (RuntimeException e) {
           failure.compareAndSet(null, e);
@@ -167,16 +192,6 @@ public final class SiteBuilder {
         .max(Map.Entry.<String, Integer>comparingByValue()
             .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .map(Map.Entry::getKey).orElse("zh");
-  }
-
-  private static byte[] globalFingerprint(byte[] code, Templates templates, SiteConfig config)
-      throws IOException {
-    Fingerprint fp = new Fingerprint().add("samizdat-site").add(code);
-    for (String name : templates.files()) {
-      fp.add(name).add(Files.readAllBytes(templates.root().resolve(name)));
-    }
-    fp.add(config.title()).add(config.language()).add(config.baseUrl().orElse("")).add(config.pageSize());
-    return fp.done();
   }
 
 

@@ -162,7 +162,14 @@ final class SiteModel {
         }
       }
     }
-    int[][] computed = new RelatedFinder(limit).find(timeOrder, keys, needed);
+    boolean anyNeeded = false;
+    for (boolean b : needed) {
+      anyNeeded |= b;
+    }
+    int[][] computed = anyNeeded ? new RelatedFinder(limit).find(timeOrder, keys, needed) : new int[n][];
+    if (anyNeeded) {
+      next.markChanged();
+    }
     for (int i = 0; i < n; i++) {
       if (needed[i]) {
         neighbours[i] = computed[i];
