@@ -216,6 +216,24 @@ class SiteBuilderTest {
   }
 
   @Test
+  void unchangedOldContentTakesTheFastPathAndAnEditIsStillSeen() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 50, 5);
+    agePast(content);
+    Path site = tmp.resolve("site");
+    BuildResult first = build(content, site);
+    BuildResult again = build(content, site);
+    assertEquals(0, again.written());
+    assertEquals(first.written(), again.unchanged());
+    assertEquals(50, again.articles());
+    ContentStore store = new ContentStore(content);
+    store.write(new Article(store.read("a00010").meta(), "编辑过 edited body"));
+    BuildResult edited = build(content, site);
+    assertTrue(edited.written() >= 1);
+    assertTrue(Files.readString(site.resolve(new SiteModelProbe(content).path("a00010"))).contains("编辑过"));
+  }
+
+  @Test
   void lostCacheStillWritesNothingAndDeletedFilesComeBack() throws IOException {
     Path content = tmp.resolve("content");
     TestContent.generate(content, 40, 5);
