@@ -154,7 +154,7 @@ final class TextSignature {
     }
 
     /**
-     * The {@code k} keys with the highest counts (ties: smaller key first), sorted by key. Linear:
+     * The {@code k} keys with the highest counts (ties: in table order), sorted by key. Linear:
      * finds the cut-off count with a histogram instead of sorting every entry.
      */
     long[] top(int k) {
@@ -191,7 +191,8 @@ final class TextSignature {
         }
       }
       if (n < top.length) {
-        Arrays.sort(boundary, 0, b);
+        // Among equally frequent terms, take them in table order: deterministic for a given
+        // text (same insertions, same table), and no sort of the long tail of one-off terms.
         System.arraycopy(boundary, 0, top, n, top.length - n);
       }
       Arrays.sort(top);
