@@ -1,0 +1,57 @@
+package samizdat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import samizdat.io.Progress;
+
+class ConsoleTest {
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  Console console(boolean bar, boolean quiet) {
+    return new Console(new PrintWriter(out, true), new PrintWriter(err, true), bar, quiet, false);
+  }
+
+  @Test
+  void countLinesWhenNotATerminal() {
+    Progress p = console(false, false).progress();
+    p.start("ingest", 3);
+    p.advance(3);
+    p.warn("image missing: a.jpg");
+    p.finish();
+    assertTrue(err.toString().startsWith("ingest: 3 to do...\n"), err.toString());
+    assertTrue(err.toString().contains("samizdat: warning: image missing: a.jpg\n"), err.toString());
+    assertEquals("", out.toString(), "progress never goes to stdout");
+  }
+
+  @Test
+  void quietPrintsNoProgressButErrorsAndSummaryStillPrint() {
+    Console c = console(false, true);
+    Progress p = c.progress();
+    p.start("build", 10);
+    p.advance(10);
+    p.warn("w");
+    p.finish();
+    assertEquals("", err.toString());
+    c.error("x.html: empty file");
+    c.summary("ingested 0, failed 1");
+    assertEquals("samizdat: x.html: empty file\n", err.toString());
+    assertEquals("ingested 0, failed 1\n", out.toString());
+  }
+
+  @Test
+  void barIsClearedBeforeAWarning() throws Exception {
+    Progress p = console(true, false).progress();
+    p.start("copy", 100);
+    Thread.sleep(150);
+    p.advance(50);
+    p.warn("careful");
+    String e = err.toString();
+    assertTrue(e.contains("copy [###############               ]  50% 50/100"), e);
+    assertTrue(e.indexOf("\r\u001b[K") < e.indexOf("samizdat: warning: careful"), e);
+  }
+}
