@@ -216,6 +216,24 @@ class SiteBuilderTest {
   }
 
   @Test
+  void unchangedOldContentTakesTheFastPathAndAnEditIsStillSeen() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 50, 5);
+    agePast(content);
+    Path site = tmp.resolve("site");
+    BuildResult first = build(content, site);
+    BuildResult again = build(content, site);
+    assertEquals(0, again.written());
+    assertEquals(first.written(), again.unchanged());
+    assertEquals(50, again.articles());
+    ContentStore store = new ContentStore(content);
+    store.write(new Article(store.read("a00010").meta(), "编辑过 edited body"));
+    BuildResult edited = build(content, site);
+    assertTrue(edited.written() >= 1);
+    assertTrue(Files.readString(site.resolve(new SiteModelProbe(content).path("a00010"))).contains("编辑过"));
+  }
+
+  @Test
   void lostCacheStillWritesNothingAndDeletedFilesComeBack() throws IOException {
     Path content = tmp.resolve("content");
     TestContent.generate(content, 40, 5);
@@ -297,6 +315,27 @@ class SiteBuilderTest {
     assertFalse(Files.exists(site.resolve(lonelyTagDir)), "empty tag folder removed");
     assertTrue(deleted.removed() >= 2);
     assertLinksResolve(site);
+  }
+
+  @Test
+  void incrementalBuildsEqualAFreshBuild() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 0, 150, 11);
+    agePast(content); // old enough for the build state to trust cached metadata and signatures
+    Path site = tmp.resolve("site");
+    build(content, site);
+    TestContent.generate(content, 150, 170, 11);
+    ContentStore store = new ContentStore(content);
+    store.write(new Article(store.read("a00020").meta(), "改过的正文 edited"));
+    Files.delete(store.metaFile("a00030"));
+    build(content, site);
+    build(content, tmp.resolve("fresh"));
+    TreeMap<String, byte[]> incremental = files(site);
+    TreeMap<String, byte[]> fresh = files(tmp.resolve("fresh"));
+    assertEquals(fresh.keySet(), incremental.keySet());
+    for (String k : fresh.keySet()) {
+      assertArrayEquals(fresh.get(k), incremental.get(k), k);
+    }
   }
 
   @Test
