@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -29,9 +28,7 @@ import java.util.concurrent.Future;
 final class ChunkHashers {
   /** Chunks hashed by one task: big files are split so both cores work on them. */
   static final int SEGMENT_CHUNKS = 16;
-  /** Files up to this size are read once, by the worker, and handed to the writer in memory. */
-  static final long SMALL_FILE = 4L * UnixFsImporter.CHUNK_SIZE;
-  /** How far, in file bytes, the hashing may run ahead of the writer (bounds that memory too). */
+  /** How far, in file bytes, the hashing may run ahead of the writer. */
   private static final long WINDOW_BYTES = 64L << 20;
 
   private final ExecutorService workers;
@@ -45,27 +42,16 @@ final class ChunkHashers {
   static final class FileDigests {
     private final Path file;
     private final List<Future<byte[][]>> segments;
-    private final Optional<Future<byte[]>> content;
 
-    FileDigests(Path file, List<Future<byte[][]>> segments, Optional<Future<byte[]>> content) {
+    FileDigests(Path file, List<Future<byte[][]>> segments) {
       this.file = file;
       this.segments = segments;
-      this.content = content;
     }
 
     /** The SHA-256 of chunk {@code index}; waits for it. */
     byte[] digest(int index) throws IOException {
-      return await(segments.get(index / SEGMENT_CHUNKS))[index % SEGMENT_CHUNKS];
-    }
-
-    /** For small files, the bytes the worker read (so the writer need not read them again). */
-    Optional<byte[]> content() throws IOException {
-      return content.isPresent() ? Optional.of(await(content.get())) : Optional.empty();
-    }
-
-    private <T> T await(Future<T> future) throws IOException {
       try {
-        return future.get();
+        return segments.get(index / SEGMENT_CHUNKS).get()[index % SEGMENT_CHUNKS];
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof IOException io) {
@@ -80,7 +66,6 @@ final class ChunkHashers {
 
     void cancel() {
       segments.forEach(f -> f.cancel(false));
-      content.ifPresent(f -> f.cancel(false));
     }
   }
 
@@ -128,13 +113,6 @@ final class ChunkHashers {
   }
 
   private FileDigests submit(Path file, long size) {
-    if (size <= SMALL_FILE) {
-      // One task reads the whole file once: the writer takes the bytes from memory.
-      Future<Small> small = workers.submit(() -> worker.get().readSmall(file, size));
-      Future<byte[][]> digests = new Derived<>(small, Small::digests);
-      Future<byte[]> content = new Derived<>(small, Small::content);
-      return new FileDigests(file, List.of(digests), Optional.of(content));
-    }
     long chunks = chunkCount(size);
     List<Future<byte[][]>> segments = new ArrayList<>();
     for (long first = 0; first < chunks; first += SEGMENT_CHUNKS) {
@@ -142,47 +120,7 @@ final class ChunkHashers {
       int count = (int) Math.min(SEGMENT_CHUNKS, chunks - first);
       segments.add(workers.submit(() -> worker.get().hashSegment(file, size, from, count)));
     }
-    return new FileDigests(file, segments, Optional.empty());
-  }
-
-  /** A small file's bytes and chunk digests. */
-  private record Small(byte[] content, byte[][] digests) {}
-
-  /** A view of one part of another future's result. */
-  private static final class Derived<S, T> implements Future<T> {
-    private final Future<S> source;
-    private final java.util.function.Function<S, T> part;
-
-    Derived(Future<S> source, java.util.function.Function<S, T> part) {
-      this.source = source;
-      this.part = part;
-    }
-
-    @Override
-    public boolean cancel(boolean interrupt) {
-      return source.cancel(interrupt);
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return source.isCancelled();
-    }
-
-    @Override
-    public boolean isDone() {
-      return source.isDone();
-    }
-
-    @Override
-    public T get() throws InterruptedException, ExecutionException {
-      return part.apply(source.get());
-    }
-
-    @Override
-    public T get(long timeout, java.util.concurrent.TimeUnit unit)
-        throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-      return part.apply(source.get(timeout, unit));
-    }
+    return new FileDigests(file, segments);
   }
 
   /** Number of chunks of a file: at least one (an empty file is one empty chunk). */
@@ -206,28 +144,6 @@ final class ChunkHashers {
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every Java runtime has SHA-256", e);
       }
-    }
-
-    Small readSmall(Path file, long size) throws IOException {
-      byte[] content = new byte[(int) size];
-      ByteBuffer in = ByteBuffer.wrap(content);
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-        while (in.hasRemaining()) {
-          if (ch.read(in) < 0) {
-            throw UnixFsImporter.changed(file);
-          }
-        }
-        if (ch.read(ByteBuffer.allocate(1)) > 0) {
-          throw UnixFsImporter.changed(file);
-        }
-      }
-      int chunks = (int) chunkCount(size);
-      byte[][] digests = new byte[chunks][];
-      for (int i = 0; i < chunks; i++) {
-        sha256.update(content, i * UnixFsImporter.CHUNK_SIZE, chunkLength(size, i));
-        digests[i] = sha256.digest();
-      }
-      return new Small(content, digests);
     }
 
     byte[][] hashSegment(Path file, long size, long firstChunk, int count) throws IOException {

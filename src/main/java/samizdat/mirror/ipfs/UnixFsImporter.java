@@ -279,18 +279,6 @@ final class UnixFsImporter {
     FileTree tree = new FileTree();
     long chunks = ChunkHashers.chunkCount(size);
     files++;
-    Optional<byte[]> inMemory = digests.isPresent() ? digests.get().content() : Optional.empty();
-    if (inMemory.isPresent()) {
-      byte[] content = inMemory.get();
-      for (int index = 0; index < chunks; index++) {
-        int n = ChunkHashers.chunkLength(size, index);
-        Cid cid = Cid.of(Cid.RAW, digests.get().digest(index));
-        sink.put(cid, content, index * CHUNK_SIZE, n);
-        tree.add(0, new DagNode(cid, n, n));
-        bytesDone.accept(n);
-      }
-      return tree.finish();
-    }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       for (long index = 0; index < chunks; index++) {
         int n = readChunk(ch);
