@@ -87,6 +87,39 @@ class MirrorIpfsCommandTest {
   }
 
   @Test
+  void aNodeThatRefusesTheCarOrPinsSomethingElseIsAnError() throws IOException {
+    Path site = SiteFolders.write(tmp.resolve("site"), 1, 0, 1);
+    List<String> answers = new ArrayList<>(List.of(
+        "500 {\"Message\":\"block was not found locally (offline)\",\"Code\":0,\"Type\":\"error\"}",
+        "200 {\"Root\":{\"Cid\":{\"/\":\"bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku\"},\"PinErrorMsg\":\"\"}}"));
+    HttpServer kubo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    kubo.createContext("/api/v0/dag/import", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      String answer = answers.remove(0);
+      byte[] body = answer.substring(4).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(Integer.parseInt(answer.substring(0, 3)), body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    kubo.start();
+    try {
+      String api = "http://127.0.0.1:" + kubo.getAddress().getPort();
+      String[] args = {"mirror", "ipfs", "--site", site.toString(), "--car", tmp.resolve("s.car").toString(), "--api", api};
+
+      CliRun refused = CliRun.run(args);
+      assertEquals(1, refused.exitCode());
+      assertTrue(refused.err().contains("HTTP 500: block was not found locally (offline)"), refused.err());
+
+      CliRun wrongRoot = CliRun.run(args);
+      assertEquals(1, wrongRoot.exitCode());
+      assertTrue(wrongRoot.err().contains("the node reported root bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"),
+          wrongRoot.err());
+    } finally {
+      kubo.stop(0);
+    }
+  }
+
+  @Test
   void aNodeThatIsDownIsAClearErrorAndTheCarIsKept() throws IOException {
     Path site = SiteFolders.write(tmp.resolve("site"), 1, 0, 1);
     Path car = tmp.resolve("site.car");

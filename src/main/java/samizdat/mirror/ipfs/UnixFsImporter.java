@@ -96,7 +96,7 @@ final class UnixFsImporter {
    *
    * @param root directory to add
    * @param bytesDone told the number of file bytes as they are read
-   * @param warnings told about skipped entries and directories kubo would shard
+   * @param warnings told about skipped entries (hidden files, symbolic links, special files)
    */
   DagNode addTree(Path root, LongConsumer bytesDone, Consumer<String> warnings) throws IOException {
     return addDirectory(root, root, bytesDone, warnings);
