@@ -230,12 +230,13 @@ public final class UsbMirror {
 
     if (writeReadme) {
       byte[] readme = ReadmeText.render(archive).getBytes(StandardCharsets.UTF_8);
-      writeIfChanged(target.resolve(README), readme);
+      // Small files (README, manifest): written durably, and only when their bytes change.
+      AtomicFiles.writeIfChanged(target.resolve(README), readme, true);
       sha.digest().reset();
       entries.add(new ManifestEntry(README, readme.length, Sha256.hex(sha.digest().digest(readme))));
     }
     Manifest manifest = Manifest.of(tool, archive, entries);
-    writeIfChanged(target.resolve(Manifest.FILE_NAME), manifest.toJson(json));
+    AtomicFiles.writeIfChanged(target.resolve(Manifest.FILE_NAME), manifest.toJson(json), true);
     syncDirectory(target);
     Files.deleteIfExists(target.resolve(JOURNAL));
     return new Result(files.size(), copied, unchanged, removed, bytesCopied, total, archive, warnings);
@@ -431,18 +432,7 @@ public final class UsbMirror {
         }
       }
     }, true);
-    ReadableFiles.makeWorldReadable(target);
     return Sha256.hex(sha.digest().digest());
-  }
-
-  /** Small files (README, manifest): written durably, and only when their bytes change. */
-  private static void writeIfChanged(Path t, byte[] bytes) throws IOException {
-    if (Files.isRegularFile(t) && Files.size(t) == bytes.length
-        && java.util.Arrays.equals(Files.readAllBytes(t), bytes)) {
-      return;
-    }
-    AtomicFiles.write(t, bytes, true);
-    ReadableFiles.makeWorldReadable(t);
   }
 
   private static boolean sameContent(Sha256 sha, Path a, Path b) throws IOException {

@@ -55,7 +55,7 @@ public final class CarExport {
     }
     long[] totals = scanTotals(dir);
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), AtomicFiles.TEMP_PREFIX, ".car.part");
+    Path tmp = AtomicFiles.newTempFile(abs.getParent(), ".car.part");
     List<String> warnings = new ArrayList<>();
     ExecutorService hashers = newHashers();
     try {
@@ -78,7 +78,6 @@ public final class CarExport {
         progress.finish();
         result = new Result(root.cid().toString(), importer.fileCount(), bytes.get(), writer.blockCount(), carBytes, warnings);
       }
-      samizdat.mirror.ReadableFiles.makeWorldReadable(tmp);
       AtomicFiles.move(tmp, abs);
       return result;
     } catch (IOException | RuntimeException e) {
