@@ -210,7 +210,7 @@ public final class Ingester {
   /** One page to ingest: a file (label = as named) or a URL. */
   private record Source(String label, Optional<Path> file, Optional<URI> url) {}
 
-  private static List<Source> expand(List<String> args, List<Outcome> failures) {
+  private List<Source> expand(List<String> args, List<Outcome> failures) {
     List<Source> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.regionMatches(true, 0, "http://", 0, 7) || arg.regionMatches(true, 0, "https://", 0, 8)) {
@@ -243,10 +243,20 @@ public final class Ingester {
     return out;
   }
 
-  private static void walk(String label, Path dir, List<Source> out, List<Outcome> failures) {
+  private void walk(String label, Path dir, List<Source> out, List<Outcome> failures) {
     List<Path> found = new ArrayList<>();
+    Path content = store.root().toAbsolutePath().normalize();
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          // Our own output (raw/*.html.gz) and hidden folders (.git) are not sources.
+          boolean hidden = !d.equals(dir) && d.getFileName() != null
+              && d.getFileName().toString().startsWith(".");
+          return hidden || d.toAbsolutePath().normalize().equals(content)
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -285,6 +285,18 @@ class IngestCommandTest {
   }
 
   @Test
+  void aFolderWalkSkipsTheContentFolderAndHiddenFolders() throws Exception {
+    write("pages/a.html", sora());
+    write("pages/.git/b.html", sora().replace("中国大厂集体", "隐藏"));
+    assertEquals(0, CliRun.run("ingest", "-q", "--content", tmp.resolve("pages/content").toString(),
+        tmp.resolve("pages").toString()).exitCode());
+    CliRun again = CliRun.run("ingest", "-q", "--content", tmp.resolve("pages/content").toString(),
+        tmp.resolve("pages").toString());
+    assertEquals("ingested 0, updated 0, unchanged 1, duplicates 0, failed 0", lastLine(again.out()),
+        "raw/*.html.gz of the content folder are not read as sources");
+  }
+
+  @Test
   void aListFileNamesSourcesRelativeToItself() throws Exception {
     write("lists/pages/one.html", sora());
     Path list = write("lists/sources.txt", "# pages to ingest\n\npages/one.html\n");
