@@ -602,7 +602,8 @@ public final class Ingester {
       }
       long max = options.fetch().maxImageBytes();
       if (source.url().isPresent()) {
-        String abs = StringUtil.resolve(source.url().get().toString(), src);
+        // The page's own base (the final URL after redirects, or <base href>) resolves it.
+        String abs = Links.isHttp(original) ? original : StringUtil.resolve(source.url().get().toString(), src);
         if (!Links.isHttp(abs)) {
           warn("image not fetched (not http): " + src);
           return Optional.empty();
