@@ -27,7 +27,8 @@ final class ListPages {
   private static Map<String, Object> model(RenderContext context, Pagination.ListPage p, int size,
       String heading, String kind) {
     SiteConfig config = context.site().config;
-    String title = p.number() == 0 ? heading : heading + " · 第 " + p.number() + " 页";
+    String title = p.number() == 0 ? heading : p.number() > 0 ? heading + " · 第 " + p.number() + " 页"
+        : heading + " · 无日期 第 " + -p.number() + " 页";
     String pageTitle = kind.equals("index") && p.number() == 0 ? config.title()
         : title + " — " + config.title();
     Map<String, Object> m = Views.base(p.path(), pageTitle, config.language(), config);
@@ -39,7 +40,9 @@ final class ListPages {
     m.put("items", Views.items(p.items(), p.path()));
     m.put("empty", p.items().isEmpty());
     Map<String, Object> pager = new LinkedHashMap<>();
-    pager.put("label", p.number() == 0 ? "最新 Latest" : "第 " + p.number() + " 页 Page " + p.number());
+    pager.put("label", p.number() == 0 ? "最新 Latest" : p.number() > 0
+        ? "第 " + p.number() + " 页 Page " + p.number()
+        : "无日期 第 " + -p.number() + " 页 Undated, page " + -p.number());
     pager.put("newest", Views.link(p.newest(), p.path()));
     pager.put("newer", Views.link(p.newer(), p.path()));
     pager.put("older", Views.link(p.older(), p.path()));
