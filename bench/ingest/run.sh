@@ -18,7 +18,7 @@ if [ ! -d "$pages" ]; then
   echo "generating $n pages in $pages ..." >&2
   python3 "$here/generate.py" "$n" "$pages"
 fi
-echo "pages: $(find "$pages" -name '*.html' | wc -l), $(du -sh "$pages" | cut -f1); cores: $(nproc)" >&2
+echo "pages: $(find -L "$pages" -name '*.html' | wc -l), $(du -shL "$pages" | cut -f1); cores: $(nproc)" >&2
 echo "load average now: $(cut -d" " -f1-3 /proc/loadavg) (other work on the machine skews wall times)" >&2
 
 jar="$repo/target/samizdat.jar"

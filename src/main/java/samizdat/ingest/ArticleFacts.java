@@ -40,6 +40,9 @@ final class ArticleFacts {
       QueryParser.parse("time[pubdate][datetime]"),
       QueryParser.parse("[itemprop=datePublished]"));
   private static final Evaluator TIME = QueryParser.parse("time[datetime]");
+  /** An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. */
+  private static final Pattern BODY_IMAGE = Pattern.compile(
+      "(?<!\\\\)!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\.\\./media/[^)\\s]*\\)");
 
   private ArticleFacts() {}
 
@@ -153,7 +156,8 @@ final class ArticleFacts {
       }
       return "u-" + sha256(canonicalUrl.get()).substring(0, 20);
     }
-    return "t-" + sha256(title + "\n" + body).substring(0, 20);
+    // Images are left out: a saved page whose images turn up later is still the same article.
+    return "t-" + sha256(title + "\n" + BODY_IMAGE.matcher(body).replaceAll("")).substring(0, 20);
   }
 
   static String sha256(String text) {

@@ -47,8 +47,10 @@ public record FetchSettings(
         Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(1));
   }
 
+  /** Another response timeout; connecting never gets longer than that either. */
   public FetchSettings withReadTimeout(Duration d) {
-    return new FetchSettings(userAgent, d, d, maxPageBytes, maxImageBytes, retries, backoff,
+    Duration connect = connectTimeout.compareTo(d) <= 0 ? connectTimeout : d;
+    return new FetchSettings(userAgent, connect, d, maxPageBytes, maxImageBytes, retries, backoff,
         maxWait, hostDelay);
   }
 

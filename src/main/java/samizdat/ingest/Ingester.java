@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,7 +162,7 @@ public final class Ingester {
   public Summary run(List<String> sources, Listener listener, Progress progress)
       throws InterruptedException {
     List<Outcome> early = new ArrayList<>();
-    List<Source> work = expand(sources, early);
+    List<Source> work = expand(sources, early, progress);
     try {
       onDisk.addAll(store.ids());
     } catch (IOException e) {
@@ -210,7 +212,7 @@ public final class Ingester {
   /** One page to ingest: a file (label = as named) or a URL. */
   private record Source(String label, Optional<Path> file, Optional<URI> url) {}
 
-  private static List<Source> expand(List<String> args, List<Outcome> failures) {
+  private List<Source> expand(List<String> args, List<Outcome> failures, Progress progress) {
     List<Source> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.regionMatches(true, 0, "http://", 0, 7) || arg.regionMatches(true, 0, "https://", 0, 8)) {
@@ -233,7 +235,11 @@ public final class Ingester {
         continue;
       }
       if (Files.isDirectory(p)) {
+        int before = out.size();
         walk(arg, p, out, failures);
+        if (out.size() == before) {
+          progress.warn(arg + ": no pages (*.html, *.htm, *.xhtml, *.html.gz) in this folder");
+        }
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
         out.add(new Source(arg, Optional.of(p), Optional.empty()));
       } else {
@@ -243,10 +249,22 @@ public final class Ingester {
     return out;
   }
 
-  private static void walk(String label, Path dir, List<Source> out, List<Outcome> failures) {
+  private void walk(String label, Path dir, List<Source> out, List<Outcome> failures) {
     List<Path> found = new ArrayList<>();
+    Path content = store.root().toAbsolutePath().normalize();
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      // Links are followed (a linked folder of pages is still pages); loops are reported.
+      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          // Our own output (raw/*.html.gz) and hidden folders (.git) are not sources.
+          boolean hidden = !d.equals(dir) && d.getFileName() != null
+              && d.getFileName().toString().startsWith(".");
+          return hidden || d.toAbsolutePath().normalize().equals(content)
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -584,7 +602,8 @@ public final class Ingester {
       }
       long max = options.fetch().maxImageBytes();
       if (source.url().isPresent()) {
-        String abs = StringUtil.resolve(source.url().get().toString(), src);
+        // The page's own base (the final URL after redirects, or <base href>) resolves it.
+        String abs = Links.isHttp(original) ? original : StringUtil.resolve(source.url().get().toString(), src);
         if (!Links.isHttp(abs)) {
           warn("image not fetched (not http): " + src);
           return Optional.empty();

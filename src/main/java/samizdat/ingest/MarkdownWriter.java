@@ -123,6 +123,11 @@ final class MarkdownWriter implements NodeFilter {
   private int heading;
   private boolean pendingSpace;
   private PendingClose pendingClose;
+  /**
+   * Set when the current block has emphasis whose markers touch punctuation or were moved: only
+   * such blocks pay for the commonmark check. Markers between word characters always pair.
+   */
+  private boolean needsCheck;
 
   MarkdownWriter(ImageFiles images) {
     this.images = images;
@@ -437,6 +442,9 @@ final class MarkdownWriter implements NodeFilter {
       return;
     }
     settlePending(marker.charAt(0));
+    if (isPunct(first) || isPunct(coreWide.charAt(coreWide.length() - 1)) || isPunct(before)) {
+      needsCheck = true;
+    }
     int open = out.length();
     out.append(marker).append(coreWide);
     int close = out.length();
@@ -583,6 +591,7 @@ final class MarkdownWriter implements NodeFilter {
       return;
     }
     int len = p.openLength;
+    needsCheck = true;
     if (p.target.length() >= p.close + len) {
       String marker = p.target.substring(p.close, p.close + len);
       p.target.delete(p.close, p.close + len);
@@ -844,12 +853,15 @@ final class MarkdownWriter implements NodeFilter {
     StringBuilder base = top();
     String text = base.toString();
     base.setLength(0);
+    boolean check = needsCheck;
+    needsCheck = false;
     text = stripBreaks(text);
     if (isBlank(text)) {
       return;
     }
     if (heading > 0) {
-      writeBlock(List.of(checked("#".repeat(heading) + " " + text.replace(HARD_BREAK, " "))));
+      String line = "#".repeat(heading) + " " + text.replace(HARD_BREAK, " ");
+      writeBlock(List.of(check ? checked(line) : line));
       return;
     }
     StringBuilder block = new StringBuilder();
@@ -859,7 +871,8 @@ final class MarkdownWriter implements NodeFilter {
       }
       block.append(escapeLineStart(stripAscii(line)));
     }
-    writeBlock(List.of(checked(block.toString()).split("\n", -1)));
+    String checkedBlock = check ? checked(block.toString()) : block.toString();
+    writeBlock(List.of(checkedBlock.split("\n", -1)));
   }
 
   /** The block's text without leading or trailing spaces and hard breaks. */

@@ -285,6 +285,30 @@ class IngestCommandTest {
   }
 
   @Test
+  void aFolderWalkSkipsTheContentFolderAndHiddenFolders() throws Exception {
+    write("pages/a.html", sora());
+    write("pages/.git/b.html", sora().replace("中国大厂集体", "隐藏"));
+    assertEquals(0, CliRun.run("ingest", "-q", "--content", tmp.resolve("pages/content").toString(),
+        tmp.resolve("pages").toString()).exitCode());
+    CliRun again = CliRun.run("ingest", "-q", "--content", tmp.resolve("pages/content").toString(),
+        tmp.resolve("pages").toString());
+    assertEquals("ingested 0, updated 0, unchanged 1, duplicates 0, failed 0", lastLine(again.out()),
+        "raw/*.html.gz of the content folder are not read as sources");
+  }
+
+  @Test
+  void linkedFoldersAreFollowedAndEmptyFoldersWarned() throws Exception {
+    write("real/a.html", sora());
+    Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("real"));
+    Files.createDirectories(tmp.resolve("empty"));
+    CliRun r = CliRun.run("ingest", "--content", content().toString(), tmp.resolve("link").toString(),
+        tmp.resolve("empty").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("ingested 1, updated 0, unchanged 0, duplicates 0, failed 0", lastLine(r.out()));
+    assertTrue(r.err().contains("warning: " + tmp.resolve("empty") + ": no pages"), r.err());
+  }
+
+  @Test
   void aListFileNamesSourcesRelativeToItself() throws Exception {
     write("lists/pages/one.html", sora());
     Path list = write("lists/sources.txt", "# pages to ingest\n\npages/one.html\n");

@@ -65,5 +65,8 @@ class ArticleFactsTest {
     assertTrue(byText.startsWith("t-") && ArticleIds.isValid(byText), byText);
     assertEquals(byText, ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文"));
     assertNotEquals(byText, ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文。"));
+    assertEquals(ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文\n"),
+        ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文![图 \\[1\\]](../media/ab12.png)\n"),
+        "an image that turned up later does not make another article");
   }
 }
