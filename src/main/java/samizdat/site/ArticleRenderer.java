@@ -106,5 +106,10 @@ final class ArticleRenderer implements PageRenderer {
       m.put("body", context.markdown().render(markdown, d.path(), context.media()::contains, false).html());
       return context.templates().render("article", m);
     }
+
+    @Override
+    public void release() {
+      model = null;
+    }
   }
 }

@@ -24,7 +24,7 @@ final class FeedRenderer implements PageRenderer {
         .orElse("urn:samizdat:feed:" + Fingerprint.hex(config.title(), 16)));
     m.put("selfHref", base + path);
     m.put("siteHref", base + SiteLayout.INDEX);
-    m.put("updated", site.latest.map(d -> d + "T00:00:00Z").orElse("1970-01-01T00:00:00Z"));
+
     List<Map<String, Object>> entries = new ArrayList<>();
     List<Doc> list = site.list;
     for (int i = list.size() - 1; i >= 0 && entries.size() < ENTRIES; i--) {
@@ -46,6 +46,9 @@ final class FeedRenderer implements PageRenderer {
       entries.add(e);
     }
     m.put("entries", entries);
+    // The feed's time is its newest entry's: from the content, never from the clock.
+    m.put("updated", entries.stream().map(e -> (String) e.get("updated")).max(String::compareTo)
+        .orElse("1970-01-01T00:00:00Z"));
     return List.of(new MustachePage(context, path, "feed", m));
   }
 }

@@ -18,29 +18,39 @@ final class ListPages {
     SiteConfig config = context.site().config;
     List<Page> pages = new ArrayList<>();
     for (Pagination.ListPage p : Pagination.paginate(dir, oldestFirst, config.pageSize())) {
-      String title = p.number() == 0 ? heading : heading + " · 第 " + p.number() + " 页";
-      String pageTitle = kind.equals("index") && p.number() == 0 ? config.title()
-          : title + " — " + config.title();
-      Map<String, Object> m = Views.base(p.path(), pageTitle, config.language(), config);
-      m.put("heading", heading);
-      m.put("kind", kind);
-      m.put("isIndex", kind.equals("index"));
-      // Only the front page shows the count: numbered pages must not change when news arrives.
-      m.put("total", p.number() == 0 ? List.of(Map.of("value", oldestFirst.size())) : List.of());
-      m.put("items", Views.items(p.items(), p.path()));
-      m.put("empty", p.items().isEmpty());
-      Map<String, Object> pager = new LinkedHashMap<>();
-      pager.put("label", p.number() == 0 ? "最新 Latest" : "第 " + p.number() + " 页 Page " + p.number());
-      pager.put("newest", Views.link(p.newest(), p.path()));
-      pager.put("newer", Views.link(p.newer(), p.path()));
-      pager.put("older", Views.link(p.older(), p.path()));
-      pager.put("oldest", Views.link(p.oldest(), p.path()));
-      pager.put("show", p.newer().isPresent() || p.older().isPresent());
-      m.put("pager", pager);
-      m.put("tagsIndex", SiteLayout.href(p.path(), SiteLayout.TAGS_INDEX));
-      m.put("archiveIndex", SiteLayout.href(p.path(), SiteLayout.ARCHIVE_INDEX));
-      pages.add(new MustachePage(context, p.path(), "list", m));
+      pages.add(new MustachePage(context, p.path(), "list", () -> model(context, p, oldestFirst.size(),
+          heading, kind)));
     }
     return pages;
+  }
+
+  private static Map<String, Object> model(RenderContext context, Pagination.ListPage p, int size,
+      String heading, String kind) {
+    SiteConfig config = context.site().config;
+    String title = p.number() == 0 ? heading : p.number() > 0 ? heading + " · 第 " + p.number() + " 页"
+        : heading + " · 无日期 第 " + -p.number() + " 页";
+    String pageTitle = kind.equals("index") && p.number() == 0 ? config.title()
+        : title + " — " + config.title();
+    Map<String, Object> m = Views.base(p.path(), pageTitle, config.language(), config);
+    m.put("heading", heading);
+    m.put("kind", kind);
+    m.put("isIndex", kind.equals("index"));
+    // Only the front page shows the count: numbered pages must not change when news arrives.
+    m.put("total", p.number() == 0 ? List.of(Map.of("value", size)) : List.of());
+    m.put("items", Views.items(p.items(), p.path()));
+    m.put("empty", p.items().isEmpty());
+    Map<String, Object> pager = new LinkedHashMap<>();
+    pager.put("label", p.number() == 0 ? "最新 Latest" : p.number() > 0
+        ? "第 " + p.number() + " 页 Page " + p.number()
+        : "无日期 第 " + -p.number() + " 页 Undated, page " + -p.number());
+    pager.put("newest", Views.link(p.newest(), p.path()));
+    pager.put("newer", Views.link(p.newer(), p.path()));
+    pager.put("older", Views.link(p.older(), p.path()));
+    pager.put("oldest", Views.link(p.oldest(), p.path()));
+    pager.put("show", p.newer().isPresent() || p.older().isPresent());
+    m.put("pager", pager);
+    m.put("tagsIndex", SiteLayout.href(p.path(), SiteLayout.TAGS_INDEX));
+    m.put("archiveIndex", SiteLayout.href(p.path(), SiteLayout.ARCHIVE_INDEX));
+    return m;
   }
 }

@@ -38,6 +38,14 @@ final class OutputWriter {
   }
 
   void write(Page page) throws IOException {
+    try {
+      writeOrSkip(page);
+    } finally {
+      page.release();
+    }
+  }
+
+  private void writeOrSkip(Page page) throws IOException {
     String path = page.path();
     SiteLayout.checkPath(path);
     if (!seen.add(path)) {

@@ -16,4 +16,7 @@ interface Page {
 
   /** The file's bytes. */
   byte[] render() throws IOException;
+
+  /** Called when the writer is done with the page: drop anything held for rendering. */
+  default void release() {}
 }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import samizdat.content.ContentStore;
 import samizdat.io.Progress;
@@ -94,8 +97,13 @@ public final class SiteBuilder {
       List<PageRenderer> renderers = List.of(
           new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
-          new FileCopyRenderer(store.mediaDir(), media),
-          new SearchRenderer(previous, searchCode));
+          new FileCopyRenderer(store.mediaDir(), media));
+      // The search index is computed on its own thread while the pages render: it is mostly
+      // sequential work, so the two overlap on a multi-core machine.
+      ExecutorService searchThread = Executors.newSingleThreadExecutor();
+      Future<List<Page>> searchPages = searchThread.submit(
+          () -> new SearchRenderer(previous, searchCode).pages(context));
+      searchThread.shutdown();
       List<Page> pages = new ArrayList<>();
       for (PageRenderer r : renderers) {
         pages.addAll(r.pages(context));
@@ -106,6 +114,7 @@ public final class SiteBuilder {
       OutputWriter writer = new OutputWriter(out, previous, next);
       List<String> errors = new ArrayList<>(loaded.errors());
       errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      errors.addAll(writeAll(awaitSearch(searchPages), writer, previous, next, options.threads(), progress));
       timer.lap("pages written");
       int removed = writer.removeStale();
       next.articleCount = site.list.size();
@@ -180,6 +189,27 @@ public final class SiteBuilder {
     List<String> list = new ArrayList<>(errors);
     Collections.sort(list);
     return list;
+  }
+
+  private static List<Page> awaitSearch(Future<List<Page>> pages) throws IOException {
+    try {
+      return pages.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("build interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw new IOException("search index: " + io.getMessage(), io);
+      }
+      if (cause instanceof UncheckedIOException u) {
+        throw new IOException("search index: " + u.getCause().getMessage(), u.getCause());
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /** The most common article language; "zh" for an empty archive. Ties: the smaller tag. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,8 @@ class PaginationTest {
     List<Doc> docs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       ArticleMeta meta = new ArticleMeta("d" + i, "t" + i, Optional.empty(), Optional.empty(), "zh",
-          Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), "p", "0",
-          Instant.EPOCH);
+          Optional.of(LocalDate.of(2020, 1, 1).plusDays(i)), Optional.empty(), List.of(), List.of(),
+          List.of(), "p", "0", Instant.EPOCH);
       docs.add(Doc.of(meta, "a/undated/00/d" + i + ".html", Path.of("x"), new byte[16], new long[0]));
     }
     return docs;
@@ -60,6 +61,37 @@ class PaginationTest {
   private static String view(Pagination.ListPage p) {
     return p.path() + p.number() + p.items().stream().map(Doc::id).toList() + p.newest() + p.newer()
         + p.older() + p.oldest();
+  }
+
+  static List<Doc> undated(int from, int to) {
+    List<Doc> docs = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      ArticleMeta meta = new ArticleMeta("u" + i, "t" + i, Optional.empty(), Optional.empty(), "zh",
+          Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), "p", "0", Instant.EPOCH);
+      docs.add(Doc.of(meta, "a/undated/00/u" + i + ".html", Path.of("x"), new byte[16], new long[0]));
+    }
+    return docs;
+  }
+
+  @Test
+  void undatedArticlesComeLastInTheirOwnSeriesAndNeverRenumberDatedPages() {
+    List<Pagination.ListPage> before = Pagination.paginate("", docs(60), undated(0, 25), 20);
+    List<Pagination.ListPage> after = Pagination.paginate("", docs(60), undated(0, 26), 20);
+    assertEquals("undated/page/0/1.html", before.get(4).path());
+    assertEquals(Optional.of("undated/page/0/1.html"), before.get(1).older(), "page 1 leads on to undated");
+    assertEquals("u0", before.get(4).items().get(0).id());
+    int changed = 0;
+    for (int i = 0; i < before.size(); i++) {
+      if (!view(before.get(i)).equals(view(after.get(i)))) {
+        changed++;
+        assertEquals("undated/page/0/2.html", before.get(i).path());
+      }
+    }
+    assertEquals(1, changed);
+    // few dated articles: the front page is filled up with undated ones
+    List<Pagination.ListPage> few = Pagination.paginate("", docs(3), undated(0, 5), 20);
+    assertEquals(8, few.get(0).items().size());
+    assertEquals(Optional.empty(), few.get(0).older());
   }
 
   @Test
