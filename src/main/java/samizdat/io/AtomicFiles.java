@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -29,11 +30,16 @@ public final class AtomicFiles {
    * @return true if the file was written, false if it was already identical (mtime untouched)
    */
   public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
+    return writeIfChanged(target, bytes, false);
+  }
+
+  /** As {@link #writeIfChanged(Path, byte[])}; {@code sync} forces new bytes to the device. */
+  public static boolean writeIfChanged(Path target, byte[] bytes, boolean sync) throws IOException {
     if (Files.isRegularFile(target) && Files.size(target) == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }
-    write(target, bytes, false);
+    write(target, bytes, sync);
     return true;
   }
 
@@ -55,8 +61,11 @@ public final class AtomicFiles {
   public static void write(Path target, Writer writer, boolean sync) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".part");
+    if (!Files.isDirectory(dir)) {
+      // Checked first: createDirectories on an existing folder costs an exception every call.
+      Files.createDirectories(dir);
+    }
+    Path tmp = newTempFile(dir, ".part");
     try {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
           OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
@@ -71,6 +80,19 @@ public final class AtomicFiles {
       Files.deleteIfExists(tmp);
       throw e;
     }
+  }
+
+  /**
+   * A new temporary file in {@code dir} (for a later {@link #move}), readable by everyone, like a file any other tool writes: {@code
+   * createTempFile} alone makes it owner-only (0600), which a web server serving the site, or
+   * another user reading a stick, could not read. The process umask still applies.
+   */
+  public static Path newTempFile(Path dir, String suffix) throws IOException {
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, TEMP_PREFIX, suffix,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    }
+    return Files.createTempFile(dir, TEMP_PREFIX, suffix);
   }
 
   /** Renames {@code source} over {@code target}, atomically where the file system allows it. */

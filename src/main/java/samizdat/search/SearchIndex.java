@@ -1,22 +1,315 @@
 package samizdat.search;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * Builds the offline search index: static JavaScript files that the search page loads with
  * {@code <script>} tags, so search works from {@code file://}.
+ *
+ * <p>Documents are split into segments by publication date: one per older year, one per month of
+ * the newest year except the newest month, which is cut into blocks of {@link #BLOCK_DOCS}
+ * documents in date order, and one for undated documents. A day's news thus only rewrites the
+ * last block or two; when a month or a year is over, its segments merge. Each segment
+ * has its own term shards (terms hashed by {@link Tokenizer#shardKey}, as many shards as keep a
+ * shard near {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of
+ * {@link #DOCS_PER_CHUNK} documents in date order. See README.md, section "search".
  */
 public final class SearchIndex {
+  /** Target size of one term shard; a query loads one shard per segment per term. */
+  static final int TARGET_SHARD_BYTES = 16 * 1024;
+  static final int DOCS_PER_CHUNK = 16;
+  /** Documents per segment in the newest month (see {@link #plan}). */
+  static final int BLOCK_DOCS = 128;
+  /** Code points of body text kept per document for snippets. */
+  static final int EXCERPT_CHARS = 240;
+  /** Files per directory inside a segment (IPFS and FAT stay fast below 1,000). */
+  static final int FILES_PER_DIR = 512;
+  /** Documents tokenised at once (in parallel) before their postings are appended. */
+  private static final int BATCH = 256;
+  private static final Pattern SAFE_HREF = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/-]+(#[^\\s]*)?");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private final Tokenizer tokenizer = Tokenizer.standard();
 
   /**
    * Computes every index file for these documents.
    *
    * @return file contents by path relative to the site root (all under {@code search/}), in a
    *     deterministic order; the site build writes them and removes index files no longer listed
+   * @throws IllegalArgumentException naming the document when two share an id or an href is not a
+   *     plain relative path
    */
   public SortedMap<String, byte[]> build(List<SearchDocument> documents) {
-    return new TreeMap<>(); // placeholder until the search feature lands
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    write(documents, files::put);
+    return files;
+  }
+
+  /**
+   * Like {@link #build} but hands each file to {@code sink} as soon as it is ready (segment by
+   * segment), so a large archive's index never has to sit in memory at once.
+   */
+  public void write(List<SearchDocument> documents, BiConsumer<String, byte[]> sink) {
+    Map<String, List<Entry>> segments = plan(documents);
+    StringBuilder manifest = new StringBuilder("samizdatSearch.manifest({\"version\":1,\"docs\":")
+        .append(documents.size()).append(",\"chunk\":").append(DOCS_PER_CHUNK)
+        .append(",\"dir\":").append(FILES_PER_DIR).append(",\"segments\":[");
+    boolean first = true;
+    for (Map.Entry<String, List<Entry>> e : segments.entrySet()) {
+      int shards = writeSegment(e.getKey(), e.getValue(), documents, sink);
+      manifest.append(first ? "" : ",").append("{\"id\":\"").append(e.getKey()).append("\",\"docs\":")
+          .append(e.getValue().size()).append(",\"shards\":").append(shards);
+      e.getValue().get(0).published().ifPresent(d -> manifest.append(",\"year\":").append(d.getYear()));
+      manifest.append('}');
+      first = false;
+    }
+    manifest.append("]});\n");
+    sink.accept("search/manifest.js", utf8(manifest));
+    StringBuilder t2s = new StringBuilder("samizdatSearch.t2s(");
+    Js.string(t2s, tokenizer.t2sPairs());
+    sink.accept("search/t2s.js", utf8(t2s.append(");\n")));
+  }
+
+  /** What planning needs of a document: its position in the input, id and date. */
+  record Entry(int index, String id, Optional<LocalDate> published) {}
+
+  /**
+   * Segments newest first, each with its documents oldest first. Reads each document once and
+   * keeps only its id and date: the documents may be a lazy list that reads bodies from disk.
+   */
+  static Map<String, List<Entry>> plan(List<SearchDocument> documents) {
+    Set<String> ids = new HashSet<>();
+    List<Entry> entries = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      SearchDocument d = documents.get(i);
+      if (!ids.add(d.id())) {
+        throw new IllegalArgumentException("search: duplicate document id " + d.id());
+      }
+      checkHref(d);
+      entries.add(new Entry(i, d.id(), d.published()));
+    }
+    int maxYear = entries.stream().flatMap(d -> d.published().stream())
+        .mapToInt(LocalDate::getYear).max().orElse(Integer.MIN_VALUE);
+    Map<String, List<Entry>> byId = new HashMap<>();
+    for (Entry d : entries) {
+      byId.computeIfAbsent(segmentOf(d.published(), maxYear), k -> new ArrayList<>()).add(d);
+    }
+    Comparator<Entry> oldestFirst = Comparator
+        .comparing((Entry d) -> d.published().orElse(LocalDate.MIN))
+        .thenComparing(Entry::id);
+    // The newest month is cut into blocks of BLOCK_DOCS in date order: new articles land in its
+    // last block, so a day's news rewrites one or two small segments.
+    String newestMonth = byId.keySet().stream().filter(k -> k.startsWith("m")).max(String::compareTo).orElse("");
+    if (!newestMonth.isEmpty()) {
+      List<Entry> month = byId.remove(newestMonth);
+      month.sort(oldestFirst);
+      for (int b = 0; b * BLOCK_DOCS < month.size(); b++) {
+        byId.put(newestMonth + "-" + b, new ArrayList<>(month.subList(b * BLOCK_DOCS, Math.min(month.size(), (b + 1) * BLOCK_DOCS))));
+      }
+    }
+    Map<String, List<Entry>> ordered = new LinkedHashMap<>();
+    byId.keySet().stream().sorted(Comparator.comparing(SearchIndex::segmentRank).reversed())
+        .forEach(s -> {
+          List<Entry> list = byId.get(s);
+          list.sort(oldestFirst);
+          ordered.put(s, list);
+        });
+    return ordered;
+  }
+
+  private static void checkHref(SearchDocument d) {
+    if (!SAFE_HREF.matcher(d.href()).matches() || d.href().startsWith("/") || d.href().contains("..")
+        || d.href().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+      throw new IllegalArgumentException("search: document " + d.id() + " has an href that is not a plain relative path: " + d.href());
+    }
+  }
+
+  /** Sorts segments: months of the newest year, then older years, then undated. */
+  private static String segmentRank(String segment) {
+    return switch (segment.charAt(0)) {
+      case 'm' -> segment.length() > 7
+          ? String.format("2%s-%09d", segment.substring(0, 7), Integer.parseInt(segment.substring(8)))
+          : "2" + segment;
+      case 'y' -> "1" + segment;
+      default -> "0";
+    };
+  }
+
+  private static String segmentOf(Optional<LocalDate> published, int maxYear) {
+    if (published.isEmpty()) {
+      return "u";
+    }
+    LocalDate date = published.get();
+    return date.getYear() < maxYear ? "y" + date.getYear()
+        : String.format("m%04d%02d", date.getYear(), date.getMonthValue());
+  }
+
+  /** One document's distinct terms with their weights. */
+  private record DocTerms(String[] terms, int[] weights) {}
+
+  private DocTerms docTerms(SearchDocument d) {
+    TermTable<int[]> counts = new TermTable<>();
+    tokenizer.terms(d.text(), t -> counts.computeIfAbsent(t, k -> new int[2])[0]++);
+    tokenizer.terms(d.title(), t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
+    for (String tag : d.tags()) {
+      tokenizer.terms(tag, t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
+      String key = tagTerm(tag);
+      if (key.length() > 1) {
+        counts.computeIfAbsent(key, k -> new int[2])[1] = 1;
+      }
+    }
+    String[] terms = counts.keys();
+    int[] weights = new int[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      int[] c = counts.get(terms[i]);
+      weights[i] = Postings.weight(c[0], c[1] == 1);
+    }
+    return new DocTerms(terms, weights);
+  }
+
+  /** The term a tag filter looks up: "#" and the normalised tag. */
+  String tagTerm(String tag) {
+    return "#" + tokenizer.normalize(tag).strip();
+  }
+
+  private int writeSegment(String segment, List<Entry> entries, List<SearchDocument> documents,
+      BiConsumer<String, byte[]> sink) {
+    TermTable<Postings> postings = new TermTable<>();
+    List<String> rows = new ArrayList<>(entries.size());
+    for (int start = 0; start < entries.size(); start += BATCH) {
+      List<SearchDocument> docs = new ArrayList<>(BATCH);
+      for (Entry e : entries.subList(start, Math.min(entries.size(), start + BATCH))) {
+        docs.add(documents.get(e.index()));
+      }
+      for (SearchDocument d : docs) {
+        rows.add(row(d));
+      }
+      List<DocTerms> batch = docs.parallelStream().map(this::docTerms).toList();
+      for (int i = 0; i < batch.size(); i++) {
+        DocTerms dt = batch.get(i);
+        for (int j = 0; j < dt.terms().length; j++) {
+          postings.computeIfAbsent(dt.terms()[j], t -> new Postings()).add(start + i, dt.weights()[j]);
+        }
+      }
+    }
+    String[] all = postings.keys();
+    long bytes = 0;
+    for (String term : all) {
+      bytes += term.length() * 2L + postings.get(term).length() + 2;
+    }
+    int shards = 1;
+    while ((long) shards * TARGET_SHARD_BYTES < bytes) {
+      shards *= 2;
+    }
+    // Terms by shard, sorted: a shard key is a prefix of its terms (or the whole term), so the
+    // terms of one key group are contiguous in String order.
+    List<List<String>> byShard = new ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      byShard.add(new ArrayList<>());
+    }
+    for (String term : all) {
+      byShard.get(Tokenizer.hash(Tokenizer.shardKey(term)) & (shards - 1)).add(term);
+    }
+    for (int n = 0; n < shards; n++) {
+      StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)
+          .append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
+      String key = null;
+      StringBuilder group = new StringBuilder();
+      List<String> terms = byShard.get(n);
+      terms.sort(null);
+      for (String term : terms) {
+        if (key == null || !term.startsWith(key) || !Tokenizer.shardKey(term).equals(key)) {
+          if (key != null) {
+            appendGroup(out, key, group);
+          }
+          key = Tokenizer.shardKey(term);
+          group.setLength(0);
+        }
+        group.append(term, key.length(), term.length()).append(',');
+        postings.get(term).appendTo(group);
+        group.append(';');
+      }
+      if (key != null) {
+        appendGroup(out, key, group);
+      }
+      sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
+    }
+    for (int c = 0; c * DOCS_PER_CHUNK < rows.size(); c++) {
+      StringBuilder out = new StringBuilder(DOCS_PER_CHUNK * 1024)
+          .append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
+      for (int i = c * DOCS_PER_CHUNK; i < Math.min(rows.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
+        out.append(i > c * DOCS_PER_CHUNK ? ",\n" : "\n").append(rows.get(i));
+      }
+      sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
+    }
+    return shards;
+  }
+
+  /** A document-table row: [title, date, [tags], href, excerpt]. */
+  private static String row(SearchDocument d) {
+    StringBuilder out = new StringBuilder(1024).append('[');
+    Js.string(out, d.title().strip());
+    out.append(',');
+    Js.string(out, d.published().map(LocalDate::toString).orElse(""));
+    out.append(",[");
+    for (int t = 0; t < d.tags().size(); t++) {
+      if (t > 0) {
+        out.append(',');
+      }
+      Js.string(out, d.tags().get(t).strip());
+    }
+    out.append("],");
+    Js.string(out, d.href());
+    out.append(',');
+    Js.string(out, excerpt(d.text()));
+    return out.append(']').toString();
+  }
+
+  /**
+   * One shard-key group: {@code "key":"suffix,postings;suffix,postings;..."}. Every term of the
+   * group starts with the key, so only the rest is written; ',' and ';' never occur in terms.
+   */
+  private static void appendGroup(StringBuilder out, String key, CharSequence group) {
+    if (out.charAt(out.length() - 1) != '{') {
+      out.append(',');
+    }
+    Js.string(out, key);
+    out.append(':');
+    Js.string(out, group.toString());
+  }
+
+  static String shardPath(String segment, int shard) {
+    return "search/" + segment + "/t" + shard / FILES_PER_DIR + "/" + shard + ".js";
+  }
+
+  static String chunkPath(String segment, int chunk) {
+    return "search/" + segment + "/d" + chunk / FILES_PER_DIR + "/" + chunk + ".js";
+  }
+
+  static String excerpt(String text) {
+    String flat = SPACES.matcher(text.strip()).replaceAll(" ");
+    if (flat.codePointCount(0, flat.length()) <= EXCERPT_CHARS) {
+      return flat;
+    }
+    return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_CHARS));
+  }
+
+  private static byte[] utf8(CharSequence s) {
+    return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

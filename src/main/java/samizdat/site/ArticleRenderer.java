@@ -65,10 +65,10 @@ final class ArticleRenderer implements PageRenderer {
       m.put("url", meta.url().filter(u -> !u.isBlank()).map(u -> List.<Map<String, Object>>of(
           Map.of("value", u, "safe", MarkdownRenderer.isExternal(u)))).orElse(List.of()));
       List<Map<String, Object>> tags = new ArrayList<>();
-      for (String key : SiteModel.tagKeys(d)) {
+      for (String key : d.tagKeys()) {
         SiteModel.Tag tag = site.tagsByKey.get(key);
         tags.add(Map.of("name", tag.name(),
-            "href", SiteLayout.href(path, SiteLayout.tagDir(tag.slug()) + SiteLayout.INDEX)));
+            "href", SiteLayout.href(path, tag.dir() + SiteLayout.INDEX)));
       }
       m.put("tags", tags);
       m.put("hasTags", !tags.isEmpty());

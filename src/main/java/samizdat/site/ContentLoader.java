@@ -64,7 +64,7 @@ final class ContentLoader {
   }
 
   private Optional<Doc> loadOne(String id) throws ContentException {
-    Optional<ArticleMeta> maybe = store.readMeta(id);
+    Optional<ArticleMeta> maybe = readMeta(id);
     if (maybe.isEmpty()) {
       return Optional.empty(); // deleted while we listed
     }
@@ -76,9 +76,10 @@ final class ContentLoader {
       long size = attrs.size();
       long mtime = attrs.lastModifiedTime().toMillis();
       BuildState.BodyInfo old = previous.bodies.get(id);
-      if (old != null && old.size() == size && old.mtime() == mtime) {
+      if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {
         info = old;
       } else {
+        next.markChanged();
         byte[] bytes = Files.readAllBytes(body);
         String markdown = new String(bytes, StandardCharsets.UTF_8);
         byte[] hash = java.util.Arrays.copyOf(Fingerprint.sha256().digest(bytes), 16);
@@ -90,7 +91,34 @@ final class ContentLoader {
     next.bodies.put(id, info);
     byte[] contentHash = new Fingerprint().add(meta.toString()).add(info.hash()).done();
     String path = SiteLayout.article(id, meta.published());
-    return Optional.of(new Doc(meta, path, body, contentHash, info.signature()));
+    return Optional.of(Doc.of(meta, path, body, contentHash, info.signature()));
+  }
+
+  /** The metadata, from the previous build's state when the JSON file is unchanged. */
+  private Optional<ArticleMeta> readMeta(String id) throws ContentException {
+    Path file = store.metaFile(id);
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return store.readMeta(id); // gone, or unreadable: let the store say which
+    }
+    long size = attrs.size();
+    long mtime = attrs.lastModifiedTime().toMillis();
+    BuildState.MetaInfo old = previous.metas.get(id);
+    ArticleMeta meta;
+    if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {
+      meta = old.meta();
+    } else {
+      next.markChanged();
+      Optional<ArticleMeta> read = store.readMeta(id);
+      if (read.isEmpty()) {
+        return read;
+      }
+      meta = read.get();
+    }
+    next.metas.put(id, new BuildState.MetaInfo(size, mtime, meta));
+    return Optional.of(meta);
   }
 
   /** The safe file names in {@code content/media}, sorted; others are reported and skipped. */

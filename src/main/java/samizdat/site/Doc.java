@@ -3,6 +3,7 @@ package samizdat.site;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
 import samizdat.content.ArticleMeta;
 
 /**
@@ -15,14 +16,29 @@ import samizdat.content.ArticleMeta;
  * @param bodyFile the Markdown body on disk
  * @param contentHash hash of metadata and body; changes whenever the article does
  * @param signature {@link TextSignature} of title and body
+ * @param tagKeys the article's tags as keys ({@link SiteLayout#tagKey}), de-duplicated, in order
  */
-record Doc(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, long[] signature) {
+record Doc(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, long[] signature,
+    List<String> tagKeys) {
   Doc {
     requireNonNull(meta, "meta");
     requireNonNull(path, "path");
     requireNonNull(bodyFile, "bodyFile");
     requireNonNull(contentHash, "contentHash");
     requireNonNull(signature, "signature");
+    tagKeys = List.copyOf(tagKeys);
+  }
+
+  /** A Doc for this metadata, with tag keys worked out. */
+  static Doc of(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, long[] signature) {
+    java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    for (String t : meta.tags()) {
+      String k = SiteLayout.tagKey(t);
+      if (!k.isEmpty()) {
+        keys.add(k);
+      }
+    }
+    return new Doc(meta, path, bodyFile, contentHash, signature, List.copyOf(keys));
   }
 
   String id() {

@@ -14,11 +14,10 @@ import java.util.Optional;
  * different inputs never feed the digest the same bytes. Not thread-safe: one per page.
  */
 final class Fingerprint {
-  private final MessageDigest digest;
-
-  Fingerprint() {
-    digest = sha256();
-  }
+  // Inputs are gathered in a buffer and digested once: MessageDigest.update per small value is
+  // far slower than one pass over the bytes.
+  private byte[] buf = new byte[512];
+  private int len;
 
   static MessageDigest sha256() {
     try {
@@ -35,9 +34,27 @@ final class Fingerprint {
   }
 
   Fingerprint add(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    tag('s', b.length);
-    digest.update(b);
+    int n = s.length();
+    ensure(9 + 3 * n);
+    int lenAt = len + 1;
+    buf[len] = 's';
+    len += 9;
+    int start = len;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        buf[len++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[len++] = (byte) (0xC0 | (c >> 6));
+        buf[len++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        // UTF-16 code units as three bytes each: a stable encoding, surrogates included
+        buf[len++] = (byte) (0xE0 | (c >> 12));
+        buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buf[len++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    putLong(lenAt, len - start);
     return this;
   }
 
@@ -48,24 +65,35 @@ final class Fingerprint {
 
   Fingerprint add(byte[] b) {
     tag('b', b.length);
-    digest.update(b);
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
     return this;
   }
 
-  /** Adds a view model: maps (in their iteration order), collections, strings, numbers, booleans. */
+  /** Adds a view model: maps (sorted by key), collections, strings, numbers, booleans. */
   Fingerprint addModel(Object value) {
     if (value instanceof Map<?, ?> map) {
       // Sorted keys: Map.of iteration order differs between JVM runs.
       tag('m', map.size());
-      java.util.List<String> keys = new java.util.ArrayList<>(map.size());
-      for (Object k : map.keySet()) {
-        keys.add(String.valueOf(k));
+      if (map.size() == 1) {
+        var e = map.entrySet().iterator().next();
+        add(String.valueOf(e.getKey()));
+        addModel(e.getValue());
+        return this;
       }
-      keys.sort(null);
+      String[] keys = new String[map.size()];
+      int i = 0;
+      for (Object k : map.keySet()) {
+        keys[i++] = String.valueOf(k);
+      }
+      Arrays.sort(keys);
       for (String k : keys) {
         add(k);
         addModel(map.get(k));
       }
+    } else if (value instanceof String s) {
+      add(s);
     } else if (value instanceof Collection<?> list) {
       tag('c', list.size());
       for (Object o : list) {
@@ -87,14 +115,28 @@ final class Fingerprint {
   }
 
   private void tag(char type, long v) {
-    digest.update((byte) type);
+    ensure(9);
+    buf[len] = (byte) type;
+    putLong(len + 1, v);
+    len += 9;
+  }
+
+  private void putLong(int at, long v) {
     for (int i = 0; i < 8; i++) {
-      digest.update((byte) (v >>> (8 * i)));
+      buf[at + i] = (byte) (v >>> (8 * i));
     }
   }
 
-  /** The first 16 bytes of the digest; the fingerprint is then spent. */
+  private void ensure(int more) {
+    if (len + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+
+  /** The first 16 bytes of the SHA-256 of everything added. */
   byte[] done() {
+    MessageDigest digest = sha256();
+    digest.update(buf, 0, len);
     return Arrays.copyOf(digest.digest(), 16);
   }
 }

@@ -51,6 +51,7 @@ final class OutputWriter {
       unchanged.incrementAndGet();
       return;
     }
+    next.markChanged();
     byte[] bytes = page.render();
     if (AtomicFiles.writeIfChanged(file, bytes)) {
       written.incrementAndGet();
@@ -78,6 +79,9 @@ final class OutputWriter {
       }
     }
     stale.sort(null);
+    if (!stale.isEmpty()) {
+      next.markChanged();
+    }
     int removed = 0;
     for (String path : stale) {
       Path file = out.resolve(path);

@@ -35,6 +35,13 @@ final class RelatedFinder {
    * {@code ordered}, best first; every position is smaller than the article's own.
    */
   int[][] find(List<Doc> ordered, List<List<String>> tagKeys) {
+    boolean[] all = new boolean[ordered.size()];
+    java.util.Arrays.fill(all, true);
+    return find(ordered, tagKeys, all);
+  }
+
+  /** Like {@link #find(List, List)}, only for the articles marked {@code needed} (others: null). */
+  int[][] find(List<Doc> ordered, List<List<String>> tagKeys, boolean[] needed) {
     int n = ordered.size();
     Map<String, IntList> tagPostings = new HashMap<>();
     Map<Long, IntList> termPostings = new HashMap<>();
@@ -48,7 +55,7 @@ final class RelatedFinder {
     }
     int[][] result = new int[n][];
     ThreadLocal<double[]> scoresHolder = ThreadLocal.withInitial(() -> new double[n]);
-    IntStream.range(0, n).parallel().forEach(i -> {
+    IntStream.range(0, n).filter(i -> needed[i]).parallel().forEach(i -> {
       double[] scores = scoresHolder.get();
       IntList touched = new IntList();
       double total = i + 1;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import samizdat.content.ContentStore;
 import samizdat.io.Progress;
 import samizdat.search.SearchIndex;
@@ -43,14 +45,34 @@ public final class SiteBuilder {
     BuildState previous = BuildState.load(options.cache());
     BuildState next = new BuildState();
     ContentStore store = new ContentStore(options.content());
-    ContentLoader loader = new ContentLoader(store, previous, next);
-    ContentLoader.Loaded loaded = loader.load(progress);
-    List<String> media = loader.mediaFiles(progress);
-    timer.lap("content read");
 
     try (ClasspathDir bundled = ClasspathDir.containing("/templates/README.md")) {
       Path templateRoot = options.templates().orElse(bundled.path());
       Templates templates = new Templates(templateRoot, options.strictTemplates());
+      byte[] code = ClasspathDir.fingerprintOf(SiteBuilder.class);
+      byte[] searchCode = ClasspathDir.fingerprintOf(SearchIndex.class);
+      Fingerprint settingsFp = new Fingerprint().add("samizdat-site").add(code).add(searchCode);
+      for (String name : templates.files()) {
+        settingsFp.add(name).add(Files.readAllBytes(templates.root().resolve(name)));
+      }
+      settingsFp.add(options.title()).add(options.language().orElse("")).add(options.baseUrl().orElse(""))
+          .add(options.pageSize());
+      byte[] settings = settingsFp.done();
+
+      InputsDigest.Digest inputs = InputsDigest.of(store, settings, previous);
+      next.inputs = inputs.value();
+      if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
+          && InputsDigest.outputIntact(out, previous)) {
+        timer.lap("nothing changed");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
+      }
+
+      previous.loadDetails();
+      ContentLoader loader = new ContentLoader(store, previous, next);
+      ContentLoader.Loaded loaded = loader.load(progress);
+      List<String> media = loader.mediaFiles(progress);
+      timer.lap("content read");
       try {
         templates.check(TEMPLATES);
       } catch (RuntimeException e) {
@@ -59,11 +81,11 @@ public final class SiteBuilder {
       SiteConfig config = new SiteConfig(options.title(),
           options.language().orElseGet(() -> commonLanguage(loaded.docs())), options.baseUrl(),
           options.pageSize());
-      byte[] global = globalFingerprint(templates, config);
+      byte[] global = new Fingerprint().add(settings).add(config.language()).done();
 
       progress.start("relating articles", 0);
       timer.lap("templates checked");
-      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT);
+      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT, previous, next, code);
       progress.finish();
       timer.lap("model and related lists");
       RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
@@ -73,7 +95,7 @@ public final class SiteBuilder {
           new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media),
-          new SearchRenderer(previous, ClasspathDir.fingerprintOf(SearchIndex.class)));
+          new SearchRenderer(previous, searchCode));
       List<Page> pages = new ArrayList<>();
       for (PageRenderer r : renderers) {
         pages.addAll(r.pages(context));
@@ -86,7 +108,11 @@ public final class SiteBuilder {
       errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
       timer.lap("pages written");
       int removed = writer.removeStale();
-      next.save(options.cache());
+      next.articleCount = site.list.size();
+      next.errors = List.copyOf(errors);
+      if (!next.sameAs(previous)) {
+        next.save(options.cache());
+      }
       timer.lap("stale removed, state saved");
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new BuildResult(site.list.size(), writer.written(), writer.unchanged(), removed, errors,
@@ -114,18 +140,28 @@ public final class SiteBuilder {
   private static List<String> writeAll(List<Page> pages, OutputWriter writer, BuildState previous,
       BuildState next, int threads, Progress progress) throws IOException {
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     progress.start("writing site", pages.size());
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
+      // The stream completes only when every task has returned, so nothing keeps writing after
+      // a failure; once one page fails with a bug or a template error, the rest are skipped.
       pool.submit(() -> pages.parallelStream().forEach(page -> {
+        if (failure.get() != null) {
+          return;
+        }
         try {
           writer.write(page);
-        } catch (IOException e) {
-          errors.add(page.path() + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+          String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+          errors.add(page.path() + ": " + message);
           // keep the old file known, but make the next build try again
           if (previous.files.containsKey(page.path())) {
             next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
+            next.markChanged();
           }
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
         }
         progress.advance(1);
       })).get();
@@ -133,17 +169,13 @@ public final class SiteBuilder {
       Thread.currentThread().interrupt();
       throw new IOException("build interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(cause);
+      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdown();
       progress.finish();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
     }
     List<String> list = new ArrayList<>(errors);
     Collections.sort(list);
@@ -160,15 +192,6 @@ public final class SiteBuilder {
         .max(Map.Entry.<String, Integer>comparingByValue()
             .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .map(Map.Entry::getKey).orElse("zh");
-  }
-
-  private static byte[] globalFingerprint(Templates templates, SiteConfig config) throws IOException {
-    Fingerprint fp = new Fingerprint().add("samizdat-site").add(ClasspathDir.fingerprintOf(SiteBuilder.class));
-    for (String name : templates.files()) {
-      fp.add(name).add(Files.readAllBytes(templates.root().resolve(name)));
-    }
-    fp.add(config.title()).add(config.language()).add(config.baseUrl().orElse("")).add(config.pageSize());
-    return fp.done();
   }
 
 

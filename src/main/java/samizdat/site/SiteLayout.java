@@ -35,6 +35,8 @@ final class SiteLayout {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_-][a-z0-9._-]*");
   private static final Pattern PLAIN_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
   private static final int MAX_NAME_BYTES = 100;
   private static final int MAX_PLAIN_SLUG = 60;
   private static final int MAX_SLUG_PREFIX = 40;
@@ -101,7 +103,9 @@ final class SiteLayout {
 
   /** How tags are told apart: Unicode-normalised, trimmed, single spaces, lower case. */
   static String tagKey(String tagName) {
-    String n = Normalizer.normalize(tagName, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    String n = Normalizer.isNormalized(tagName, Normalizer.Form.NFKC) ? tagName
+        : Normalizer.normalize(tagName, Normalizer.Form.NFKC);
+    n = SPACES.matcher(n.strip()).replaceAll(" ");
     return n.toLowerCase(Locale.ROOT);
   }
 
@@ -119,7 +123,7 @@ final class SiteLayout {
     if (ascii.length() > MAX_SLUG_PREFIX) {
       ascii = ascii.substring(0, MAX_SLUG_PREFIX);
     }
-    ascii = ascii.replaceAll("^-+|-+$", "");
+    ascii = EDGE_DASHES.matcher(ascii).replaceAll("");
     return (ascii.isEmpty() ? "t" : ascii) + "--" + Fingerprint.hex(tagKey, 12);
   }
 

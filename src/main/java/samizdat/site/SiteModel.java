@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +26,8 @@ import java.util.TreeMap;
  * content.
  */
 final class SiteModel {
-  /** A tag with its display name (as first used), slug and articles in list order. */
-  record Tag(String key, String name, String slug, List<Doc> docs) {}
+  /** A tag with its display name (as first used), slug, folder and articles in list order. */
+  record Tag(String key, String name, String slug, String dir, List<Doc> docs) {}
 
   /** An entry of an article's related list. */
   record Related(String title, Optional<Doc> local, Optional<String> url) {}
@@ -44,7 +43,14 @@ final class SiteModel {
   final Optional<LocalDate> earliest;
   final Optional<LocalDate> latest;
 
-  SiteModel(SiteConfig config, List<Doc> docs, int relatedLimit) {
+  /**
+   * @param previous the previous build's state: computed related lists are reused for articles
+   *     whose older articles did not change
+   * @param next receives the related lists of this build
+   * @param seed digest of the code; a new version computes everything again
+   */
+  SiteModel(SiteConfig config, List<Doc> docs, int relatedLimit, BuildState previous, BuildState next,
+      byte[] seed) {
     this.config = config;
     Comparator<Doc> ingestThenId = Comparator
         .comparing((Doc d) -> d.meta().firstIngested())
@@ -65,7 +71,7 @@ final class SiteModel {
     Map<String, String> names = new HashMap<>();
     Map<String, List<Doc>> tagDocs = new HashMap<>();
     for (Doc d : list) {
-      for (String key : tagKeys(d)) {
+      for (String key : d.tagKeys()) {
         tagDocs.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
       }
       for (String name : d.meta().tags()) {
@@ -75,7 +81,8 @@ final class SiteModel {
     Collator collator = Collator.getInstance(Locale.CHINESE);
     List<Tag> tagList = new ArrayList<>();
     for (var e : tagDocs.entrySet()) {
-      tagList.add(new Tag(e.getKey(), names.get(e.getKey()), SiteLayout.tagSlug(e.getKey()),
+      String slug = SiteLayout.tagSlug(e.getKey());
+      tagList.add(new Tag(e.getKey(), names.get(e.getKey()), slug, SiteLayout.tagDir(slug),
           List.copyOf(e.getValue())));
     }
     tagList.sort(Comparator.comparingInt((Tag t) -> -t.docs().size())
@@ -105,38 +112,81 @@ final class SiteModel {
     this.undated = List.copyOf(noDate);
     this.earliest = list.stream().flatMap(d -> d.meta().published().stream()).min(Comparator.naturalOrder());
     this.latest = list.stream().flatMap(d -> d.meta().published().stream()).max(Comparator.naturalOrder());
-    this.related = computeRelated(docs, byDate, ingestThenId, relatedLimit);
+    this.related = computeRelated(docs, byDate, relatedLimit, previous, next, seed);
   }
 
-  /** The article's tags as keys, de-duplicated, in page order. */
-  static List<String> tagKeys(Doc d) {
-    LinkedHashSet<String> keys = new LinkedHashSet<>();
-    for (String t : d.meta().tags()) {
-      String k = SiteLayout.tagKey(t);
-      if (!k.isEmpty()) {
-        keys.add(k);
-      }
-    }
-    return List.copyOf(keys);
-  }
 
-  private Map<String, List<Related>> computeRelated(List<Doc> docs, Comparator<Doc> byDate,
-      Comparator<Doc> ingestThenId, int limit) {
+  private Map<String, List<Related>> computeRelated(List<Doc> docs, Comparator<Doc> byDate, int limit,
+      BuildState previous, BuildState next, byte[] seed) {
     List<Doc> timeOrder = new ArrayList<>(docs);
     timeOrder.sort(Comparator.comparing((Doc d) -> d.meta().published().isEmpty())
         .thenComparing(byDate));
-    List<List<String>> keys = new ArrayList<>(timeOrder.size());
-    for (Doc d : timeOrder) {
-      keys.add(tagKeys(d));
+    int n = timeOrder.size();
+    List<List<String>> keys = new ArrayList<>(n);
+    Map<String, Integer> timePosition = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      keys.add(timeOrder.get(i).tagKeys());
+      timePosition.put(timeOrder.get(i).id(), i);
     }
-    int[][] neighbours = new RelatedFinder(limit).find(timeOrder, keys);
+    // An article's neighbours depend only on it and the articles before it in time order; a
+    // running digest over those tells when a cached list is still right.
+    int[][] neighbours = new int[n][];
+    byte[][] prefix = new byte[n][];
+    boolean[] needed = new boolean[n];
+    byte[] running = seed;
+    for (int i = 0; i < n; i++) {
+      Doc d = timeOrder.get(i);
+      Fingerprint fp = new Fingerprint().add(running).add(d.id())
+          .add(d.meta().published().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+      for (String k : d.tagKeys()) {
+        fp.add(k);
+      }
+      for (long term : d.signature()) {
+        fp.add(term);
+      }
+      running = fp.done();
+      prefix[i] = running;
+      BuildState.RelatedInfo old = previous.related.get(d.id());
+      needed[i] = true;
+      if (old != null && java.util.Arrays.equals(old.prefix(), running)) {
+        int[] positions = new int[old.ids().size()];
+        boolean ok = true;
+        for (int k = 0; k < positions.length && ok; k++) {
+          Integer p = timePosition.get(old.ids().get(k));
+          ok = p != null && p < i;
+          positions[k] = ok ? p : -1;
+        }
+        if (ok) {
+          neighbours[i] = positions;
+          needed[i] = false;
+        }
+      }
+    }
+    boolean anyNeeded = false;
+    for (boolean b : needed) {
+      anyNeeded |= b;
+    }
+    int[][] computed = anyNeeded ? new RelatedFinder(limit).find(timeOrder, keys, needed) : new int[n][];
+    if (anyNeeded) {
+      next.markChanged();
+    }
+    for (int i = 0; i < n; i++) {
+      if (needed[i]) {
+        neighbours[i] = computed[i];
+      }
+      List<String> ids = new ArrayList<>(neighbours[i].length);
+      for (int j : neighbours[i]) {
+        ids.add(timeOrder.get(j).id());
+      }
+      next.related.put(timeOrder.get(i).id(), new BuildState.RelatedInfo(prefix[i], ids));
+    }
 
     Map<String, Doc> byUrl = new HashMap<>();
     for (Doc d : list) {
       d.meta().url().ifPresent(u -> byUrl.putIfAbsent(normalizeUrl(u), d));
     }
     Map<String, List<Related>> out = new HashMap<>();
-    for (int i = 0; i < timeOrder.size(); i++) {
+    for (int i = 0; i < n; i++) {
       Doc d = timeOrder.get(i);
       Map<String, Related> entries = new LinkedHashMap<>(); // key: local id or url
       int external = 0;
@@ -160,8 +210,9 @@ final class SiteModel {
         if (entries.size() >= limit) {
           break;
         }
-        Doc n = timeOrder.get(j);
-        entries.putIfAbsent("id:" + n.id(), new Related(n.meta().title(), Optional.of(n), Optional.empty()));
+        Doc near = timeOrder.get(j);
+        entries.putIfAbsent("id:" + near.id(), new Related(near.meta().title(), Optional.of(near),
+            Optional.empty()));
       }
       out.put(d.id(), List.copyOf(entries.values()));
     }

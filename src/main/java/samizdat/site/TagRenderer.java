@@ -15,7 +15,7 @@ final class TagRenderer implements PageRenderer {
     SiteModel site = context.site();
     List<Page> pages = new ArrayList<>();
     for (SiteModel.Tag tag : site.tags) {
-      pages.addAll(ListPages.of(context, SiteLayout.tagDir(tag.slug()), tag.docs(), tag.name(), "tag"));
+      pages.addAll(ListPages.of(context, tag.dir(), tag.docs(), tag.name(), "tag"));
     }
     String path = SiteLayout.TAGS_INDEX;
     Map<String, Object> m = Views.base(path, "标签 Tags — " + site.config.title(), site.config.language(),
@@ -24,7 +24,7 @@ final class TagRenderer implements PageRenderer {
     for (SiteModel.Tag tag : site.tags) {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("name", tag.name());
-      t.put("href", SiteLayout.href(path, SiteLayout.tagDir(tag.slug()) + SiteLayout.INDEX));
+      t.put("href", SiteLayout.href(path, tag.dir() + SiteLayout.INDEX));
       t.put("count", tag.docs().size());
       tags.add(t);
     }

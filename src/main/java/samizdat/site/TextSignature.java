@@ -39,7 +39,7 @@ final class TextSignature {
 
   /** The signature of a Markdown body plus its title (the title counts three times). */
   static long[] of(String title, String markdown) {
-    LongIntMap counts = new LongIntMap(256);
+    LongIntMap counts = new LongIntMap(2048);
     for (int i = 0; i < 3; i++) {
       terms(title, counts);
     }
@@ -153,19 +153,47 @@ final class TextSignature {
       }
     }
 
-    /** The {@code k} keys with the highest counts (ties: smaller key first), sorted by key. */
+    /**
+     * The {@code k} keys with the highest counts (ties: in table order), sorted by key. Linear:
+     * finds the cut-off count with a histogram instead of sorting every entry.
+     */
     long[] top(int k) {
-      long[][] entries = new long[size][];
-      int j = 0;
+      int max = 0;
       for (int i = 0; i < keys.length; i++) {
-        if (keys[i] != 0) {
-          entries[j++] = new long[] {keys[i], values[i]};
+        if (keys[i] != 0 && values[i] > max) {
+          max = values[i];
         }
       }
-      Arrays.sort(entries, (a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
-      long[] top = new long[Math.min(k, entries.length)];
-      for (int i = 0; i < top.length; i++) {
-        top[i] = entries[i][0];
+      int[] histogram = new int[max + 2];
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          histogram[values[i]]++;
+        }
+      }
+      int cutoff = max + 1; // entries with count >= cutoff are all taken
+      int taken = 0;
+      while (cutoff > 1 && taken + histogram[cutoff - 1] <= k) {
+        cutoff--;
+        taken += histogram[cutoff];
+      }
+      long[] top = new long[Math.min(k, size)];
+      int n = 0;
+      long[] boundary = new long[cutoff - 1 >= 1 ? histogram[cutoff - 1] : 0];
+      int b = 0;
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == 0) {
+          continue;
+        }
+        if (values[i] >= cutoff) {
+          top[n++] = keys[i];
+        } else if (values[i] == cutoff - 1) {
+          boundary[b++] = keys[i];
+        }
+      }
+      if (n < top.length) {
+        // Among equally frequent terms, take them in table order: deterministic for a given
+        // text (same insertions, same table), and no sort of the long tail of one-off terms.
+        System.arraycopy(boundary, 0, top, n, top.length - n);
       }
       Arrays.sort(top);
       return top;

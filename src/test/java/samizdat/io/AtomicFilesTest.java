@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,15 @@ class AtomicFilesTest {
     Path f = dir.resolve("a/b/c.txt");
     assertTrue(AtomicFiles.writeIfChanged(f, "hello".getBytes(StandardCharsets.UTF_8)));
     assertEquals("hello", Files.readString(f));
+  }
+
+  @Test
+  void writtenFilesAreReadableByOthers() throws IOException {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path f = dir.resolve("page.html");
+    AtomicFiles.write(f, new byte[] {1}, false);
+    assertTrue(Files.getPosixFilePermissions(f).contains(PosixFilePermission.OTHERS_READ),
+        Files.getPosixFilePermissions(f).toString());
   }
 
   @Test

@@ -19,7 +19,7 @@ class PaginationTest {
       ArticleMeta meta = new ArticleMeta("d" + i, "t" + i, Optional.empty(), Optional.empty(), "zh",
           Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), "p", "0",
           Instant.EPOCH);
-      docs.add(new Doc(meta, "a/undated/00/d" + i + ".html", Path.of("x"), new byte[16], new long[0]));
+      docs.add(Doc.of(meta, "a/undated/00/d" + i + ".html", Path.of("x"), new byte[16], new long[0]));
     }
     return docs;
   }

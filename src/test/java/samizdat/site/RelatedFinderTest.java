@@ -17,7 +17,7 @@ class RelatedFinderTest {
   private static Doc doc(String id, String title, String text) {
     ArticleMeta meta = new ArticleMeta(id, title, Optional.empty(), Optional.empty(), "zh",
         Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), "p", "0", Instant.EPOCH);
-    return new Doc(meta, "a/undated/00/" + id + ".html", Path.of("x"), new byte[16],
+    return Doc.of(meta, "a/undated/00/" + id + ".html", Path.of("x"), new byte[16],
         TextSignature.of(title, text));
   }
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Ingest benchmark: generates N bannedbook-shaped pages (default 10000) and times
+# `./samizdat ingest` on them, JVM start included: a cold run into an empty content folder, then
+# a re-run over the same pages (everything unchanged). Uses hyperfine when installed, else
+# /usr/bin/time. Target: 10,000 pages in under 5 s wall on 2 cores.
+#
+# usage: bench/ingest/run.sh [N] [WORKDIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+n=${1:-10000}
+work=${2:-$repo/bench/work/ingest}
+pages="$work/pages-$n"
+content="$work/content"
+
+"$repo/samizdat" --version >/dev/null   # builds the jar if it is stale, outside the timing
+if [ ! -d "$pages" ]; then
+  echo "generating $n pages in $pages ..." >&2
+  python3 "$here/generate.py" "$n" "$pages"
+fi
+echo "pages: $(find "$pages" -name '*.html' | wc -l), $(du -sh "$pages" | cut -f1); cores: $(nproc)" >&2
+echo "load average now: $(cut -d" " -f1-3 /proc/loadavg) (other work on the machine skews wall times)" >&2
+
+jar="$repo/target/samizdat.jar"
+run() { "$repo/samizdat" ingest --quiet --content "$content" "$pages" | tail -n 1; }
+
+echo "--- cold: empty content folder" >&2
+rm -rf "$content"
+if command -v /usr/bin/time >/dev/null; then
+  /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); repo=$repo content=$content pages=$pages; run"
+else
+  start=$(date +%s.%N); run; end=$(date +%s.%N); echo "wall $(echo "$end - $start" | bc) s"
+fi
+echo "--- warm: same pages again (all unchanged)" >&2
+if command -v /usr/bin/time >/dev/null; then
+  /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); repo=$repo content=$content pages=$pages; run"
+else
+  start=$(date +%s.%N); run; end=$(date +%s.%N); echo "wall $(echo "$end - $start" | bc) s"
+fi
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 1 --runs 5 --prepare "rm -rf '$content'" \
+    "'$repo/samizdat' ingest --quiet --content '$content' '$pages'"
+fi

@@ -1,0 +1,60 @@
+package samizdat.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import samizdat.mirror.ByteSizes;
+import samizdat.mirror.MirrorException;
+import samizdat.mirror.UsbMirror;
+
+/** `samizdat mirror usb TARGET_DIR`: incremental, crash-safe copy of the site with a manifest. */
+@Command(
+    name = "usb",
+    description = {
+      "Copy the built site into TARGET_DIR (a mounted USB stick, SD card or any folder).",
+      "Only new and changed files are written, each to a temporary name, synced, then renamed:"
+          + " an interrupted copy is completed by running again. Files samizdat did not write are"
+          + " never touched. README.txt and samizdat-manifest.json (sizes and SHA-256 of every"
+          + " file, written last) go to the root; check a copy with `samizdat verify`."},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    sortOptions = false)
+final class MirrorUsbCommand implements Callable<Integer> {
+  @ParentCommand MirrorCommand parent;
+
+  @Parameters(index = "0", paramLabel = "TARGET_DIR", description = "Where the copy goes (created if missing).")
+  Path target;
+
+  @Option(names = "--site", paramLabel = "DIR", defaultValue = "site",
+      description = "The built site to copy (default: ${DEFAULT-VALUE}).")
+  Path site;
+
+  @Option(names = "--overwrite",
+      description = "Replace files in the way that samizdat did not write (default: stop and name them).")
+  boolean overwrite;
+
+  @Override
+  public Integer call() {
+    Console console = parent.top.console();
+    UsbMirror.Result r;
+    try {
+      r = new UsbMirror(MirrorCommand.toolVersion(), overwrite, console.progress()).mirror(site, target);
+    } catch (MirrorException e) {
+      e.problems().forEach(console::error);
+      return ExitCodes.FAILED;
+    } catch (IOException e) {
+      throw new CliException(MirrorCommand.describe(e) + " (run again to complete the copy)", ExitCodes.FAILED, e);
+    }
+    console.summary("mirrored " + site + " to " + target + ": " + r.files() + " files ("
+        + ByteSizes.human(r.totalBytes()) + "); " + r.copied() + " copied (" + ByteSizes.human(r.bytesCopied()) + "), "
+        + r.unchanged() + " unchanged, " + r.removed() + " removed");
+    String about = r.archive().describe();
+    console.summary("archive: " + r.archive().title() + (about.isEmpty() ? "" : " (" + about + ")"));
+    console.summary("check the copy with: samizdat verify " + target);
+    return ExitCodes.OK;
+  }
+}

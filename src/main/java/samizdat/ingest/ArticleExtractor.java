@@ -1,0 +1,223 @@
+package samizdat.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.nodes.XmlDeclaration;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
+import samizdat.content.RelatedLink;
+
+/**
+ * Applies a site profile to a parsed page: finds the title and body, pulls tags, related links and
+ * the source line out into metadata, and cleans the body in one traversal (dropped elements go
+ * with everything inside them; unwrapped ones become their plain text). The page's document is
+ * modified in place. Stateless and thread-safe; one instance serves all pages.
+ */
+final class ArticleExtractor {
+  /** Never content, whatever the profile says. */
+  private static final Set<String> ALWAYS_DROP = Set.of(
+      "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+      "applet", "form", "input", "button", "select", "textarea", "option", "label", "link", "meta",
+      "base", "head", "title", "svg", "math", "canvas", "video", "audio", "source", "track", "map",
+      "area", "dialog", "nav", "menu");
+  private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
+  private static final Pattern TINY = Pattern.compile("\\s*[0-2](\\.0*)?\\s*(px)?\\s*");
+  /** Selectors used on every page, compiled once (jsoup does not cache parsed queries). */
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
+
+  /** What a profile found in a page. The body has been cleaned. */
+  record Extracted(
+      String title,
+      Element body,
+      String language,
+      List<String> tags,
+      List<RelatedLink> related,
+      Optional<String> source) {}
+
+  /** Why a page is not an article for this profile. */
+  static final class NotAnArticle extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotAnArticle(String message) {
+      super(message);
+    }
+  }
+
+  Extracted extract(Document page, SiteProfile profile) throws NotAnArticle {
+    Element body = profile.body().first(page).orElseThrow(() -> new NotAnArticle(
+        "not an article page: no body (\"" + profile.body().css() + "\" of profile "
+            + profile.name() + ")"));
+    String title = title(page, profile).orElseThrow(() -> new NotAnArticle(
+        "not an article page: no title (" + profile.title() + " of profile " + profile.name() + ")"));
+    List<String> tags = tags(page, profile);
+    Cleaner cleaner = new Cleaner(profile, body);
+    cleaner.traverse(body);
+    cleaner.finish();
+    // Some layouts put the related list or the source line after the body rather than in it.
+    if (cleaner.related.isEmpty() && profile.related().isPresent()) {
+      profile.related().get().first(page).ifPresent(cleaner::collectRelated);
+    }
+    if (cleaner.source.isEmpty() && profile.source().isPresent()) {
+      profile.source().get().first(page).ifPresent(
+          el -> cleaner.source = cleaner.sourceName(StringUtil.normaliseWhitespace(el.text()).strip()));
+    }
+    return new Extracted(title, body, language(page, profile), tags,
+        List.copyOf(cleaner.related.values()), cleaner.source);
+  }
+
+  private static Optional<String> title(Document page, SiteProfile profile) {
+    for (SiteProfile.Rule rule : profile.title()) {
+      for (Element e : page.select(rule.evaluator())) {
+        String text = valueOf(e);
+        if (!text.isEmpty()) {
+          return Optional.of(text);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The text a selector match stands for: content of a meta, datetime of a time, else its text. */
+  static String valueOf(Element e) {
+    String v;
+    if (e.nameIs("meta")) {
+      v = e.attr("content");
+    } else if (e.nameIs("time") && e.hasAttr("datetime")) {
+      v = e.attr("datetime");
+    } else {
+      v = e.text();
+    }
+    return StringUtil.normaliseWhitespace(v).strip();
+  }
+
+  private static List<String> tags(Document page, SiteProfile profile) {
+    if (profile.tags().isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (Element a : page.select(profile.tags().get().evaluator())) {
+      String name = valueOf(a);
+      if (!name.isEmpty()) {
+        byKey.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  private static String language(Document page, SiteProfile profile) {
+    Element html = page.firstElementChild();
+    String lang = html == null ? "" : html.attr("lang").strip();
+    return LANG.matcher(lang).matches() ? lang : profile.language();
+  }
+
+  /** True for images that only track: declared 0-2 pixels wide or high. */
+  static boolean isPixel(Element img) {
+    return TINY.matcher(img.attr("width")).matches() && !img.attr("width").isEmpty()
+        || TINY.matcher(img.attr("height")).matches() && !img.attr("height").isEmpty();
+  }
+
+  /** One pass over the body; state is per page. */
+  private static final class Cleaner implements NodeFilter {
+    private final SiteProfile profile;
+    private final Element root;
+    private final List<Element> toText = new ArrayList<>();
+    private final Map<String, RelatedLink> related = new LinkedHashMap<>();
+    private Optional<String> source = Optional.empty();
+
+    Cleaner(SiteProfile profile, Element root) {
+      this.profile = profile;
+      this.root = root;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof TextNode) {
+        return FilterResult.CONTINUE;
+      }
+      if (node instanceof Comment || node instanceof DataNode || node instanceof DocumentType
+          || node instanceof XmlDeclaration) {
+        return FilterResult.REMOVE;
+      }
+      if (!(node instanceof Element el) || el == root) {
+        return FilterResult.CONTINUE;
+      }
+      if (ALWAYS_DROP.contains(el.normalName())) {
+        return FilterResult.REMOVE;
+      }
+      if (profile.related().isPresent() && profile.related().get().matches(root, el)) {
+        collectRelated(el);
+        return FilterResult.REMOVE;
+      }
+      if (profile.source().isPresent() && profile.source().get().matches(root, el)) {
+        if (source.isEmpty()) {
+          source = sourceName(StringUtil.normaliseWhitespace(el.text()).strip());
+        }
+        return FilterResult.REMOVE;
+      }
+      for (SiteProfile.Rule rule : profile.drop()) {
+        if (rule.matches(root, el)) {
+          return FilterResult.REMOVE;
+        }
+      }
+      if (profile.tags().isPresent() && profile.tags().get().matches(root, el)) {
+        toText.add(el);
+        return FilterResult.SKIP_CHILDREN;
+      }
+      for (SiteProfile.Rule rule : profile.unwrap()) {
+        if (rule.matches(root, el)) {
+          toText.add(el);
+          return FilterResult.SKIP_CHILDREN;
+        }
+      }
+      if (el.nameIs("img") && isPixel(el)) {
+        return FilterResult.REMOVE;
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    void finish() {
+      for (Element el : toText) {
+        if (el.parent() != null) {
+          el.replaceWith(new TextNode(el.wholeText()));
+        }
+      }
+    }
+
+    private Optional<String> sourceName(String line) {
+      String s = line;
+      for (String prefix : profile.sourcePrefixes()) {
+        if (s.startsWith(prefix)) {
+          s = s.substring(prefix.length()).strip();
+          break;
+        }
+      }
+      return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private void collectRelated(Element list) {
+      for (Element a : list.select(LINKS)) {
+        String title = StringUtil.normaliseWhitespace(a.text()).strip();
+        Optional<String> url = Links.keep(a.absUrl("href"));
+        if (title.isEmpty() || url.isEmpty() || url.get().startsWith("mailto:")) {
+          continue;
+        }
+        related.putIfAbsent(url.get(), new RelatedLink(title, url.get()));
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package samizdat.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import samizdat.content.ArticleIds;
+
+/**
+ * Facts about an article that come from several places in a fixed order of trust: its canonical
+ * URL, its publication date and its id. Nothing is guessed: a date that no source states stays
+ * absent. Stateless and thread-safe.
+ */
+final class ArticleFacts {
+  private static final Pattern DATE = Pattern.compile(
+      "(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:[-/.]|月)\\s*(\\d{1,2})(?!\\d)");
+  private static final Pattern SAVED_FROM = Pattern.compile(
+      "^\\s*saved from url=\\(\\d+\\)(\\S+)\\s*$");
+  private static final List<Evaluator> URL_SOURCES = List.of(
+      QueryParser.parse("link[rel=canonical][href]"),
+      QueryParser.parse("meta[property=og:url][content]"));
+  private static final List<Evaluator> DATE_META = List.of(
+      QueryParser.parse("meta[property=article:published_time]"),
+      QueryParser.parse("meta[property=og:published_time]"),
+      QueryParser.parse("meta[itemprop=datePublished]"),
+      QueryParser.parse("meta[name~=(?i)^(pubdate|publishdate|publish-date|date|dc\\.date\\.issued|dcterms\\.date|parsely-pub-date|sailthru\\.date)$]"),
+      QueryParser.parse("time[pubdate][datetime]"),
+      QueryParser.parse("[itemprop=datePublished]"));
+  private static final Evaluator TIME = QueryParser.parse("time[datetime]");
+
+  private ArticleFacts() {}
+
+  /**
+   * The page's own idea of its URL: canonical link, og:url, or the "saved from url=" comment a
+   * browser writes into saved pages. Only absolute http(s) URLs count.
+   */
+  static Optional<String> declaredUrl(Document page) {
+    for (Evaluator e : URL_SOURCES) {
+      Element el = page.selectFirst(e);
+      if (el != null) {
+        String v = el.nameIs("link") ? el.absUrl("href") : el.attr("content").strip();
+        if (Links.isHttp(v)) {
+          return Optional.of(v);
+        }
+      }
+    }
+    for (Node n : page.childNodes()) {
+      if (n instanceof Comment c) {
+        Matcher m = SAVED_FROM.matcher(c.getData());
+        if (m.matches() && Links.isHttp(m.group(1))) {
+          return Optional.of(m.group(1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Publication date: from the URL, then the profile's selectors, meta tags, {@code <time>}. */
+  static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
+      SiteProfile profile) {
+    if (url.isPresent() && profile.urlDate().isPresent()) {
+      Matcher m = profile.urlDate().get().matcher(url.get());
+      if (m.find() && m.groupCount() >= 3) {
+        Optional<LocalDate> d = date(m.group(1), m.group(2), m.group(3));
+        if (d.isPresent()) {
+          return d;
+        }
+      }
+    }
+    // One pass over the page for all date selectors; the earliest selector with a date wins.
+    List<Evaluator> rules = new ArrayList<>(profile.date().size() + DATE_META.size());
+    profile.date().forEach(r -> rules.add(r.evaluator()));
+    rules.addAll(DATE_META);
+    LocalDate[] found = new LocalDate[rules.size()];
+    int[] best = {rules.size()};
+    page.traverse((node, depth) -> {
+      if (!(node instanceof Element el) || best[0] == 0) {
+        return;
+      }
+      for (int i = 0; i < best[0]; i++) {
+        if (found[i] == null && rules.get(i).matches(page, el)) {
+          Optional<LocalDate> d = parseDate(ArticleExtractor.valueOf(el));
+          if (d.isPresent()) {
+            found[i] = d.get();
+            best[0] = i;
+            return;
+          }
+        }
+      }
+    });
+    if (best[0] < rules.size()) {
+      return Optional.of(found[best[0]]);
+    }
+    return firstDate(body, TIME);
+  }
+
+  private static Optional<LocalDate> firstDate(Element root, Evaluator e) {
+    for (Element el : root.select(e)) {
+      Optional<LocalDate> d = parseDate(ArticleExtractor.valueOf(el));
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first plausible date written in {@code text} (ISO, 2024/03/07, 2024.3.7, 2024年3月7日). */
+  static Optional<LocalDate> parseDate(String text) {
+    Matcher m = DATE.matcher(text);
+    while (m.find()) {
+      Optional<LocalDate> d = date(m.group(1), m.group(2), m.group(3));
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LocalDate> date(String y, String m, String d) {
+    try {
+      int year = Integer.parseInt(y);
+      if (year < 1900 || year > 2200) {
+        return Optional.empty();
+      }
+      return Optional.of(LocalDate.of(year, Integer.parseInt(m), Integer.parseInt(d)));
+    } catch (DateTimeException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The article id: the site's own from its URL (bannedbook: {@code 20240307-2009999}); else a
+   * hash of the canonical URL; else a hash of title and body.
+   */
+  static String id(Optional<String> canonicalUrl, SiteProfile profile, String title, String body) {
+    if (canonicalUrl.isPresent()) {
+      Optional<String> own = profile.idFromUrl(canonicalUrl.get()).filter(ArticleIds::isValid);
+      if (own.isPresent()) {
+        return own.get();
+      }
+      return "u-" + sha256(canonicalUrl.get()).substring(0, 20);
+    }
+    return "t-" + sha256(title + "\n" + body).substring(0, 20);
+  }
+
+  static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package samizdat.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import samizdat.content.ArticleMeta;
+import samizdat.content.ContentException;
+import samizdat.content.ContentStore;
+
+/**
+ * Finds the same article arriving under two ids, e.g. a saved page without its URL (id from a hash
+ * of its text) and the live URL (id from the URL). Two articles are the same when their titles
+ * match and their bodies have the same text, ignoring link and image targets and white space (a
+ * saved page cannot resolve relative links the live one can).
+ *
+ * <p>The existing articles' titles are read once, on the first new article; bodies only for
+ * title matches. Thread-safe.
+ */
+final class DuplicateIndex {
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  private final ContentStore store;
+  private Map<String, List<Entry>> byTitle;
+
+  private static final class Entry {
+    final String id;
+    Long bodyKey;
+
+    Entry(String id, Long bodyKey) {
+      this.id = id;
+      this.bodyKey = bodyKey;
+    }
+  }
+
+  DuplicateIndex(ContentStore store) {
+    this.store = store;
+  }
+
+  /**
+   * The key under which a Markdown body is compared: a 64-bit FNV-1a hash of its characters
+   * without white space, brackets, '!' and link targets. One pass, no copies; collisions matter
+   * only between articles that also have the same title.
+   */
+  static long bodyKey(String markdown) {
+    long h = 0xcbf29ce484222325L;
+    int n = markdown.length();
+    for (int i = 0; i < n; i++) {
+      char c = markdown.charAt(i);
+      if (c == ']' && i + 1 < n && markdown.charAt(i + 1) == '(') {
+        int close = markdown.indexOf(')', i + 2);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
+      if (c == '[' || c == ']' || c == '!' || Character.isWhitespace(c)) {
+        continue;
+      }
+      h ^= c;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /**
+   * The id of an article already known (on disk or earlier in this run) that is the same as this
+   * one; when there is none, this one is recorded and the result is empty.
+   */
+  synchronized Optional<String> findOrAdd(String id, String title, String markdown) throws IOException {
+    if (byTitle == null) {
+      load();
+    }
+    long key = bodyKey(markdown);
+    List<Entry> same = byTitle.computeIfAbsent(normal(title), t -> new ArrayList<>());
+    for (Entry e : same) {
+      if (e.id.equals(id)) {
+        return Optional.empty();
+      }
+      if (e.bodyKey == null) {
+        e.bodyKey = readKey(e.id);
+      }
+      if (e.bodyKey == key) {
+        return Optional.of(e.id);
+      }
+    }
+    same.add(new Entry(id, key));
+    return Optional.empty();
+  }
+
+  private void load() throws IOException {
+    byTitle = new HashMap<>();
+    for (String id : store.ids()) {
+      try {
+        Optional<ArticleMeta> meta = store.readMeta(id);
+        if (meta.isPresent()) {
+          byTitle.computeIfAbsent(normal(meta.get().title()), t -> new ArrayList<>())
+              .add(new Entry(id, null));
+        }
+      } catch (ContentException e) {
+        // An unreadable neighbour is reported when it is itself ingested or built; skip it here.
+      }
+    }
+  }
+
+  private Long readKey(String id) {
+    try {
+      return bodyKey(Files.readString(store.bodyFile(id), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return 0L;
+    }
+  }
+
+  private static String normal(String title) {
+    return SPACE.matcher(title).replaceAll("").toLowerCase(Locale.ROOT);
+  }
+}

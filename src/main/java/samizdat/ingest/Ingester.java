@@ -1,0 +1,676 @@
+package samizdat.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import samizdat.content.Article;
+import samizdat.content.ArticleMeta;
+import samizdat.content.ContentException;
+import samizdat.content.ContentStore;
+import samizdat.content.ImageRef;
+import samizdat.io.AtomicFiles;
+import samizdat.io.Progress;
+
+/**
+ * {@code samizdat ingest}: turns pages (files, folders, URLs) into content files. Each source is
+ * read, decoded, parsed once, matched to a site profile, cleaned and written as Markdown + JSON,
+ * with the raw page gzipped beside them and its images in {@code media/}. Sources are processed in
+ * parallel on a fixed pool; one failing source is reported and the others go on.
+ *
+ * <p>Every check happens before anything is written, and every file is written atomically, so a
+ * failure never leaves a partial article. Files whose bytes would not change are not touched.
+ */
+public final class Ingester {
+  private static final Pattern HTML_TAG = Pattern.compile(
+      "<(?:!doctype|!--|html|head|body|meta|title|div|p|h[1-6]|article|section|span|a|table|ul|ol"
+          + "|br|img|main|header|link|script|style|figure|strong|b|em|i)[\\s>/]",
+      Pattern.CASE_INSENSITIVE);
+  private static final int SNIFF = 65536;
+  private static final Pattern PAGE_SUFFIX = Pattern.compile("(?i)\\.(html?|xhtml)(\\.gz)?$");
+  private static final List<String> DIRECTORY_SUFFIXES =
+      List.of(".html", ".htm", ".xhtml", ".html.gz");
+  private static final PageDecoder DECODER = new PageDecoder();
+  private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+  private static final Evaluator IMAGES = QueryParser.parse("img");
+  private static final Evaluator CAPTION = QueryParser.parse("figcaption");
+
+  /** What became of one source. */
+  public enum Status { INGESTED, UPDATED, UNCHANGED, DUPLICATE, FAILED }
+
+  /**
+   * The result for one source.
+   *
+   * @param source the source as the user named it (path or URL)
+   * @param status what happened
+   * @param id the article id, when one was determined
+   * @param message why it failed, or which article it duplicates; empty otherwise
+   */
+  public record Outcome(String source, Status status, Optional<String> id, String message) {
+    public Outcome {
+      requireNonNull(source, "source");
+      requireNonNull(status, "status");
+      requireNonNull(id, "id");
+      requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * Settings of one run.
+   *
+   * @param url the URL of the page, for a single saved page that lacks it
+   * @param date the publication date, for a single page that lacks it
+   * @param jobs how many sources are processed at once
+   * @param fetch HTTP settings; its page-size limit also applies to files
+   * @param now the time recorded as first-ingest time of new articles
+   */
+  public record Options(Optional<String> url, Optional<LocalDate> date, int jobs,
+      FetchSettings fetch, Instant now) {
+    public Options {
+      requireNonNull(url, "url");
+      requireNonNull(date, "date");
+      requireNonNull(fetch, "fetch");
+      requireNonNull(now, "now");
+      if (jobs < 1) {
+        throw new IllegalArgumentException("jobs must be at least 1");
+      }
+    }
+  }
+
+  /** Counts of a finished run. */
+  public record Summary(int ingested, int updated, int unchanged, int duplicates, int failed) {
+    /** The stdout summary line. */
+    public String line() {
+      return "ingested " + ingested + ", updated " + updated + ", unchanged " + unchanged
+          + ", duplicates " + duplicates + ", failed " + failed;
+    }
+  }
+
+  /** Receives each outcome as soon as it is known; called from worker threads. */
+  @FunctionalInterface
+  public interface Listener {
+    void outcome(Outcome outcome);
+  }
+
+  private final ContentStore store;
+  private final Profiles profiles;
+  private final Options options;
+  /** Made on first use: an HTTP client starts threads, which a run over local files never needs. */
+  private HttpFetcher fetcher;
+  private final MediaStore media;
+  private final Gzip gzip = new Gzip();
+  private final DuplicateIndex duplicates;
+  private final Map<String, String> claimed = new ConcurrentHashMap<>();
+  /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
+  private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
+
+  public Ingester(ContentStore store, Profiles profiles, Options options) {
+    this.store = store;
+    this.profiles = profiles;
+    this.options = options;
+    this.media = new MediaStore(store.mediaDir());
+    this.duplicates = new DuplicateIndex(store);
+  }
+
+  private synchronized HttpFetcher fetcher() {
+    if (fetcher == null) {
+      fetcher = new HttpFetcher(options.fetch());
+    }
+    return fetcher;
+  }
+
+  /** Sources are paths (files or folders) or http(s) URLs. */
+  public Summary run(List<String> sources, Listener listener, Progress progress)
+      throws InterruptedException {
+    List<Outcome> early = new ArrayList<>();
+    List<Source> work = expand(sources, early);
+    try {
+      onDisk.addAll(store.ids());
+    } catch (IOException e) {
+      throw new UncheckedIOException(store.articlesDir() + ": cannot list: " + ioMessage(e), e);
+    }
+    AtomicInteger[] counts = new AtomicInteger[Status.values().length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = new AtomicInteger();
+    }
+    Listener counting = o -> {
+      counts[o.status().ordinal()].incrementAndGet();
+      listener.outcome(o);
+    };
+    early.forEach(counting::outcome);
+    progress.start("ingest", work.size());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, work.size())),
+        r -> {
+          Thread t = new Thread(r, "samizdat-ingest");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<Future<?>> futures = new ArrayList<>(work.size());
+      for (Source s : work) {
+        futures.add(pool.submit(() -> {
+          counting.outcome(ingestOne(s, progress));
+          progress.advance(1);
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("ingest worker failed", e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      progress.finish();
+    }
+    return new Summary(counts[0].get(), counts[1].get(), counts[2].get(), counts[3].get(),
+        counts[4].get());
+  }
+
+  // ------------------------------------------------------------------ sources
+
+  /** One page to ingest: a file (label = as named) or a URL. */
+  private record Source(String label, Optional<Path> file, Optional<URI> url) {}
+
+  private static List<Source> expand(List<String> args, List<Outcome> failures) {
+    List<Source> out = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.regionMatches(true, 0, "http://", 0, 7) || arg.regionMatches(true, 0, "https://", 0, 8)) {
+        try {
+          URI uri = new URI(arg.strip());
+          if (uri.getHost() == null) {
+            throw new URISyntaxException(arg, "no host");
+          }
+          out.add(new Source(arg, Optional.empty(), Optional.of(uri)));
+        } catch (URISyntaxException e) {
+          failures.add(fail(arg, "not a valid URL: " + e.getReason()));
+        }
+        continue;
+      }
+      Path p;
+      try {
+        p = Path.of(arg);
+      } catch (InvalidPathException e) {
+        failures.add(fail(arg, "not a valid path: " + e.getReason()));
+        continue;
+      }
+      if (Files.isDirectory(p)) {
+        walk(arg, p, out, failures);
+      } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
+        out.add(new Source(arg, Optional.of(p), Optional.empty()));
+      } else {
+        failures.add(fail(arg, "no such file or directory"));
+      }
+    }
+    return out;
+  }
+
+  private static void walk(String label, Path dir, List<Source> out, List<Outcome> failures) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+          if (attrs.isRegularFile() && !name.startsWith(".")
+              && DIRECTORY_SUFFIXES.stream().anyMatch(name::endsWith)) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          failures.add(fail(file.toString(), "cannot read: " + ioMessage(e)));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      failures.add(fail(label, "cannot read directory: " + ioMessage(e)));
+    }
+    found.sort(null);
+    for (Path f : found) {
+      out.add(new Source(f.toString(), Optional.of(f), Optional.empty()));
+    }
+  }
+
+  private static Outcome fail(String source, String message) {
+    return new Outcome(source, Status.FAILED, Optional.empty(), message);
+  }
+
+  static String ioMessage(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return HttpFetcher.message(e);
+  }
+
+  // ------------------------------------------------------------------ one page
+
+  /** The bytes of a page and what its transport said about them. */
+  private record Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl) {}
+
+  /** A failure of one source, with its one-line reason. */
+  private static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message);
+    }
+  }
+
+  private Outcome ingestOne(Source source, Progress progress) {
+    try {
+      return ingest(source, progress);
+    } catch (Failure e) {
+      return fail(source.label(), e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      return fail(source.label(), "cannot write content: " + HttpFetcher.message(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fail(source.label(), "interrupted");
+    } catch (RuntimeException | StackOverflowError e) {
+      return fail(source.label(), "internal error: " + e);
+    }
+  }
+
+  private Loaded load(Source source) throws Failure, InterruptedException {
+    long max = options.fetch().maxPageBytes();
+    if (source.url().isPresent()) {
+      try {
+        HttpFetcher.Response r = fetcher().fetch(source.url().get(), HttpFetcher.Kind.PAGE);
+        return new Loaded(r.body(), r.charset(), Optional.of(r.uri().toString()));
+      } catch (FetchException e) {
+        throw new Failure(e.getMessage());
+      }
+    }
+    Path file = source.file().orElseThrow();
+    try {
+      long size = Files.size(file);
+      if (size > max) {
+        throw new Failure(HttpFetcher.tooLarge(max) + ": " + (size >> 20) + " MB");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+        bytes = Gzip.decompress(new ByteArrayInputStream(bytes), max);
+      }
+      return new Loaded(bytes, Optional.empty(), Optional.empty());
+    } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        throw new Failure("is a directory");
+      }
+      throw new Failure("cannot read: " + ioMessage(e));
+    }
+  }
+
+  private Outcome ingest(Source source, Progress progress)
+      throws Failure, IOException, InterruptedException {
+    Loaded page = load(source);
+    byte[] raw = page.raw();
+    checkNotBinary(raw);
+    String html = DECODER.decode(raw, page.httpCharset()).text();
+    if (html.isBlank()) {
+      throw new Failure("empty file");
+    }
+    if (!HTML_TAG.matcher(html.length() > SNIFF ? html.substring(0, SNIFF) : html).find()) {
+      throw new Failure("not an HTML page (no HTML tags found)");
+    }
+
+    String base = page.fetchedUrl().orElseGet(
+        () -> options.url().orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
+    Document doc = Jsoup.parse(html, base);
+    Optional<String> url = options.url()
+        .or(() -> ArticleFacts.declaredUrl(doc))
+        .or(page::fetchedUrl)
+        .map(Links::canonical);
+    Optional<String> host = url.flatMap(Links::host);
+
+    SiteProfile profile = profiles.choose(host, doc).orElseThrow(() -> new Failure(
+        "not an article page: no site profile matches it (profiles: "
+            + String.join(", ", profiles.all().stream().map(SiteProfile::name).toList())
+            + "; choose one with --profile NAME|FILE)"));
+    ArticleExtractor.Extracted ex;
+    try {
+      ex = EXTRACTOR.extract(doc, profile);
+    } catch (ArticleExtractor.NotAnArticle e) {
+      throw new Failure(e.getMessage());
+    }
+    Optional<LocalDate> published = options.date()
+        .or(() -> ArticleFacts.published(url, doc, ex.body(), profile));
+
+    Images images = new Images(source, progress);
+    images.collect(ex.body());
+    String markdown = MarkdownWriter.write(ex.body(), images::fileFor);
+    if (markdown.isBlank()) {
+      throw new Failure("article body is empty after cleaning (profile " + profile.name() + ")");
+    }
+    String id = ArticleFacts.id(url, profile, ex.title(), markdown);
+
+    String other = claimed.putIfAbsent(id, source.label());
+    if (other != null) {
+      return new Outcome(source.label(), Status.DUPLICATE, Optional.of(id),
+          "same article as " + other + " (id " + id + "); not added again");
+    }
+    Optional<ArticleMeta> existing;
+    try {
+      existing = onDisk.contains(id) ? store.readMeta(id) : Optional.empty();
+    } catch (ContentException e) {
+      throw new Failure(e.getMessage() + "; not overwritten");
+    }
+    if (existing.isEmpty()) {
+      Optional<String> same = duplicates.findOrAdd(id, ex.title(), markdown);
+      if (same.isPresent()) {
+        String added = addFacts(same.get(), url, host, published);
+        return new Outcome(source.label(), Status.DUPLICATE, Optional.of(same.get()),
+            "same article as " + same.get() + " (already ingested from another source); not added again"
+                + added);
+      }
+    }
+
+    String rawSha = ArticleFacts.sha256(raw);
+    Instant first = existing.map(ArticleMeta::firstIngested).orElse(options.now());
+    // A source that lacks the URL or date (a saved page) never erases what is already known.
+    Optional<String> knownUrl = url.or(() -> existing.flatMap(ArticleMeta::url));
+    Optional<String> knownSite = url.isPresent() ? host : existing.flatMap(ArticleMeta::site);
+    Optional<LocalDate> knownDate = published.or(() -> existing.flatMap(ArticleMeta::published));
+    ArticleMeta meta = new ArticleMeta(id, ex.title(), knownUrl, knownSite, ex.language(), knownDate,
+        ex.source(), ex.tags(), ex.related(), images.refs(), profile.name(), rawSha, first);
+
+    images.writeAll();
+    boolean changed = false;
+    if (existing.isEmpty()) {
+      // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
+      // for readers once its JSON is there.
+      AtomicFiles.write(store.rawFile(id), gzip.compress(raw), false);
+      AtomicFiles.write(store.bodyFile(id), markdown.getBytes(StandardCharsets.UTF_8), false);
+      AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
+      changed = true;
+    } else {
+      if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
+        changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(raw));
+      }
+      changed |= store.write(new Article(meta, markdown));
+    }
+    Status status = existing.isEmpty() ? Status.INGESTED : changed ? Status.UPDATED : Status.UNCHANGED;
+    return new Outcome(source.label(), status, Optional.of(id), "");
+  }
+
+  /**
+   * Gives an already stored article the URL and date a duplicate source knows and it lacks
+   * (a saved page first, its live URL later). Returns a note for the report, empty if nothing.
+   */
+  private String addFacts(String id, Optional<String> url, Optional<String> host,
+      Optional<LocalDate> published) throws IOException {
+    Optional<ArticleMeta> stored;
+    try {
+      stored = store.readMeta(id);
+    } catch (ContentException e) {
+      return "";
+    }
+    if (stored.isEmpty()) {
+      return "";
+    }
+    ArticleMeta m = stored.get();
+    boolean addUrl = m.url().isEmpty() && url.isPresent();
+    boolean addDate = m.published().isEmpty() && published.isPresent();
+    if (!addUrl && !addDate) {
+      return "";
+    }
+    ArticleMeta merged = new ArticleMeta(m.id(), m.title(), addUrl ? url : m.url(),
+        addUrl ? host : m.site(), m.language(), addDate ? published : m.published(), m.source(),
+        m.tags(), m.related(), m.images(), m.profile(), m.rawSha256(), m.firstIngested());
+    AtomicFiles.writeIfChanged(store.metaFile(id), store.json().toBytes(merged));
+    return "; gave it this source's " + (addUrl && addDate ? "URL and date" : addUrl ? "URL" : "date");
+  }
+
+  private static void checkNotBinary(byte[] raw) throws Failure {
+    if (raw.length == 0) {
+      throw new Failure("empty file");
+    }
+    if (raw.length >= 2 && ((raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF)
+        || (raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE))) {
+      return;
+    }
+    int n = Math.min(raw.length, 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = raw[i] & 0xff;
+      if (b == 0) {
+        throw new Failure("binary file, not an HTML page");
+      }
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
+        control++;
+      }
+    }
+    if (control * 20 > n) {
+      throw new Failure("binary file, not an HTML page");
+    }
+  }
+
+  // ------------------------------------------------------------------ images
+
+  /** The images of one body: found, fetched or copied, checked; written only once all is well. */
+  private final class Images {
+    private final Source source;
+    private final Progress progress;
+    private final Map<Element, Optional<String>> files = new IdentityHashMap<>();
+    private final Map<String, ImageRef> refs = new LinkedHashMap<>();
+    private final Map<String, byte[]> pending = new LinkedHashMap<>();
+
+    Images(Source source, Progress progress) {
+      this.source = source;
+      this.progress = progress;
+    }
+
+    Optional<String> fileFor(Element img) {
+      return files.getOrDefault(img, Optional.empty());
+    }
+
+    List<ImageRef> refs() {
+      return List.copyOf(refs.values());
+    }
+
+    void collect(Element body) throws InterruptedException {
+      for (Element img : body.select(IMAGES)) {
+        String src = src(img);
+        if (src.isEmpty()) {
+          img.remove();
+          continue;
+        }
+        String original = originalUrl(img, src);
+        Optional<byte[]> bytes = obtain(src, original);
+        if (bytes.isPresent() && MediaStore.isPixel(bytes.get())) {
+          img.remove();
+          continue;
+        }
+        Optional<String> file = Optional.empty();
+        if (bytes.isPresent()) {
+          Optional<String> ext = MediaStore.extension(bytes.get());
+          if (ext.isEmpty()) {
+            warn("not an image: " + original + "; kept its alt text and URL");
+          } else {
+            String name = ArticleFacts.sha256(bytes.get()).substring(0, 32) + "." + ext.get();
+            pending.putIfAbsent(name, bytes.get());
+            file = Optional.of(name);
+          }
+        }
+        files.put(img, file);
+        String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
+        Element figure = img.closest("figure");
+        Element caption = figure == null ? null : figure.selectFirst(CAPTION);
+        String cap = caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
+        refs.putIfAbsent(original, new ImageRef(file, original, alt, cap));
+      }
+    }
+
+    void writeAll() throws IOException {
+      for (Map.Entry<String, byte[]> e : pending.entrySet()) {
+        String ext = e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
+        media.store(e.getValue(), ext);
+      }
+    }
+
+    private String src(Element img) {
+      for (String attr : List.of("data-src", "data-original", "data-lazy-src", "src")) {
+        String v = img.attr(attr).strip();
+        if (!v.isEmpty()) {
+          return v;
+        }
+      }
+      return "";
+    }
+
+    /** What the JSON records as the image's origin: an absolute URL, or the path as written. */
+    private String originalUrl(Element img, String src) {
+      if (src.startsWith("data:")) {
+        return "data:";
+      }
+      if (Links.isHttp(src)) {
+        return src;
+      }
+      if (source.url().isPresent() || options.url().isPresent()) {
+        String abs = StringUtil.resolve(img.baseUri(), src);
+        if (Links.isHttp(abs) && source.file().isEmpty()) {
+          return abs;
+        }
+      }
+      return src;
+    }
+
+    private Optional<byte[]> obtain(String src, String original) throws InterruptedException {
+      if (src.startsWith("data:")) {
+        return dataUri(src);
+      }
+      long max = options.fetch().maxImageBytes();
+      if (source.url().isPresent()) {
+        String abs = StringUtil.resolve(source.url().get().toString(), src);
+        if (!Links.isHttp(abs)) {
+          warn("image not fetched (not http): " + src);
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(fetcher().fetch(URI.create(abs), HttpFetcher.Kind.IMAGE).body());
+        } catch (FetchException | IllegalArgumentException e) {
+          warn("image " + abs + ": " + e.getMessage() + "; kept its alt text and URL");
+          return Optional.empty();
+        }
+      }
+      Path page = source.file().orElseThrow().toAbsolutePath();
+      Optional<Path> local = localImage(page, src);
+      if (local.isEmpty()) {
+        warn("image not found next to the page: " + original + "; kept its alt text and URL");
+        return Optional.empty();
+      }
+      try {
+        if (Files.size(local.get()) > max) {
+          warn("image " + local.get().getFileName() + ": " + HttpFetcher.tooLarge(max));
+          return Optional.empty();
+        }
+        return Optional.of(Files.readAllBytes(local.get()));
+      } catch (IOException e) {
+        warn("image " + original + ": cannot read: " + ioMessage(e));
+        return Optional.empty();
+      }
+    }
+
+    /**
+     * The saved copy of an image: a relative path as written in the page, or the file a
+     * browser's "Save page as" put in {@code <page>_files/}. Only files inside the page's own
+     * folder count, so a page cannot pull arbitrary local files into the archive.
+     */
+    private Optional<Path> localImage(Path page, String src) {
+      Path dir = page.getParent();
+      List<Path> candidates = new ArrayList<>();
+      String s = src;
+      int cut = indexOfAny(s, '?', '#');
+      if (Links.isHttp(s)) {
+        String path = URI.create(s.substring(0, cut < 0 ? s.length() : cut).replace(" ", "%20")).getPath();
+        String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        if (!name.isEmpty()) {
+          String stem = PAGE_SUFFIX.matcher(page.getFileName().toString()).replaceFirst("");
+          candidates.add(dir.resolve(stem + "_files").resolve(name));
+          candidates.add(dir.resolve(stem + ".files").resolve(name));
+        }
+      } else if (!s.contains(":")) {
+        String decoded = URLDecoder.decode(cut < 0 ? s : s.substring(0, cut), StandardCharsets.UTF_8);
+        if (!decoded.startsWith("/")) {
+          try {
+            candidates.add(dir.resolve(decoded));
+          } catch (InvalidPathException e) {
+            return Optional.empty();
+          }
+        }
+      }
+      for (Path c : candidates) {
+        Path n = c.normalize();
+        if (n.startsWith(dir) && Files.isRegularFile(n)) {
+          return Optional.of(n);
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Optional<byte[]> dataUri(String src) {
+      int comma = src.indexOf(',');
+      if (comma < 0 || !src.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(Base64.getMimeDecoder().decode(src.substring(comma + 1)));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+
+    private void warn(String message) {
+      progress.warn(source.label() + ": " + message);
+    }
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+  }
+}

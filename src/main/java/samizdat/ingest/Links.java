@@ -1,0 +1,113 @@
+package samizdat.ingest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * URL hygiene for everything that leaves a page: which links may survive (http, https, mailto),
+ * and tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, ...) stripped. Stateless.
+ */
+final class Links {
+  private static final Set<String> TRACKING = Set.of(
+      "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
+      "ttclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "spm",
+      "vero_id", "oly_anon_id", "oly_enc_id", "rb_clickid", "s_cid", "wickedid", "ref_src");
+
+  private Links() {}
+
+  /** {@code url} (absolute) if it may appear in output, cleaned of tracking; empty otherwise. */
+  static Optional<String> keep(String url) {
+    String u = url.strip();
+    if (u.isEmpty()) {
+      return Optional.empty();
+    }
+    String lower = u.length() > 8 ? u.substring(0, 8).toLowerCase(Locale.ROOT) : u.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("mailto:")) {
+      return u.length() > 7 ? Optional.of(u) : Optional.empty();
+    }
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      return Optional.empty();
+    }
+    return Optional.of(stripTracking(u));
+  }
+
+  /** The URL without tracking query parameters (and without a trailing empty '?'). */
+  static String stripTracking(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    int hash = url.indexOf('#', q);
+    String query = hash < 0 ? url.substring(q + 1) : url.substring(q + 1, hash);
+    String fragment = hash < 0 ? "" : url.substring(hash);
+    StringBuilder kept = new StringBuilder();
+    boolean changed = false;
+    for (String param : query.split("&", -1)) {
+      int eq = param.indexOf('=');
+      String key = (eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
+      if (param.isEmpty() || key.startsWith("utm_") || TRACKING.contains(key)) {
+        changed = true;
+        continue;
+      }
+      if (kept.length() > 0) {
+        kept.append('&');
+      }
+      kept.append(param);
+    }
+    if (!changed) {
+      return url;
+    }
+    return url.substring(0, q) + (kept.length() > 0 ? "?" + kept : "") + fragment;
+  }
+
+  /** The canonical form used for ids: no tracking, no fragment, lower-case scheme and host. */
+  static String canonical(String url) {
+    String u = stripTracking(url.strip());
+    int hash = u.indexOf('#');
+    if (hash >= 0) {
+      u = u.substring(0, hash);
+    }
+    try {
+      URI uri = new URI(u);
+      if (uri.getScheme() != null && uri.getHost() != null) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        int port = uri.getPort();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http"))
+            || (port == 443 && scheme.equals("https"));
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+            + (defaultPort ? "" : ":" + port) + path
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      }
+    } catch (URISyntaxException e) {
+      // Not parseable: use it as it is.
+    }
+    return u;
+  }
+
+  /** The host of an http(s) URL, lower case. */
+  static Optional<String> host(String url) {
+    try {
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme();
+      if (scheme == null || uri.getHost() == null) {
+        return Optional.empty();
+      }
+      scheme = scheme.toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return Optional.empty();
+      }
+      return Optional.of(uri.getHost().toLowerCase(Locale.ROOT));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  static boolean isHttp(String s) {
+    String l = s.length() > 8 ? s.substring(0, 8).toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+    return l.startsWith("http://") || l.startsWith("https://");
+  }
+}

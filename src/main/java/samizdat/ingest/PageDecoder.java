@@ -1,0 +1,152 @@
+package samizdat.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * Turns page bytes into text. The order is the one browsers use: a byte-order mark, then the
+ * charset the HTTP response declared, then a {@code <meta>} (or XML) declaration in the first
+ * bytes; a page that declares nothing is taken as UTF-8 when it is valid UTF-8 and otherwise handed
+ * to a statistical detector (juniversalchardet), which tells GBK/GB18030 from Big5 reliably on
+ * pages of article length. Labels are widened as the WHATWG Encoding standard does (gb2312 and gbk
+ * decode as gb18030, latin-1 as windows-1252), because that is what the authors' browsers showed.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class PageDecoder {
+  private static final int PRESCAN = 4096;
+  private static final Pattern META_CHARSET = Pattern.compile(
+      "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([a-zA-Z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern XML_ENCODING = Pattern.compile(
+      "^<\\?xml[^>]+encoding\\s*=\\s*[\"']([a-zA-Z0-9_.:-]+)");
+
+  /** Decoded text and the charset that was used. */
+  record Decoded(String text, Charset charset, String how) {}
+
+  Decoded decode(byte[] bytes, Optional<String> httpCharset) {
+    int bomLength = 0;
+    Charset charset = null;
+    String how = null;
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      charset = StandardCharsets.UTF_8;
+      bomLength = 3;
+      how = "byte-order mark";
+    } else if (startsWith(bytes, 0xFE, 0xFF)) {
+      charset = StandardCharsets.UTF_16BE;
+      bomLength = 2;
+      how = "byte-order mark";
+    } else if (startsWith(bytes, 0xFF, 0xFE)) {
+      charset = StandardCharsets.UTF_16LE;
+      bomLength = 2;
+      how = "byte-order mark";
+    }
+    if (charset == null && httpCharset.isPresent()) {
+      charset = lookup(httpCharset.get()).orElse(null);
+      how = "HTTP Content-Type";
+    }
+    if (charset == null) {
+      charset = declared(bytes).orElse(null);
+      how = "<meta> declaration";
+    }
+    if (charset == null) {
+      Optional<String> text = utf8(bytes);
+      if (text.isPresent()) {
+        return new Decoded(text.get(), StandardCharsets.UTF_8, "valid UTF-8");
+      }
+      charset = detect(bytes).orElse(Charset.forName("windows-1252"));
+      how = "detected";
+    }
+    return new Decoded(new String(bytes, bomLength, bytes.length - bomLength, charset), charset, how);
+  }
+
+  /** The charset a {@code <meta>} or XML declaration in the first bytes names, if any. */
+  static Optional<Charset> declared(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, PRESCAN), StandardCharsets.ISO_8859_1);
+    Matcher xml = XML_ENCODING.matcher(head);
+    if (xml.find()) {
+      Optional<Charset> c = lookup(xml.group(1));
+      if (c.isPresent()) {
+        return c;
+      }
+    }
+    Matcher m = META_CHARSET.matcher(head);
+    while (m.find()) {
+      Optional<Charset> c = lookup(m.group(1));
+      if (c.isPresent()) {
+        // A page cannot really be UTF-16 if its declaration is readable as ASCII.
+        Charset cs = c.get();
+        if (cs.name().startsWith("UTF-16")) {
+          return Optional.of(StandardCharsets.UTF_8);
+        }
+        return c;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A charset by label, widened the way WHATWG says; empty for unknown labels. */
+  static Optional<Charset> lookup(String label) {
+    String l = label.strip().toLowerCase(Locale.ROOT);
+    switch (l) {
+      case "gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312", "euc-cn", "x-euc-cn",
+          "gb18030", "hz-gb-2312" -> l = "GB18030";
+      case "big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5", "x-euc-tw" -> l = "Big5-HKSCS";
+      case "iso-8859-1", "latin1", "l1", "us-ascii", "ascii", "iso8859-1", "cp1252" -> l = "windows-1252";
+      case "utf8", "unicode-1-1-utf-8" -> l = "UTF-8";
+      default -> { }
+    }
+    try {
+      return Optional.of(Charset.forName(l));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The text if {@code bytes} are valid UTF-8 (the common case, decoded once); else empty. */
+  private static Optional<String> utf8(byte[] bytes) {
+    String s = new String(bytes, StandardCharsets.UTF_8);
+    if (s.indexOf('\uFFFD') < 0) {
+      return Optional.of(s);
+    }
+    // Replacement characters: either malformed input or a page that really contains U+FFFD.
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return Optional.of(s);
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Charset> detect(byte[] bytes) {
+    UniversalDetector detector = new UniversalDetector();
+    detector.handleData(bytes, 0, Math.min(bytes.length, 1 << 20));
+    detector.dataEnd();
+    String name = detector.getDetectedCharset();
+    return name == null ? Optional.empty() : lookup(name);
+  }
+
+  private static boolean startsWith(byte[] b, int... prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,450 @@
+package samizdat.mirror;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import samizdat.content.ContentJson;
+import samizdat.io.AtomicFiles;
+import samizdat.io.Progress;
+
+/**
+ * Copies a built site onto a USB stick (or any folder) so that the stick is always usable:
+ *
+ * <ul>
+ *   <li>incremental: a file whose size and SHA-256 already match on the target is not rewritten;
+ *   <li>crash-safe: each file goes to a temporary name, is synced and renamed, so pulling the stick
+ *       leaves every file old or new, never torn; running again completes the copy;
+ *   <li>polite: only files this tool wrote (listed in the previous manifest, or in the journal of
+ *       an interrupted run) are ever replaced or removed; anything else on the stick is kept, and a
+ *       foreign file in the way stops the run before anything is written (unless overwriting was
+ *       asked for);
+ *   <li>checked up front: FAT32/exFAT name rules, case-insensitive clashes, the 4 GiB limit and
+ *       free space are checked before the first byte is copied;
+ *   <li>self-describing: {@code README.txt} tells a reader to open {@code index.html}, and
+ *       {@code samizdat-manifest.json}, written last, lists every file's size and SHA-256.
+ * </ul>
+ *
+ * <p>One instance per run; not thread-safe.
+ */
+public final class UsbMirror {
+  /** The plain-text note for readers at the root of the copy. */
+  public static final String README = "README.txt";
+  /**
+   * Paths this tool may have written, saved before copying starts: after an interrupted first run
+   * there is no manifest yet, and this is how the next run knows those files are its own.
+   */
+  static final String JOURNAL = ".samizdat-journal";
+
+  private final ContentJson json = new ContentJson();
+  private final String tool;
+  private final boolean overwrite;
+  private final Progress progress;
+  private final List<String> warnings = new ArrayList<>();
+  private final FreeSpace freeSpace;
+
+  /**
+   * @param tool program name and version recorded in the manifest
+   * @param overwrite replace files on the target that samizdat did not write (otherwise they stop
+   *     the run)
+   * @param progress told the bytes processed; warnings also go to it
+   */
+  public UsbMirror(String tool, boolean overwrite, Progress progress) {
+    this(tool, overwrite, progress, UsbMirror::usableSpace);
+  }
+
+  /** For tests: {@code freeSpace} stands in for the target file system's usable space. */
+  UsbMirror(String tool, boolean overwrite, Progress progress, FreeSpace freeSpace) {
+    this.tool = tool;
+    this.overwrite = overwrite;
+    this.progress = progress;
+    this.freeSpace = freeSpace;
+  }
+
+  /** Usable bytes on the file system holding a folder. */
+  @FunctionalInterface
+  interface FreeSpace {
+    long of(Path dir) throws IOException;
+  }
+
+  private static long usableSpace(Path dir) throws IOException {
+    return Files.getFileStore(dir).getUsableSpace();
+  }
+
+  /** What a run did. */
+  public record Result(int files, int copied, int unchanged, int removed, long bytesCopied,
+      long totalBytes, ArchiveInfo archive, List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private enum Action { NEW, CHECK, ADOPT }
+
+  /**
+   * Mirrors {@code site} into {@code target}.
+   *
+   * @throws MirrorException when the copy cannot be done; if thrown before copying (names, space,
+   *     foreign files in the way) nothing on the target was changed; when some site files could
+   *     not be read, all the others were copied, but no manifest was written
+   */
+  public Result mirror(Path siteDir, Path targetDir) throws IOException, MirrorException {
+    Path site = siteDir.toAbsolutePath().normalize();
+    Path target = targetDir.toAbsolutePath().normalize();
+    checkFolders(site, target, siteDir, targetDir);
+
+    SortedMap<String, Long> files = SiteFiles.scan(site, this::warn);
+    // Mirroring one stick onto another: its manifest is rewritten for the new copy, not copied.
+    if (files.remove(Manifest.FILE_NAME) != null) {
+      warn(Manifest.FILE_NAME + ": not copied from the site; a new one is written for this copy");
+    }
+    boolean writeReadme = !files.containsKey(README);
+    if (!writeReadme) {
+      warn(README + ": the site has its own; not writing the reader's note");
+    }
+    List<String> nameProblems = FatNames.problems(files);
+    if (!nameProblems.isEmpty()) {
+      throw new MirrorException(nameProblems.stream().map(p -> siteDir + "/" + p).toList());
+    }
+    ArchiveInfo archive = ArchiveInfo.read(site, json, this::warn);
+    Files.createDirectories(target);
+
+    Set<String> owned = ownedPaths(target);
+    Sha256 sha = new Sha256();
+
+    // Plan everything before touching the target.
+    Map<String, Action> actions = new HashMap<>();
+    List<String> conflicts = new ArrayList<>();
+    for (Map.Entry<String, Long> f : files.entrySet()) {
+      String path = f.getKey();
+      Path t = SafePaths.resolve(target, path);
+      Optional<String> blocked = blockingAncestor(target, path, owned);
+      if (blocked.isPresent()) {
+        conflicts.add(targetDir + "/" + blocked.get() + ": is a file not written by samizdat, but the site"
+            + " needs a folder there; move it away");
+        continue;
+      }
+      if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+        conflicts.add(targetDir + "/" + path + ": is a folder, but the site has a file there; move it away");
+      } else if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+        actions.put(path, Action.NEW);
+      } else if (owned.contains(path) || overwrite) {
+        actions.put(path, Action.CHECK);
+      } else if (Files.size(t) == f.getValue() && sameContent(sha, SafePaths.resolve(site, path), t)) {
+        actions.put(path, Action.ADOPT); // same content already there: ours from now on
+      } else {
+        conflicts.add(targetDir + "/" + path + ": already exists and was not written by samizdat;"
+            + " move it away or use --overwrite");
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      throw new MirrorException(conflicts);
+    }
+    Set<String> keep = new TreeSet<>(files.keySet());
+    if (writeReadme) {
+      keep.add(README);
+    }
+    List<String> obsolete = new ArrayList<>();
+    for (String path : owned) {
+      if (!keep.contains(path) && Files.isRegularFile(SafePaths.resolve(target, path), LinkOption.NOFOLLOW_LINKS)) {
+        obsolete.add(path);
+      }
+    }
+    checkSpace(target, targetDir, files, actions, obsolete);
+
+    Set<String> journal = new TreeSet<>(owned);
+    journal.addAll(keep);
+    Changes changes = new Changes(target, journal);
+    removeLeftoverTemporaryFiles(target, files.keySet());
+    int removed = 0;
+    for (String path : obsolete) {
+      Path t = SafePaths.resolve(target, path);
+      changes.beforeFirst();
+      Files.deleteIfExists(t);
+      removed++;
+      removeEmptyParents(target, t.getParent());
+    }
+
+    long total = files.values().stream().mapToLong(Long::longValue).sum();
+    progress.start("copying " + files.size() + " files, bytes", total);
+    List<ManifestEntry> entries = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    int copied = 0;
+    int unchanged = 0;
+    long bytesCopied = 0;
+    for (Map.Entry<String, Long> f : files.entrySet()) {
+      String path = f.getKey();
+      Path source = SafePaths.resolve(site, path);
+      Path t = SafePaths.resolve(target, path);
+      Action action = actions.get(path);
+      if (!Files.isReadable(source)) {
+        // One unreadable file must not stop the others; the copy is then incomplete (no manifest).
+        failures.add(siteDir + "/" + path + ": cannot be read (" + (Files.exists(source)
+            ? "permission denied" : "removed since the start of the copy") + "); not copied");
+        progress.advance(f.getValue());
+        continue;
+      }
+      String hash;
+      if (action == Action.NEW) {
+        changes.beforeFirst();
+        hash = copy(source, t, sha, progress::advance);
+        copied++;
+        bytesCopied += Files.size(t);
+      } else {
+        // An existing file is rewritten only when its bytes differ; its size alone cannot tell.
+        hash = sha.of(source, progress::advance);
+        if (Files.size(t) != Files.size(source) || !sha.of(t, n -> { }).equals(hash)) {
+          changes.beforeFirst();
+          hash = copy(source, t, sha, n -> { });
+          copied++;
+          bytesCopied += Files.size(t);
+        } else {
+          unchanged++;
+        }
+      }
+      entries.add(new ManifestEntry(path, Files.size(t), hash));
+    }
+    progress.finish();
+    if (!failures.isEmpty()) {
+      // Without a manifest (and with the journal kept) the next run knows to finish the job.
+      throw new MirrorException(concat(failures, targetDir + ": the copy is incomplete (" + failures.size()
+          + " files not copied, " + copied + " copied); no manifest written; fix the files and run again"));
+    }
+
+    if (writeReadme) {
+      byte[] readme = ReadmeText.render(archive).getBytes(StandardCharsets.UTF_8);
+      // Small files (README, manifest): written durably, and only when their bytes change.
+      AtomicFiles.writeIfChanged(target.resolve(README), readme, true);
+      sha.digest().reset();
+      entries.add(new ManifestEntry(README, readme.length, Sha256.hex(sha.digest().digest(readme))));
+    }
+    Manifest manifest = Manifest.of(tool, archive, entries);
+    AtomicFiles.writeIfChanged(target.resolve(Manifest.FILE_NAME), manifest.toJson(json), true);
+    syncDirectory(target);
+    Files.deleteIfExists(target.resolve(JOURNAL));
+    return new Result(files.size(), copied, unchanged, removed, bytesCopied, total, archive, warnings);
+  }
+
+  /**
+   * What happens before the first change to the target: the journal of paths this run may write
+   * is saved, and the previous manifest is removed, so that a manifest on the stick always
+   * describes a finished copy (an interrupted one has none, and verify says so). A run that
+   * changes nothing touches nothing.
+   */
+  private static final class Changes {
+    private final Path target;
+    private final Set<String> journal;
+    private boolean started;
+
+    Changes(Path target, Set<String> journal) {
+      this.target = target;
+      this.journal = journal;
+    }
+
+    void beforeFirst() throws IOException {
+      if (started) {
+        return;
+      }
+      started = true;
+      AtomicFiles.write(target.resolve(JOURNAL),
+          (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8), true);
+      Files.deleteIfExists(target.resolve(Manifest.FILE_NAME));
+    }
+  }
+
+  private static List<String> concat(List<String> list, String last) {
+    List<String> all = new ArrayList<>(list);
+    all.add(last);
+    return all;
+  }
+
+  private void warn(String message) {
+    warnings.add(message);
+    progress.warn(message);
+  }
+
+  private static void checkFolders(Path site, Path target, Path siteArg, Path targetArg) throws MirrorException {
+    if (!Files.isDirectory(site)) {
+      throw new MirrorException(siteArg + ": no such folder; build the site first (samizdat build)");
+    }
+    if (!Files.isRegularFile(site.resolve("index.html"))) {
+      throw new MirrorException(siteArg + ": no index.html; is this a built site? (samizdat build)");
+    }
+    if (target.startsWith(site) || site.startsWith(target)) {
+      throw new MirrorException(targetArg + ": must be outside the site folder " + siteArg
+          + " and not contain it");
+    }
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new MirrorException(targetArg + ": not a folder");
+    }
+  }
+
+  /** Paths listed in the previous manifest and in the journal of an interrupted run. */
+  private Set<String> ownedPaths(Path target) throws IOException {
+    Set<String> owned = new LinkedHashSet<>();
+    try {
+      Manifest.read(target, json).ifPresent(m -> m.files().forEach(e -> owned.add(e.path())));
+    } catch (IOException e) {
+      warn(e.getMessage() + "; treating the copy as new");
+    }
+    Path journal = target.resolve(JOURNAL);
+    if (Files.isRegularFile(journal)) {
+      for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+        if (SafePaths.isSafeRelative(line)) {
+          owned.add(line);
+        }
+      }
+    }
+    return owned;
+  }
+
+  /** The first ancestor folder of {@code path} that exists on the target as a file we may not remove. */
+  private static Optional<String> blockingAncestor(Path target, String path, Set<String> owned) {
+    String[] parts = path.split("/");
+    StringBuilder rel = new StringBuilder();
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (i > 0) {
+        rel.append('/');
+      }
+      rel.append(parts[i]);
+      Path p = SafePaths.resolve(target, rel.toString());
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        return owned.contains(rel.toString()) ? Optional.empty() : Optional.of(rel.toString());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Fails before copying when the target cannot hold the new and changed files. Sizes are rounded
+   * up to the file system's block size (a stick formatted with 128 KiB clusters holds far fewer
+   * small files than its byte count says); obsolete files are removed first, so their space counts.
+   */
+  private void checkSpace(Path target, Path targetArg, SortedMap<String, Long> files,
+      Map<String, Action> actions, List<String> obsolete) throws IOException, MirrorException {
+    FileStore store = Files.getFileStore(target);
+    long block = 4096;
+    try {
+      block = Math.max(512, store.getBlockSize());
+    } catch (UnsupportedOperationException e) {
+      // keep the common default
+    }
+    long need = 0;
+    long largestReplaced = 0;
+    Set<String> newDirs = new TreeSet<>();
+    for (Map.Entry<String, Long> f : files.entrySet()) {
+      long size = roundUp(f.getValue(), block);
+      Action action = actions.get(f.getKey());
+      if (action == Action.NEW) {
+        need += size;
+        int slash = f.getKey().lastIndexOf('/');
+        if (slash > 0 && !Files.isDirectory(SafePaths.resolve(target, f.getKey().substring(0, slash)))) {
+          newDirs.add(f.getKey().substring(0, slash));
+        }
+      } else if (action == Action.CHECK) {
+        long old = roundUp(Files.size(SafePaths.resolve(target, f.getKey())), block);
+        need += Math.max(0, size - old);
+        largestReplaced = Math.max(largestReplaced, size); // old and new coexist until the rename
+      }
+    }
+    long freed = 0;
+    for (String path : obsolete) {
+      freed += roundUp(Files.size(SafePaths.resolve(target, path)), block);
+    }
+    // Directories, README.txt, the journal and the manifest (about 120 bytes a file).
+    long overhead = (newDirs.size() + 3) * block + roundUp(files.size() * 240L, block);
+    long required = need + largestReplaced + overhead - freed;
+    long usable = freeSpace.of(target);
+    if (required > usable) {
+      long siteBytes = files.values().stream().mapToLong(Long::longValue).sum();
+      throw new MirrorException(targetArg + ": not enough space: the copy needs " + ByteSizes.human(required)
+          + ", only " + ByteSizes.human(usable) + " is free (the site is " + ByteSizes.human(siteBytes) + " in "
+          + files.size() + " files); nothing was copied");
+    }
+  }
+
+  private static long roundUp(long size, long block) {
+    return size == 0 ? 0 : (size + block - 1) / block * block;
+  }
+
+  /** Temporary files of a killed run, in the folders the site uses. */
+  private static void removeLeftoverTemporaryFiles(Path target, Set<String> paths) throws IOException {
+    Set<Path> dirs = new LinkedHashSet<>();
+    dirs.add(target);
+    for (String p : paths) {
+      dirs.add(SafePaths.resolve(target, p).getParent());
+    }
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
+        for (Path leftover : s) {
+          if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(leftover);
+          }
+        }
+      }
+    }
+  }
+
+  private static void removeEmptyParents(Path target, Path dir) throws IOException {
+    while (dir != null && !dir.equals(target) && dir.startsWith(target) && Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+        if (s.iterator().hasNext()) {
+          return;
+        }
+      }
+      Files.delete(dir);
+      dir = dir.getParent();
+    }
+  }
+
+  /** Copies {@code source} to {@code target} atomically and durably; returns the hash of the bytes written. */
+  private static String copy(Path source, Path target, Sha256 sha, LongConsumer copiedBytes)
+      throws IOException {
+    sha.digest().reset();
+    byte[] buffer = sha.buffer();
+    AtomicFiles.write(target, (OutputStream out) -> {
+      try (InputStream in = Files.newInputStream(source)) {
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          sha.digest().update(buffer, 0, n);
+          out.write(buffer, 0, n);
+          copiedBytes.accept(n);
+        }
+      }
+    }, true);
+    return Sha256.hex(sha.digest().digest());
+  }
+
+  private static boolean sameContent(Sha256 sha, Path a, Path b) throws IOException {
+    return sha.of(a, n -> { }).equals(sha.of(b, n -> { }));
+  }
+
+  /** Makes the renames durable where the platform allows syncing a directory (not on Windows). */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | RuntimeException e) {
+      // best effort: each file's content was already synced before its rename
+    }
+  }
+}

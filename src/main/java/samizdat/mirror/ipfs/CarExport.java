@@ -1,0 +1,138 @@
+package samizdat.mirror.ipfs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import samizdat.io.AtomicFiles;
+import samizdat.io.Progress;
+
+/**
+ * Exports a directory as a CARv1 file holding its UnixFS DAG, with the same root CID that
+ * {@code ipfs add -r --cid-version=1 DIR} gives (see {@link UnixFsImporter} for the layout).
+ *
+ * <p>One streaming pass: every block goes to the CAR as soon as it is hashed, children before
+ * parents, so memory stays flat however large the site is. The file is written to a temporary
+ * name next to the target, synced and renamed, so an interrupted export never leaves a partial
+ * CAR under the target name. The same directory always gives a byte-identical CAR.
+ */
+public final class CarExport {
+
+  private CarExport() {}
+
+  /** What an export produced. */
+  public record Result(String rootCid, long fileCount, long contentBytes, long blockCount,
+      long carBytes, List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Writes the CAR of {@code dir} to {@code car}.
+   *
+   * @param progress told the content bytes read and warnings (skipped hidden files and symbolic
+   *     links), which are also returned in the result
+   */
+  public static Result export(Path dir, Path car, Progress progress) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(dir + ": not a directory");
+    }
+    Path abs = car.toAbsolutePath().normalize();
+    if (abs.startsWith(dir.toAbsolutePath().normalize())) {
+      throw new IOException(car + ": must be outside the exported folder " + dir
+          + " (it would end up inside the next export)");
+    }
+    long[] totals = scanTotals(dir);
+    Files.createDirectories(abs.getParent());
+    Path tmp = AtomicFiles.newTempFile(abs.getParent(), ".car.part");
+    List<String> warnings = new ArrayList<>();
+    ExecutorService hashers = newHashers();
+    try {
+      Result result;
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        CarWriter writer = new CarWriter(ch);
+        UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers));
+        progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
+        AtomicLong bytes = new AtomicLong();
+        DagNode root = importer.addTree(dir, n -> {
+          bytes.addAndGet(n);
+          progress.advance(n);
+        }, w -> {
+          warnings.add(w);
+          progress.warn(w);
+        });
+        long carBytes = writer.finish(root.cid());
+        ch.force(true);
+        progress.finish();
+        result = new Result(root.cid().toString(), importer.fileCount(), bytes.get(), writer.blockCount(), carBytes, warnings);
+      }
+      AtomicFiles.move(tmp, abs);
+      return result;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    } finally {
+      hashers.shutdownNow();
+    }
+  }
+
+  /** One hashing thread per core; daemon threads, so a failed export never keeps the JVM alive. */
+  private static ExecutorService newHashers() {
+    AtomicLong n = new AtomicLong();
+    return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, "car-hash-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The root CID {@code ipfs add -r --cid-version=1 dir} would print, without writing a CAR. */
+  public static String rootCid(Path dir) throws IOException {
+    ExecutorService hashers = newHashers();
+    try {
+      return new UnixFsImporter(BlockSink.DISCARD, Optional.of(hashers))
+          .addTree(dir, n -> { }, w -> { }).cid().toString();
+    } finally {
+      hashers.shutdownNow();
+    }
+  }
+
+  /** {file count, byte count} of the regular, non-hidden files, for the progress bar. */
+  private static long[] scanTotals(Path dir) throws IOException {
+    long[] totals = new long[2];
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        return !d.equals(dir) && d.getFileName().toString().startsWith(".")
+            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".")) {
+          totals[0]++;
+          totals[1] += attrs.size();
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+        throw new IOException(f + ": cannot read (" + e.getMessage() + ")", e);
+      }
+    });
+    return totals;
+  }
+}

@@ -1,0 +1,79 @@
+package samizdat.search;
+
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * A String-keyed open-addressing hash table with a well-mixed hash. {@link String#hashCode} is a
+ * poor hash for two-character CJK bigrams ({@code 31*a+b} collides for millions of pairs), which
+ * made {@link java.util.HashMap} degrade to tree bins and dominate the build time.
+ */
+final class TermTable<V> {
+  private String[] keys = new String[64];
+  private Object[] values = new Object[64];
+  private int size;
+
+  private static int mix(String s) {
+    int h = Tokenizer.hash(s);
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  @SuppressWarnings("unchecked")
+  V get(String key) {
+    int mask = keys.length - 1;
+    for (int i = mix(key) & mask; keys[i] != null; i = (i + 1) & mask) {
+      if (keys[i].equals(key)) {
+        return (V) values[i];
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  V computeIfAbsent(String key, Function<String, V> create) {
+    int mask = keys.length - 1;
+    int i = mix(key) & mask;
+    for (; keys[i] != null; i = (i + 1) & mask) {
+      if (keys[i].equals(key)) {
+        return (V) values[i];
+      }
+    }
+    V v = create.apply(key);
+    keys[i] = key;
+    values[i] = v;
+    if (++size * 2 > keys.length) {
+      grow();
+    }
+    return v;
+  }
+
+  private void grow() {
+    String[] oldKeys = keys;
+    Object[] oldValues = values;
+    keys = new String[oldKeys.length * 2];
+    values = new Object[oldKeys.length * 2];
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      if (oldKeys[j] != null) {
+        int i = mix(oldKeys[j]) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = oldKeys[j];
+        values[i] = oldValues[j];
+      }
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The keys, in no particular order. */
+  String[] keys() {
+    return Arrays.stream(keys).filter(k -> k != null).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,223 @@
+package samizdat.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The CJK-aware tokeniser shared with search.js (which must produce the very same terms).
+ *
+ * <p>Text is normalised (NFKC, lower case, Traditional to Simplified Chinese character by
+ * character) and split into units: maximal runs of CJK characters and maximal runs of other
+ * letters/digits/marks ("words"); anything else separates. A word becomes one term. A CJK run
+ * becomes its character bigrams plus its last character alone (so a one-character query finds
+ * every occurrence by looking up terms starting with it). Next to a word, a "pair" term
+ * {@code "left right"} records adjacency (word or neighbouring CJK character on each side), so
+ * quoted phrases across words and scripts can be checked without storing positions.
+ */
+final class Tokenizer {
+  /** Longer letter/digit runs are noise (hashes, base64, URLs run together) and are not indexed. */
+  static final int MAX_WORD = 32;
+
+  private static final int MAP_SIZE = 0x32400;
+  private final int[] toSimplified;
+  private final String t2sPairs;
+
+  private Tokenizer(int[] toSimplified, String t2sPairs) {
+    this.toSimplified = toSimplified;
+    this.t2sPairs = t2sPairs;
+  }
+
+  /** The tokeniser with the bundled Traditional-to-Simplified character map. */
+  static Tokenizer standard() {
+    try (InputStream in = Tokenizer.class.getResourceAsStream("t2s.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource samizdat/search/t2s.txt");
+      }
+      int[] map = new int[MAP_SIZE];
+      StringBuilder pairs = new StringBuilder();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        int from = line.codePointAt(0);
+        int to = line.codePointAt(tab + 1);
+        if (from < MAP_SIZE) {
+          map[from] = to;
+          pairs.appendCodePoint(from).appendCodePoint(to);
+        }
+      }
+      return new Tokenizer(map, pairs.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read samizdat/search/t2s.txt", e);
+    }
+  }
+
+  /** The character map as one string of (traditional, simplified) code point pairs, for search.js. */
+  String t2sPairs() {
+    return t2sPairs;
+  }
+
+  /** NFKC, lower case, then Traditional to Simplified per code point. */
+  String normalize(String text) {
+    String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder out = null;
+    for (int i = 0; i < n.length(); ) {
+      int cp = n.codePointAt(i);
+      int len = Character.charCount(cp);
+      int mapped = cp < MAP_SIZE ? toSimplified[cp] : 0;
+      if (mapped != 0 && out == null) {
+        out = new StringBuilder(n.length()).append(n, 0, i);
+      }
+      if (out != null) {
+        out.appendCodePoint(mapped != 0 ? mapped : cp);
+      }
+      i += len;
+    }
+    return out == null ? n : out.toString();
+  }
+
+  static boolean isCjk(int cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3005 && cp <= 0x3007)
+        || (cp >= 0x3040 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF)
+        || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x31F0 && cp <= 0x31FF)
+        || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)
+        || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0x20000 && cp <= 0x323AF);
+  }
+
+  /** Letters, numbers and combining marks: the same classes as JavaScript's [\p{L}\p{N}\p{M}]. */
+  static boolean isWordChar(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.NON_SPACING_MARK,
+          Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** A run of CJK characters ({@code cjk}) or a word, in normalised text. */
+  record Unit(boolean cjk, String text) {
+    String first() {
+      return cjk ? text.substring(0, Character.charCount(text.codePointAt(0))) : text;
+    }
+
+    String last() {
+      return cjk ? text.substring(text.offsetByCodePoints(text.length(), -1)) : text;
+    }
+  }
+
+  /** Splits normalised text into units; words longer than {@link #MAX_WORD} are dropped. */
+  static List<Unit> units(String normalized) {
+    List<Unit> units = new ArrayList<>();
+    int start = -1;
+    boolean startCjk = false;
+    int codePoints = 0;
+    for (int i = 0; i <= normalized.length(); ) {
+      int cp = i < normalized.length() ? normalized.codePointAt(i) : -1;
+      int kind = cp < 0 ? 0 : isCjk(cp) ? 2 : isWordChar(cp) ? 1 : 0;
+      if (start >= 0 && (kind == 0 || (kind == 2) != startCjk)) {
+        if (startCjk || codePoints <= MAX_WORD) {
+          units.add(new Unit(startCjk, normalized.substring(start, i)));
+        }
+        start = -1;
+      }
+      if (start < 0 && kind != 0) {
+        start = i;
+        startCjk = kind == 2;
+        codePoints = 0;
+      }
+      codePoints++;
+      i += cp < 0 ? 1 : Character.charCount(cp);
+    }
+    return units;
+  }
+
+  /** The terms of a unit itself: the word, or the bigrams of a CJK run and its last character. */
+  static void unitTerms(Unit u, Consumer<String> sink) {
+    if (!u.cjk()) {
+      sink.accept(u.text());
+      return;
+    }
+    String t = u.text();
+    int i = 0;
+    while (true) {
+      int a = Character.charCount(t.codePointAt(i));
+      if (i + a >= t.length()) {
+        sink.accept(t.substring(i));
+        return;
+      }
+      int b = Character.charCount(t.codePointAt(i + a));
+      sink.accept(t.substring(i, i + a + b));
+      i += a;
+    }
+  }
+
+  /** The adjacency term between two neighbouring units, when at least one of them is a word. */
+  static boolean hasPair(Unit left, Unit right) {
+    return !left.cjk() || !right.cjk();
+  }
+
+  static String pair(Unit left, Unit right) {
+    return left.last() + " " + right.first();
+  }
+
+  /** Every index term of {@code text}, in order (duplicates included). */
+  void terms(String text, Consumer<String> sink) {
+    Unit previous = null;
+    for (Unit u : units(normalize(text))) {
+      if (previous != null && hasPair(previous, u)) {
+        sink.accept(pair(previous, u));
+      }
+      unitTerms(u, sink);
+      previous = u;
+    }
+  }
+
+  List<String> terms(String text) {
+    List<String> out = new ArrayList<>();
+    terms(text, out::add);
+    return out;
+  }
+
+  /**
+   * The part of a term that picks its shard: the first character of a term starting with a CJK
+   * character, else its first three characters (UTF-16 code units are never split: CJK terms key
+   * on one code point, words on up to three code points). Words of three or more characters can
+   * thus be matched by prefix within one shard.
+   */
+  static String shardKey(String term) {
+    int cp = term.codePointAt(0);
+    if (isCjk(cp)) {
+      return term.substring(0, Character.charCount(cp));
+    }
+    int end = 0;
+    for (int n = 0; n < 3 && end < term.length(); n++) {
+      end += Character.charCount(term.codePointAt(end));
+    }
+    return term.substring(0, end);
+  }
+
+  /** FNV-1a over UTF-16 code units (search.js computes the same with Math.imul). */
+  static int hash(String s) {
+    int h = 0x811c9dc5;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x01000193;
+    }
+    return h;
+  }
+}

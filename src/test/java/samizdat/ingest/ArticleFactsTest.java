@@ -1,0 +1,69 @@
+package samizdat.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import samizdat.content.ArticleIds;
+
+class ArticleFactsTest {
+  private final SiteProfile bannedbook = Profiles.bundled().all().get(0);
+
+  ArticleFactsTest() throws ProfileException {}
+
+  @Test
+  void datesInTheUsualWritings() {
+    assertEquals(Optional.of(LocalDate.of(2024, 3, 7)), ArticleFacts.parseDate("2024-03-07T10:00:00+08:00"));
+    assertEquals(Optional.of(LocalDate.of(2024, 3, 7)), ArticleFacts.parseDate("发布于 2024年3月7日 10:00"));
+    assertEquals(Optional.of(LocalDate.of(2024, 3, 7)), ArticleFacts.parseDate("2024/3/7"));
+    assertEquals(Optional.empty(), ArticleFacts.parseDate("2024-02-30"));
+    assertEquals(Optional.empty(), ArticleFacts.parseDate("no date here 12345"));
+  }
+
+  @Test
+  void publishedComesFromUrlThenPageNeverInvented() {
+    Document none = Jsoup.parse("<h2>t</h2><div class=entry><p>2024年不是日期</p></div>");
+    assertEquals(Optional.empty(), ArticleFacts.published(Optional.empty(), none, none.body(), bannedbook));
+    assertEquals(Optional.of(LocalDate.of(2024, 3, 4)), ArticleFacts.published(
+        Optional.of("https://www.bannedbook.org/bnews/x/20240304/2008744.html"), none, none.body(), bannedbook));
+    Document meta = Jsoup.parse("<head><meta name=date content=2020-01-01>"
+        + "<meta property=article:published_time content=2023-05-06T01:02:03Z></head>"
+        + "<div class=entry><time datetime=2019-09-09>x</time></div>");
+    assertEquals(Optional.of(LocalDate.of(2023, 5, 6)),
+        ArticleFacts.published(Optional.empty(), meta, meta.body(), bannedbook));
+    Document time = Jsoup.parse("<div class=entry><p><time datetime='2019-09-09T12:00'>昨天</time></p></div>");
+    assertEquals(Optional.of(LocalDate.of(2019, 9, 9)),
+        ArticleFacts.published(Optional.empty(), time, time.body(), bannedbook));
+  }
+
+  @Test
+  void declaredUrlFromCanonicalOgOrSavedFromComment() {
+    assertEquals(Optional.of("https://a.example/x"), ArticleFacts.declaredUrl(
+        Jsoup.parse("<link rel=canonical href='https://a.example/x'><meta property=og:url content='https://b/'>")));
+    assertEquals(Optional.of("https://b.example/y"), ArticleFacts.declaredUrl(
+        Jsoup.parse("<meta property=og:url content='https://b.example/y'>")));
+    assertEquals(Optional.of("https://c.example/z.html"), ArticleFacts.declaredUrl(
+        Jsoup.parse("<!-- saved from url=(0024)https://c.example/z.html -->\n<html><p>x</p></html>")));
+    assertEquals(Optional.empty(), ArticleFacts.declaredUrl(
+        Jsoup.parse("<link rel=canonical href='javascript:x'><p>x</p>")));
+  }
+
+  @Test
+  void idsAreStableAndFileSystemSafe() {
+    String own = ArticleFacts.id(Optional.of("https://www.bannedbook.org/bnews/a/20240307/2009999.html"),
+        bannedbook, "t", "b");
+    assertEquals("20240307-2009999", own);
+    String byUrl = ArticleFacts.id(Optional.of("https://example.org/news/1"), bannedbook, "t", "b");
+    assertEquals(byUrl, ArticleFacts.id(Optional.of("https://example.org/news/1"), bannedbook, "x", "y"));
+    assertTrue(byUrl.startsWith("u-") && ArticleIds.isValid(byUrl), byUrl);
+    String byText = ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文");
+    assertTrue(byText.startsWith("t-") && ArticleIds.isValid(byText), byText);
+    assertEquals(byText, ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文"));
+    assertNotEquals(byText, ArticleFacts.id(Optional.empty(), bannedbook, "标题", "正文。"));
+  }
+}

@@ -1,0 +1,304 @@
+package samizdat.mirror;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import samizdat.content.ContentJson;
+import samizdat.io.AtomicFiles;
+import samizdat.io.Progress;
+
+class UsbMirrorTest {
+  @TempDir Path tmp;
+  Path site;
+  Path stick;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    site = SiteFolders.write(tmp.resolve("site"), 12, 3000, 1);
+    stick = tmp.resolve("stick");
+  }
+
+  private UsbMirror.Result mirror() throws IOException, MirrorException {
+    return new UsbMirror("samizdat test", false, Progress.NONE).mirror(site, stick);
+  }
+
+  private Manifest manifest() throws IOException {
+    return Manifest.read(stick, new ContentJson()).orElseThrow();
+  }
+
+  @Test
+  void copiesEveryFileWithAManifestOfHashesAndAReaderNote() throws Exception {
+    UsbMirror.Result r = mirror();
+
+    assertEquals(snapshot(site), snapshotWithout(stick, Manifest.FILE_NAME, UsbMirror.README));
+    Manifest m = manifest();
+    assertEquals(Manifest.FORMAT, m.format());
+    assertEquals("samizdat test", m.tool());
+    assertEquals("自由新闻档案", m.archive().title());
+    assertEquals(12, m.archive().articleCount().orElseThrow());
+    assertEquals("2023-01-05", m.archive().earliest().orElseThrow());
+    assertEquals("2024-06-30", m.archive().latest().orElseThrow());
+    assertEquals(r.files() + 1, m.fileCount()); // + README.txt
+    for (ManifestEntry e : m.files()) {
+      Path f = stick.resolve(e.path());
+      assertEquals(Files.size(f), e.size(), e.path());
+      assertEquals(new Sha256().of(f, n -> { }), e.sha256(), e.path());
+    }
+    String readme = Files.readString(stick.resolve(UsbMirror.README));
+    assertTrue(readme.contains("index.html"), readme);
+    assertTrue(readme.contains("samizdat verify"), readme);
+    assertTrue(readme.startsWith("自由新闻档案\n"), readme);
+    assertFalse(Files.exists(stick.resolve(UsbMirror.JOURNAL)));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
+  void aSecondRunRewritesNothing() throws Exception {
+    mirror();
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    try (Stream<Path> files = Files.walk(stick)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(f, old);
+      }
+    }
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(0, r.copied());
+    assertEquals(r.files(), r.unchanged());
+    try (Stream<Path> files = Files.walk(stick)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertEquals(old, Files.getLastModifiedTime(f), f + " was rewritten");
+      }
+    }
+  }
+
+  @Test
+  void changedFilesAreReplacedRemovedOnesDeletedAndUnrelatedFilesKept() throws Exception {
+    Files.createDirectories(stick.resolve("articles"));
+    Files.writeString(stick.resolve("my-photo.jpg"), "mine");
+    Files.writeString(stick.resolve("articles/notes.txt"), "my notes");
+    mirror();
+    Files.writeString(site.resolve("articles/1.html"), "<p>corrected, same length? no</p>");
+    Files.delete(site.resolve("articles/2.html"));
+    Files.delete(site.resolve("media/9.jpg"));
+    Files.createDirectories(site.resolve("gone"));
+    Files.writeString(site.resolve("gone/x.html"), "x");
+    mirror();
+    Files.delete(site.resolve("gone/x.html"));
+    Files.delete(site.resolve("gone"));
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(1, r.removed());
+    assertFalse(Files.exists(stick.resolve("gone")), "emptied folder of the site removed");
+    assertEquals("<p>corrected, same length? no</p>", Files.readString(stick.resolve("articles/1.html")));
+    assertFalse(Files.exists(stick.resolve("articles/2.html")));
+    assertFalse(Files.exists(stick.resolve("media/9.jpg")));
+    assertEquals("mine", Files.readString(stick.resolve("my-photo.jpg")));
+    assertEquals("my notes", Files.readString(stick.resolve("articles/notes.txt")));
+    assertEquals(snapshot(site), snapshotWithout(stick, Manifest.FILE_NAME, UsbMirror.README,
+        "my-photo.jpg", "articles/notes.txt"));
+  }
+
+  @Test
+  void aChangeOfSameSizeIsFoundByItsHash() throws Exception {
+    mirror();
+    Path page = stick.resolve("articles/3.html");
+    byte[] bytes = Files.readAllBytes(page);
+    bytes[40] ^= 1; // bit rot on the stick: same size, same name
+    Files.write(page, bytes);
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(1, r.copied());
+    assertEquals(Files.readString(site.resolve("articles/3.html")), Files.readString(page));
+  }
+
+  @Test
+  void aForeignFileInTheWayStopsTheRunBeforeAnythingIsWritten() throws Exception {
+    Files.createDirectories(stick);
+    Files.writeString(stick.resolve("index.html"), "someone else's page");
+
+    MirrorException e = assertThrows(MirrorException.class, this::mirror);
+
+    assertTrue(e.getMessage().contains("index.html: already exists and was not written by samizdat"), e.getMessage());
+    assertEquals(List.of(stick.resolve("index.html")), list(stick));
+    assertEquals("someone else's page", Files.readString(stick.resolve("index.html")));
+
+    new UsbMirror("t", true, Progress.NONE).mirror(site, stick); // --overwrite
+    assertEquals(Files.readString(site.resolve("index.html")), Files.readString(stick.resolve("index.html")));
+  }
+
+  @Test
+  void anIdenticalFileAlreadyThereIsAdoptedNotRejected() throws Exception {
+    Files.createDirectories(stick);
+    Files.copy(site.resolve("index.html"), stick.resolve("index.html"));
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(1, r.unchanged());
+    assertTrue(manifest().files().stream().anyMatch(e -> e.path().equals("index.html")));
+  }
+
+  @Test
+  void filesFromTheJournalOfAnInterruptedRunCountAsOurs() throws Exception {
+    Files.createDirectories(stick);
+    Files.writeString(stick.resolve("index.html"), "older version written by the killed run");
+    Files.writeString(stick.resolve("old.html"), "a page since dropped from the site");
+    Files.writeString(stick.resolve(UsbMirror.JOURNAL), "index.html\nold.html\n");
+    Files.writeString(stick.resolve(AtomicFiles.TEMP_PREFIX + "123.part"), "torn");
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(Files.readString(site.resolve("index.html")), Files.readString(stick.resolve("index.html")));
+    assertFalse(Files.exists(stick.resolve("old.html")));
+    assertFalse(Files.exists(stick.resolve(AtomicFiles.TEMP_PREFIX + "123.part")));
+    assertEquals(1, r.removed());
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
+  void namesAFatStickCannotHoldAreRejectedBeforeCopying() throws Exception {
+    Files.writeString(site.resolve("articles/a:b.html"), "x");
+    Files.writeString(site.resolve("articles/NUL.html"), "x");
+    Files.writeString(site.resolve("articles/Index.HTML"), "x");
+    Files.writeString(site.resolve("articles/index.html"), "y");
+
+    MirrorException e = assertThrows(MirrorException.class, this::mirror);
+
+    String all = String.join("\n", e.problems());
+    assertTrue(all.contains("articles/a:b.html: has ':'"), all);
+    assertTrue(all.contains("articles/NUL.html: 'NUL' is a reserved device name"), all);
+    assertTrue(all.contains("same name as") && all.contains("case-insensitive"), all);
+    assertEquals(3, e.problems().size(), all);
+    assertFalse(Files.exists(stick.resolve("index.html")));
+  }
+
+  @Test
+  void aTargetTooSmallIsReportedBeforeCopying() throws Exception {
+    MirrorException e = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, Progress.NONE, dir -> 20_000).mirror(site, stick));
+
+    assertTrue(e.getMessage().contains("not enough space"), e.getMessage());
+    assertTrue(e.getMessage().contains("only 19.5 KiB is free"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("nothing was copied"), e.getMessage());
+    assertEquals(List.of(), list(stick));
+  }
+
+  @Test
+  void hiddenFilesAndTheSitesOwnReadmeAreHandled() throws Exception {
+    Files.writeString(site.resolve(".DS_Store"), "junk");
+    Files.writeString(site.resolve("README.txt"), "the site's own note");
+
+    UsbMirror.Result r = mirror();
+
+    assertFalse(Files.exists(stick.resolve(".DS_Store")));
+    assertEquals("the site's own note", Files.readString(stick.resolve("README.txt")));
+    assertEquals(2, r.warnings().size(), r.warnings().toString());
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsReportedTheOthersAreCopiedAndNoManifestIsWritten() throws Exception {
+    Path vanishing = site.resolve("articles/5.html");
+    Progress deletesAFileOnceCopyingStarts = new Progress() {
+      @Override
+      public void start(String task, long total) {
+        try {
+          Files.delete(vanishing);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public void advance(long done) { }
+
+      @Override
+      public void warn(String message) { }
+
+      @Override
+      public void finish() { }
+    };
+
+    MirrorException e = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, deletesAFileOnceCopyingStarts).mirror(site, stick));
+
+    assertEquals(2, e.problems().size(), e.problems().toString());
+    assertTrue(e.problems().get(0).endsWith("articles/5.html: cannot be read (removed since the start of the copy);"
+        + " not copied"), e.problems().get(0));
+    assertTrue(e.problems().get(1).contains("the copy is incomplete (1 files not copied"), e.problems().get(1));
+    assertTrue(Files.isRegularFile(stick.resolve("articles/6.html")));
+    assertFalse(Files.exists(stick.resolve(Manifest.FILE_NAME)));
+    assertTrue(Files.exists(stick.resolve(UsbMirror.JOURNAL)));
+
+    mirror();
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
+  void aCopyCanBeMirroredOntoAnotherStick() throws Exception {
+    mirror();
+    Path second = tmp.resolve("second-stick");
+
+    UsbMirror.Result r = new UsbMirror("samizdat test", false, Progress.NONE).mirror(stick, second);
+
+    assertTrue(new Verifier().verify(second, Progress.NONE).ok());
+    assertEquals(Files.readString(stick.resolve(UsbMirror.README)), Files.readString(second.resolve(UsbMirror.README)));
+    assertEquals(List.of(Manifest.FILE_NAME + ": not copied from the site; a new one is written for this copy",
+        UsbMirror.README + ": the site has its own; not writing the reader's note"), r.warnings());
+  }
+
+  @Test
+  void refusesASiteThatIsNotBuiltOrATargetInsideTheSite() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    MirrorException notBuilt = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, Progress.NONE).mirror(empty, stick));
+    assertTrue(notBuilt.getMessage().contains("no index.html"), notBuilt.getMessage());
+
+    MirrorException inside = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, Progress.NONE).mirror(site, site.resolve("copy")));
+    assertTrue(inside.getMessage().contains("must be outside the site folder"), inside.getMessage());
+  }
+
+  static Map<String, String> snapshot(Path dir) throws IOException {
+    return snapshotWithout(dir);
+  }
+
+  /** Relative path -> content hash of every regular file, minus {@code excluded}. */
+  static Map<String, String> snapshotWithout(Path dir, String... excluded) throws IOException {
+    Map<String, String> map = new TreeMap<>();
+    Sha256 sha = new Sha256();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String rel = SiteFiles.relative(dir, f);
+        if (!List.of(excluded).contains(rel) && !rel.startsWith(".")) {
+          map.put(rel, sha.of(f, n -> { }));
+        }
+      }
+    }
+    return map;
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+}

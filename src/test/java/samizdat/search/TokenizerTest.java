@@ -1,0 +1,73 @@
+package samizdat.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+  private final Tokenizer tokenizer = Tokenizer.standard();
+
+  /** The shared vectors (search.js is checked against the same file in SearchPageBrowserTest). */
+  static JsonNode vectors() throws Exception {
+    try (InputStream in = TokenizerTest.class.getResourceAsStream("tokenizer-vectors.json")) {
+      return new ObjectMapper().readTree(in);
+    }
+  }
+
+  @Test
+  void producesTheExpectedTermsOfTheSharedVectors() throws Exception {
+    int checked = 0;
+    for (JsonNode v : vectors()) {
+      if (v.has("terms")) {
+        List<String> expected = new ArrayList<>();
+        v.get("terms").forEach(t -> expected.add(t.asText()));
+        assertEquals(expected, tokenizer.terms(v.get("text").asText()), v.get("text").asText());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 10, "vectors with expected terms: " + checked);
+  }
+
+  @Test
+  void traditionalAndSimplifiedGiveTheSameTerms() {
+    assertEquals(tokenizer.terms("周鸿祎说国家发展后台"), tokenizer.terms("周鴻禕說國家發展後臺"));
+  }
+
+  @Test
+  void normalisationIsIdempotent() throws Exception {
+    for (JsonNode v : vectors()) {
+      String once = tokenizer.normalize(v.get("text").asText());
+      assertEquals(once, tokenizer.normalize(once), v.get("text").asText());
+    }
+  }
+
+  @Test
+  void shardKeysAreTheFirstCjkCharacterOrTheFirstThreeOfAWord() {
+    assertEquals("周", Tokenizer.shardKey("周鸿"));
+    assertEquals("周", Tokenizer.shardKey("周 sora"));
+    assertEquals("sor", Tokenizer.shardKey("sora"));
+    assertEquals("sor", Tokenizer.shardKey("sora 模"));
+    assertEquals("ai", Tokenizer.shardKey("ai"));
+    assertEquals("𠀀", Tokenizer.shardKey("𠀀𠀁"));
+    assertEquals("😀ab", Tokenizer.shardKey("😀abc"));
+  }
+
+  @Test
+  void hashIsFnv1aOverUtf16Units() {
+    assertEquals(0x811c9dc5, Tokenizer.hash(""));
+    assertEquals(0xe40c292c, Tokenizer.hash("a"));
+    assertEquals(0xbf9cf968, Tokenizer.hash("foobar"));
+  }
+
+  @Test
+  void mapsTheCharactersOfTheShippedOpenCcTable() {
+    assertEquals("国发后里鸿祎", tokenizer.normalize("國發後裡鴻禕"));
+    assertTrue(tokenizer.t2sPairs().codePointCount(0, tokenizer.t2sPairs().length()) > 7000);
+  }
+}

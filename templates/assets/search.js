@@ -1,0 +1,911 @@
+/*
+ * samizdat offline search. Loads the index written by samizdat.search.SearchIndex as <script>
+ * files (fetch/XHR of file:// is blocked; <script src> is not), on demand: the manifest and the
+ * Traditional->Simplified map first, then for a query one term shard per segment per term and
+ * the document-table chunks of the results shown.
+ *
+ * Safety: the result DOM is built with createElement/textContent only; no regular expression is
+ * built from query text; no eval, no inline script (works under script-src 'self').
+ *
+ * The tokeniser below must agree exactly with samizdat.search.Tokenizer (Java); the shared test
+ * vectors in src/test/resources/samizdat/search/tokenizer-vectors.json check that.
+ */
+(function () {
+  'use strict';
+
+  var MAX_WORD = 32;
+  var PAGE_SIZE = 10;
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = {};
+  for (var a = 0; a < ALPHABET.length; a++) {
+    DIGIT[ALPHABET.charCodeAt(a)] = a;
+  }
+  var WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+  var WEIGHT = [1.0, 1.5, 2.0, 3.0];
+  var QUOTES = '"\u201c\u201d\u300c\u300d\u300e\u300f\uff02';
+
+  // ---------------------------------------------------------------- tokeniser (pure)
+
+  function isCjk(cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3005 && cp <= 0x3007) ||
+      (cp >= 0x3040 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF) ||
+      (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0x20000 && cp <= 0x323AF);
+  }
+
+  function isWordChar(cp) {
+    return WORD_CHAR.test(String.fromCodePoint(cp));
+  }
+
+  function cpLength(cp) {
+    return cp > 0xFFFF ? 2 : 1;
+  }
+
+  /** Tokeniser bound to a Traditional->Simplified map given as a string of code point pairs. */
+  function Tokenizer(t2sPairs) {
+    var map = new Map();
+    var cps = Array.from(t2sPairs || '');
+    for (var i = 0; i + 1 < cps.length; i += 2) {
+      map.set(cps[i].codePointAt(0), cps[i + 1]);
+    }
+    this.map = map;
+  }
+
+  Tokenizer.prototype.simplify = function (s) {
+    if (this.map.size === 0) {
+      return s;
+    }
+    var out = '';
+    for (var i = 0; i < s.length;) {
+      var cp = s.codePointAt(i);
+      var len = cpLength(cp);
+      var mapped = this.map.get(cp);
+      out += mapped === undefined ? s.slice(i, i + len) : mapped;
+      i += len;
+    }
+    return out;
+  };
+
+  Tokenizer.prototype.normalize = function (s) {
+    return this.simplify(String(s).normalize('NFKC').toLowerCase());
+  };
+
+  /**
+   * Normalises code point by code point, remembering where each normalised UTF-16 unit came
+   * from, so matches in normalised text can be highlighted in the original.
+   */
+  Tokenizer.prototype.normalizeWithOffsets = function (s) {
+    var text = '';
+    var from = [];
+    for (var i = 0; i < s.length;) {
+      var cp = s.codePointAt(i);
+      var len = cpLength(cp);
+      var n = this.normalize(s.slice(i, i + len));
+      for (var k = 0; k < n.length; k++) {
+        from.push(i);
+      }
+      text += n;
+      i += len;
+    }
+    from.push(s.length);
+    return { text: text, from: from };
+  };
+
+  function units(n) {
+    var out = [];
+    var start = -1;
+    var startCjk = false;
+    var count = 0;
+    for (var i = 0; i <= n.length;) {
+      var cp = i < n.length ? n.codePointAt(i) : -1;
+      var kind = cp < 0 ? 0 : isCjk(cp) ? 2 : isWordChar(cp) ? 1 : 0;
+      if (start >= 0 && (kind === 0 || (kind === 2) !== startCjk)) {
+        if (startCjk || count <= MAX_WORD) {
+          out.push({ cjk: startCjk, text: n.slice(start, i) });
+        }
+        start = -1;
+      }
+      if (start < 0 && kind !== 0) {
+        start = i;
+        startCjk = kind === 2;
+        count = 0;
+      }
+      count++;
+      i += cp < 0 ? 1 : cpLength(cp);
+    }
+    return out;
+  }
+
+  function firstOf(u) {
+    return u.cjk ? String.fromCodePoint(u.text.codePointAt(0)) : u.text;
+  }
+
+  function lastOf(u) {
+    if (!u.cjk) {
+      return u.text;
+    }
+    var cps = Array.from(u.text);
+    return cps[cps.length - 1];
+  }
+
+  function bigrams(text) {
+    var cps = Array.from(text);
+    var out = [];
+    for (var i = 0; i + 1 < cps.length; i++) {
+      out.push(cps[i] + cps[i + 1]);
+    }
+    return { bigrams: out, last: cps[cps.length - 1], length: cps.length };
+  }
+
+  function unitTerms(u) {
+    if (!u.cjk) {
+      return [u.text];
+    }
+    var b = bigrams(u.text);
+    return b.bigrams.concat([b.last]);
+  }
+
+  function hasPair(left, right) {
+    return !left.cjk || !right.cjk;
+  }
+
+  function pair(left, right) {
+    return lastOf(left) + ' ' + firstOf(right);
+  }
+
+  /** Every index term of text, in order: must equal Tokenizer.terms in Java. */
+  Tokenizer.prototype.terms = function (text) {
+    var out = [];
+    var previous = null;
+    units(this.normalize(text)).forEach(function (u) {
+      if (previous !== null && hasPair(previous, u)) {
+        out.push(pair(previous, u));
+      }
+      Array.prototype.push.apply(out, unitTerms(u));
+      previous = u;
+    });
+    return out;
+  };
+
+  function shardKey(term) {
+    var cp = term.codePointAt(0);
+    if (isCjk(cp)) {
+      return String.fromCodePoint(cp);
+    }
+    return Array.from(term).slice(0, 3).join('');
+  }
+
+  function hash(s) {
+    var h = 0x811c9dc5 | 0;
+    for (var i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h;
+  }
+
+  /** Decodes a postings string into parallel arrays of document numbers and weights. */
+  function decodePostings(s) {
+    var docs = [];
+    var weights = [];
+    var last = -1;
+    var value = 0;
+    var shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s.charCodeAt(i)];
+      if (d === undefined) {
+        throw new Error('corrupt postings');
+      }
+      if (d >= 32) {
+        value += (d - 32) * Math.pow(2, shift);
+        shift += 5;
+      } else {
+        value += d * Math.pow(2, shift);
+        last = last + 1 + Math.floor(value / 4);
+        docs.push(last);
+        weights.push(value % 4);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return { docs: docs, weights: weights };
+  }
+
+  // ---------------------------------------------------------------- query parser (pure)
+
+  /**
+   * Parses a query into requirements, each {term, prefix, negate, phrase}: a document matches
+   * when it has every non-negated requirement (a term, or any term starting with the prefix) and
+   * none of the negated ones. Words in "quotes" (or 「」, “”) form a phrase: adjacency across words
+   * and scripts is required through pair terms, inside CJK runs through overlapping bigrams.
+   * Also returns the normalised needles to highlight.
+   */
+  Tokenizer.prototype.parseQuery = function (raw) {
+    var parts = [];
+    var buf = '';
+    var inQuote = false;
+    var s = String(raw);
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i);
+      if (QUOTES.indexOf(c) >= 0) {
+        if (buf.trim()) {
+          parts.push({ text: buf, phrase: inQuote });
+        }
+        buf = '';
+        inQuote = !inQuote;
+      } else {
+        buf += c;
+      }
+    }
+    if (buf.trim()) {
+      parts.push({ text: buf, phrase: inQuote });
+    }
+    var trailingSpace = /\s$/.test(s);
+    var reqs = [];
+    var needles = [];
+    var seen = {};
+    var self = this;
+    function add(term, prefix, negate, phrase) {
+      var key = (negate ? '-' : '+') + (prefix ? '*' : '=') + term;
+      if (!seen[key]) {
+        seen[key] = true;
+        reqs.push({ term: term, prefix: prefix, negate: negate, phrase: phrase });
+      }
+    }
+    parts.forEach(function (part, partIndex) {
+      if (part.phrase) {
+        var us = units(self.normalize(part.text));
+        us.forEach(function (u, k) {
+          if (k > 0 && hasPair(us[k - 1], u)) {
+            add(pair(us[k - 1], u), false, false, true);
+          }
+          self.unitRequirements(u, false).forEach(function (r) {
+            add(r.term, r.prefix, false, true);
+          });
+        });
+        var n = self.normalize(part.text).trim();
+        if (n) {
+          needles.push({ text: n, prefix: true });
+        }
+        us.forEach(function (u) {
+          needles.push({ text: u.text, prefix: u.cjk });
+        });
+        return;
+      }
+      var words = part.text.split(/\s+/).filter(Boolean);
+      words.forEach(function (word, w) {
+        var negate = word.length > 1 && (word.charAt(0) === '-' || word.charAt(0) === '\u2212');
+        var body = negate ? word.slice(1) : word;
+        var isLast = partIndex === parts.length - 1 && w === words.length - 1 && !trailingSpace;
+        var us = units(self.normalize(body));
+        us.forEach(function (u, k) {
+          var typing = isLast && !negate && k === us.length - 1;
+          self.unitRequirements(u, typing).forEach(function (r) {
+            add(r.term, r.prefix, negate, false);
+          });
+          if (!negate) {
+            needles.push({ text: u.text, prefix: u.cjk || typing });
+          }
+        });
+      });
+    });
+    return { requirements: reqs, needles: needles };
+  };
+
+  /**
+   * Requirements for one query unit: a word (matched as a prefix while being typed, from three
+   * characters on), a single CJK character (any term starting with it), or a CJK run's bigrams.
+   */
+  Tokenizer.prototype.unitRequirements = function (u, typing) {
+    if (!u.cjk) {
+      return [{ term: u.text, prefix: typing && Array.from(u.text).length >= 3 }];
+    }
+    var b = bigrams(u.text);
+    if (b.length === 1) {
+      return [{ term: u.text, prefix: true }];
+    }
+    return b.bigrams.map(function (t) {
+      return { term: t, prefix: false };
+    });
+  };
+
+  /**
+   * Ranges [start, end) of the original text to highlight for these needles, matched in
+   * normalised text with indexOf (never a regular expression built from the query). Word
+   * needles match at word boundaries (a prefix needle may end inside a word).
+   */
+  Tokenizer.prototype.highlightRanges = function (original, needles) {
+    var norm = this.normalizeWithOffsets(original);
+    var text = norm.text;
+    var marks = [];
+    needles.forEach(function (needle) {
+      var n = needle.text;
+      if (!n) {
+        return;
+      }
+      var wordy = !isCjk(n.codePointAt(0));
+      for (var at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+        var end = at + n.length;
+        if (wordy) {
+          var before = at > 0 ? text.codePointAt(at - 1) : -1;
+          if (at > 0 && text.charCodeAt(at - 1) >= 0xDC00 && text.charCodeAt(at - 1) <= 0xDFFF && at > 1) {
+            before = text.codePointAt(at - 2);
+          }
+          var after = end < text.length ? text.codePointAt(end) : -1;
+          if ((before >= 0 && isWordChar(before) && !isCjk(before)) ||
+              (!needle.prefix && after >= 0 && isWordChar(after) && !isCjk(after))) {
+            continue;
+          }
+        }
+        marks.push([norm.from[at], norm.from[end] !== undefined ? norm.from[end] : original.length]);
+      }
+    });
+    marks.sort(function (x, y) {
+      return x[0] - y[0] || y[1] - x[1];
+    });
+    var merged = [];
+    marks.forEach(function (m) {
+      var top = merged[merged.length - 1];
+      if (top && m[0] <= top[1]) {
+        top[1] = Math.max(top[1], m[1]);
+      } else {
+        merged.push([m[0], Math.max(m[1], m[0] + 1)]);
+      }
+    });
+    return merged;
+  };
+
+  // ---------------------------------------------------------------- index loading
+
+  function Index(base, doc) {
+    this.base = base;
+    this.doc = doc;
+    this.manifestData = null;
+    this.tokenizer = null;
+    this.shards = {};
+    this.chunks = {};
+    this.pending = {};
+    this.loaded = [];
+    this.decoded = {};
+  }
+
+  Index.prototype.load = function (path) {
+    var self = this;
+    if (!this.pending[path]) {
+      this.pending[path] = new Promise(function (resolve) {
+        var el = self.doc.createElement('script');
+        el.src = self.base + path;
+        el.async = true;
+        el.onload = function () {
+          self.loaded.push(path);
+          resolve(true);
+        };
+        el.onerror = function () {
+          resolve(false);
+        };
+        self.doc.head.appendChild(el);
+      });
+    }
+    return this.pending[path];
+  };
+
+  Index.prototype.start = function () {
+    var self = this;
+    if (!this.ready) {
+      this.ready = Promise.all([this.load('search/manifest.js'), this.load('search/t2s.js')])
+        .then(function (ok) {
+          if (!ok[0] || !self.manifestData) {
+            throw new Error('The search index is missing (search/manifest.js did not load).');
+          }
+          if (!self.tokenizer) {
+            self.tokenizer = new Tokenizer('');
+          }
+          return self;
+        });
+    }
+    return this.ready;
+  };
+
+  Index.prototype.shardPath = function (segment, n) {
+    return 'search/' + segment + '/t' + Math.floor(n / this.manifestData.dir) + '/' + n + '.js';
+  };
+
+  Index.prototype.chunkPath = function (segment, c) {
+    return 'search/' + segment + '/d' + Math.floor(c / this.manifestData.dir) + '/' + c + '.js';
+  };
+
+  function shardOf(term, shards) {
+    return hash(shardKey(term)) & (shards - 1);
+  }
+
+  /** Postings of a requirement in one segment, as a Map doc -> weight (prefix: best weight). */
+  Index.prototype.postings = function (segment, req) {
+    var key = segment.id + '\u0000' + (req.prefix ? '*' : '=') + req.term;
+    if (this.decoded[key]) {
+      return this.decoded[key];
+    }
+    var shard = this.shards[segment.id + '/' + shardOf(req.term, segment.shards)] || {};
+    var result = new Map();
+    var add = function (postingString, factor) {
+      var p = decodePostings(postingString);
+      for (var i = 0; i < p.docs.length; i++) {
+        var w = WEIGHT[p.weights[i]] * factor;
+        var had = result.get(p.docs[i]);
+        if (had === undefined || had < w) {
+          result.set(p.docs[i], w);
+        }
+      }
+    };
+    var skey = shardKey(req.term);
+    var group = Object.prototype.hasOwnProperty.call(shard, skey) ? shard[skey] : '';
+    var rest = req.term.slice(skey.length);
+    var cjk = isCjk(req.term.codePointAt(0));
+    // Entries are "suffix,postings;" with suffix = term minus the shard key (see SearchIndex).
+    for (var at = 0; at < group.length;) {
+      var comma = group.indexOf(',', at);
+      var semi = group.indexOf(';', comma);
+      var suffix = group.slice(at, comma);
+      if (suffix === rest) {
+        add(group.slice(comma + 1, semi), 1);
+      } else if (req.prefix && suffix.lastIndexOf(rest, 0) === 0 && (cjk || suffix.indexOf(' ') < 0)) {
+        add(group.slice(comma + 1, semi), cjk ? 1 : 0.6);
+      }
+      at = semi + 1;
+    }
+    this.decoded[key] = result;
+    return result;
+  };
+
+  /**
+   * Runs a query. options: {sort: 'relevance'|'newest', year: '2024'|'', tag: ''}.
+   * Resolves to {total, hits: [{segment, doc, score}], years: {year: count}, needles, empty}.
+   */
+  Index.prototype.search = function (raw, options) {
+    var self = this;
+    options = options || {};
+    return this.start().then(function () {
+      var parsed = self.tokenizer.parseQuery(raw);
+      var reqs = parsed.requirements.slice();
+      var positive = reqs.filter(function (r) { return !r.negate; });
+      if (positive.length === 0) {
+        return { total: 0, hits: [], years: {}, needles: [], empty: true };
+      }
+      if (options.tag) {
+        reqs.push({ term: '#' + self.tokenizer.normalize(options.tag).trim(), prefix: false, negate: false, filter: true });
+      }
+      var segments = self.manifestData.segments;
+      var loads = [];
+      segments.forEach(function (seg) {
+        var wanted = {};
+        reqs.forEach(function (r) {
+          wanted[shardOf(r.term, seg.shards)] = true;
+        });
+        Object.keys(wanted).forEach(function (n) {
+          loads.push(self.load(self.shardPath(seg.id, Number(n))));
+        });
+      });
+      return Promise.all(loads).then(function () {
+        return self.evaluate(reqs, parsed.needles, options);
+      });
+    });
+  };
+
+  Index.prototype.evaluate = function (reqs, needles, options) {
+    var self = this;
+    var segments = this.manifestData.segments;
+    var total = this.manifestData.docs;
+    var df = reqs.map(function () { return 0; });
+    var perSegment = segments.map(function (seg) {
+      return reqs.map(function (r, i) {
+        var p = self.postings(seg, r);
+        df[i] += p.size;
+        return p;
+      });
+    });
+    var idf = df.map(function (n) {
+      return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+    });
+    var hits = [];
+    var years = {};
+    segments.forEach(function (seg, s) {
+      var lists = perSegment[s];
+      var order = reqs.map(function (r, i) { return i; })
+        .filter(function (i) { return !reqs[i].negate; })
+        .sort(function (x, y) { return lists[x].size - lists[y].size; });
+      var shortest = lists[order[0]];
+      var segHits = [];
+      shortest.forEach(function (w, doc) {
+        var score = 0;
+        for (var k = 0; k < reqs.length; k++) {
+          var has = lists[k].get(doc);
+          if (reqs[k].negate) {
+            if (has !== undefined) {
+              return;
+            }
+          } else if (has === undefined) {
+            return;
+          } else if (!reqs[k].filter) {
+            score += idf[k] * has * (reqs[k].phrase ? 1.2 : 1);
+          }
+        }
+        segHits.push({ segment: seg, doc: doc, score: score });
+      });
+      var yearKey = seg.year ? String(seg.year) : '';
+      if (segHits.length) {
+        years[yearKey] = (years[yearKey] || 0) + segHits.length;
+      }
+      if (!options.year || String(options.year) === yearKey) {
+        segHits.sort(function (x, y) { return y.doc - x.doc; });
+        Array.prototype.push.apply(hits, segHits);
+      }
+    });
+    if (options.sort !== 'newest') {
+      hits.forEach(function (h, i) { h.rank = i; });
+      hits.sort(function (x, y) { return y.score - x.score || x.rank - y.rank; });
+    }
+    return { total: hits.length, hits: hits, years: years, needles: needles, empty: false };
+  };
+
+  /** Loads the document-table chunks of these hits; resolves to their rows {title, date, tags, href, excerpt}. */
+  Index.prototype.describe = function (hits) {
+    var self = this;
+    var chunk = this.manifestData.chunk;
+    var paths = {};
+    hits.forEach(function (h) {
+      paths[self.chunkPath(h.segment.id, Math.floor(h.doc / chunk))] = true;
+    });
+    return Promise.all(Object.keys(paths).map(function (p) { return self.load(p); })).then(function () {
+      return hits.map(function (h) {
+        var rows = self.chunks[h.segment.id + '/' + Math.floor(h.doc / chunk)] || [];
+        var row = rows[h.doc % chunk];
+        if (!row) {
+          return null;
+        }
+        return { title: row[0], date: row[1], tags: row[2], href: row[3], excerpt: row[4], score: h.score };
+      });
+    });
+  };
+
+  // ---------------------------------------------------------------- rendering
+
+  function el(doc, name, className, text) {
+    var e = doc.createElement(name);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  /** Appends text to parent with the given ranges wrapped in <mark>. */
+  function appendHighlighted(doc, parent, text, ranges) {
+    var at = 0;
+    ranges.forEach(function (r) {
+      if (r[0] > at) {
+        parent.appendChild(doc.createTextNode(text.slice(at, r[0])));
+      }
+      parent.appendChild(el(doc, 'mark', '', text.slice(r[0], r[1])));
+      at = r[1];
+    });
+    if (at < text.length) {
+      parent.appendChild(doc.createTextNode(text.slice(at)));
+    }
+  }
+
+  /** A window of the excerpt around the first match, with ranges shifted into it. */
+  function snippetWindow(text, ranges, size) {
+    var start = 0;
+    if (ranges.length && ranges[0][0] > size / 3) {
+      start = ranges[0][0] - Math.floor(size / 3);
+      var c = text.charCodeAt(start);
+      if (c >= 0xDC00 && c <= 0xDFFF) {
+        start++;
+      }
+    }
+    var end = Math.min(text.length, start + size);
+    var c2 = text.charCodeAt(end - 1);
+    if (end < text.length && c2 >= 0xD800 && c2 <= 0xDBFF) {
+      end--;
+    }
+    var shifted = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
+      .map(function (r) { return [r[0] - start, r[1] - start]; });
+    return {
+      text: (start > 0 ? '\u2026' : '') + text.slice(start, end) + (end < text.length ? '\u2026' : ''),
+      ranges: shifted.map(function (r) { return start > 0 ? [r[0] + 1, r[1] + 1] : r; })
+    };
+  }
+
+  function App(doc, win, index, root) {
+    this.doc = doc;
+    this.win = win;
+    this.index = index;
+    this.root = root;
+    this.seq = 0;
+    this.state = { q: '', sort: 'relevance', year: '', tag: '', page: 1 };
+  }
+
+  App.prototype.readUrl = function () {
+    var p = new URLSearchParams(this.win.location.search);
+    this.state.q = p.get('q') || '';
+    this.state.sort = p.get('sort') === 'newest' ? 'newest' : 'relevance';
+    this.state.year = /^\d{1,4}$/.test(p.get('year') || '') ? p.get('year') : '';
+    this.state.tag = p.get('tag') || '';
+    var page = parseInt(p.get('page') || '1', 10);
+    this.state.page = page > 0 ? page : 1;
+  };
+
+  App.prototype.writeUrl = function () {
+    var p = new URLSearchParams();
+    if (this.state.q) {
+      p.set('q', this.state.q);
+    }
+    if (this.state.sort === 'newest') {
+      p.set('sort', 'newest');
+    }
+    if (this.state.year) {
+      p.set('year', this.state.year);
+    }
+    if (this.state.tag) {
+      p.set('tag', this.state.tag);
+    }
+    if (this.state.page > 1) {
+      p.set('page', String(this.state.page));
+    }
+    var qs = p.toString();
+    try {
+      this.win.history.replaceState(null, '', qs ? '?' + qs : this.win.location.pathname);
+    } catch (e) {
+      // Some browsers refuse replaceState on file:// URLs; the search still works.
+    }
+  };
+
+  App.prototype.init = function () {
+    var self = this;
+    var d = this.doc;
+    this.input = d.getElementById('search-q');
+    this.sortSelect = d.getElementById('search-sort');
+    this.yearSelect = d.getElementById('search-year');
+    this.tagBox = d.getElementById('search-tag');
+    this.status = d.getElementById('search-status');
+    this.list = d.getElementById('search-results');
+    this.pager = d.getElementById('search-pages');
+    this.facets = d.getElementById('search-facets');
+    d.getElementById('search-app').hidden = false;
+    this.readUrl();
+    this.input.value = this.state.q;
+    this.sortSelect.value = this.state.sort;
+    var header = d.querySelector('.site-header input[name="q"]');
+    if (header) {
+      header.value = this.state.q;
+    }
+    d.getElementById('search-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      self.update({ q: self.input.value, page: 1 });
+    });
+    // Search as the reader types, but not on the Latin letters of an unfinished IME composition
+    // (pinyin); compositionend delivers the characters.
+    this.input.addEventListener('input', function (e) {
+      if (!e.isComposing) {
+        self.update({ q: self.input.value, page: 1 });
+      }
+    });
+    this.input.addEventListener('compositionend', function () {
+      self.update({ q: self.input.value, page: 1 });
+    });
+    this.sortSelect.addEventListener('change', function () {
+      self.update({ sort: self.sortSelect.value, page: 1 });
+    });
+    this.yearSelect.addEventListener('change', function () {
+      self.update({ year: self.yearSelect.value, page: 1 });
+    });
+    this.index.start().then(function (index) {
+      var years = {};
+      index.manifestData.segments.forEach(function (s) {
+        if (s.year) {
+          years[s.year] = true;
+        }
+      });
+      Object.keys(years).sort().reverse().forEach(function (y) {
+        self.yearSelect.appendChild(el(d, 'option', '', y)).value = y;
+      });
+      self.yearSelect.value = self.state.year;
+      self.run();
+    }, function (err) {
+      self.status.textContent = err.message;
+    });
+  };
+
+  App.prototype.update = function (change) {
+    Object.keys(change).forEach(function (k) {
+      this.state[k] = change[k];
+    }, this);
+    this.writeUrl();
+    this.run();
+  };
+
+  App.prototype.run = function () {
+    var self = this;
+    var seq = ++this.seq;
+    var st = this.state;
+    this.renderTagFilter();
+    if (!st.q.trim()) {
+      this.clear('');
+      return Promise.resolve();
+    }
+    var started = Date.now();
+    return this.index.search(st.q, { sort: st.sort, year: st.year, tag: st.tag }).then(function (r) {
+      if (seq !== self.seq) {
+        return null;
+      }
+      if (r.empty) {
+        self.clear('Type a word to search: Chinese, Latin letters or digits. 请输入要搜索的词。');
+        return null;
+      }
+      var pages = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
+      var page = Math.min(st.page, pages);
+      var shown = r.hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+      return self.index.describe(shown).then(function (rows) {
+        if (seq !== self.seq) {
+          return;
+        }
+        self.render(r, rows, page, pages, Date.now() - started);
+      });
+    }).catch(function (err) {
+      if (seq === self.seq) {
+        self.clear('Search failed: ' + err.message);
+      }
+    });
+  };
+
+  App.prototype.clear = function (message) {
+    this.status.textContent = message;
+    this.list.textContent = '';
+    this.pager.textContent = '';
+    this.facets.textContent = '';
+    this.doc.body.setAttribute('data-search-state', 'idle');
+    this.doc.body.setAttribute('data-search-query', this.state.q);
+  };
+
+  App.prototype.renderTagFilter = function () {
+    var self = this;
+    var d = this.doc;
+    this.tagBox.textContent = '';
+    if (!this.state.tag) {
+      return;
+    }
+    this.tagBox.appendChild(d.createTextNode('Tag 标签: '));
+    var chip = el(d, 'button', 'search-chip', this.state.tag + ' \u00d7');
+    chip.type = 'button';
+    chip.title = 'Remove this filter';
+    chip.addEventListener('click', function () {
+      self.update({ tag: '', page: 1 });
+    });
+    this.tagBox.appendChild(chip);
+  };
+
+  App.prototype.render = function (r, rows, page, pages, ms) {
+    var self = this;
+    var d = this.doc;
+    var tk = this.index.tokenizer;
+    this.status.textContent = r.total === 0
+      ? 'No results for \u201c' + this.state.q + '\u201d. 没有找到结果。'
+      : r.total + (r.total === 1 ? ' result' : ' results') + ' \u00b7 ' + r.total + ' 条结果 (' + ms + ' ms)';
+    this.list.textContent = '';
+    rows.forEach(function (row) {
+      if (!row) {
+        return;
+      }
+      var li = el(d, 'li', 'search-result');
+      var h = el(d, 'h2', 'search-title');
+      var a = el(d, 'a');
+      a.href = self.root + row.href;
+      appendHighlighted(d, a, row.title, tk.highlightRanges(row.title, r.needles));
+      h.appendChild(a);
+      li.appendChild(h);
+      var meta = el(d, 'p', 'search-meta');
+      if (row.date) {
+        var time = el(d, 'time', '', row.date);
+        time.dateTime = row.date;
+        meta.appendChild(time);
+      }
+      row.tags.forEach(function (tag) {
+        var b = el(d, 'button', 'search-chip', tag);
+        b.type = 'button';
+        b.title = 'Only results tagged ' + tag;
+        b.addEventListener('click', function () {
+          self.update({ tag: tag, page: 1 });
+        });
+        meta.appendChild(b);
+      });
+      li.appendChild(meta);
+      var snip = snippetWindow(row.excerpt, tk.highlightRanges(row.excerpt, r.needles), 160);
+      var p = el(d, 'p', 'search-snippet');
+      appendHighlighted(d, p, snip.text, snip.ranges);
+      li.appendChild(p);
+      self.list.appendChild(li);
+    });
+    this.renderYears(r.years);
+    this.renderPager(page, pages);
+    d.body.setAttribute('data-search-state', 'done');
+    d.body.setAttribute('data-search-query', this.state.q);
+  };
+
+  App.prototype.renderYears = function (years) {
+    var self = this;
+    Array.prototype.forEach.call(this.yearSelect.options, function (o) {
+      if (o.value) {
+        var n = years[o.value] || 0;
+        o.textContent = o.value + ' (' + n + ')';
+      }
+    });
+    this.yearSelect.value = self.state.year;
+  };
+
+  App.prototype.renderPager = function (page, pages) {
+    var self = this;
+    var d = this.doc;
+    this.pager.textContent = '';
+    if (pages <= 1) {
+      return;
+    }
+    var go = function (label, target, enabled) {
+      var b = el(d, 'button', 'search-page', label);
+      b.type = 'button';
+      b.disabled = !enabled;
+      b.addEventListener('click', function () {
+        self.update({ page: target });
+        self.win.scrollTo(0, 0);
+      });
+      self.pager.appendChild(b);
+    };
+    go('\u2190 Previous 上一页', page - 1, page > 1);
+    this.pager.appendChild(el(d, 'span', 'search-page-of', ' ' + page + ' / ' + pages + ' '));
+    go('Next 下一页 \u2192', page + 1, page < pages);
+  };
+
+  // ---------------------------------------------------------------- wiring
+
+  var script = document.currentScript;
+  var base = script ? new URL('../', script.src).href : '';
+  var index = new Index(base, document);
+
+  window.samizdatSearch = {
+    manifest: function (m) {
+      index.manifestData = m;
+    },
+    t2s: function (pairs) {
+      index.tokenizer = new Tokenizer(pairs);
+    },
+    shard: function (segment, n, terms) {
+      index.shards[segment + '/' + n] = terms;
+    },
+    docs: function (segment, c, rows) {
+      index.chunks[segment + '/' + c] = rows;
+    },
+    /** For tests and benchmarks: the pure parts and the loaded index. */
+    core: {
+      Tokenizer: Tokenizer,
+      units: units,
+      shardKey: shardKey,
+      hash: hash,
+      decodePostings: decodePostings,
+      snippetWindow: snippetWindow
+    },
+    index: index
+  };
+
+  function boot() {
+    if (document.getElementById('search-app')) {
+      new App(document, window, index, base).init();
+    }
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', boot);
+  } else {
+    boot();
+  }
+}());
