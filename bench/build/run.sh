@@ -84,6 +84,16 @@ timed() {
   if ! /usr/bin/time -v -o "$LOG/$name.time" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err"; then
     say "$name failed; last lines of $LOG/$name.err:"
     tail -5 "$LOG/$name.err" >&2
+    # A failure is a result too (e.g. out of memory at --scale): record it.
+    {
+      echo "samizdat build benchmark: mode=$MODE N=$N seed=$SEED at $STAMP"
+      echo "step $name FAILED: $(awk -F': ' '/Exit status/ { print "exit " $2 }' "$LOG/$name.time")," \
+        "wall $(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$LOG/$name.time")," \
+        "cpu $(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f s", s }' "$LOG/$name.time")," \
+        "peak RSS $(awk -F': ' '/Maximum resident set size/ { printf "%.0f MB", $2 / 1024 }' "$LOG/$name.time")"
+      echo "command: $*"
+      echo "first error: $(grep -m1 -E 'Exception|Error|error' "$LOG/$name.err" || true)"
+    } | tee "$RESULTS"
     exit 1
   fi
   WALL[$name]="$(awk -F': ' '/Elapsed \(wall clock\)/ {
