@@ -127,9 +127,16 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 
 # --- content ------------------------------------------------------------------------------------
 CONTENT="$WORK/content"
-rm -rf "$CONTENT"
-timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
-measure generate "$CONTENT"
+# Generated content is reused when this N, seed and generator made it and nothing was appended.
+STAMP_LINE="$N $SEED $(sha1sum bench/build/GenerateContent.java | cut -d' ' -f1)"
+if [ -f "$WORK/content.stamp" ] && [ "$(cat "$WORK/content.stamp")" = "$STAMP_LINE" ] && [ -d "$CONTENT" ]; then
+  say "reusing $CONTENT (same N, seed and generator)"
+else
+  rm -rf "$CONTENT" "$WORK/content.stamp"
+  timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
+  measure generate "$CONTENT"
+  echo "$STAMP_LINE" >"$WORK/content.stamp"
+fi
 
 SITE="$WORK/site"
 JAVA_OPTS=()
@@ -177,6 +184,7 @@ if [ "$SAMIZDAT" = 1 ]; then
     # samizdat replaces (temp file + rename) get new inodes, the copy keeps the old bytes.
     rm -rf "$SITE.before"
     cp -al "$SITE" "$SITE.before"
+    rm -f "$WORK/content.stamp"
     timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
     timed samizdat_incremental "${SZBUILD[@]}"
     measure samizdat_incremental "$SITE"
