@@ -198,6 +198,7 @@ fi
   echo "samizdat build benchmark: mode=$MODE N=$N seed=$SEED at $STAMP"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), shared;" \
     "java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')$( [ "$HUGO" = 1 ] && echo ", $(hugo version | awk '{ print $1, $2 }')")"
+  if [ "$SAMIZDAT" = 1 ]; then echo "samizdat: ${SZ[*]}"; fi
   echo
   echo "(cpu s = user + system time of the step; load1 = 1-minute load average when it started)"
   printf '%-24s %9s %9s %12s %9s %10s %8s\n' step "wall s" "cpu s" "peak RSS MB" files "output MB" "load1"
