@@ -84,6 +84,16 @@ timed() {
   if ! /usr/bin/time -v -o "$LOG/$name.time" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err"; then
     say "$name failed; last lines of $LOG/$name.err:"
     tail -5 "$LOG/$name.err" >&2
+    # A failure is a result too (e.g. out of memory at --scale): record it.
+    {
+      echo "samizdat build benchmark: mode=$MODE N=$N seed=$SEED at $STAMP"
+      echo "step $name FAILED: $(awk -F': ' '/Exit status/ { print "exit " $2 }' "$LOG/$name.time")," \
+        "wall $(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$LOG/$name.time")," \
+        "cpu $(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f s", s }' "$LOG/$name.time")," \
+        "peak RSS $(awk -F': ' '/Maximum resident set size/ { printf "%.0f MB", $2 / 1024 }' "$LOG/$name.time")"
+      echo "command: $*"
+      echo "first error: $(grep -m1 -E 'Exception|Error|error' "$LOG/$name.err" || true)"
+    } | tee "$RESULTS"
     exit 1
   fi
   WALL[$name]="$(awk -F': ' '/Elapsed \(wall clock\)/ {
@@ -117,9 +127,16 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 
 # --- content ------------------------------------------------------------------------------------
 CONTENT="$WORK/content"
-rm -rf "$CONTENT"
-timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
-measure generate "$CONTENT"
+# Generated content is reused when this N, seed and generator made it and nothing was appended.
+STAMP_LINE="$N $SEED $(sha1sum bench/build/GenerateContent.java | cut -d' ' -f1)"
+if [ -f "$WORK/content.stamp" ] && [ "$(cat "$WORK/content.stamp")" = "$STAMP_LINE" ] && [ -d "$CONTENT" ]; then
+  say "reusing $CONTENT (same N, seed and generator)"
+else
+  rm -rf "$CONTENT" "$WORK/content.stamp"
+  timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
+  measure generate "$CONTENT"
+  echo "$STAMP_LINE" >"$WORK/content.stamp"
+fi
 
 SITE="$WORK/site"
 JAVA_OPTS=()
@@ -167,6 +184,7 @@ if [ "$SAMIZDAT" = 1 ]; then
     # samizdat replaces (temp file + rename) get new inodes, the copy keeps the old bytes.
     rm -rf "$SITE.before"
     cp -al "$SITE" "$SITE.before"
+    rm -f "$WORK/content.stamp"
     timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
     timed samizdat_incremental "${SZBUILD[@]}"
     measure samizdat_incremental "$SITE"
@@ -180,6 +198,7 @@ fi
   echo "samizdat build benchmark: mode=$MODE N=$N seed=$SEED at $STAMP"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), shared;" \
     "java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')$( [ "$HUGO" = 1 ] && echo ", $(hugo version | awk '{ print $1, $2 }')")"
+  if [ "$SAMIZDAT" = 1 ]; then echo "samizdat: ${SZ[*]}"; fi
   echo
   echo "(cpu s = user + system time of the step; load1 = 1-minute load average when it started)"
   printf '%-24s %9s %9s %12s %9s %10s %8s\n' step "wall s" "cpu s" "peak RSS MB" files "output MB" "load1"
