@@ -54,7 +54,7 @@ final class OutputWriter {
     byte[] fingerprint = page.fingerprint();
     Path file = out.resolve(path);
     BuildState.FileInfo old = previous.files.get(path);
-    if (old != null && Arrays.equals(old.fingerprint(), fingerprint) && sizeOf(file) == old.size()) {
+    if (old != null && Arrays.equals(old.fingerprint(), fingerprint) && isIntact(path, old)) {
       next.files.put(path, old);
       unchanged.incrementAndGet();
       return;
@@ -67,6 +67,11 @@ final class OutputWriter {
       unchanged.incrementAndGet();
     }
     next.files.put(path, new BuildState.FileInfo(fingerprint, bytes.length));
+  }
+
+  /** Whether the previous build's file at {@code path} is still there with its recorded size. */
+  boolean isIntact(String path, BuildState.FileInfo old) {
+    return sizeOf(out.resolve(path)) == old.size();
   }
 
   private static long sizeOf(Path file) {

@@ -8,17 +8,18 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import samizdat.search.SearchDocument;
 import samizdat.search.SearchIndex;
 
 /**
  * The offline search index files, made by {@link SearchIndex}. The index is computed only when
  * some article's searchable content (or the index code) changed since the previous build; then the
- * documents are handed over as a list that reads each body when asked, so bodies never all sit in
- * memory at once. Files the index no longer lists are removed like any stale page.
+ * documents are handed over as a list that reads each body when asked, and the index hands its
+ * files over segment by segment straight to the writer, so neither all bodies nor the whole index
+ * (hundreds of MB at 100,000 articles) ever sit in memory at once. Files the index no longer lists
+ * are removed like any stale page.
  */
-final class SearchRenderer implements PageRenderer {
+final class SearchRenderer {
   private final BuildState previous;
   private final byte[] searchCodeFingerprint;
 
@@ -27,8 +28,13 @@ final class SearchRenderer implements PageRenderer {
     this.searchCodeFingerprint = searchCodeFingerprint;
   }
 
-  @Override
-  public List<Page> pages(RenderContext context) {
+  /**
+   * Writes (or, when nothing it depends on changed and every file is still there, skips) every
+   * index file through {@code writer}.
+   *
+   * @return one error line per file that could not be written
+   */
+  List<String> write(RenderContext context, OutputWriter writer) throws IOException {
     List<Doc> docs = context.site().list;
     Fingerprint fp = new Fingerprint().add("search").add(searchCodeFingerprint).add(docs.size());
     for (Doc d : docs) {
@@ -40,64 +46,46 @@ final class SearchRenderer implements PageRenderer {
     for (var e : previous.files.entrySet()) {
       if (e.getKey().startsWith("search/") && !e.getKey().equals(SiteLayout.SEARCH)) {
         previousFiles.add(e.getKey());
-        reusable &= java.util.Arrays.equals(e.getValue().fingerprint(), inputs);
+        reusable &= java.util.Arrays.equals(e.getValue().fingerprint(), inputs)
+            && writer.isIntact(e.getKey(), e.getValue());
       }
     }
-    Index index = new Index(context);
-    List<String> paths;
+    List<String> errors = new ArrayList<>();
     if (reusable && !previousFiles.isEmpty()) {
-      paths = previousFiles; // same inputs: the same files; computed only if one went missing
-    } else {
-      paths = new ArrayList<>(index.files().keySet());
+      // Same inputs, every file still there: the writer records them as unchanged.
+      previousFiles.sort(null);
+      for (String path : previousFiles) {
+        writeOne(writer, new IndexFile(path, inputs, null), errors);
+      }
+      return errors;
     }
-    paths.sort(null);
-    List<Page> pages = new ArrayList<>(paths.size());
-    for (String path : paths) {
-      pages.add(new Page() {
-        @Override
-        public String path() {
-          return path;
-        }
-
-        @Override
-        public byte[] fingerprint() {
-          return inputs;
-        }
-
-        @Override
-        public byte[] render() {
-          byte[] bytes = index.files().get(path);
-          if (bytes == null) {
-            throw new IllegalStateException("search index did not produce " + path);
-          }
-          return bytes;
-        }
-      });
-    }
-    return pages;
+    new SearchIndex().write(new LazyDocuments(context, docs), (path, bytes) -> {
+      SiteLayout.checkPath(path);
+      if (!path.startsWith("search/") || path.equals(SiteLayout.SEARCH)) {
+        throw new IllegalStateException("search index file outside search/: " + path);
+      }
+      writeOne(writer, new IndexFile(path, inputs, bytes), errors);
+    });
+    return errors;
   }
 
-  /** The index, computed at most once, on first use. */
-  private static final class Index {
-    private final RenderContext context;
-    private SortedMap<String, byte[]> files;
-
-    Index(RenderContext context) {
-      this.context = context;
+  private static void writeOne(OutputWriter writer, IndexFile file, List<String> errors) {
+    try {
+      writer.write(file);
+    } catch (IOException | UncheckedIOException e) {
+      String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+      errors.add(file.path() + ": " + message);
     }
+  }
 
-    synchronized SortedMap<String, byte[]> files() {
-      if (files == null) {
-        List<Doc> docs = context.site().list;
-        files = new SearchIndex().build(new LazyDocuments(context, docs));
-        for (String path : files.keySet()) {
-          SiteLayout.checkPath(path);
-          if (!path.startsWith("search/") || path.equals(SiteLayout.SEARCH)) {
-            throw new IllegalStateException("search index file outside search/: " + path);
-          }
-        }
+  /** One index file; {@code bytes} is null for a file known to be unchanged. */
+  private record IndexFile(String path, byte[] fingerprint, byte[] bytes) implements Page {
+    @Override
+    public byte[] render() {
+      if (bytes == null) {
+        throw new IllegalStateException("search index file " + path + " was expected unchanged");
       }
-      return files;
+      return bytes;
     }
   }
 

@@ -98,11 +98,13 @@ public final class SiteBuilder {
           new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
-      // The search index is computed on its own thread while the pages render: it is mostly
-      // sequential work, so the two overlap on a multi-core machine.
+      Files.createDirectories(out);
+      OutputWriter writer = new OutputWriter(out, previous, next);
+      // The search index is computed and written on its own thread while the pages render: it is
+      // mostly sequential work, so the two overlap on a multi-core machine.
       ExecutorService searchThread = Executors.newSingleThreadExecutor();
-      Future<List<Page>> searchPages = searchThread.submit(
-          () -> new SearchRenderer(previous, searchCode).pages(context));
+      Future<List<String>> searchErrors = searchThread.submit(
+          () -> new SearchRenderer(previous, searchCode).write(context, writer));
       searchThread.shutdown();
       List<Page> pages = new ArrayList<>();
       for (PageRenderer r : renderers) {
@@ -110,11 +112,10 @@ public final class SiteBuilder {
       }
 
       timer.lap("pages listed");
-      Files.createDirectories(out);
-      OutputWriter writer = new OutputWriter(out, previous, next);
       List<String> errors = new ArrayList<>(loaded.errors());
       errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
-      errors.addAll(writeAll(awaitSearch(searchPages), writer, previous, next, options.threads(), progress));
+      errors.addAll(awaitSearch(searchErrors));
+      Collections.sort(errors);
       timer.lap("pages written");
       int removed = writer.removeStale();
       next.articleCount = site.list.size();
@@ -191,9 +192,9 @@ public final class SiteBuilder {
     return list;
   }
 
-  private static List<Page> awaitSearch(Future<List<Page>> pages) throws IOException {
+  private static List<String> awaitSearch(Future<List<String>> errors) throws IOException {
     try {
-      return pages.get();
+      return errors.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("build interrupted", e);
