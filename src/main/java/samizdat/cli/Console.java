@@ -59,16 +59,31 @@ final class Console {
     private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
     private static final long BAR_INTERVAL_NANOS = 100_000_000L;
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong files = new AtomicLong();
     private volatile String task = "";
     private volatile long total;
+    private volatile long totalFiles;
     private long lastPrint;
     private boolean barShown;
+
+    @Override
+    public void startBytes(String task, long totalBytes, long totalFiles) {
+      start(task, totalBytes);
+      this.totalFiles = totalFiles;
+    }
+
+    @Override
+    public void fileDone() {
+      files.incrementAndGet();
+    }
 
     @Override
     public void start(String task, long total) {
       this.task = task;
       this.total = total;
+      this.totalFiles = 0;
       done.set(0);
+      files.set(0);
       synchronized (Console.this) {
         lastPrint = System.nanoTime();
         if (!bar) {
@@ -98,12 +113,21 @@ final class Console {
         int filled = total > 0 ? (int) Math.min(width, now * width / total) : 0;
         String pct = total > 0 ? String.format(" %3d%%", now * 100 / total) : "";
         err.print("\r" + task + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "]" + pct
-            + " " + now + (total > 0 ? "/" + total : "") + "\u001b[K");
+            + " " + counts(now) + "\u001b[K");
         barShown = true;
       } else {
-        err.println(task + ": " + now + (total > 0 ? "/" + total : ""));
+        err.println(task + ": " + counts(now));
       }
       err.flush();
+    }
+
+    /** "n/total", or for byte tasks with files "12.5/300.0 MiB, 40/1200 files". */
+    private String counts(long now) {
+      if (totalFiles <= 0) {
+        return now + (total > 0 ? "/" + total : "");
+      }
+      return String.format(java.util.Locale.ROOT, "%.1f/%.1f MiB, %d/%d files",
+          now / 1048576.0, total / 1048576.0, files.get(), totalFiles);
     }
 
     @Override

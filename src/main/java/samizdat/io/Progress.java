@@ -26,6 +26,17 @@ public interface Progress {
   /** Begins a task of {@code total} units (files, bytes, pages); total may be 0 when unknown. */
   void start(String task, long total);
 
+  /**
+   * Begins a task measured in bytes that also counts files, such as a copy: the display shows
+   * both. Sinks that do not show files fall back to {@link #start(String, long)}.
+   */
+  default void startBytes(String task, long totalBytes, long totalFiles) {
+    start(task, totalBytes);
+  }
+
+  /** One more file of a {@link #startBytes} task is done (its bytes go to {@link #advance}). */
+  default void fileDone() {}
+
   /** Adds {@code done} units to the current task. */
   void advance(long done);
 

@@ -183,7 +183,7 @@ public final class UsbMirror {
     }
 
     long total = files.values().stream().mapToLong(Long::longValue).sum();
-    progress.start("copying " + files.size() + " files, bytes", total);
+    progress.startBytes("copying", total, files.size());
     List<ManifestEntry> entries = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     int copied = 0;
@@ -199,6 +199,7 @@ public final class UsbMirror {
         failures.add(siteDir + "/" + path + ": cannot be read (" + (Files.exists(source)
             ? "permission denied" : "removed since the start of the copy") + "); not copied");
         progress.advance(f.getValue());
+        progress.fileDone();
         continue;
       }
       String hash;
@@ -220,6 +221,7 @@ public final class UsbMirror {
         }
       }
       entries.add(new ManifestEntry(path, Files.size(t), hash));
+      progress.fileDone();
     }
     progress.finish();
     if (!failures.isEmpty()) {

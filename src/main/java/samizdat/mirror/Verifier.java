@@ -115,7 +115,7 @@ public final class Verifier {
     }
     List<Problem> problems = new ArrayList<>();
     long total = manifest.files().stream().mapToLong(ManifestEntry::size).sum();
-    progress.start("verifying " + manifest.files().size() + " files, bytes", total);
+    progress.startBytes("verifying", total, manifest.files().size());
     long files = 0;
     long bytes = 0;
     Set<String> listed = new HashSet<>();
@@ -142,7 +142,11 @@ public final class Verifier {
       while (it.hasNext() || !inFlight.isEmpty()) {
         while (it.hasNext() && inFlight.size() < IN_FLIGHT) {
           ManifestEntry e = it.next();
-          inFlight.add(pool.submit(() -> check(dir, e, shas.get(), progress)));
+          inFlight.add(pool.submit(() -> {
+            Checked c = check(dir, e, shas.get(), progress);
+            progress.fileDone();
+            return c;
+          }));
         }
         Checked c = await(inFlight.poll());
         c.problem().ifPresent(problems::add);

@@ -44,6 +44,17 @@ class ConsoleTest {
   }
 
   @Test
+  void byteTasksShowBytesAndFiles() throws Exception {
+    Progress p = console(true, false).progress();
+    p.startBytes("copying", 4 * 1048576L, 8);
+    Thread.sleep(150);
+    p.fileDone();
+    p.fileDone();
+    p.advance(1048576L);
+    assertTrue(err.toString().contains("1.0/4.0 MiB, 2/8 files"), err.toString());
+  }
+
+  @Test
   void barIsClearedBeforeAWarning() throws Exception {
     Progress p = console(true, false).progress();
     p.start("copy", 100);
