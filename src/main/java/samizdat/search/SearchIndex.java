@@ -172,7 +172,7 @@ public final class SearchIndex {
   }
 
   /** One document's distinct terms with their weights. */
-  private record DocTerms(String[] terms, int[] weights) {}
+  private record DocTerms(String[] terms, int[] hashes, int[] weights) {}
 
   private DocTerms docTerms(SearchDocument d) {
     TermTable<int[]> counts = new TermTable<>();
@@ -186,12 +186,14 @@ public final class SearchIndex {
       }
     }
     String[] terms = counts.keys();
+    int[] hashes = new int[terms.length];
     int[] weights = new int[terms.length];
     for (int i = 0; i < terms.length; i++) {
       int[] c = counts.get(terms[i]);
       weights[i] = Postings.weight(c[0], c[1] == 1);
+      hashes[i] = TermTable.mix(terms[i]);
     }
-    return new DocTerms(terms, weights);
+    return new DocTerms(terms, hashes, weights);
   }
 
   /** The term a tag filter looks up: "#" and the normalised tag. */
@@ -201,7 +203,7 @@ public final class SearchIndex {
 
   private int writeSegment(String segment, List<Entry> entries, List<SearchDocument> documents,
       BiConsumer<String, byte[]> sink) {
-    TermTable<Postings> postings = new TermTable<>();
+    SegmentPostings postings = new SegmentPostings(1 << 12);
     List<String> rows = new ArrayList<>(entries.size());
     for (int start = 0; start < entries.size(); start += BATCH) {
       List<SearchDocument> docs = new ArrayList<>(BATCH);
@@ -214,37 +216,52 @@ public final class SearchIndex {
       List<DocTerms> batch = docs.parallelStream().map(this::docTerms).toList();
       for (int i = 0; i < batch.size(); i++) {
         DocTerms dt = batch.get(i);
-        for (int j = 0; j < dt.terms().length; j++) {
-          postings.computeIfAbsent(dt.terms()[j], t -> new Postings()).add(start + i, dt.weights()[j]);
+        String[] terms = dt.terms();
+        int[] hashes = dt.hashes();
+        int[] weights = dt.weights();
+        for (int j = 0; j < terms.length; j++) {
+          postings.add(terms[j], hashes[j], start + i, weights[j]);
         }
       }
     }
-    String[] all = postings.keys();
+    int count = postings.size();
     long bytes = 0;
-    for (String term : all) {
-      bytes += term.length() * 2L + postings.get(term).length() + 2;
+    for (int id = 0; id < count; id++) {
+      bytes += postings.term(id).length() * 2L + postings.length(id) + 2;
     }
     int shards = 1;
     while ((long) shards * TARGET_SHARD_BYTES < bytes) {
       shards *= 2;
     }
-    // Terms by shard, sorted: a shard key is a prefix of its terms (or the whole term), so the
-    // terms of one key group are contiguous in String order.
-    List<List<String>> byShard = new ArrayList<>();
-    for (int i = 0; i < shards; i++) {
-      byShard.add(new ArrayList<>());
-    }
-    for (String term : all) {
-      byShard.get(Tokenizer.hash(Tokenizer.shardHashKey(term)) & (shards - 1)).add(term);
+    // Term numbers by shard (counting sort), then each shard's terms sorted: a shard key is a
+    // prefix of its terms (or the whole term), so the terms of one key group are contiguous in
+    // String order.
+    int[] shardOf = new int[count];
+    int[] offsets = new int[shards + 1];
+    for (int id = 0; id < count; id++) {
+      shardOf[id] = Tokenizer.hash(Tokenizer.shardHashKey(postings.term(id))) & (shards - 1);
+      offsets[shardOf[id] + 1]++;
     }
     for (int n = 0; n < shards; n++) {
-      StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)
-          .append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
+      offsets[n + 1] += offsets[n];
+    }
+    Integer[] byShard = new Integer[count];
+    int[] fill = Arrays.copyOf(offsets, shards);
+    for (int id = 0; id < count; id++) {
+      byShard[fill[shardOf[id]]++] = id;
+    }
+    Comparator<Integer> termOrder = (a, b) -> postings.term(a).compareTo(postings.term(b));
+    StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
+    StringBuilder group = new StringBuilder();
+    for (int n = 0; n < shards; n++) {
+      out.setLength(0);
+      out.append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
       String key = null;
-      StringBuilder group = new StringBuilder();
-      List<String> terms = byShard.get(n);
-      terms.sort(null);
-      for (String term : terms) {
+      group.setLength(0);
+      Arrays.sort(byShard, offsets[n], offsets[n + 1], termOrder);
+      for (int k = offsets[n]; k < offsets[n + 1]; k++) {
+        int id = byShard[k];
+        String term = postings.term(id);
         if (key == null || !term.startsWith(key) || !Tokenizer.shardKey(term).equals(key)) {
           if (key != null) {
             appendGroup(out, key, group);
@@ -253,7 +270,7 @@ public final class SearchIndex {
           group.setLength(0);
         }
         group.append(term, key.length(), term.length()).append(',');
-        postings.get(term).appendTo(group);
+        postings.appendTo(id, group);
         group.append(';');
       }
       if (key != null) {
@@ -262,8 +279,8 @@ public final class SearchIndex {
       sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
     }
     for (int c = 0; c * DOCS_PER_CHUNK < rows.size(); c++) {
-      StringBuilder out = new StringBuilder(DOCS_PER_CHUNK * 1024)
-          .append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
+      out.setLength(0);
+      out.append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
       for (int i = c * DOCS_PER_CHUNK; i < Math.min(rows.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
         out.append(i > c * DOCS_PER_CHUNK ? ",\n" : "\n").append(rows.get(i));
       }

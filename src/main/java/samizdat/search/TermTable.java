@@ -14,7 +14,8 @@ final class TermTable<V> {
   private int[] hashes = new int[64];
   private int size;
 
-  private static int mix(String s) {
+  /** The table's hash of a term (also used by {@link SegmentPostings}). */
+  static int mix(String s) {
     int h = Tokenizer.hash(s);
     h ^= h >>> 16;
     h *= 0x85ebca6b;
