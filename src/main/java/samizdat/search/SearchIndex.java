@@ -175,7 +175,9 @@ public final class SearchIndex {
   private record DocTerms(String[] terms, int[] hashes, int[] weights) {}
 
   private DocTerms docTerms(SearchDocument d) {
-    TermTable<int[]> counts = new TermTable<>();
+    // Distinct terms grow roughly with the text (CJK: about one new bigram per character early
+    // on), so presizing saves most of the rehashing.
+    TermTable<int[]> counts = new TermTable<>(Math.min(1 << 16, d.text().length() / 2 + 64));
     tokenizer.terms(d.text(), t -> counts.computeIfAbsent(t, k -> new int[2])[0]++);
     tokenizer.terms(d.title(), t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
     for (String tag : d.tags()) {
@@ -245,12 +247,11 @@ public final class SearchIndex {
     for (int n = 0; n < shards; n++) {
       offsets[n + 1] += offsets[n];
     }
-    Integer[] byShard = new Integer[count];
+    int[] byShard = new int[count];
     int[] fill = Arrays.copyOf(offsets, shards);
     for (int id = 0; id < count; id++) {
       byShard[fill[shardOf[id]]++] = id;
     }
-    Comparator<Integer> termOrder = (a, b) -> postings.term(a).compareTo(postings.term(b));
     StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
     StringBuilder group = new StringBuilder();
     for (int n = 0; n < shards; n++) {
@@ -258,7 +259,7 @@ public final class SearchIndex {
       out.append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
       String key = null;
       group.setLength(0);
-      Arrays.sort(byShard, offsets[n], offsets[n + 1], termOrder);
+      sortByTerm(postings, byShard, offsets[n], offsets[n + 1]);
       for (int k = offsets[n]; k < offsets[n + 1]; k++) {
         int id = byShard[k];
         String term = postings.term(id);
@@ -287,6 +288,76 @@ public final class SearchIndex {
       sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
     }
     return shards;
+  }
+
+  /**
+   * Sorts {@code ids[from, to)} by their terms in String order. Sorting boxed ids with a String
+   * comparator chases three pointers per comparison; instead each term gets an order-preserving
+   * 64-bit key (its first two UTF-16 units and the high bits of the third, zero-padded: terms
+   * never contain U+0000), the keys with the ids in their low bits are sorted as primitives, and
+   * only runs of equal keys are then ordered by full comparison.
+   */
+  static void sortByTerm(SegmentPostings postings, int[] ids, int from, int to) {
+    int m = to - from;
+    if (m < 2) {
+      return;
+    }
+    if (m > (1 << 20)) {
+      Integer[] boxed = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        boxed[i] = ids[from + i];
+      }
+      Arrays.sort(boxed, (a, b) -> postings.term(a).compareTo(postings.term(b)));
+      for (int i = 0; i < m; i++) {
+        ids[from + i] = boxed[i];
+      }
+      return;
+    }
+    long[] keys = new long[m];
+    for (int i = 0; i < m; i++) {
+      String t = postings.term(ids[from + i]);
+      long k = 0;
+      for (int c = 0; c < 3; c++) {
+        k = (k << 16) | (c < t.length() ? t.charAt(c) : 0);
+      }
+      // 48 bits of prefix: keep the top 44 and put the local index in the low 20; flip the sign
+      // bit so that signed order is the unsigned order of the prefixes.
+      keys[i] = (((k >>> 4) << 20) | i) ^ Long.MIN_VALUE;
+    }
+    Arrays.sort(keys);
+    int[] local = Arrays.copyOfRange(ids, from, to);
+    for (int i = 0; i < m; i++) {
+      ids[from + i] = local[(int) (keys[i] & 0xFFFFF)];
+    }
+    // Runs of equal keys (the low 20 bits differ): order them by the whole term.
+    for (int start = 0; start < m; ) {
+      int end = start + 1;
+      while (end < m && (keys[end] >>> 20) == (keys[start] >>> 20)) {
+        end++;
+      }
+      if (end - start > 32) {
+        Integer[] boxed = new Integer[end - start];
+        for (int i = 0; i < boxed.length; i++) {
+          boxed[i] = ids[from + start + i];
+        }
+        Arrays.sort(boxed, (a, b) -> postings.term(a).compareTo(postings.term(b)));
+        for (int i = 0; i < boxed.length; i++) {
+          ids[from + start + i] = boxed[i];
+        }
+      } else if (end - start > 1) {
+        for (int i = from + start + 1; i < from + end; i++) {
+          int id = ids[i];
+          String t = postings.term(id);
+          int j = i - 1;
+          while (j >= from + start && postings.term(ids[j]).compareTo(t) > 0) {
+            ids[j + 1] = ids[j];
+            j--;
+          }
+          ids[j + 1] = id;
+        }
+      }
+      start = end;
+    }
   }
 
   /** A document-table row: [title, date, [tags], href, excerpt]. */
@@ -319,7 +390,7 @@ public final class SearchIndex {
     }
     Js.string(out, key);
     out.append(':');
-    Js.string(out, group.toString());
+    Js.string(out, group);
   }
 
   static String shardPath(String segment, int shard) {

@@ -10,21 +10,25 @@ import java.util.Arrays;
  * term and separate key/value/hash arrays cost several cache misses per pair).
  */
 final class SegmentPostings {
-  /** Empty slot: 0; else the term's hash in the high half and term number + 1 in the low half. */
+  /**
+   * Pairs of longs per slot, on one cache line: the term itself when it has at most four UTF-16
+   * units (CJK bigrams and characters, short words: compared without touching the String), else
+   * 0; then 0 for an empty slot, or the term's hash in the high half and term number + 1 in the
+   * low half.
+   */
   private long[] slots;
   private String[] terms;
   private byte[][] bytes;
-  private int[] lengths;
-  private int[] last;
+  /** Per term number: its last document, then the length of its encoded postings. */
+  private int[] state;
   private int size;
 
   SegmentPostings(int expectedTerms) {
     int capacity = Integer.highestOneBit(Math.max(64, expectedTerms * 2 - 1)) * 2;
-    slots = new long[capacity];
+    slots = new long[capacity * 2];
     terms = new String[capacity / 2];
     bytes = new byte[capacity / 2][];
-    lengths = new int[capacity / 2];
-    last = new int[capacity / 2];
+    state = new int[capacity];
   }
 
   /**
@@ -33,13 +37,14 @@ final class SegmentPostings {
    */
   void add(String term, int hash, int doc, int weight) {
     int id = find(term, hash);
-    if (doc <= last[id]) {
-      throw new IllegalArgumentException("documents out of order: " + doc + " after " + last[id]);
+    int last = state[2 * id];
+    if (doc <= last) {
+      throw new IllegalArgumentException("documents out of order: " + doc + " after " + last);
     }
-    long value = ((long) (doc - last[id] - 1) << 2) | weight;
-    last[id] = doc;
+    long value = ((long) (doc - last - 1) << 2) | weight;
+    state[2 * id] = doc;
     byte[] b = bytes[id];
-    int length = lengths[id];
+    int length = state[2 * id + 1];
     do {
       if (length == b.length) {
         b = Arrays.copyOf(b, length * 2);
@@ -49,28 +54,43 @@ final class SegmentPostings {
       value >>>= 5;
       b[length++] = Postings.ENCODED[value == 0 ? group : group + 32];
     } while (value != 0);
-    lengths[id] = length;
+    state[2 * id + 1] = length;
+  }
+
+  /** The term packed in a long when it has one to four UTF-16 units (never U+0000), else 0. */
+  private static long pack(String term) {
+    int n = term.length();
+    if (n > 4) {
+      return 0;
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      k = (k << 16) | term.charAt(i);
+    }
+    return k;
   }
 
   private int find(String term, int hash) {
-    int mask = slots.length - 1;
+    int mask = (slots.length >> 1) - 1;
+    long packed = pack(term);
     long high = (long) hash << 32;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
-      long slot = slots[i];
-      if (slot == 0) {
+      long meta = slots[2 * i + 1];
+      if (meta == 0) {
         int id = size++;
         terms[id] = term;
         bytes[id] = new byte[4];
-        last[id] = -1;
-        slots[i] = high | (id + 1L);
-        if (size * 2 >= slots.length) {
+        state[2 * id] = -1;
+        slots[2 * i] = packed;
+        slots[2 * i + 1] = high | (id + 1L);
+        if (size * 2 >= slots.length >> 1) {
           grow();
         }
         return id;
       }
-      if ((slot & 0xFFFFFFFF00000000L) == high) {
-        int id = (int) slot - 1;
-        if (terms[id].equals(term)) {
+      if ((meta & 0xFFFFFFFF00000000L) == high) {
+        int id = (int) meta - 1;
+        if (packed != 0 ? slots[2 * i] == packed : terms[id].equals(term)) {
           return id;
         }
       }
@@ -80,21 +100,22 @@ final class SegmentPostings {
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];
-    int mask = slots.length - 1;
-    for (long slot : old) {
-      if (slot != 0) {
-        int i = (int) (slot >>> 32) & mask;
-        while (slots[i] != 0) {
+    int mask = (slots.length >> 1) - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      long meta = old[j + 1];
+      if (meta != 0) {
+        int i = (int) (meta >>> 32) & mask;
+        while (slots[2 * i + 1] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = slot;
+        slots[2 * i] = old[j];
+        slots[2 * i + 1] = meta;
       }
     }
-    int capacity = slots.length / 2;
+    int capacity = slots.length / 4;
     terms = Arrays.copyOf(terms, capacity);
     bytes = Arrays.copyOf(bytes, capacity);
-    lengths = Arrays.copyOf(lengths, capacity);
-    last = Arrays.copyOf(last, capacity);
+    state = Arrays.copyOf(state, capacity * 2);
   }
 
   int size() {
@@ -107,12 +128,12 @@ final class SegmentPostings {
 
   /** Length of the term's encoded postings, in bytes (ASCII characters). */
   int length(int id) {
-    return lengths[id];
+    return state[2 * id + 1];
   }
 
   void appendTo(int id, StringBuilder out) {
     byte[] b = bytes[id];
-    for (int i = 0, n = lengths[id]; i < n; i++) {
+    for (int i = 0, n = state[2 * id + 1]; i < n; i++) {
       out.append((char) b[i]);
     }
   }
