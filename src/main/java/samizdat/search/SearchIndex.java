@@ -172,7 +172,7 @@ public final class SearchIndex {
   }
 
   /** One document's distinct terms with their weights. */
-  private record DocTerms(String[] terms, int[] hashes, int[] weights) {}
+  private record DocTerms(String[] terms, long[] packed, int[] hashes, int[] weights) {}
 
   private DocTerms docTerms(SearchDocument d) {
     // Distinct terms grow roughly with the text (CJK: about one new bigram per character early
@@ -188,14 +188,16 @@ public final class SearchIndex {
       }
     }
     String[] terms = counts.keys();
+    long[] packed = new long[terms.length];
     int[] hashes = new int[terms.length];
     int[] weights = new int[terms.length];
     for (int i = 0; i < terms.length; i++) {
       int[] c = counts.get(terms[i]);
       weights[i] = Postings.weight(c[0], c[1] == 1);
       hashes[i] = TermTable.mix(terms[i]);
+      packed[i] = SegmentPostings.pack(terms[i]);
     }
-    return new DocTerms(terms, hashes, weights);
+    return new DocTerms(terms, packed, hashes, weights);
   }
 
   /** The term a tag filter looks up: "#" and the normalised tag. */
@@ -219,10 +221,11 @@ public final class SearchIndex {
       for (int i = 0; i < batch.size(); i++) {
         DocTerms dt = batch.get(i);
         String[] terms = dt.terms();
+        long[] packed = dt.packed();
         int[] hashes = dt.hashes();
         int[] weights = dt.weights();
         for (int j = 0; j < terms.length; j++) {
-          postings.add(terms[j], hashes[j], start + i, weights[j]);
+          postings.add(terms[j], packed[j], hashes[j], start + i, weights[j]);
         }
       }
     }
@@ -254,6 +257,7 @@ public final class SearchIndex {
     }
     StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
     StringBuilder group = new StringBuilder();
+    char[] scratch = new char[256];
     for (int n = 0; n < shards; n++) {
       out.setLength(0);
       out.append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
@@ -271,7 +275,7 @@ public final class SearchIndex {
           group.setLength(0);
         }
         group.append(term, key.length(), term.length()).append(',');
-        postings.appendTo(id, group);
+        scratch = postings.appendTo(id, group, scratch);
         group.append(';');
       }
       if (key != null) {

@@ -33,10 +33,11 @@ final class SegmentPostings {
 
   /**
    * Appends a posting of {@code doc} (larger than the term's previous document) with
-   * {@code weight} to {@code term}, whose {@link TermTable#mix} hash is {@code hash}.
+   * {@code weight} to {@code term}, whose {@link TermTable#mix} hash is {@code hash} and
+   * {@link #pack} is {@code packed} (both computed by the caller, off the serial path).
    */
-  void add(String term, int hash, int doc, int weight) {
-    int id = find(term, hash);
+  void add(String term, long packed, int hash, int doc, int weight) {
+    int id = find(term, packed, hash);
     int last = state[2 * id];
     if (doc <= last) {
       throw new IllegalArgumentException("documents out of order: " + doc + " after " + last);
@@ -58,7 +59,7 @@ final class SegmentPostings {
   }
 
   /** The term packed in a long when it has one to four UTF-16 units (never U+0000), else 0. */
-  private static long pack(String term) {
+  static long pack(String term) {
     int n = term.length();
     if (n > 4) {
       return 0;
@@ -70,9 +71,8 @@ final class SegmentPostings {
     return k;
   }
 
-  private int find(String term, int hash) {
+  private int find(String term, long packed, int hash) {
     int mask = (slots.length >> 1) - 1;
-    long packed = pack(term);
     long high = (long) hash << 32;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       long meta = slots[2 * i + 1];
@@ -131,10 +131,15 @@ final class SegmentPostings {
     return state[2 * id + 1];
   }
 
-  void appendTo(int id, StringBuilder out) {
+  /** Appends the term's encoded postings, using {@code scratch} to copy them in bulk. */
+  char[] appendTo(int id, StringBuilder out, char[] scratch) {
     byte[] b = bytes[id];
-    for (int i = 0, n = state[2 * id + 1]; i < n; i++) {
-      out.append((char) b[i]);
+    int n = state[2 * id + 1];
+    char[] chars = scratch.length >= n ? scratch : new char[Math.max(n, scratch.length * 2)];
+    for (int i = 0; i < n; i++) {
+      chars[i] = (char) b[i];
     }
+    out.append(chars, 0, n);
+    return chars;
   }
 }
