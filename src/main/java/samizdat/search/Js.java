@@ -4,8 +4,29 @@ package samizdat.search;
 final class Js {
   private Js() {}
 
-  static void string(StringBuilder out, String s) {
+  static void string(StringBuilder out, CharSequence s) {
     out.append('"');
+    if (plain(s)) {
+      // The common case (terms, postings, most titles): nothing to escape, one bulk copy.
+      out.append(s);
+    } else {
+      escaped(out, s);
+    }
+    out.append('"');
+  }
+
+  /** True when no character of {@code s} needs escaping (no surrogates at all, to stay simple). */
+  private static boolean plain(CharSequence s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void escaped(StringBuilder out, CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -28,6 +49,5 @@ final class Js {
         }
       }
     }
-    out.append('"');
   }
 }

@@ -14,6 +14,8 @@ import java.util.Arrays;
  */
 final class Postings {
   static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  /** {@link #ALPHABET} as ASCII bytes. */
+  static final byte[] ENCODED = ALPHABET.getBytes(StandardCharsets.US_ASCII);
 
   private byte[] bytes = new byte[4];
   private int length;

@@ -172,10 +172,12 @@ public final class SearchIndex {
   }
 
   /** One document's distinct terms with their weights. */
-  private record DocTerms(String[] terms, int[] weights) {}
+  private record DocTerms(String[] terms, long[] packed, int[] hashes, int[] weights) {}
 
   private DocTerms docTerms(SearchDocument d) {
-    TermTable<int[]> counts = new TermTable<>();
+    // Distinct terms grow roughly with the text (CJK: about one new bigram per character early
+    // on), so presizing saves most of the rehashing.
+    TermTable<int[]> counts = new TermTable<>(Math.min(1 << 16, d.text().length() / 2 + 64));
     tokenizer.terms(d.text(), t -> counts.computeIfAbsent(t, k -> new int[2])[0]++);
     tokenizer.terms(d.title(), t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
     for (String tag : d.tags()) {
@@ -186,12 +188,16 @@ public final class SearchIndex {
       }
     }
     String[] terms = counts.keys();
+    long[] packed = new long[terms.length];
+    int[] hashes = new int[terms.length];
     int[] weights = new int[terms.length];
     for (int i = 0; i < terms.length; i++) {
       int[] c = counts.get(terms[i]);
       weights[i] = Postings.weight(c[0], c[1] == 1);
+      hashes[i] = TermTable.mix(terms[i]);
+      packed[i] = SegmentPostings.pack(terms[i]);
     }
-    return new DocTerms(terms, weights);
+    return new DocTerms(terms, packed, hashes, weights);
   }
 
   /** The term a tag filter looks up: "#" and the normalised tag. */
@@ -201,7 +207,7 @@ public final class SearchIndex {
 
   private int writeSegment(String segment, List<Entry> entries, List<SearchDocument> documents,
       BiConsumer<String, byte[]> sink) {
-    TermTable<Postings> postings = new TermTable<>();
+    SegmentPostings postings = new SegmentPostings(1 << 12);
     List<String> rows = new ArrayList<>(entries.size());
     for (int start = 0; start < entries.size(); start += BATCH) {
       List<SearchDocument> docs = new ArrayList<>(BATCH);
@@ -214,37 +220,53 @@ public final class SearchIndex {
       List<DocTerms> batch = docs.parallelStream().map(this::docTerms).toList();
       for (int i = 0; i < batch.size(); i++) {
         DocTerms dt = batch.get(i);
-        for (int j = 0; j < dt.terms().length; j++) {
-          postings.computeIfAbsent(dt.terms()[j], t -> new Postings()).add(start + i, dt.weights()[j]);
+        String[] terms = dt.terms();
+        long[] packed = dt.packed();
+        int[] hashes = dt.hashes();
+        int[] weights = dt.weights();
+        for (int j = 0; j < terms.length; j++) {
+          postings.add(terms[j], packed[j], hashes[j], start + i, weights[j]);
         }
       }
     }
-    String[] all = postings.keys();
+    int count = postings.size();
     long bytes = 0;
-    for (String term : all) {
-      bytes += term.length() * 2L + postings.get(term).length() + 2;
+    for (int id = 0; id < count; id++) {
+      bytes += postings.term(id).length() * 2L + postings.length(id) + 2;
     }
     int shards = 1;
     while ((long) shards * TARGET_SHARD_BYTES < bytes) {
       shards *= 2;
     }
-    // Terms by shard, sorted: a shard key is a prefix of its terms (or the whole term), so the
-    // terms of one key group are contiguous in String order.
-    List<List<String>> byShard = new ArrayList<>();
-    for (int i = 0; i < shards; i++) {
-      byShard.add(new ArrayList<>());
-    }
-    for (String term : all) {
-      byShard.get(Tokenizer.hash(Tokenizer.shardHashKey(term)) & (shards - 1)).add(term);
+    // Term numbers by shard (counting sort), then each shard's terms sorted: a shard key is a
+    // prefix of its terms (or the whole term), so the terms of one key group are contiguous in
+    // String order.
+    int[] shardOf = new int[count];
+    int[] offsets = new int[shards + 1];
+    for (int id = 0; id < count; id++) {
+      shardOf[id] = Tokenizer.hash(Tokenizer.shardHashKey(postings.term(id))) & (shards - 1);
+      offsets[shardOf[id] + 1]++;
     }
     for (int n = 0; n < shards; n++) {
-      StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2)
-          .append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
+      offsets[n + 1] += offsets[n];
+    }
+    int[] byShard = new int[count];
+    int[] fill = Arrays.copyOf(offsets, shards);
+    for (int id = 0; id < count; id++) {
+      byShard[fill[shardOf[id]]++] = id;
+    }
+    StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
+    StringBuilder group = new StringBuilder();
+    char[] scratch = new char[256];
+    for (int n = 0; n < shards; n++) {
+      out.setLength(0);
+      out.append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
       String key = null;
-      StringBuilder group = new StringBuilder();
-      List<String> terms = byShard.get(n);
-      terms.sort(null);
-      for (String term : terms) {
+      group.setLength(0);
+      sortByTerm(postings, byShard, offsets[n], offsets[n + 1]);
+      for (int k = offsets[n]; k < offsets[n + 1]; k++) {
+        int id = byShard[k];
+        String term = postings.term(id);
         if (key == null || !term.startsWith(key) || !Tokenizer.shardKey(term).equals(key)) {
           if (key != null) {
             appendGroup(out, key, group);
@@ -253,7 +275,7 @@ public final class SearchIndex {
           group.setLength(0);
         }
         group.append(term, key.length(), term.length()).append(',');
-        postings.get(term).appendTo(group);
+        scratch = postings.appendTo(id, group, scratch);
         group.append(';');
       }
       if (key != null) {
@@ -262,14 +284,84 @@ public final class SearchIndex {
       sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
     }
     for (int c = 0; c * DOCS_PER_CHUNK < rows.size(); c++) {
-      StringBuilder out = new StringBuilder(DOCS_PER_CHUNK * 1024)
-          .append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
+      out.setLength(0);
+      out.append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
       for (int i = c * DOCS_PER_CHUNK; i < Math.min(rows.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
         out.append(i > c * DOCS_PER_CHUNK ? ",\n" : "\n").append(rows.get(i));
       }
       sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
     }
     return shards;
+  }
+
+  /**
+   * Sorts {@code ids[from, to)} by their terms in String order. Sorting boxed ids with a String
+   * comparator chases three pointers per comparison; instead each term gets an order-preserving
+   * 64-bit key (its first two UTF-16 units and the high bits of the third, zero-padded: terms
+   * never contain U+0000), the keys with the ids in their low bits are sorted as primitives, and
+   * only runs of equal keys are then ordered by full comparison.
+   */
+  static void sortByTerm(SegmentPostings postings, int[] ids, int from, int to) {
+    int m = to - from;
+    if (m < 2) {
+      return;
+    }
+    if (m > (1 << 20)) {
+      Integer[] boxed = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        boxed[i] = ids[from + i];
+      }
+      Arrays.sort(boxed, (a, b) -> postings.term(a).compareTo(postings.term(b)));
+      for (int i = 0; i < m; i++) {
+        ids[from + i] = boxed[i];
+      }
+      return;
+    }
+    long[] keys = new long[m];
+    for (int i = 0; i < m; i++) {
+      String t = postings.term(ids[from + i]);
+      long k = 0;
+      for (int c = 0; c < 3; c++) {
+        k = (k << 16) | (c < t.length() ? t.charAt(c) : 0);
+      }
+      // 48 bits of prefix: keep the top 44 and put the local index in the low 20; flip the sign
+      // bit so that signed order is the unsigned order of the prefixes.
+      keys[i] = (((k >>> 4) << 20) | i) ^ Long.MIN_VALUE;
+    }
+    Arrays.sort(keys);
+    int[] local = Arrays.copyOfRange(ids, from, to);
+    for (int i = 0; i < m; i++) {
+      ids[from + i] = local[(int) (keys[i] & 0xFFFFF)];
+    }
+    // Runs of equal keys (the low 20 bits differ): order them by the whole term.
+    for (int start = 0; start < m; ) {
+      int end = start + 1;
+      while (end < m && (keys[end] >>> 20) == (keys[start] >>> 20)) {
+        end++;
+      }
+      if (end - start > 32) {
+        Integer[] boxed = new Integer[end - start];
+        for (int i = 0; i < boxed.length; i++) {
+          boxed[i] = ids[from + start + i];
+        }
+        Arrays.sort(boxed, (a, b) -> postings.term(a).compareTo(postings.term(b)));
+        for (int i = 0; i < boxed.length; i++) {
+          ids[from + start + i] = boxed[i];
+        }
+      } else if (end - start > 1) {
+        for (int i = from + start + 1; i < from + end; i++) {
+          int id = ids[i];
+          String t = postings.term(id);
+          int j = i - 1;
+          while (j >= from + start && postings.term(ids[j]).compareTo(t) > 0) {
+            ids[j + 1] = ids[j];
+            j--;
+          }
+          ids[j + 1] = id;
+        }
+      }
+      start = end;
+    }
   }
 
   /** A document-table row: [title, date, [tags], href, excerpt]. */
@@ -302,7 +394,7 @@ public final class SearchIndex {
     }
     Js.string(out, key);
     out.append(':');
-    Js.string(out, group.toString());
+    Js.string(out, group);
   }
 
   static String shardPath(String segment, int shard) {

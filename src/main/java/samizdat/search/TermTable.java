@@ -9,12 +9,25 @@ import java.util.function.Function;
  * made {@link java.util.HashMap} degrade to tree bins and dominate the build time.
  */
 final class TermTable<V> {
-  private String[] keys = new String[64];
-  private Object[] values = new Object[64];
-  private int[] hashes = new int[64];
+  private String[] keys;
+  private Object[] values;
+  private int[] hashes;
   private int size;
 
-  private static int mix(String s) {
+  TermTable() {
+    this(32);
+  }
+
+  /** A table that holds {@code expected} keys without growing. */
+  TermTable(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(32, expected) * 2 - 1) * 2;
+    keys = new String[capacity];
+    values = new Object[capacity];
+    hashes = new int[capacity];
+  }
+
+  /** The table's hash of a term (also used by {@link SegmentPostings}). */
+  static int mix(String s) {
     int h = Tokenizer.hash(s);
     h ^= h >>> 16;
     h *= 0x85ebca6b;

@@ -1,0 +1,145 @@
+package samizdat.search;
+
+import java.util.Arrays;
+
+/**
+ * One segment's terms and their postings, in the encoding of {@link Postings}, kept in flat
+ * arrays indexed by term number. Appending a (document, term) pair is the hot loop of the index
+ * build: one probe into a {@code long[]} of (hash, term number) slots, then the term's own arrays,
+ * with no object per term besides its String and its byte buffer (a {@code Postings} object per
+ * term and separate key/value/hash arrays cost several cache misses per pair).
+ */
+final class SegmentPostings {
+  /**
+   * Pairs of longs per slot, on one cache line: the term itself when it has at most four UTF-16
+   * units (CJK bigrams and characters, short words: compared without touching the String), else
+   * 0; then 0 for an empty slot, or the term's hash in the high half and term number + 1 in the
+   * low half.
+   */
+  private long[] slots;
+  private String[] terms;
+  private byte[][] bytes;
+  /** Per term number: its last document, then the length of its encoded postings. */
+  private int[] state;
+  private int size;
+
+  SegmentPostings(int expectedTerms) {
+    int capacity = Integer.highestOneBit(Math.max(64, expectedTerms * 2 - 1)) * 2;
+    slots = new long[capacity * 2];
+    terms = new String[capacity / 2];
+    bytes = new byte[capacity / 2][];
+    state = new int[capacity];
+  }
+
+  /**
+   * Appends a posting of {@code doc} (larger than the term's previous document) with
+   * {@code weight} to {@code term}, whose {@link TermTable#mix} hash is {@code hash} and
+   * {@link #pack} is {@code packed} (both computed by the caller, off the serial path).
+   */
+  void add(String term, long packed, int hash, int doc, int weight) {
+    int id = find(term, packed, hash);
+    int last = state[2 * id];
+    if (doc <= last) {
+      throw new IllegalArgumentException("documents out of order: " + doc + " after " + last);
+    }
+    long value = ((long) (doc - last - 1) << 2) | weight;
+    state[2 * id] = doc;
+    byte[] b = bytes[id];
+    int length = state[2 * id + 1];
+    do {
+      if (length == b.length) {
+        b = Arrays.copyOf(b, length * 2);
+        bytes[id] = b;
+      }
+      int group = (int) (value & 31);
+      value >>>= 5;
+      b[length++] = Postings.ENCODED[value == 0 ? group : group + 32];
+    } while (value != 0);
+    state[2 * id + 1] = length;
+  }
+
+  /** The term packed in a long when it has one to four UTF-16 units (never U+0000), else 0. */
+  static long pack(String term) {
+    int n = term.length();
+    if (n > 4) {
+      return 0;
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      k = (k << 16) | term.charAt(i);
+    }
+    return k;
+  }
+
+  private int find(String term, long packed, int hash) {
+    int mask = (slots.length >> 1) - 1;
+    long high = (long) hash << 32;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      long meta = slots[2 * i + 1];
+      if (meta == 0) {
+        int id = size++;
+        terms[id] = term;
+        bytes[id] = new byte[4];
+        state[2 * id] = -1;
+        slots[2 * i] = packed;
+        slots[2 * i + 1] = high | (id + 1L);
+        if (size * 2 >= slots.length >> 1) {
+          grow();
+        }
+        return id;
+      }
+      if ((meta & 0xFFFFFFFF00000000L) == high) {
+        int id = (int) meta - 1;
+        if (packed != 0 ? slots[2 * i] == packed : terms[id].equals(term)) {
+          return id;
+        }
+      }
+    }
+  }
+
+  private void grow() {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = (slots.length >> 1) - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      long meta = old[j + 1];
+      if (meta != 0) {
+        int i = (int) (meta >>> 32) & mask;
+        while (slots[2 * i + 1] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[2 * i] = old[j];
+        slots[2 * i + 1] = meta;
+      }
+    }
+    int capacity = slots.length / 4;
+    terms = Arrays.copyOf(terms, capacity);
+    bytes = Arrays.copyOf(bytes, capacity);
+    state = Arrays.copyOf(state, capacity * 2);
+  }
+
+  int size() {
+    return size;
+  }
+
+  String term(int id) {
+    return terms[id];
+  }
+
+  /** Length of the term's encoded postings, in bytes (ASCII characters). */
+  int length(int id) {
+    return state[2 * id + 1];
+  }
+
+  /** Appends the term's encoded postings, using {@code scratch} to copy them in bulk. */
+  char[] appendTo(int id, StringBuilder out, char[] scratch) {
+    byte[] b = bytes[id];
+    int n = state[2 * id + 1];
+    char[] chars = scratch.length >= n ? scratch : new char[Math.max(n, scratch.length * 2)];
+    for (int i = 0; i < n; i++) {
+      chars[i] = (char) b[i];
+    }
+    out.append(chars, 0, n);
+    return chars;
+  }
+}
