@@ -2,8 +2,8 @@
 // (article page with related list, paginated index and tag pages, tags index), for the build
 // benchmark: bench/build/run.sh builds both side by side.
 //
-// Usage (single-file Java program, no dependencies):
-//   java bench/build/ContentToHugo.java CONTENT HUGO_DIR precomputed|builtin
+// Usage (single-file Java program; reads the content through samizdat's own classes):
+//   java -cp target/samizdat.jar bench/build/ContentToHugo.java CONTENT HUGO_DIR precomputed|builtin
 //
 //   precomputed  each article's related list (up to 5) is computed here and written into the
 //                front matter; Hugo only renders it.
@@ -40,7 +40,7 @@ public final class ContentToHugo {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3 || !(args[2].equals("precomputed") || args[2].equals("builtin"))) {
-      System.err.println("usage: java ContentToHugo.java CONTENT HUGO_DIR precomputed|builtin");
+      System.err.println("usage: java -cp target/samizdat.jar ContentToHugo.java CONTENT HUGO_DIR precomputed|builtin");
       System.exit(2);
     }
     try {
@@ -62,25 +62,23 @@ public final class ContentToHugo {
         if (s.findAny().isPresent()) throw new IllegalArgumentException(hugo + ": not empty");
       }
     }
-    List<Path> jsons;
-    try (Stream<Path> s = Files.list(articles)) {
-      jsons = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-    }
+    // The project's own reader of the content contract (run with the jar on the class path).
+    samizdat.content.ContentStore store = new samizdat.content.ContentStore(content);
     List<Item> items = new ArrayList<>();
     Map<String, Integer> byUrl = new HashMap<>();
-    for (Path p : jsons) {
-      Map<String, Object> o = MiniJson.parseObject(Files.readString(p, StandardCharsets.UTF_8), p);
-      String id = (String) o.get("id");
-      String body = Files.readString(articles.resolve(id + ".md"), StandardCharsets.UTF_8);
-      @SuppressWarnings("unchecked")
-      List<String> tags = (List<String>) o.get("tags");
+    for (String id : store.ids()) {
+      samizdat.content.Article a;
+      try {
+        a = store.read(id);
+      } catch (samizdat.content.ContentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      samizdat.content.ArticleMeta m = a.meta();
       List<String[]> related = new ArrayList<>();
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> rel = (List<Map<String, Object>>) o.get("related");
-      for (Map<String, Object> r : rel) related.add(new String[] {(String) r.get("title"), (String) r.get("url")});
-      Item it = new Item(items.size(), id, (String) o.get("title"), (String) o.get("url"),
-          (String) o.get("published"), (String) o.get("source"), (String) o.get("language"), tags,
-          related, body);
+      for (samizdat.content.RelatedLink r : m.related()) related.add(new String[] {r.title(), r.url()});
+      Item it = new Item(items.size(), id, m.title(), m.url().orElse(null),
+          m.published().map(Object::toString).orElse(null), m.source().orElse(null), m.language(),
+          m.tags(), related, a.bodyMarkdown());
       items.add(it);
       if (it.url() != null) byUrl.put(it.url(), it.index());
     }
@@ -396,127 +394,4 @@ public final class ContentToHugo {
       .outside, .url { color: #666; }
       @media (prefers-color-scheme: dark) { body { background: #111; color: #ddd; } a { color: #8bf; } }
       """;
-
-  /** Just enough JSON reading for content metadata (same as in GenerateContent.java). */
-  static final class MiniJson {
-    final String s;
-    final Path file;
-    int i;
-
-    MiniJson(String s, Path file) {
-      this.s = s;
-      this.file = file;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text, Path file) {
-      MiniJson p = new MiniJson(text, file);
-      Object v = p.value();
-      p.ws();
-      if (!(v instanceof Map) || p.i != text.length()) throw p.fail("not one JSON object");
-      return (Map<String, Object>) v;
-    }
-
-    Object value() {
-      ws();
-      if (i >= s.length()) throw fail("unexpected end");
-      char c = s.charAt(i);
-      if (c == '{') {
-        i++;
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        ws();
-        if (peek('}')) return m;
-        do {
-          ws();
-          String k = string();
-          ws();
-          expect(':');
-          m.put(k, value());
-          ws();
-        } while (take(','));
-        expect('}');
-        return m;
-      }
-      if (c == '[') {
-        i++;
-        List<Object> l = new ArrayList<>();
-        ws();
-        if (peek(']')) return l;
-        do {
-          l.add(value());
-          ws();
-        } while (take(','));
-        expect(']');
-        return l;
-      }
-      if (c == '"') return string();
-      if (s.startsWith("null", i)) {
-        i += 4;
-        return null;
-      }
-      if (s.startsWith("true", i)) {
-        i += 4;
-        return Boolean.TRUE;
-      }
-      if (s.startsWith("false", i)) {
-        i += 5;
-        return Boolean.FALSE;
-      }
-      int start = i;
-      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-      if (start == i) throw fail("unexpected '" + c + "'");
-      return Double.parseDouble(s.substring(start, i));
-    }
-
-    String string() {
-      expect('"');
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        if (i >= s.length()) throw fail("unterminated string");
-        char c = s.charAt(i++);
-        if (c == '"') return b.toString();
-        if (c != '\\') {
-          b.append(c);
-          continue;
-        }
-        char e = s.charAt(i++);
-        switch (e) {
-          case 'n' -> b.append('\n');
-          case 't' -> b.append('\t');
-          case 'r' -> b.append('\r');
-          case 'b' -> b.append('\b');
-          case 'f' -> b.append('\f');
-          case 'u' -> {
-            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-            i += 4;
-          }
-          default -> b.append(e);
-        }
-      }
-    }
-
-    void ws() {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-    }
-
-    boolean peek(char c) {
-      if (i < s.length() && s.charAt(i) == c) {
-        i++;
-        return true;
-      }
-      return false;
-    }
-
-    boolean take(char c) {
-      return peek(c);
-    }
-
-    void expect(char c) {
-      if (!peek(c)) throw fail("expected '" + c + "'");
-    }
-
-    IllegalArgumentException fail(String problem) {
-      return new IllegalArgumentException(file + ": invalid JSON at offset " + i + ": " + problem);
-    }
-  }
 }

@@ -61,11 +61,14 @@ say() { echo "run.sh: $*" >&2; }
 
 # --- samizdat jar -------------------------------------------------------------------------------
 JAR="$PWD/target/samizdat.jar"
-if [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; then
+# The jar also serves the Hugo converter, which reads content through samizdat's own classes.
+if [ "$HUGO" = 1 ] || { [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; }; then
   if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
     say "building $JAR"
     ./mvnw -q -B -DskipTests package >&2
   fi
+fi
+if [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; then
   if ! java -jar "$JAR" build --help 2>&1 | grep -q -- "--content"; then
     say "samizdat build (with --content/--out) is not in this checkout; timing the rest only"
     SAMIZDAT=0
@@ -158,13 +161,13 @@ if [ "$SAMIZDAT" = 1 ]; then
 fi
 if [ "$HUGO" = 1 ]; then
   rm -rf "$WORK/hugo-pre" "$WORK/hugo-pre-out"
-  timed convert_pre java bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-pre" precomputed
+  timed convert_pre java -cp "$JAR" bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-pre" precomputed
   measure convert_pre "$WORK/hugo-pre"
   timed hugo_precomputed hugo --quiet -s "$WORK/hugo-pre" -d "$PWD/$WORK/hugo-pre-out"
   measure hugo_precomputed "$WORK/hugo-pre-out"
   if [ "$BUILTIN" = 1 ]; then
     rm -rf "$WORK/hugo-builtin" "$WORK/hugo-builtin-out"
-    timed convert_builtin java bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-builtin" builtin
+    timed convert_builtin java -cp "$JAR" bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-builtin" builtin
     measure convert_builtin "$WORK/hugo-builtin"
     timed hugo_builtin hugo --quiet -s "$WORK/hugo-builtin" -d "$PWD/$WORK/hugo-builtin-out"
     measure hugo_builtin "$WORK/hugo-builtin-out"

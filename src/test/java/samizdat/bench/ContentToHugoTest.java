@@ -126,6 +126,9 @@ class ContentToHugoTest {
   private static void run(String program, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The converter reads content through samizdat's classes: give it the test class path.
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
     cmd.add(Path.of("bench", "build", program).toString());
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
