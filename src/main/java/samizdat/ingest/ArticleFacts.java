@@ -40,9 +40,12 @@ final class ArticleFacts {
       QueryParser.parse("time[pubdate][datetime]"),
       QueryParser.parse("[itemprop=datePublished]"));
   private static final Evaluator TIME = QueryParser.parse("time[datetime]");
-  /** An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. */
+  /**
+   * An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. Matched
+   * only where "![" starts and is not escaped (see {@link #withoutImages}).
+   */
   private static final Pattern BODY_IMAGE = Pattern.compile(
-      "(?<!\\\\)!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\.\\./media/[^)\\s]*\\)");
+      "!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\.\\./media/[^)\\s]*\\)");
 
   private ArticleFacts() {}
 
@@ -157,7 +160,36 @@ final class ArticleFacts {
       return "u-" + sha256(canonicalUrl.get()).substring(0, 20);
     }
     // Images are left out: a saved page whose images turn up later is still the same article.
-    return "t-" + sha256(title + "\n" + BODY_IMAGE.matcher(body).replaceAll("")).substring(0, 20);
+    return "t-" + sha256(title + "\n" + withoutImages(body)).substring(0, 20);
+  }
+
+  /**
+   * The body without its images. The regex runs only where an unescaped "![" is (trying it at
+   * every position of every body was a tenth of ingest time).
+   */
+  static String withoutImages(String body) {
+    int i = body.indexOf("![");
+    if (i < 0) {
+      return body;
+    }
+    StringBuilder out = new StringBuilder(body.length());
+    Matcher m = BODY_IMAGE.matcher(body);
+    int copied = 0;
+    while (i >= 0) {
+      if (i > 0 && body.charAt(i - 1) == '\\') {
+        i = body.indexOf("![", i + 1);
+        continue;
+      }
+      m.region(i, body.length());
+      if (m.lookingAt()) {
+        out.append(body, copied, i);
+        copied = m.end();
+        i = body.indexOf("![", copied);
+      } else {
+        i = body.indexOf("![", i + 1);
+      }
+    }
+    return out.append(body, copied, body.length()).toString();
   }
 
   static String sha256(String text) {

@@ -71,7 +71,12 @@ final class PageDecoder {
 
   /** The charset a {@code <meta>} or XML declaration in the first bytes names, if any. */
   static Optional<Charset> declared(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, PRESCAN), StandardCharsets.ISO_8859_1);
+    int n = Math.min(bytes.length, PRESCAN);
+    // Most pages say nothing: a byte scan rules that out before any regex runs.
+    if (!containsAsciiIgnoreCase(bytes, n, "charset") && !containsAsciiIgnoreCase(bytes, n, "encoding")) {
+      return Optional.empty();
+    }
+    String head = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
     Matcher xml = XML_ENCODING.matcher(head);
     if (xml.find()) {
       Optional<Charset> c = lookup(xml.group(1));
@@ -136,6 +141,24 @@ final class PageDecoder {
     detector.dataEnd();
     String name = detector.getDetectedCharset();
     return name == null ? Optional.empty() : lookup(name);
+  }
+
+  /** True if {@code word} (lower-case ASCII) occurs in the first {@code n} bytes, in any case. */
+  static boolean containsAsciiIgnoreCase(byte[] b, int n, String word) {
+    int first = word.charAt(0);
+    outer:
+    for (int i = 0, last = n - word.length(); i <= last; i++) {
+      if ((b[i] | 0x20) != first) {
+        continue;
+      }
+      for (int k = 1; k < word.length(); k++) {
+        if ((b[i + k] | 0x20) != word.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean startsWith(byte[] b, int... prefix) {

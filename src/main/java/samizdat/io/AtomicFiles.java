@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,12 +66,7 @@ public final class AtomicFiles {
    */
   public static void write(Path target, Writer writer, boolean sync) throws IOException {
     Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (!Files.isDirectory(dir)) {
-      // Checked first: createDirectories on an existing folder costs an exception every call.
-      Files.createDirectories(dir);
-    }
-    TempFile temp = openTemp(dir);
+    TempFile temp = openTemp(abs.getParent());
     Path tmp = temp.path();
     try {
       try (FileChannel channel = temp.channel();
@@ -103,6 +99,10 @@ public final class AtomicFiles {
         return new TempFile(tmp, FileChannel.open(tmp, CREATE_NEW_WRITE, attributes));
       } catch (FileAlreadyExistsException e) {
         // another writer drew the same name: draw again
+      } catch (NoSuchFileException e) {
+        // The folder is missing: made on demand rather than checked before every file (a stat
+        // per write is measurable when ten thousand articles are written).
+        Files.createDirectories(dir);
       }
     }
   }

@@ -1,6 +1,7 @@
 package samizdat.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -75,5 +76,16 @@ class PageDecoderTest {
     System.arraycopy(a, 0, out, 0, a.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  @Test
+  void declarationsAreFoundInAnyCaseAndTheirAbsenceIsCheap() {
+    byte[] upper = "<HTML><HEAD><META CHARSET=\"GBK\"></HEAD><P>中文</P>".getBytes(Charset.forName("GB18030"));
+    assertEquals("<HTML><HEAD><META CHARSET=\"GBK\"></HEAD><P>中文</P>", decoder.decode(upper, Optional.empty()).text());
+    byte[] xml = "<?xml version=\"1.0\" encoding=\"big5\"?><p>中文</p>".getBytes(Charset.forName("Big5"));
+    assertEquals(Optional.of(Charset.forName("Big5-HKSCS")), PageDecoder.declared(xml));
+    assertEquals(Optional.empty(), PageDecoder.declared("<p>charse t</p>".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(PageDecoder.containsAsciiIgnoreCase("x ChArSeT".getBytes(StandardCharsets.UTF_8), 9, "charset"));
+    assertFalse(PageDecoder.containsAsciiIgnoreCase("x ChArSeT".getBytes(StandardCharsets.UTF_8), 8, "charset"));
   }
 }
