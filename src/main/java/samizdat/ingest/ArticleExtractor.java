@@ -212,7 +212,7 @@ final class ArticleExtractor {
     private void collectRelated(Element list) {
       for (Element a : list.select(LINKS)) {
         String title = StringUtil.normaliseWhitespace(a.text()).strip();
-        Optional<String> url = Links.keep(a.absUrl("href"));
+        Optional<String> url = Links.keep(Links.absolute(a, "href"));
         if (title.isEmpty() || url.isEmpty() || url.get().startsWith("mailto:")) {
           continue;
         }

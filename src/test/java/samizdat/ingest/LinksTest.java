@@ -1,8 +1,12 @@
 package samizdat.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class LinksTest {
@@ -30,5 +34,25 @@ class LinksTest {
     assertEquals("https://www.bannedbook.org/a/b.html",
         Links.canonical("HTTPS://WWW.Bannedbook.org:443/a/b.html?utm_source=rss#comments"));
     assertEquals("http://x.example:8080/", Links.canonical("http://x.example:8080"));
+  }
+
+  @Test
+  void absoluteAgreesWithJsoupsAbsUrl() {
+    String[] hrefs = {
+        "https://www.bannedbook.org/bnews/tag/美国/", "http://example.com/a?b=1&utm_source=x#f",
+        "HTTPS://Example.com/Case", "https://example.com/a/../b", "https://example.com/./a",
+        "https://example.com/a/..", "https://example.com/a b", "https://example.com/\tx",
+        "http:///nohost", "https://", "/relative/path", "../up.html", "?q=1", "#top",
+        "mailto:a@example.com", "javascript:alert(1)", "https://example.com/a\\b", ""};
+    for (String base : new String[] {"https://www.bannedbook.org/bnews/itnews/20240219/2009999.html",
+        "file:///home/u/saved/page.html"}) {
+      for (String href : hrefs) {
+        Element a = Jsoup.parse("<a>x</a>", base).selectFirst("a");
+        a.attr("href", href);
+        assertEquals(a.absUrl("href"), Links.absolute(a, "href"), base + " + " + href);
+      }
+    }
+    assertTrue(Links.isPlainAbsolute("https://www.bannedbook.org/bnews/tag/美国/"));
+    assertFalse(Links.isPlainAbsolute("https://example.com/a/../b"));
   }
 }
