@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The one place that decides how metadata JSON looks: two-space indent, LF line ends, fields in
@@ -48,7 +49,16 @@ public final class ContentJson {
   /** Serialises any value the way content files are written. */
   public byte[] toBytes(Object value) {
     try {
-      return (writer.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] json;
+      try {
+        json = writer.writeValueAsBytes(value);
+      } catch (JsonProcessingException e) {
+        // Jackson's UTF-8 output refuses a lone surrogate; the String route writes it as '?'.
+        json = writer.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+      }
+      byte[] out = Arrays.copyOf(json, json.length + 1);
+      out[json.length] = '\n';
+      return out;
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

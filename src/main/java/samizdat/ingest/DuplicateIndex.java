@@ -73,12 +73,17 @@ final class DuplicateIndex {
    * The id of an article already known (on disk or earlier in this run) that is the same as this
    * one; when there is none, this one is recorded and the result is empty.
    */
-  synchronized Optional<String> findOrAdd(String id, String title, String markdown) throws IOException {
+  Optional<String> findOrAdd(String id, String title, String markdown) throws IOException {
+    // Hashed before taking the lock: the workers would otherwise queue up behind each other.
+    return findOrAdd(id, normal(title), bodyKey(markdown));
+  }
+
+  private synchronized Optional<String> findOrAdd(String id, String normalTitle, long key)
+      throws IOException {
     if (byTitle == null) {
       load();
     }
-    long key = bodyKey(markdown);
-    List<Entry> same = byTitle.computeIfAbsent(normal(title), t -> new ArrayList<>());
+    List<Entry> same = byTitle.computeIfAbsent(normalTitle, t -> new ArrayList<>());
     for (Entry e : same) {
       if (e.id.equals(id)) {
         return Optional.empty();

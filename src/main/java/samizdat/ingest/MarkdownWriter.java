@@ -45,6 +45,14 @@ final class MarkdownWriter implements NodeFilter {
   }
 
   private static final String ESCAPED = "\\`*_[]<>#|{}~&!";
+  private static final boolean[] ESCAPED_ASCII = new boolean[128];
+
+  static {
+    for (char c : ESCAPED.toCharArray()) {
+      ESCAPED_ASCII[c] = true;
+    }
+  }
+
   private static final String HARD_BREAK = "\\\n";
   private static final Parser PARSER = Parser.builder().build();
   private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
@@ -299,10 +307,13 @@ final class MarkdownWriter implements NodeFilter {
 
   private void appendText(String text) {
     StringBuilder out = top();
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
       char c = text.charAt(i);
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (isTextSpace(c)) {
         pendingSpace = true;
+        i++;
         continue;
       }
       if (pendingSpace) {
@@ -313,13 +324,32 @@ final class MarkdownWriter implements NodeFilter {
           out.append(' ');
         }
       }
-      boolean escape = c < 128 && ESCAPED.indexOf(c) >= 0;
+      boolean escape = needsEscape(c);
       settlePending(escape ? '\\' : c);
       if (escape) {
         out.append('\\');
       }
-      out.append(c);
+      // Once the first character has settled any pending marker, the plain characters after it
+      // need nothing more: they go in with one append (most text is long runs of CJK).
+      int end = i + 1;
+      while (end < n) {
+        char d = text.charAt(end);
+        if (isTextSpace(d) || needsEscape(d)) {
+          break;
+        }
+        end++;
+      }
+      out.append(text, i, end);
+      i = end;
     }
+  }
+
+  private static boolean isTextSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 128 && ESCAPED_ASCII[c];
   }
 
   /** Appends Markdown syntax (not text) to the current inline buffer. */
