@@ -54,8 +54,18 @@ final class ArticleFacts {
    * browser writes into saved pages. Only absolute http(s) URLs count.
    */
   static Optional<String> declaredUrl(Document page) {
-    for (Evaluator e : URL_SOURCES) {
-      Element el = page.selectFirst(e);
+    // One pass for both sources; the first element of each counts, canonical before og:url.
+    Element[] first = new Element[URL_SOURCES.size()];
+    page.traverse((node, depth) -> {
+      if (node instanceof Element el && (el.nameIs("link") || el.nameIs("meta"))) {
+        for (int i = 0; i < first.length; i++) {
+          if (first[i] == null && URL_SOURCES.get(i).matches(page, el)) {
+            first[i] = el;
+          }
+        }
+      }
+    });
+    for (Element el : first) {
       if (el != null) {
         String v = el.nameIs("link") ? el.absUrl("href") : el.attr("content").strip();
         if (Links.isHttp(v)) {
