@@ -225,22 +225,24 @@ class SearchIndexTest {
   @Test
   void addingADaysNewsRewritesFewIndexFiles() throws Exception {
     SyntheticDocuments gen = new SyntheticDocuments(5);
-    // A scaled-down archive (the benchmark runs 10,000 + 100): 1,500 articles over 300 days,
-    // then one day's 5 new ones, and then each of the next 30 days' news, with a smaller
+    // A scaled-down archive (the benchmark runs 10,000 + 100): 600 articles over 120 days,
+    // then one day's 5 new ones, and then each of the next 16 days' news, with a smaller
     // segment maximum so that merges happen in the test too.
-    SearchIndex small = new SearchIndex(256);
-    List<SearchDocument> base = gen.documents(0, 1_500, LocalDate.of(2023, 1, 1), 300);
+    SearchIndex small = new SearchIndex(128);
+    List<SearchDocument> base = gen.documents(0, 600, LocalDate.of(2023, 7, 1), 120);
     List<SearchDocument> more = new ArrayList<>(base);
-    more.addAll(gen.documents(1_500, 5, LocalDate.of(2023, 10, 28), 1));
+    more.addAll(gen.documents(600, 5, LocalDate.of(2023, 10, 29), 1));
     SortedMap<String, byte[]> before = small.build(base);
     SortedMap<String, byte[]> after = small.build(more);
-    assertTrue(changed(before, after) < (after.size() + more.size()) / 100,
+    // The site has at least one page per article besides the index files, and may rewrite 3% of
+    // its files for a day's news; the index takes at most two thirds of that at this small scale.
+    assertTrue(changed(before, after) < (after.size() + more.size()) / 50,
         "index files written for a day's news: " + changed(before, after));
     int worst = 0;
     int sum = 0;
-    for (int day = 1; day <= 30; day++) {
+    for (int day = 1; day <= 16; day++) {
       before = after;
-      more.addAll(gen.documents(1_500 + 5 * day, 5, LocalDate.of(2023, 10, 28).plusDays(day), 1));
+      more.addAll(gen.documents(600 + 5 * day, 5, LocalDate.of(2023, 10, 29).plusDays(day), 1));
       after = small.build(more);
       int n = changed(before, after);
       worst = Math.max(worst, n);
@@ -250,11 +252,10 @@ class SearchIndexTest {
             "only recent segments change: " + path);
       }
     }
-    // Merges are bounded by the segment maximum (256 articles here) and rare: on average a day
+    // Merges are bounded by the segment maximum (128 articles here) and rare: on average a day
     // writes a few dozen index files.
-    System.out.println("worst " + worst + " average " + sum / 30 + " of " + after.size());
-    assertTrue(worst < 260, "worst day: " + worst);
-    assertTrue(sum / 30 < 60, "average day: " + sum / 30);
+    assertTrue(worst < 150, "worst day: " + worst);
+    assertTrue(sum / 16 < 40, "average day: " + sum / 16 + " of " + after.size());
   }
 
   /** Files of {@code after} that are new or differ from {@code before}. */
