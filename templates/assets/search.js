@@ -542,12 +542,12 @@
     return p.dense;
   }
 
-  /** The year of document {@code doc} of a segment (from the manifest's year starts), or ''. */
+  /** The year of document doc of a segment (from the manifest's year runs; 0: undated), or ''. */
   function yearOf(seg, doc) {
     var years = seg.years || [];
     var year = '';
     for (var i = 0; i < years.length && years[i][1] <= doc; i++) {
-      year = String(years[i][0]);
+      year = years[i][0] ? String(years[i][0]) : '';
     }
     return year;
   }
@@ -858,7 +858,9 @@
       var years = {};
       index.manifestData.segments.forEach(function (s) {
         (s.years || []).forEach(function (y) {
-          years[y[0]] = true;
+          if (y[0]) {
+            years[y[0]] = true;
+          }
         });
       });
       Object.keys(years).sort().reverse().forEach(function (y) {

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * periods are thus a few large segments and the newest days a few small ones. A day's news
  * lands in a new one-day segment and merges now and then with its neighbours like a binary counter
  * carrying (day 2k+1 merges with day 2k, ...), never across more than {@link #MAX_SEGMENT_DOCS}
- * documents, and no calendar boundary (month, year) forces a merge. Undated documents form the
- * same kind of tree keyed by the day they were filed. Each segment has its own term shards (terms
+ * documents, and no calendar boundary (month, year) forces a merge. Undated documents are placed
+ * by the day they were filed. Each segment has its own term shards (terms
  * hashed by {@link Tokenizer#shardHashKey}, as many shards as keep a shard near
  * {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of {@link #DOCS_PER_CHUNK}
  * documents in date order. A segment's files depend only on its own documents, so a build can
@@ -78,8 +78,8 @@ public final class SearchIndex {
 
   /**
    * One segment: its id (a file-name-safe string), its documents as positions in the planned
-   * list, oldest first, and the years they fall in (year, position of its first document in the
-   * segment), empty for undated documents.
+   * list, oldest first (undated ones before the rest), and the years they fall in as runs (year,
+   * position of its first document in the segment; year 0 for undated documents).
    */
   public record Segment(String id, List<Integer> members, List<int[]> years) {
     public Segment {
@@ -88,7 +88,7 @@ public final class SearchIndex {
     }
   }
 
-  /** The segments, newest first (dated, then undated), and the total document count. */
+  /** The segments, newest first, and the total document count. */
   public record Plan(List<Segment> segments, int docs) {
     public Plan {
       segments = List.copyOf(segments);
@@ -175,69 +175,50 @@ public final class SearchIndex {
    */
   public Plan plan(List<Key> keys) {
     Set<String> ids = new HashSet<>();
-    List<Integer> dated = new ArrayList<>();
-    List<Integer> undated = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Key k = keys.get(i);
+    for (Key k : keys) {
       if (!ids.add(k.id())) {
         throw new IllegalArgumentException("search: duplicate document id " + k.id());
       }
       checkHref(k);
-      (k.published().isPresent() ? dated : undated).add(i);
     }
+    int n = keys.size();
     List<Segment> segments = new ArrayList<>();
-    tree("d", dated, i -> keys.get(i).published().orElseThrow(), keys, true, segments);
-    tree("u", undated, i -> keys.get(i).filed(), keys, false, segments);
-    return new Plan(segments, keys.size());
-  }
-
-  /** Adds the segments of one day tree, newest first. */
-  private void tree(String prefix, List<Integer> members, java.util.function.IntFunction<LocalDate> dayOf,
-      List<Key> keys, boolean withYears, List<Segment> out) {
-    if (members.isEmpty()) {
-      return;
+    if (n > 0) {
+      // An undated document sits on the day it was filed: new ones land in the newest segments,
+      // and they cost no segments of their own.
+      long[] dayOf = new long[n];
+      for (int i = 0; i < n; i++) {
+        Key k = keys.get(i);
+        dayOf[i] = k.published().orElse(k.filed()).toEpochDay() + DAY_OFFSET;
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingLong((Integer i) -> dayOf[i]).thenComparing(i -> keys.get(i).id()));
+      long[] days = new long[n];
+      for (int i = 0; i < n; i++) {
+        days[i] = dayOf[order[i]];
+      }
+      split(TREE_LEVELS, 0, 0, n, days, days[n - 1] + 1, order, keys, segments);
+      Collections.reverse(segments);
     }
-    int n = members.size();
-    long[] days = new long[n];
-    Integer[] order = members.toArray(new Integer[0]);
-    Arrays.sort(order, Comparator.comparingLong((Integer i) -> dayOf.apply(i).toEpochDay())
-        .thenComparing(i -> keys.get(i).id()));
-    for (int i = 0; i < n; i++) {
-      days[i] = dayOf.apply(order[i]).toEpochDay() + DAY_OFFSET;
-    }
-    long end = days[n - 1] + 1;
-    List<Segment> found = new ArrayList<>();
-    split(prefix, TREE_LEVELS, 0, 0, n, days, end, order, dayOf, withYears, found);
-    Collections.reverse(found);
-    out.addAll(found);
+    return new Plan(segments, n);
   }
 
   /**
    * Node {@code node} of level {@code level} covers days [node * 2^level, (node + 1) * 2^level)
    * and holds {@code order[from, to)}: a segment when it lies wholly before {@code end} and is
-   * small enough (or is a single day), else its two halves.
+   * small enough (or is a single day), else its two halves, older first.
    */
-  private void split(String prefix, int level, long node, int from, int to, long[] days, long end,
-      Integer[] order, java.util.function.IntFunction<LocalDate> dayOf, boolean withYears, List<Segment> out) {
+  private void split(int level, long node, int from, int to, long[] days, long end, Integer[] order,
+      List<Key> keys, List<Segment> out) {
     if (from >= to) {
       return;
     }
     long last = (node + 1) << level;
     if (level == 0 || (last <= end && to - from <= maxSegmentDocs)) {
-      LocalDate start = LocalDate.ofEpochDay((node << level) - DAY_OFFSET);
-      String id = prefix + String.format(java.util.Locale.ROOT, "%04d%02d%02d", start.getYear(),
-          start.getMonthValue(), start.getDayOfMonth()) + "-" + level;
-      List<Integer> list = Arrays.asList(Arrays.copyOfRange(order, from, to));
-      List<int[]> years = new ArrayList<>();
-      if (withYears) {
-        for (int i = from; i < to; i++) {
-          int year = dayOf.apply(order[i]).getYear();
-          if (years.isEmpty() || years.get(years.size() - 1)[0] != year) {
-            years.add(new int[] {year, i - from});
-          }
-        }
-      }
-      out.add(new Segment(id, list, years));
+      out.add(segment(level, node, Arrays.asList(Arrays.copyOfRange(order, from, to)), keys));
       return;
     }
     long mid = (2 * node + 1) << (level - 1);
@@ -245,8 +226,30 @@ public final class SearchIndex {
     while (cut < to && days[cut] < mid) {
       cut++;
     }
-    split(prefix, level - 1, 2 * node, from, cut, days, end, order, dayOf, withYears, out);
-    split(prefix, level - 1, 2 * node + 1, cut, to, days, end, order, dayOf, withYears, out);
+    split(level - 1, 2 * node, from, cut, days, end, order, keys, out);
+    split(level - 1, 2 * node + 1, cut, to, days, end, order, keys, out);
+  }
+
+  /**
+   * A segment of these documents: undated ones first (oldest first means they come last in
+   * newest-first order, as on the index pages), then by date and id; years as runs.
+   */
+  private static Segment segment(int level, long node, List<Integer> docs, List<Key> keys) {
+    LocalDate start = LocalDate.ofEpochDay((node << level) - DAY_OFFSET);
+    String id = "d" + String.format(java.util.Locale.ROOT, "%04d%02d%02d", start.getYear(),
+        start.getMonthValue(), start.getDayOfMonth()) + "-" + level;
+    List<Integer> members = new ArrayList<>(docs);
+    members.sort(Comparator.comparing((Integer i) -> keys.get(i).published().isPresent())
+        .thenComparing(i -> keys.get(i).published().orElse(LocalDate.MIN))
+        .thenComparing(i -> keys.get(i).id()));
+    List<int[]> years = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      int year = keys.get(members.get(i)).published().map(LocalDate::getYear).orElse(0);
+      if (years.isEmpty() || years.get(years.size() - 1)[0] != year) {
+        years.add(new int[] {year, i});
+      }
+    }
+    return new Segment(id, members, years);
   }
 
   private static void checkHref(Key d) {
