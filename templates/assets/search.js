@@ -21,7 +21,7 @@
     DIGIT[ALPHABET.charCodeAt(a)] = a;
   }
   /** Newest segments searched first, up to this many documents, for a quick first result list. */
-  var FIRST_WAVE_DOCS = 3000;
+  var FIRST_WAVE_DOCS = 1000;
   /** A one-character CJK query reads 8 shards a segment: wait this long for more typing first. */
   var EXPENSIVE_DELAY_MS = 250;
   var WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
@@ -187,8 +187,11 @@
     return Math.imul(cp, 0x9E3779B1 | 0) >>> 29;
   }
 
-  /** Must equal Tokenizer.shardHashKey: what picks a term's shard. */
+  /** Must equal Tokenizer.shardHashKey: what picks a term's shard (pair terms: all of it). */
   function shardHashKey(term) {
+    if (term.indexOf(' ') >= 0) {
+      return term;
+    }
     var cp = term.codePointAt(0);
     if (!isCjk(cp)) {
       return shardKey(term);
@@ -485,8 +488,9 @@
             break;
           }
         } else if (req.prefix && group.startsWith(rest, at)) {
-          var suffix = group.slice(at, comma);
-          if (cjk || suffix.indexOf(' ') < 0) {
+          // Pair terms live in other shards (see shardHashKey); a CJK character's own term (a
+          // run's last character) and its bigrams cover every occurrence.
+          if (group.slice(at, comma).indexOf(' ') < 0) {
             parts.push({ p: decodePostings(group.slice(comma + 1, semi)), factor: cjk ? 1 : 0.6 });
           }
         }

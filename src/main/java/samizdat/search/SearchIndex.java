@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  *
  * <p>Documents are split into segments by date, along a binary tree over days: a segment covers
  * an aligned run of 2^k days ({@code k} is in its name) that is wholly in the past (ends no later
- * than the newest article's day) and holds at most {@link #MAX_SEGMENT_DOCS} documents; older
+ * than the newest article's day) and holds at most {@link #maxSegmentDocs(int)} documents; older
  * periods are thus a few large segments and the newest days a few small ones. A day's news
  * lands in a new one-day segment and merges now and then with its neighbours like a binary counter
- * carrying (day 2k+1 merges with day 2k, ...), never across more than {@link #MAX_SEGMENT_DOCS}
+ * carrying (day 2k+1 merges with day 2k, ...), never across more than that many
  * documents, and no calendar boundary (month, year) forces a merge. Undated documents are placed
  * by the day they were filed. Each segment has its own term shards (terms
  * hashed by {@link Tokenizer#shardHashKey}, as many shards as keep a shard near
@@ -43,8 +43,12 @@ public final class SearchIndex {
   static final int MIN_SHARD_BYTES = 4 * 1024;
   static final int SMALL_SEGMENT_SHARDS = 16;
   static final int DOCS_PER_CHUNK = 16;
-  /** Largest segment (documents): bounds the files one merge rewrites. */
-  static final int MAX_SEGMENT_DOCS = 8192;
+  /**
+   * Largest segment (documents) of a small archive; a larger one allows an eighth of its size
+   * (rounded up to a power of two), so a query reads about a dozen large segments at any scale.
+   * Bounds the files one merge rewrites.
+   */
+  static final int MAX_SEGMENT_DOCS = 4096;
   /** Code points of body text kept per document for snippets. */
   static final int EXCERPT_CHARS = 240;
   /** Files per directory inside a segment (IPFS and FAT stay fast below 1,000). */
@@ -65,12 +69,24 @@ public final class SearchIndex {
   private final int maxSegmentDocs;
 
   public SearchIndex() {
-    this(MAX_SEGMENT_DOCS);
+    this(0);
   }
 
-  /** An index whose segments hold at most {@code maxSegmentDocs} documents (tests use small ones). */
+  /**
+   * An index whose segments hold at most {@code maxSegmentDocs} documents (tests use small
+   * ones); 0 for the default, which grows with the archive (see {@link #MAX_SEGMENT_DOCS}).
+   */
   SearchIndex(int maxSegmentDocs) {
     this.maxSegmentDocs = maxSegmentDocs;
+  }
+
+  /** The largest segment for an archive of {@code docs} documents. */
+  int maxSegmentDocs(int docs) {
+    if (maxSegmentDocs > 0) {
+      return maxSegmentDocs;
+    }
+    int eighth = Math.max(1, (docs + 7) / 8);
+    return Math.max(MAX_SEGMENT_DOCS, Integer.highestOneBit(eighth - 1) << 1);
   }
 
   /** What planning needs of a document (no text, so the build need not read bodies to plan). */
@@ -200,7 +216,7 @@ public final class SearchIndex {
       for (int i = 0; i < n; i++) {
         days[i] = dayOf[order[i]];
       }
-      split(TREE_LEVELS, 0, 0, n, days, days[n - 1] + 1, order, keys, segments);
+      split(TREE_LEVELS, 0, 0, n, days, days[n - 1] + 1, maxSegmentDocs(n), order, keys, segments);
       Collections.reverse(segments);
     }
     return new Plan(segments, n);
@@ -211,13 +227,13 @@ public final class SearchIndex {
    * and holds {@code order[from, to)}: a segment when it lies wholly before {@code end} and is
    * small enough (or is a single day), else its two halves, older first.
    */
-  private void split(int level, long node, int from, int to, long[] days, long end, Integer[] order,
-      List<Key> keys, List<Segment> out) {
+  private static void split(int level, long node, int from, int to, long[] days, long end, int max,
+      Integer[] order, List<Key> keys, List<Segment> out) {
     if (from >= to) {
       return;
     }
     long last = (node + 1) << level;
-    if (level == 0 || (last <= end && to - from <= maxSegmentDocs)) {
+    if (level == 0 || (last <= end && to - from <= max)) {
       out.add(segment(level, node, Arrays.asList(Arrays.copyOfRange(order, from, to)), keys));
       return;
     }
@@ -226,8 +242,8 @@ public final class SearchIndex {
     while (cut < to && days[cut] < mid) {
       cut++;
     }
-    split(level - 1, 2 * node, from, cut, days, end, order, keys, out);
-    split(level - 1, 2 * node + 1, cut, to, days, end, order, keys, out);
+    split(level - 1, 2 * node, from, cut, days, end, max, order, keys, out);
+    split(level - 1, 2 * node + 1, cut, to, days, end, max, order, keys, out);
   }
 
   /**

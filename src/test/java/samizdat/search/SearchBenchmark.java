@@ -23,7 +23,7 @@ import samizdat.e2e.Browser;
  * articles rewrite, and, in headless Chromium from file://, the bytes each sample query loads
  * and its latency.
  *
- * <p>Usage: {@code SearchBenchmark N OUT_DIR [--no-browser]}
+ * <p>Usage: {@code SearchBenchmark N OUT_DIR [--no-browser] [--no-rebuild] [--queries-only]}
  */
 public final class SearchBenchmark {
   static final List<String> QUERIES = List.of("周鸿祎", "中国 经济", "OpenAI", "Gemini 模型", "\"人工智能\"", "习",
@@ -36,6 +36,12 @@ public final class SearchBenchmark {
     Path out = Path.of(args[1]);
     boolean browser = !Arrays.asList(args).contains("--no-browser");
     boolean rebuild = !Arrays.asList(args).contains("--no-rebuild");
+    if (Arrays.asList(args).contains("--queries-only")) {
+      // Only the browser part, on an index a previous run left in OUT_DIR (e.g. after search.js changed).
+      Files.copy(Path.of("templates/assets/search.js"), out.resolve("assets/search.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      queries(out);
+      return;
+    }
     SyntheticDocuments gen = new SyntheticDocuments(42);
     // Five years of news; a few known words planted so the sample queries hit something.
     List<SearchDocument> docs = planted(gen.documents(0, n, LocalDate.of(2020, 1, 1), 5 * 365));
