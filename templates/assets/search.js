@@ -22,7 +22,10 @@
   }
   /** Newest segments searched first, up to this many documents, for a quick first result list. */
   var FIRST_WAVE_DOCS = 1000;
-  /** A one-character CJK query reads 8 shards a segment: wait this long for more typing first. */
+  /**
+   * A one-character CJK query reads 8 shards a segment: its first wave is a tenth as large, and
+   * the rest waits this long for more typing first.
+   */
   var EXPENSIVE_DELAY_MS = 250;
   var WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
   var WEIGHT = [1.0, 1.5, 2.0, 3.0];
@@ -578,7 +581,8 @@
    * Runs a query. options: {sort: 'relevance'|'newest', year: '2024'|'', tag: '', isCurrent:
    * function () -> false once the reader has typed on}. The newest segments (about
    * FIRST_WAVE_DOCS documents) are searched first and handed to onPartial (when given) with
-   * partial: true, so a first result list shows while older segments load; then every segment.
+   * partial: true, so a first result list shows while older segments load; then, once the
+   * promise onPartial returns has settled, every segment.
    * Resolves to {total, hits: [{segment, doc, score}], years: {year: count}, needles, empty,
    * partial: false}, or null when isCurrent said the query was abandoned.
    */
@@ -596,23 +600,26 @@
         reqs.push({ term: '#' + self.tokenizer.normalize(options.tag).trim(), prefix: false, negate: false, filter: true });
       }
       var segments = self.manifestData.segments;
+      var expensive = reqs.some(function (r) { return r.prefix && isCjk(r.term.codePointAt(0)); });
+      var wave = expensive ? FIRST_WAVE_DOCS / 10 : FIRST_WAVE_DOCS;
       var first = [];
       var docs = 0;
-      while (first.length < segments.length && (first.length === 0 || docs < FIRST_WAVE_DOCS)) {
+      while (first.length < segments.length && (first.length === 0 || docs < wave)) {
         docs += segments[first.length].docs;
         first.push(segments[first.length]);
       }
-      var expensive = reqs.some(function (r) { return r.prefix && isCjk(r.term.codePointAt(0)); });
       var current = options.isCurrent || function () { return true; };
       return self.loadShards(first, reqs).then(function () {
         if (first.length === segments.length) {
           return self.evaluate(reqs, parsed.needles, options, segments, false);
         }
-        if (onPartial) {
-          onPartial(self.evaluate(reqs, parsed.needles, options, first, true));
-        }
-        return new Promise(function (resolve) {
-          setTimeout(resolve, expensive ? EXPENSIVE_DELAY_MS : 0);
+        // The older segments load once the first list is shown: their scripts would otherwise
+        // queue ahead of the first list's document chunks.
+        var shown = onPartial ? onPartial(self.evaluate(reqs, parsed.needles, options, first, true)) : null;
+        return Promise.resolve(shown).then(function () {
+          return new Promise(function (resolve) {
+            setTimeout(resolve, expensive ? EXPENSIVE_DELAY_MS : 0);
+          });
         }).then(function () {
           if (!current()) {
             return null;
@@ -945,9 +952,12 @@
       isCurrent: function () { return seq === self.seq; }
     };
     return this.index.search(st.q, options, function (partial) {
-      if (seq === self.seq) {
-        show(partial).catch(function () {});
+      // The newest articles' results, shown while older segments load; an empty partial list
+      // would only flash "no results", so it waits for the rest.
+      if (seq === self.seq && partial.total > 0) {
+        return show(partial).catch(function () {});
       }
+      return null;
     }).then(function (r) {
       if (r === null || seq !== self.seq) {
         return null;
