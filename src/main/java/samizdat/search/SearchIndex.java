@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  * lands in a new one-day segment and merges now and then with its neighbours like a binary counter
  * carrying (day 2k+1 merges with day 2k, ...), never across more than that many
  * documents, and no calendar boundary (month, year) forces a merge. Undated documents are placed
- * by the day they were filed. Each segment has its own term shards (terms
+ * by the day they were filed (at the latest the newest publication day). Each segment has its own term shards (terms
  * hashed by {@link Tokenizer#shardHashKey}, as many shards as keep a shard near
  * {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of {@link #DOCS_PER_CHUNK}
  * documents in date order. A segment's files depend only on its own documents, so a build can
@@ -176,10 +178,23 @@ public final class SearchIndex {
     return "search/" + segment + "/";
   }
 
-  /** Whether {@code path} (inside a segment's folder) is a term shard, as opposed to a document chunk. */
-  public static boolean isShard(String path) {
-    int slash = path.indexOf('/', "search/".length());
-    return slash > 0 && path.startsWith("/t", slash);
+  /**
+   * When {@code paths} are exactly the files {@link #writeSegment} writes for {@code segment}
+   * (shards 0 to a power of two, one document chunk per {@link #DOCS_PER_CHUNK} documents), its
+   * shard count; else empty (a file is missing, e.g. because writing it failed last time).
+   */
+  public static OptionalInt completeShards(Segment segment, Collection<String> paths) {
+    int chunks = (segment.members().size() + DOCS_PER_CHUNK - 1) / DOCS_PER_CHUNK;
+    Set<String> all = new HashSet<>(paths);
+    int shards = 0;
+    while (all.contains(shardPath(segment.id(), shards))) {
+      shards++;
+    }
+    boolean complete = shards > 0 && Integer.bitCount(shards) == 1 && all.size() == shards + chunks;
+    for (int c = 0; complete && c < chunks; c++) {
+      complete = all.contains(chunkPath(segment.id(), c));
+    }
+    return complete ? OptionalInt.of(shards) : OptionalInt.empty();
   }
 
   /**
@@ -200,12 +215,20 @@ public final class SearchIndex {
     int n = keys.size();
     List<Segment> segments = new ArrayList<>();
     if (n > 0) {
-      // An undated document sits on the day it was filed: new ones land in the newest segments,
-      // and they cost no segments of their own.
+      // An undated document sits on the day it was filed, or on the newest publication day if
+      // that is earlier (an archive imported long after its articles appeared): new ones land in
+      // the newest segments, they cost no segments of their own, and the frontier of the tree is
+      // where dated news arrives.
+      long newest = Long.MIN_VALUE;
+      for (Key k : keys) {
+        newest = Math.max(newest, k.published().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+      }
       long[] dayOf = new long[n];
       for (int i = 0; i < n; i++) {
         Key k = keys.get(i);
-        dayOf[i] = k.published().orElse(k.filed()).toEpochDay() + DAY_OFFSET;
+        long day = k.published().isPresent() ? k.published().get().toEpochDay()
+            : newest == Long.MIN_VALUE ? k.filed().toEpochDay() : Math.min(newest, k.filed().toEpochDay());
+        dayOf[i] = day + DAY_OFFSET;
       }
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {

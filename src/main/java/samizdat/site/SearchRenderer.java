@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import samizdat.search.SearchDocument;
 import samizdat.search.SearchIndex;
 
@@ -17,7 +18,8 @@ import samizdat.search.SearchIndex;
  * The offline search index files, made by {@link SearchIndex}, segment by segment. The layout is
  * planned from ids and dates alone (no body is read for that). Each segment's files get one
  * fingerprint: the index code and its documents' ids, paths and content hashes. A segment whose
- * fingerprint and files are as the previous build left them is neither computed nor written;
+ * fingerprint and files are as the previous build left them (all of them: a file whose writing
+ * failed makes the segment be written again) is neither computed nor written;
  * the others are computed with bodies read from disk when asked for, and their files handed
  * straight to the writer, so neither all bodies nor the whole index (hundreds of MB at 100,000
  * articles) ever sit in memory at once. Files the index no longer lists (merged segments) are
@@ -64,7 +66,8 @@ final class SearchRenderer {
       }
       byte[] fingerprint = fp.done();
       List<String> old = previousBySegment.getOrDefault(segment.id(), List.of());
-      boolean reusable = !old.isEmpty();
+      OptionalInt complete = SearchIndex.completeShards(segment, old);
+      boolean reusable = complete.isPresent();
       for (String path : old) {
         BuildState.FileInfo info = previous.files.get(path);
         reusable &= Arrays.equals(info.fingerprint(), fingerprint) && writer.isIntact(path, info);
@@ -72,12 +75,10 @@ final class SearchRenderer {
       if (reusable) {
         // Same documents, every file still there: the writer records them as unchanged.
         old.sort(null);
-        int count = 0;
         for (String path : old) {
           writeOne(writer, new IndexFile(path, fingerprint, null), errors);
-          count += SearchIndex.isShard(path) ? 1 : 0;
         }
-        shards.put(segment.id(), count);
+        shards.put(segment.id(), complete.getAsInt());
       } else {
         shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)), (path, bytes) -> {
           SiteLayout.checkPath(path);

@@ -141,16 +141,16 @@ class SearchIndexTest {
     JsonNode manifest = args(files.get("search/manifest.js")).get(0);
     assertEquals(5, manifest.get("docs").asInt());
     List<String> ids = segments(files);
-    assertEquals("d20241201-0:1", ids.get(0), "the newest day is a segment of its own");
-    assertEquals("[[0,0]]", manifest.get("segments").get(0).get("years").toString(),
-        "an undated document is placed by the day it was filed, with year 0");
-    assertEquals("d20241105-4:1", ids.get(1), "an aligned 16-day node that ends before the newest day");
+    assertEquals("d20241105-0:2", ids.get(0), "the newest day is a segment of its own");
+    assertEquals("[[0,0],[2024,1]]", manifest.get("segments").get(0).get("years").toString(),
+        "an undated document filed after the newest publication day sits on that day, first, with year 0");
+    assertEquals("u", row(files, "d20241105-0", 0).get(0).asText());
     for (JsonNode seg : manifest.get("segments")) {
       String id = seg.get("id").asText();
       LocalDate start = LocalDate.parse(id.substring(1, 5) + "-" + id.substring(5, 7) + "-" + id.substring(7, 9));
       int level = Integer.parseInt(id.substring(10));
       assertEquals(0, Math.floorMod(start.toEpochDay(), 1L << level), id + " starts on a multiple of its length");
-      assertTrue(start.plusDays(1L << level).isBefore(LocalDate.of(2024, 12, 2).plusDays(1)), id + " lies in the past");
+      assertTrue(start.plusDays(1L << level).isBefore(LocalDate.of(2024, 11, 6).plusDays(1)), id + " lies in the past");
     }
     // a and b share the node that covers 2022 (both years are recorded, oldest first)
     JsonNode ab = null;
@@ -188,6 +188,22 @@ class SearchIndexTest {
     SearchIndex.Segment oldest = plan.segments().get(plan.segments().size() - 1);
     assertEquals("d20190601-0", oldest.id(), "one day with more than the maximum is one segment");
     assertTrue(plan.segments().size() < 60, "few segments: " + plan.segments().size());
+  }
+
+  @Test
+  void aSegmentIsCompleteOnlyWithEveryShardAndChunk() {
+    List<SearchDocument> docs = new SyntheticDocuments(3).documents(0, 40, LocalDate.of(2024, 1, 1), 1);
+    List<SearchIndex.Key> keys = docs.stream().map(SearchDocument::key).toList();
+    SearchIndex.Segment segment = index.plan(keys).segments().get(0);
+    Map<String, byte[]> files = new TreeMap<>();
+    int shards = index.writeSegment(segment, docs::get, files::put);
+    assertEquals(java.util.OptionalInt.of(shards), SearchIndex.completeShards(segment, files.keySet()));
+    for (String path : files.keySet()) {
+      List<String> missing = new ArrayList<>(files.keySet());
+      missing.remove(path);
+      assertTrue(SearchIndex.completeShards(segment, missing).isEmpty(), "without " + path);
+    }
+    assertTrue(SearchIndex.completeShards(segment, List.of()).isEmpty());
   }
 
   @Test
