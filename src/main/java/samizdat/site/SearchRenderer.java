@@ -41,6 +41,8 @@ final class SearchRenderer {
    * @return one error line per file that could not be written
    */
   List<String> write(RenderContext context, OutputWriter writer) throws IOException {
+    long start = System.nanoTime();
+    int computed = 0;
     List<Doc> docs = context.site().list;
     SearchIndex index = new SearchIndex();
     List<SearchIndex.Key> keys = new ArrayList<>(docs.size());
@@ -80,6 +82,7 @@ final class SearchRenderer {
         }
         shards.put(segment.id(), complete.getAsInt());
       } else {
+        computed++;
         shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)), (path, bytes) -> {
           SiteLayout.checkPath(path);
           if (!path.startsWith(SearchIndex.segmentDir(segment.id()))) {
@@ -93,6 +96,10 @@ final class SearchRenderer {
     writeOne(writer, new IndexFile(SearchIndex.MANIFEST, new Fingerprint().add(manifest).done(), manifest), errors);
     byte[] t2s = index.t2s();
     writeOne(writer, new IndexFile(SearchIndex.T2S, new Fingerprint().add(t2s).done(), t2s), errors);
+    if (System.getenv("SAMIZDAT_TIMING") != null) {
+      context.progress().warn(String.format(java.util.Locale.ROOT, "timing: search index %.3f s (%d of %d segments computed)",
+          (System.nanoTime() - start) / 1e9, computed, plan.segments().size()));
+    }
     return errors;
   }
 
