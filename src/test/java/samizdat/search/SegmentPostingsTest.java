@@ -2,7 +2,6 @@ package samizdat.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,38 +92,4 @@ class SegmentPostingsTest {
     expected.sort(null);
     assertEquals(expected, sorted);
   }
-
-  @Test
-  void partitionedTablesNumberEveryTermOnceAndKeepItsPostings() {
-    SegmentPostings.Partitioned parts = new SegmentPostings.Partitioned(4, 8);
-    Map<String, Postings> expected = new HashMap<>();
-    Random random = new Random(9);
-    for (int doc = 0; doc < 50; doc++) {
-      for (int t = 0; t < 40; t++) {
-        String term = "t" + random.nextInt(300);
-        if (expected.computeIfAbsent(term, k -> new Postings()).count() > 0 && lastDoc.getOrDefault(term, -1) == doc) {
-          continue;
-        }
-        lastDoc.put(term, doc);
-        int weight = random.nextInt(4);
-        expected.get(term).add(doc, weight);
-        int hash = TermTable.mix(term);
-        int part = SegmentPostings.Partitioned.partOf(hash, 4);
-        assertTrue(part >= 0 && part < 4);
-        parts.part(part).add(term, SegmentPostings.pack(term), hash, doc, weight);
-      }
-    }
-    parts.seal();
-    assertEquals(expected.size(), parts.size());
-    Map<String, String> seen = new HashMap<>();
-    for (int id = 0; id < parts.size(); id++) {
-      StringBuilder out = new StringBuilder();
-      parts.appendTo(id, out, new char[1]);
-      assertEquals(out.length(), parts.length(id));
-      assertEquals(null, seen.put(parts.term(id), out.toString()), "each term once");
-    }
-    expected.forEach((term, p) -> assertEquals(text(p), seen.get(term), term));
-  }
-
-  private final Map<String, Integer> lastDoc = new HashMap<>();
 }
