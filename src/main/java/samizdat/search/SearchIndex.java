@@ -20,7 +20,6 @@ import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Builds the offline search index: static JavaScript files that the search page loads with
@@ -62,8 +61,6 @@ public final class SearchIndex {
   public static final String T2S = "search/t2s.js";
   /** Documents tokenised at once (in parallel) before their postings are appended. */
   private static final int BATCH = 256;
-  /** Term partitions (by hash) whose postings are appended in parallel. */
-  private static final int PARTITIONS = 4;
   /** Day numbers are shifted by this so that the day tree's nodes are non-negative. */
   private static final long DAY_OFFSET = 1L << 22;
   private static final int TREE_LEVELS = 23;
@@ -347,7 +344,7 @@ public final class SearchIndex {
    */
   public int writeSegment(Segment segment, IntFunction<SearchDocument> document, BiConsumer<String, byte[]> sink) {
     List<Integer> members = segment.members();
-    SegmentPostings.Partitioned postings = new SegmentPostings.Partitioned(PARTITIONS, 1 << 10);
+    SegmentPostings postings = new SegmentPostings(1 << 12);
     List<String> rows = new ArrayList<>(members.size());
     for (int start = 0; start < members.size(); start += BATCH) {
       List<Prepared> batch = members.subList(start, Math.min(members.size(), start + BATCH)).parallelStream()
@@ -355,29 +352,18 @@ public final class SearchIndex {
             SearchDocument d = document.apply(i);
             return new Prepared(row(d), docTerms(d));
           }).toList();
-      for (Prepared p : batch) {
-        rows.add(p.row());
-      }
-      // Appending postings is a hash-table probe per (document, term) pair, bound by cache
-      // misses: each partition of the terms (by hash) gets its own smaller table and thread.
-      int first = start;
-      IntStream.range(0, PARTITIONS).parallel().forEach(part -> {
-        SegmentPostings table = postings.part(part);
-        for (int i = 0; i < batch.size(); i++) {
-          DocTerms dt = batch.get(i).terms();
-          String[] terms = dt.terms();
-          long[] packed = dt.packed();
-          int[] hashes = dt.hashes();
-          int[] weights = dt.weights();
-          for (int j = 0; j < terms.length; j++) {
-            if (SegmentPostings.Partitioned.partOf(hashes[j], PARTITIONS) == part) {
-              table.add(terms[j], packed[j], hashes[j], first + i, weights[j]);
-            }
-          }
+      for (int i = 0; i < batch.size(); i++) {
+        rows.add(batch.get(i).row());
+        DocTerms dt = batch.get(i).terms();
+        String[] terms = dt.terms();
+        long[] packed = dt.packed();
+        int[] hashes = dt.hashes();
+        int[] weights = dt.weights();
+        for (int j = 0; j < terms.length; j++) {
+          postings.add(terms[j], packed[j], hashes[j], start + i, weights[j]);
         }
-      });
+      }
     }
-    postings.seal();
     String seg = segment.id();
     int count = postings.size();
     long bytes = 0;
@@ -455,7 +441,7 @@ public final class SearchIndex {
    * never contain U+0000), the keys with the ids in their low bits are sorted as primitives, and
    * only runs of equal keys are then ordered by full comparison.
    */
-  static void sortByTerm(PostingsTerms postings, int[] ids, int from, int to) {
+  static void sortByTerm(SegmentPostings postings, int[] ids, int from, int to) {
     int m = to - from;
     if (m < 2) {
       return;

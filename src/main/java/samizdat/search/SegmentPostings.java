@@ -9,71 +9,7 @@ import java.util.Arrays;
  * with no object per term besides its String and its byte buffer (a {@code Postings} object per
  * term and separate key/value/hash arrays cost several cache misses per pair).
  */
-final class SegmentPostings implements PostingsTerms {
-  /**
-   * Several tables, each holding the terms whose hash falls in its partition (so they can be
-   * filled by several threads); once sealed, terms are numbered table after table.
-   */
-  static final class Partitioned implements PostingsTerms {
-    private final SegmentPostings[] parts;
-    private int[] base = new int[0];
-
-    Partitioned(int partitions, int expectedTermsEach) {
-      parts = new SegmentPostings[partitions];
-      for (int p = 0; p < partitions; p++) {
-        parts[p] = new SegmentPostings(expectedTermsEach);
-      }
-    }
-
-    /** The partition of a term with this {@link TermTable#mix} hash (its top bits; the table uses the low ones). */
-    static int partOf(int hash, int partitions) {
-      return (int) (((hash & 0xFFFFFFFFL) * partitions) >>> 32);
-    }
-
-    SegmentPostings part(int p) {
-      return parts[p];
-    }
-
-    /** Numbers the terms; call after the last {@link SegmentPostings#add}. */
-    void seal() {
-      base = new int[parts.length + 1];
-      for (int p = 0; p < parts.length; p++) {
-        base[p + 1] = base[p] + parts[p].size();
-      }
-    }
-
-    private int partOfId(int id) {
-      int p = 0;
-      while (base[p + 1] <= id) {
-        p++;
-      }
-      return p;
-    }
-
-    @Override
-    public int size() {
-      return base[parts.length];
-    }
-
-    @Override
-    public String term(int id) {
-      int p = partOfId(id);
-      return parts[p].term(id - base[p]);
-    }
-
-    @Override
-    public int length(int id) {
-      int p = partOfId(id);
-      return parts[p].length(id - base[p]);
-    }
-
-    @Override
-    public char[] appendTo(int id, StringBuilder out, char[] scratch) {
-      int p = partOfId(id);
-      return parts[p].appendTo(id - base[p], out, scratch);
-    }
-  }
-
+final class SegmentPostings {
   /**
    * Pairs of longs per slot, on one cache line: the term itself when it has at most four UTF-16
    * units (CJK bigrams and characters, short words: compared without touching the String), else
@@ -182,25 +118,21 @@ final class SegmentPostings implements PostingsTerms {
     state = Arrays.copyOf(state, capacity * 2);
   }
 
-  @Override
-  public int size() {
+  int size() {
     return size;
   }
 
-  @Override
-  public String term(int id) {
+  String term(int id) {
     return terms[id];
   }
 
   /** Length of the term's encoded postings, in bytes (ASCII characters). */
-  @Override
-  public int length(int id) {
+  int length(int id) {
     return state[2 * id + 1];
   }
 
   /** Appends the term's encoded postings, using {@code scratch} to copy them in bulk. */
-  @Override
-  public char[] appendTo(int id, StringBuilder out, char[] scratch) {
+  char[] appendTo(int id, StringBuilder out, char[] scratch) {
     byte[] b = bytes[id];
     int n = state[2 * id + 1];
     char[] chars = scratch.length >= n ? scratch : new char[Math.max(n, scratch.length * 2)];
