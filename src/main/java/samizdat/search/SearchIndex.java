@@ -314,14 +314,16 @@ public final class SearchIndex {
         counts.computeIfAbsent(key, k -> new int[2])[1] = 1;
       }
     }
-    String[] terms = counts.keys();
-    long[] packed = new long[terms.length];
-    int[] hashes = new int[terms.length];
-    int[] weights = new int[terms.length];
-    for (int i = 0; i < terms.length; i++) {
-      int[] c = counts.get(terms[i]);
+    int n = counts.size();
+    String[] terms = new String[n];
+    Object[] values = new Object[n];
+    int[] hashes = new int[n];
+    counts.entries(terms, values, hashes);
+    long[] packed = new long[n];
+    int[] weights = new int[n];
+    for (int i = 0; i < n; i++) {
+      int[] c = (int[]) values[i];
       weights[i] = Postings.weight(c[0], c[1] == 1);
-      hashes[i] = TermTable.mix(terms[i]);
       packed[i] = SegmentPostings.pack(terms[i]);
     }
     return new DocTerms(terms, packed, hashes, weights);
