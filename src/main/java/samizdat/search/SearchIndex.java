@@ -99,12 +99,15 @@ public final class SearchIndex {
    * list, oldest first (undated ones before the rest), and the years they fall in as runs (year,
    * position of its first document in the segment; year 0 for undated documents).
    */
-  public record Segment(String id, List<Integer> members, List<int[]> years) {
+  public record Segment(String id, List<Integer> members, List<YearRun> years) {
     public Segment {
       members = List.copyOf(members);
       years = List.copyOf(years);
     }
   }
+
+  /** Documents of {@code year} (0: undated) start at position {@code first} of their segment. */
+  public record YearRun(int year, int first) {}
 
   /** The segments, newest first, and the total document count. */
   public record Plan(List<Segment> segments, int docs) {
@@ -156,8 +159,8 @@ public final class SearchIndex {
           .append(s.members().size()).append(",\"shards\":").append(shardsOf.applyAsInt(s.id()))
           .append(",\"years\":[");
       for (int y = 0; y < s.years().size(); y++) {
-        int[] year = s.years().get(y);
-        manifest.append(y > 0 ? ",[" : "[").append(year[0]).append(',').append(year[1]).append(']');
+        YearRun run = s.years().get(y);
+        manifest.append(y > 0 ? ",[" : "[").append(run.year()).append(',').append(run.first()).append(']');
       }
       manifest.append("]}");
       first = false;
@@ -281,11 +284,11 @@ public final class SearchIndex {
     members.sort(Comparator.comparing((Integer i) -> keys.get(i).published().isPresent())
         .thenComparing(i -> keys.get(i).published().orElse(LocalDate.MIN))
         .thenComparing(i -> keys.get(i).id()));
-    List<int[]> years = new ArrayList<>();
+    List<YearRun> years = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       int year = keys.get(members.get(i)).published().map(LocalDate::getYear).orElse(0);
-      if (years.isEmpty() || years.get(years.size() - 1)[0] != year) {
-        years.add(new int[] {year, i});
+      if (years.isEmpty() || years.get(years.size() - 1).year() != year) {
+        years.add(new YearRun(year, i));
       }
     }
     return new Segment(id, members, years);
