@@ -16,10 +16,17 @@
   var MAX_WORD = 32;
   var PAGE_SIZE = 10;
   var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  var DIGIT = {};
+  var DIGIT = [];
   for (var a = 0; a < ALPHABET.length; a++) {
     DIGIT[ALPHABET.charCodeAt(a)] = a;
   }
+  /** Newest segments searched first, up to this many documents, for a quick first result list. */
+  var FIRST_WAVE_DOCS = 1000;
+  /**
+   * A one-character CJK query reads 8 shards a segment: its first wave is a tenth as large, and
+   * the rest waits this long for more typing first.
+   */
+  var EXPENSIVE_DELAY_MS = 250;
   var WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
   var WEIGHT = [1.0, 1.5, 2.0, 3.0];
   var QUOTES = '"\u201c\u201d\u300c\u300d\u300e\u300f\uff02';
@@ -183,8 +190,11 @@
     return Math.imul(cp, 0x9E3779B1 | 0) >>> 29;
   }
 
-  /** Must equal Tokenizer.shardHashKey: what picks a term's shard. */
+  /** Must equal Tokenizer.shardHashKey: what picks a term's shard (pair terms: all of it). */
   function shardHashKey(term) {
+    if (term.indexOf(' ') >= 0) {
+      return term;
+    }
     var cp = term.codePointAt(0);
     if (!isCjk(cp)) {
       return shardKey(term);
@@ -216,31 +226,37 @@
     return h;
   }
 
-  /** Decodes a postings string into parallel arrays of document numbers and weights. */
+  /**
+   * Decodes a postings string into parallel typed arrays of document numbers and weights
+   * (0-3). Each posting is one number (gap << 2 | weight) in 5-bit digits, low digits first;
+   * digits 32-63 continue a number.
+   */
   function decodePostings(s) {
-    var docs = [];
-    var weights = [];
+    var docs = new Int32Array(s.length);
+    var weights = new Uint8Array(s.length);
+    var n = 0;
     var last = -1;
     var value = 0;
-    var shift = 0;
+    var scale = 1;
     for (var i = 0; i < s.length; i++) {
       var d = DIGIT[s.charCodeAt(i)];
       if (d === undefined) {
         throw new Error('corrupt postings');
       }
       if (d >= 32) {
-        value += (d - 32) * Math.pow(2, shift);
-        shift += 5;
+        value += (d - 32) * scale;
+        scale *= 32;
       } else {
-        value += d * Math.pow(2, shift);
+        value += d * scale;
         last = last + 1 + Math.floor(value / 4);
-        docs.push(last);
-        weights.push(value % 4);
+        docs[n] = last;
+        weights[n] = value % 4;
+        n++;
         value = 0;
-        shift = 0;
+        scale = 1;
       }
     }
-    return { docs: docs, weights: weights };
+    return { docs: docs.subarray(0, n), weights: weights.subarray(0, n) };
   }
 
   // ---------------------------------------------------------------- query parser (pure)
@@ -447,24 +463,18 @@
   };
 
 
-  /** Postings of a requirement in one segment, as a Map doc -> weight (prefix: best weight). */
+  /**
+   * Postings of a requirement in one segment: {docs: Int32Array (ascending), w: Float32Array
+   * (weight factor), size}; a prefix requirement takes each document's best matching term.
+   * Decoded once and kept while the page lives (typing a longer word reuses them).
+   */
   Index.prototype.postings = function (segment, req) {
     var key = segment.id + '\u0000' + (req.prefix ? '*' : '=') + req.term;
     if (this.decoded[key]) {
       return this.decoded[key];
     }
     var self = this;
-    var result = new Map();
-    var add = function (postingString, factor) {
-      var p = decodePostings(postingString);
-      for (var i = 0; i < p.docs.length; i++) {
-        var w = WEIGHT[p.weights[i]] * factor;
-        var had = result.get(p.docs[i]);
-        if (had === undefined || had < w) {
-          result.set(p.docs[i], w);
-        }
-      }
-    };
+    var parts = [];
     var skey = shardKey(req.term);
     var rest = req.term.slice(skey.length);
     var cjk = isCjk(req.term.codePointAt(0));
@@ -475,24 +485,108 @@
       for (var at = 0; at < group.length;) {
         var comma = group.indexOf(',', at);
         var semi = group.indexOf(';', comma);
-        var suffix = group.slice(at, comma);
-        if (suffix === rest) {
-          add(group.slice(comma + 1, semi), 1);
-        } else if (req.prefix && suffix.lastIndexOf(rest, 0) === 0 && (cjk || suffix.indexOf(' ') < 0)) {
-          add(group.slice(comma + 1, semi), cjk ? 1 : 0.6);
+        if (comma - at === rest.length && group.startsWith(rest, at)) {
+          parts.push({ p: decodePostings(group.slice(comma + 1, semi)), factor: 1 });
+          if (!req.prefix) {
+            break;
+          }
+        } else if (req.prefix && group.startsWith(rest, at)) {
+          // Pair terms live in other shards (see shardHashKey); a CJK character's own term (a
+          // run's last character) and its bigrams cover every occurrence.
+          if (group.slice(at, comma).indexOf(' ') < 0) {
+            parts.push({ p: decodePostings(group.slice(comma + 1, semi)), factor: cjk ? 1 : 0.6 });
+          }
         }
         at = semi + 1;
       }
     });
+    var result;
+    if (parts.length === 1) {
+      var p = parts[0].p;
+      var w = new Float32Array(p.docs.length);
+      for (var i = 0; i < w.length; i++) {
+        w[i] = WEIGHT[p.weights[i]] * parts[0].factor;
+      }
+      result = { docs: p.docs, w: w, size: p.docs.length };
+    } else {
+      // Several terms (a prefix): best weight per document, through a dense array.
+      var best = new Float32Array(segment.docs);
+      var count = 0;
+      parts.forEach(function (part) {
+        for (var k = 0; k < part.p.docs.length; k++) {
+          var d = part.p.docs[k];
+          var v = WEIGHT[part.p.weights[k]] * part.factor;
+          if (best[d] === 0) {
+            count++;
+          }
+          if (best[d] < v) {
+            best[d] = v;
+          }
+        }
+      });
+      var docs = new Int32Array(count);
+      var ws = new Float32Array(count);
+      for (var d2 = 0, j = 0; d2 < best.length; d2++) {
+        if (best[d2] > 0) {
+          docs[j] = d2;
+          ws[j++] = best[d2];
+        }
+      }
+      result = { docs: docs, w: ws, size: count, dense: best };
+    }
     this.decoded[key] = result;
     return result;
   };
 
+  /** A requirement's weights by document number in a segment (0: absent). */
+  function denseOf(p, size) {
+    if (!p.dense) {
+      p.dense = new Float32Array(size);
+      for (var i = 0; i < p.size; i++) {
+        p.dense[p.docs[i]] = p.w[i];
+      }
+    }
+    return p.dense;
+  }
+
+  /** The year of document doc of a segment (from the manifest's year runs; 0: undated), or ''. */
+  function yearOf(seg, doc) {
+    var years = seg.years || [];
+    var year = '';
+    for (var i = 0; i < years.length && years[i][1] <= doc; i++) {
+      year = years[i][0] ? String(years[i][0]) : '';
+    }
+    return year;
+  }
+
+  /** Loads the shards these requirements need in these segments. */
+  Index.prototype.loadShards = function (segments, reqs) {
+    var self = this;
+    var loads = [];
+    segments.forEach(function (seg) {
+      var wanted = {};
+      reqs.forEach(function (r) {
+        shardsOf(r, seg.shards).forEach(function (n) {
+          wanted[n] = true;
+        });
+      });
+      Object.keys(wanted).forEach(function (n) {
+        loads.push(self.load(self.shardPath(seg.id, Number(n))));
+      });
+    });
+    return Promise.all(loads);
+  };
+
   /**
-   * Runs a query. options: {sort: 'relevance'|'newest', year: '2024'|'', tag: ''}.
-   * Resolves to {total, hits: [{segment, doc, score}], years: {year: count}, needles, empty}.
+   * Runs a query. options: {sort: 'relevance'|'newest', year: '2024'|'', tag: '', isCurrent:
+   * function () -> false once the reader has typed on}. The newest segments (about
+   * FIRST_WAVE_DOCS documents) are searched first and handed to onPartial (when given) with
+   * partial: true, so a first result list shows while older segments load; then, once the
+   * promise onPartial returns has settled, every segment.
+   * Resolves to {total, hits: [{segment, doc, score}], years: {year: count}, needles, empty,
+   * partial: false}, or null when isCurrent said the query was abandoned.
    */
-  Index.prototype.search = function (raw, options) {
+  Index.prototype.search = function (raw, options, onPartial) {
     var self = this;
     options = options || {};
     return this.start().then(function () {
@@ -500,36 +594,50 @@
       var reqs = parsed.requirements.slice();
       var positive = reqs.filter(function (r) { return !r.negate; });
       if (positive.length === 0) {
-        return { total: 0, hits: [], years: {}, needles: [], empty: true };
+        return { total: 0, hits: [], years: {}, needles: [], empty: true, partial: false };
       }
       if (options.tag) {
         reqs.push({ term: '#' + self.tokenizer.normalize(options.tag).trim(), prefix: false, negate: false, filter: true });
       }
       var segments = self.manifestData.segments;
-      var loads = [];
-      segments.forEach(function (seg) {
-        var wanted = {};
-        reqs.forEach(function (r) {
-          shardsOf(r, seg.shards).forEach(function (n) {
-            wanted[n] = true;
+      var expensive = reqs.some(function (r) { return r.prefix && isCjk(r.term.codePointAt(0)); });
+      var wave = expensive ? FIRST_WAVE_DOCS / 10 : FIRST_WAVE_DOCS;
+      var first = [];
+      var docs = 0;
+      while (first.length < segments.length && (first.length === 0 || docs < wave)) {
+        docs += segments[first.length].docs;
+        first.push(segments[first.length]);
+      }
+      var current = options.isCurrent || function () { return true; };
+      return self.loadShards(first, reqs).then(function () {
+        if (first.length === segments.length) {
+          return self.evaluate(reqs, parsed.needles, options, segments, false);
+        }
+        // The older segments load once the first list is shown: their scripts would otherwise
+        // queue ahead of the first list's document chunks.
+        var shown = onPartial ? onPartial(self.evaluate(reqs, parsed.needles, options, first, true)) : null;
+        return Promise.resolve(shown).then(function () {
+          return new Promise(function (resolve) {
+            setTimeout(resolve, expensive ? EXPENSIVE_DELAY_MS : 0);
+          });
+        }).then(function () {
+          if (!current()) {
+            return null;
+          }
+          return self.loadShards(segments.slice(first.length), reqs).then(function () {
+            return current() ? self.evaluate(reqs, parsed.needles, options, segments, false) : null;
           });
         });
-        Object.keys(wanted).forEach(function (n) {
-          loads.push(self.load(self.shardPath(seg.id, Number(n))));
-        });
-      });
-      return Promise.all(loads).then(function () {
-        return self.evaluate(reqs, parsed.needles, options);
       });
     });
   };
 
-  Index.prototype.evaluate = function (reqs, needles, options) {
+  Index.prototype.evaluate = function (reqs, needles, options, segments, partial) {
     var self = this;
-    var segments = this.manifestData.segments;
-    var total = this.manifestData.docs;
+    var total = 0;
     var df = reqs.map(function () { return 0; });
     var perSegment = segments.map(function (seg) {
+      total += seg.docs;
       return reqs.map(function (r, i) {
         var p = self.postings(seg, r);
         df[i] += p.size;
@@ -546,38 +654,61 @@
       var order = reqs.map(function (r, i) { return i; })
         .filter(function (i) { return !reqs[i].negate; })
         .sort(function (x, y) { return lists[x].size - lists[y].size; });
-      var shortest = lists[order[0]];
-      var segHits = [];
-      shortest.forEach(function (w, doc) {
-        var score = 0;
-        for (var k = 0; k < reqs.length; k++) {
-          var has = lists[k].get(doc);
-          if (reqs[k].negate) {
-            if (has !== undefined) {
-              return;
-            }
-          } else if (has === undefined) {
-            return;
-          } else if (!reqs[k].filter) {
-            score += idf[k] * has * (reqs[k].phrase ? 1.2 : 1);
-          }
+      var lead = order[0];
+      var shortest = lists[lead];
+      if (shortest.size === 0) {
+        return;
+      }
+      var others = [];
+      for (var k = 0; k < reqs.length; k++) {
+        if (k !== lead) {
+          others.push({ dense: denseOf(lists[k], seg.docs), negate: reqs[k].negate,
+            factor: reqs[k].filter ? 0 : idf[k] * (reqs[k].phrase ? 1.2 : 1) });
         }
-        segHits.push({ segment: seg, doc: doc, score: score });
-      });
-      var yearKey = seg.year ? String(seg.year) : '';
-      if (segHits.length) {
-        years[yearKey] = (years[yearKey] || 0) + segHits.length;
       }
-      if (!options.year || String(options.year) === yearKey) {
-        segHits.sort(function (x, y) { return y.doc - x.doc; });
-        Array.prototype.push.apply(hits, segHits);
+      var leadFactor = reqs[lead].filter ? 0 : idf[lead] * (reqs[lead].phrase ? 1.2 : 1);
+      var segHits = [];
+      for (var i = 0; i < shortest.size; i++) {
+        var doc = shortest.docs[i];
+        var score = shortest.w[i] * leadFactor;
+        var ok = true;
+        for (var o = 0; o < others.length; o++) {
+          var has = others[o].dense[doc];
+          if (others[o].negate ? has > 0 : has === 0) {
+            ok = false;
+            break;
+          }
+          score += has * others[o].factor;
+        }
+        if (ok) {
+          segHits.push({ segment: seg, doc: doc, score: score });
+        }
       }
+      // Newest first inside the segment; count hits per year.
+      segHits.reverse();
+      var kept = segHits;
+      if (seg.years && seg.years.length) {
+        kept = [];
+        segHits.forEach(function (h) {
+          var y = yearOf(seg, h.doc);
+          years[y] = (years[y] || 0) + 1;
+          if (!options.year || String(options.year) === y) {
+            kept.push(h);
+          }
+        });
+      } else if (segHits.length) {
+        years[''] = (years[''] || 0) + segHits.length;
+        if (options.year) {
+          kept = [];
+        }
+      }
+      Array.prototype.push.apply(hits, kept);
     });
     if (options.sort !== 'newest') {
       hits.forEach(function (h, i) { h.rank = i; });
       hits.sort(function (x, y) { return y.score - x.score || x.rank - y.rank; });
     }
-    return { total: hits.length, hits: hits, years: years, needles: needles, empty: false };
+    return { total: hits.length, hits: hits, years: years, needles: needles, empty: false, partial: partial };
   };
 
   /** Loads the document-table chunks of these hits; resolves to their rows {title, date, tags, href, excerpt}. */
@@ -722,11 +853,11 @@
     // (pinyin); compositionend delivers the characters.
     this.input.addEventListener('input', function (e) {
       if (!e.isComposing) {
-        self.update({ q: self.input.value, page: 1 });
+        self.typed();
       }
     });
     this.input.addEventListener('compositionend', function () {
-      self.update({ q: self.input.value, page: 1 });
+      self.typed();
     });
     this.sortSelect.addEventListener('change', function () {
       self.update({ sort: self.sortSelect.value, page: 1 });
@@ -737,9 +868,11 @@
     this.index.start().then(function (index) {
       var years = {};
       index.manifestData.segments.forEach(function (s) {
-        if (s.year) {
-          years[s.year] = true;
-        }
+        (s.years || []).forEach(function (y) {
+          if (y[0]) {
+            years[y[0]] = true;
+          }
+        });
       });
       Object.keys(years).sort().reverse().forEach(function (y) {
         self.yearSelect.appendChild(el(d, 'option', '', y)).value = y;
@@ -759,36 +892,87 @@
     this.run();
   };
 
+  /**
+   * A keystroke. The first one searches at once; keystrokes that arrive while a search has not
+   * shown its first result list yet only mark the query dirty, and the newest query runs as soon
+   * as that list is shown. So fast typing costs at most one search in flight, and no fixed
+   * debounce delay sits between typing and the first results.
+   */
+  App.prototype.typed = function () {
+    this.state.q = this.input.value;
+    this.state.page = 1;
+    this.writeUrl();
+    if (this.busy) {
+      this.again = true;
+    } else {
+      this.run();
+    }
+  };
+
+  /** The current search has shown something (or failed): run the query typed meanwhile, if any. */
+  App.prototype.idle = function (seq) {
+    if (seq !== this.seq || !this.busy) {
+      return;
+    }
+    this.busy = false;
+    if (this.again) {
+      this.again = false;
+      this.run();
+    }
+  };
+
   App.prototype.run = function () {
     var self = this;
     var seq = ++this.seq;
     var st = this.state;
+    this.again = false;
     this.renderTagFilter();
     if (!st.q.trim()) {
+      this.busy = false;
       this.clear('');
       return Promise.resolve();
     }
+    this.busy = true;
     var started = Date.now();
-    return this.index.search(st.q, { sort: st.sort, year: st.year, tag: st.tag }).then(function (r) {
-      if (seq !== self.seq) {
-        return null;
-      }
-      if (r.empty) {
-        self.clear('Type a word to search: Chinese, Latin letters or digits. 请输入要搜索的词。');
-        return null;
-      }
+    var finished = false;
+    var show = function (r) {
       var pages = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
       var page = Math.min(st.page, pages);
       var shown = r.hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       return self.index.describe(shown).then(function (rows) {
-        if (seq !== self.seq) {
+        if (seq !== self.seq || (r.partial && finished)) {
           return;
         }
-        self.render(r, rows, page, pages, Date.now() - started);
+        self.render(r, rows, page, r.partial ? pages + 1 : pages, Date.now() - started);
+        self.idle(seq);
       });
+    };
+    var options = {
+      sort: st.sort, year: st.year, tag: st.tag,
+      isCurrent: function () { return seq === self.seq; }
+    };
+    return this.index.search(st.q, options, function (partial) {
+      // The newest articles' results, shown while older segments load; an empty partial list
+      // would only flash "no results", so it waits for the rest.
+      if (seq === self.seq && partial.total > 0) {
+        return show(partial).catch(function () {});
+      }
+      return null;
+    }).then(function (r) {
+      if (r === null || seq !== self.seq) {
+        return null;
+      }
+      finished = true;
+      if (r.empty) {
+        self.clear('Type a word to search: Chinese, Latin letters or digits. 请输入要搜索的词。');
+        self.idle(seq);
+        return null;
+      }
+      return show(r);
     }).catch(function (err) {
       if (seq === self.seq) {
         self.clear('Search failed: ' + err.message);
+        self.idle(seq);
       }
     });
   };
@@ -823,9 +1007,14 @@
     var self = this;
     var d = this.doc;
     var tk = this.index.tokenizer;
-    this.status.textContent = r.total === 0
-      ? 'No results for \u201c' + this.state.q + '\u201d. 没有找到结果。'
-      : r.total + (r.total === 1 ? ' result' : ' results') + ' \u00b7 ' + r.total + ' 条结果 (' + ms + ' ms)';
+    if (r.partial) {
+      this.status.textContent = r.total + '+ results so far, searching older articles\u2026 \u00b7 已找到 ' + r.total +
+        '+ 条，正在搜索更早的文章\u2026';
+    } else {
+      this.status.textContent = r.total === 0
+        ? 'No results for \u201c' + this.state.q + '\u201d. 没有找到结果。'
+        : r.total + (r.total === 1 ? ' result' : ' results') + ' \u00b7 ' + r.total + ' 条结果 (' + ms + ' ms)';
+    }
     this.list.textContent = '';
     rows.forEach(function (row) {
       if (!row) {
@@ -862,8 +1051,12 @@
     });
     this.renderYears(r.years);
     this.renderPager(page, pages);
-    d.body.setAttribute('data-search-state', 'done');
-    d.body.setAttribute('data-search-query', this.state.q);
+    if (r.partial) {
+      d.body.setAttribute('data-search-state', 'partial');
+    } else {
+      d.body.setAttribute('data-search-state', 'done');
+      d.body.setAttribute('data-search-query', this.state.q);
+    }
   };
 
   App.prototype.renderYears = function (years) {

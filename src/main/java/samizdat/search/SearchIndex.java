@@ -4,47 +4,117 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
  * Builds the offline search index: static JavaScript files that the search page loads with
  * {@code <script>} tags, so search works from {@code file://}.
  *
- * <p>Documents are split into segments by publication date: one per older year, one per month of
- * the newest year except the newest month, which is cut into a few blocks in date order (sizes
- * {@link #BLOCK_DOCS} times powers of two, then a tail), and one for undated documents. A day's news thus only rewrites the
- * last block or two; when a month or a year is over, its segments merge. Each segment
- * has its own term shards (terms hashed by {@link Tokenizer#shardHashKey}, as many shards as keep a
- * shard near {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of
- * {@link #DOCS_PER_CHUNK} documents in date order. See README.md, section "search".
+ * <p>Documents are split into segments by date, along a binary tree over days: a segment covers
+ * an aligned run of 2^k days ({@code k} is in its name) that is wholly in the past (ends no later
+ * than the newest article's day) and holds at most {@link #maxSegmentDocs(int)} documents; older
+ * periods are thus a few large segments and the newest days a few small ones. A day's news
+ * lands in a new one-day segment and merges now and then with its neighbours like a binary counter
+ * carrying (day 2k+1 merges with day 2k, ...), never across more than that many
+ * documents, and no calendar boundary (month, year) forces a merge. Undated documents are placed
+ * by the day they were filed (at the latest the newest publication day). Each segment has its own term shards (terms
+ * hashed by {@link Tokenizer#shardHashKey}, as many shards as keep a shard near
+ * {@link #TARGET_SHARD_BYTES}) and its own document table in chunks of {@link #DOCS_PER_CHUNK}
+ * documents in date order. A segment's files depend only on its own documents, so a build can
+ * keep the files of segments whose documents did not change. See README.md, section "search".
  */
 public final class SearchIndex {
   /** Target size of one term shard; a query loads one shard per segment per term. */
   static final int TARGET_SHARD_BYTES = 16 * 1024;
+  /** Small segments are cut into at least {@link #SMALL_SEGMENT_SHARDS} shards down to this size. */
+  static final int MIN_SHARD_BYTES = 4 * 1024;
+  static final int SMALL_SEGMENT_SHARDS = 16;
   static final int DOCS_PER_CHUNK = 16;
-  /** Unit of the newest month's blocks (see {@link #plan}). */
-  static final int BLOCK_DOCS = 128;
+  /**
+   * Largest segment (documents) of a small archive; a larger one allows an eighth of its size
+   * (rounded up to a power of two), so a query reads about a dozen large segments at any scale.
+   * Bounds the files one merge rewrites.
+   */
+  static final int MAX_SEGMENT_DOCS = 4096;
   /** Code points of body text kept per document for snippets. */
   static final int EXCERPT_CHARS = 240;
   /** Files per directory inside a segment (IPFS and FAT stay fast below 1,000). */
   static final int FILES_PER_DIR = 512;
+  /** Path of the manifest, which the search page loads first. */
+  public static final String MANIFEST = "search/manifest.js";
+  /** Path of the Traditional-to-Simplified map. */
+  public static final String T2S = "search/t2s.js";
   /** Documents tokenised at once (in parallel) before their postings are appended. */
   private static final int BATCH = 256;
+  /** Day numbers are shifted by this so that the day tree's nodes are non-negative. */
+  private static final long DAY_OFFSET = 1L << 22;
+  private static final int TREE_LEVELS = 23;
   private static final Pattern SAFE_HREF = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/-]+(#[^\\s]*)?");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Tokenizer tokenizer = Tokenizer.standard();
+  private final int maxSegmentDocs;
+
+  public SearchIndex() {
+    this(0);
+  }
+
+  /**
+   * An index whose segments hold at most {@code maxSegmentDocs} documents (tests use small
+   * ones); 0 for the default, which grows with the archive (see {@link #MAX_SEGMENT_DOCS}).
+   */
+  SearchIndex(int maxSegmentDocs) {
+    this.maxSegmentDocs = maxSegmentDocs;
+  }
+
+  /** The largest segment for an archive of {@code docs} documents. */
+  int maxSegmentDocs(int docs) {
+    if (maxSegmentDocs > 0) {
+      return maxSegmentDocs;
+    }
+    int eighth = Math.max(1, (docs + 7) / 8);
+    return Math.max(MAX_SEGMENT_DOCS, Integer.highestOneBit(eighth - 1) << 1);
+  }
+
+  /** What planning needs of a document (no text, so the build need not read bodies to plan). */
+  public record Key(String id, Optional<LocalDate> published, LocalDate filed, String href) {}
+
+  /**
+   * One segment: its id (a file-name-safe string), its documents as positions in the planned
+   * list, oldest first (undated ones before the rest), and the years they fall in as runs (year,
+   * position of its first document in the segment; year 0 for undated documents).
+   */
+  public record Segment(String id, List<Integer> members, List<YearRun> years) {
+    public Segment {
+      members = List.copyOf(members);
+      years = List.copyOf(years);
+    }
+  }
+
+  /** Documents of {@code year} (0: undated) start at position {@code first} of their segment. */
+  public record YearRun(int year, int first) {}
+
+  /** The segments, newest first, and the total document count. */
+  public record Plan(List<Segment> segments, int docs) {
+    public Plan {
+      segments = List.copyOf(segments);
+    }
+  }
 
   /**
    * Computes every index file for these documents.
@@ -65,110 +135,170 @@ public final class SearchIndex {
    * segment), so a large archive's index never has to sit in memory at once.
    */
   public void write(List<SearchDocument> documents, BiConsumer<String, byte[]> sink) {
-    Map<String, List<Entry>> segments = plan(documents);
-    StringBuilder manifest = new StringBuilder("samizdatSearch.manifest({\"version\":1,\"docs\":")
-        .append(documents.size()).append(",\"chunk\":").append(DOCS_PER_CHUNK)
+    List<Key> keys = new ArrayList<>(documents.size());
+    for (SearchDocument d : documents) {
+      keys.add(d.key());
+    }
+    Plan plan = plan(keys);
+    Map<String, Integer> shards = new HashMap<>();
+    for (Segment s : plan.segments()) {
+      shards.put(s.id(), writeSegment(s, documents::get, sink));
+    }
+    sink.accept(MANIFEST, manifest(plan, shards::get));
+    sink.accept(T2S, t2s());
+  }
+
+  /** The manifest: every segment with its size, shard count and years, newest first. */
+  public byte[] manifest(Plan plan, ToIntFunction<String> shardsOf) {
+    StringBuilder manifest = new StringBuilder("samizdatSearch.manifest({\"version\":2,\"docs\":")
+        .append(plan.docs()).append(",\"chunk\":").append(DOCS_PER_CHUNK)
         .append(",\"dir\":").append(FILES_PER_DIR).append(",\"segments\":[");
     boolean first = true;
-    for (Map.Entry<String, List<Entry>> e : segments.entrySet()) {
-      int shards = writeSegment(e.getKey(), e.getValue(), documents, sink);
-      manifest.append(first ? "" : ",").append("{\"id\":\"").append(e.getKey()).append("\",\"docs\":")
-          .append(e.getValue().size()).append(",\"shards\":").append(shards);
-      e.getValue().get(0).published().ifPresent(d -> manifest.append(",\"year\":").append(d.getYear()));
-      manifest.append('}');
+    for (Segment s : plan.segments()) {
+      manifest.append(first ? "\n" : ",\n").append("{\"id\":\"").append(s.id()).append("\",\"docs\":")
+          .append(s.members().size()).append(",\"shards\":").append(shardsOf.applyAsInt(s.id()))
+          .append(",\"years\":[");
+      for (int y = 0; y < s.years().size(); y++) {
+        YearRun run = s.years().get(y);
+        manifest.append(y > 0 ? ",[" : "[").append(run.year()).append(',').append(run.first()).append(']');
+      }
+      manifest.append("]}");
       first = false;
     }
     manifest.append("]});\n");
-    sink.accept("search/manifest.js", utf8(manifest));
+    return utf8(manifest);
+  }
+
+  /** The Traditional-to-Simplified map file. */
+  public byte[] t2s() {
     StringBuilder t2s = new StringBuilder("samizdatSearch.t2s(");
     Js.string(t2s, tokenizer.t2sPairs());
-    sink.accept("search/t2s.js", utf8(t2s.append(");\n")));
+    return utf8(t2s.append(");\n"));
   }
 
-  /** What planning needs of a document: its position in the input, id and date. */
-  record Entry(int index, String id, Optional<LocalDate> published) {}
+  /** The folder holding every file of a segment (ends with '/'). */
+  public static String segmentDir(String segment) {
+    return "search/" + segment + "/";
+  }
 
   /**
-   * Segments newest first, each with its documents oldest first. Reads each document once and
-   * keeps only its id and date: the documents may be a lazy list that reads bodies from disk.
+   * When {@code paths} are exactly the files {@link #writeSegment} writes for {@code segment}
+   * (shards 0 to a power of two, one document chunk per {@link #DOCS_PER_CHUNK} documents), its
+   * shard count; else empty (a file is missing, e.g. because writing it failed last time).
    */
-  static Map<String, List<Entry>> plan(List<SearchDocument> documents) {
-    Set<String> ids = new HashSet<>();
-    List<Entry> entries = new ArrayList<>(documents.size());
-    for (int i = 0; i < documents.size(); i++) {
-      SearchDocument d = documents.get(i);
-      if (!ids.add(d.id())) {
-        throw new IllegalArgumentException("search: duplicate document id " + d.id());
-      }
-      checkHref(d);
-      entries.add(new Entry(i, d.id(), d.published()));
+  public static OptionalInt completeShards(Segment segment, Collection<String> paths) {
+    int chunks = (segment.members().size() + DOCS_PER_CHUNK - 1) / DOCS_PER_CHUNK;
+    Set<String> all = new HashSet<>(paths);
+    int shards = 0;
+    while (all.contains(shardPath(segment.id(), shards))) {
+      shards++;
     }
-    int maxYear = entries.stream().flatMap(d -> d.published().stream())
-        .mapToInt(LocalDate::getYear).max().orElse(Integer.MIN_VALUE);
-    Map<String, List<Entry>> byId = new HashMap<>();
-    for (Entry d : entries) {
-      byId.computeIfAbsent(segmentOf(d.published(), maxYear), k -> new ArrayList<>()).add(d);
+    boolean complete = shards > 0 && Integer.bitCount(shards) == 1 && all.size() == shards + chunks;
+    for (int c = 0; complete && c < chunks; c++) {
+      complete = all.contains(chunkPath(segment.id(), c));
     }
-    Comparator<Entry> oldestFirst = Comparator
-        .comparing((Entry d) -> d.published().orElse(LocalDate.MIN))
-        .thenComparing(Entry::id);
-    // The newest month is cut into blocks in date order, from its first article: full blocks of
-    // BLOCK_DOCS times a power of two (the binary digits of the count of full blocks, largest
-    // first), then a tail. New articles land in the tail, so a day's news rewrites one small
-    // segment; now and then blocks merge (like a binary counter carrying), so a month never has
-    // more than a handful of segments for a query to read.
-    String newestMonth = byId.keySet().stream().filter(k -> k.startsWith("m")).max(String::compareTo).orElse("");
-    if (!newestMonth.isEmpty()) {
-      List<Entry> month = byId.remove(newestMonth);
-      month.sort(oldestFirst);
-      int full = month.size() / BLOCK_DOCS;
-      int start = 0;
-      for (int units = Integer.highestOneBit(full); units > 0; units >>= 1) {
-        if ((full & units) != 0) {
-          int end = start + units * BLOCK_DOCS;
-          byId.put(newestMonth + "-" + start / BLOCK_DOCS + "-" + units, new ArrayList<>(month.subList(start, end)));
-          start = end;
-        }
-      }
-      if (start < month.size()) {
-        byId.put(newestMonth + "-" + start / BLOCK_DOCS + "-0", new ArrayList<>(month.subList(start, month.size())));
-      }
-    }
-    Map<String, List<Entry>> ordered = new LinkedHashMap<>();
-    byId.keySet().stream().sorted(Comparator.comparing(SearchIndex::segmentRank).reversed())
-        .forEach(s -> {
-          List<Entry> list = byId.get(s);
-          list.sort(oldestFirst);
-          ordered.put(s, list);
-        });
-    return ordered;
+    return complete ? OptionalInt.of(shards) : OptionalInt.empty();
   }
 
-  private static void checkHref(SearchDocument d) {
+  /**
+   * Splits the documents into segments (see the class comment), each with its documents oldest
+   * first (by date, then id). Reads only ids, dates and hrefs.
+   *
+   * @throws IllegalArgumentException naming the document when two share an id or an href is not a
+   *     plain relative path
+   */
+  public Plan plan(List<Key> keys) {
+    Set<String> ids = new HashSet<>();
+    for (Key k : keys) {
+      if (!ids.add(k.id())) {
+        throw new IllegalArgumentException("search: duplicate document id " + k.id());
+      }
+      checkHref(k);
+    }
+    int n = keys.size();
+    List<Segment> segments = new ArrayList<>();
+    if (n > 0) {
+      // An undated document sits on the day it was filed, or on the newest publication day if
+      // that is earlier (an archive imported long after its articles appeared): new ones land in
+      // the newest segments, they cost no segments of their own, and the frontier of the tree is
+      // where dated news arrives.
+      long newest = Long.MIN_VALUE;
+      for (Key k : keys) {
+        newest = Math.max(newest, k.published().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+      }
+      long[] dayOf = new long[n];
+      for (int i = 0; i < n; i++) {
+        Key k = keys.get(i);
+        long day = k.published().isPresent() ? k.published().get().toEpochDay()
+            : newest == Long.MIN_VALUE ? k.filed().toEpochDay() : Math.min(newest, k.filed().toEpochDay());
+        dayOf[i] = day + DAY_OFFSET;
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingLong((Integer i) -> dayOf[i]).thenComparing(i -> keys.get(i).id()));
+      long[] days = new long[n];
+      for (int i = 0; i < n; i++) {
+        days[i] = dayOf[order[i]];
+      }
+      split(TREE_LEVELS, 0, 0, n, days, days[n - 1] + 1, maxSegmentDocs(n), order, keys, segments);
+      Collections.reverse(segments);
+    }
+    return new Plan(segments, n);
+  }
+
+  /**
+   * Node {@code node} of level {@code level} covers days [node * 2^level, (node + 1) * 2^level)
+   * and holds {@code order[from, to)}: a segment when it lies wholly before {@code end} and is
+   * small enough (or is a single day), else its two halves, older first.
+   */
+  private static void split(int level, long node, int from, int to, long[] days, long end, int max,
+      Integer[] order, List<Key> keys, List<Segment> out) {
+    if (from >= to) {
+      return;
+    }
+    long last = (node + 1) << level;
+    if (level == 0 || (last <= end && to - from <= max)) {
+      out.add(segment(level, node, Arrays.asList(Arrays.copyOfRange(order, from, to)), keys));
+      return;
+    }
+    long mid = (2 * node + 1) << (level - 1);
+    int cut = from;
+    while (cut < to && days[cut] < mid) {
+      cut++;
+    }
+    split(level - 1, 2 * node, from, cut, days, end, max, order, keys, out);
+    split(level - 1, 2 * node + 1, cut, to, days, end, max, order, keys, out);
+  }
+
+  /**
+   * A segment of these documents: undated ones first (oldest first means they come last in
+   * newest-first order, as on the index pages), then by date and id; years as runs.
+   */
+  private static Segment segment(int level, long node, List<Integer> docs, List<Key> keys) {
+    LocalDate start = LocalDate.ofEpochDay((node << level) - DAY_OFFSET);
+    String id = "d" + String.format(java.util.Locale.ROOT, "%04d%02d%02d", start.getYear(),
+        start.getMonthValue(), start.getDayOfMonth()) + "-" + level;
+    List<Integer> members = new ArrayList<>(docs);
+    members.sort(Comparator.comparing((Integer i) -> keys.get(i).published().isPresent())
+        .thenComparing(i -> keys.get(i).published().orElse(LocalDate.MIN))
+        .thenComparing(i -> keys.get(i).id()));
+    List<YearRun> years = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      int year = keys.get(members.get(i)).published().map(LocalDate::getYear).orElse(0);
+      if (years.isEmpty() || years.get(years.size() - 1).year() != year) {
+        years.add(new YearRun(year, i));
+      }
+    }
+    return new Segment(id, members, years);
+  }
+
+  private static void checkHref(Key d) {
     if (!SAFE_HREF.matcher(d.href()).matches() || d.href().startsWith("/") || d.href().contains("..")
         || d.href().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
       throw new IllegalArgumentException("search: document " + d.id() + " has an href that is not a plain relative path: " + d.href());
     }
-  }
-
-  /** Sorts segments: months of the newest year, then older years, then undated. */
-  private static String segmentRank(String segment) {
-    return switch (segment.charAt(0)) {
-      case 'm' -> segment.length() > 7 // a block "mYYYYMM-start-units": newest (largest start) first
-          ? String.format("2%s-%09d", segment.substring(0, 7), Integer.parseInt(segment.split("-")[1]))
-          : "2" + segment;
-      case 'y' -> "1" + segment;
-      default -> "0";
-    };
-  }
-
-  private static String segmentOf(Optional<LocalDate> published, int maxYear) {
-    if (published.isEmpty()) {
-      return "u";
-    }
-    LocalDate date = published.get();
-    return date.getYear() < maxYear ? "y" + date.getYear()
-        : String.format("m%04d%02d", date.getYear(), date.getMonthValue());
   }
 
   /** One document's distinct terms with their weights. */
@@ -187,14 +317,16 @@ public final class SearchIndex {
         counts.computeIfAbsent(key, k -> new int[2])[1] = 1;
       }
     }
-    String[] terms = counts.keys();
-    long[] packed = new long[terms.length];
-    int[] hashes = new int[terms.length];
-    int[] weights = new int[terms.length];
-    for (int i = 0; i < terms.length; i++) {
-      int[] c = counts.get(terms[i]);
+    int n = counts.size();
+    String[] terms = new String[n];
+    Object[] values = new Object[n];
+    int[] hashes = new int[n];
+    counts.entries(terms, values, hashes);
+    long[] packed = new long[n];
+    int[] weights = new int[n];
+    for (int i = 0; i < n; i++) {
+      int[] c = (int[]) values[i];
       weights[i] = Postings.weight(c[0], c[1] == 1);
-      hashes[i] = TermTable.mix(terms[i]);
       packed[i] = SegmentPostings.pack(terms[i]);
     }
     return new DocTerms(terms, packed, hashes, weights);
@@ -205,21 +337,29 @@ public final class SearchIndex {
     return "#" + tokenizer.normalize(tag).strip();
   }
 
-  private int writeSegment(String segment, List<Entry> entries, List<SearchDocument> documents,
-      BiConsumer<String, byte[]> sink) {
+  /** One document's row for the document table and its terms. */
+  private record Prepared(String row, DocTerms terms) {}
+
+  /**
+   * Writes every file of one segment through {@code sink}: its term shards and document chunks.
+   * Documents are fetched by position ({@code document}, called from several threads, may read
+   * and convert a body) and tokenised in parallel batches.
+   *
+   * @return the segment's shard count, for the manifest
+   */
+  public int writeSegment(Segment segment, IntFunction<SearchDocument> document, BiConsumer<String, byte[]> sink) {
+    List<Integer> members = segment.members();
     SegmentPostings postings = new SegmentPostings(1 << 12);
-    List<String> rows = new ArrayList<>(entries.size());
-    for (int start = 0; start < entries.size(); start += BATCH) {
-      List<SearchDocument> docs = new ArrayList<>(BATCH);
-      for (Entry e : entries.subList(start, Math.min(entries.size(), start + BATCH))) {
-        docs.add(documents.get(e.index()));
-      }
-      for (SearchDocument d : docs) {
-        rows.add(row(d));
-      }
-      List<DocTerms> batch = docs.parallelStream().map(this::docTerms).toList();
+    List<String> rows = new ArrayList<>(members.size());
+    for (int start = 0; start < members.size(); start += BATCH) {
+      List<Prepared> batch = members.subList(start, Math.min(members.size(), start + BATCH)).parallelStream()
+          .map(i -> {
+            SearchDocument d = document.apply(i);
+            return new Prepared(row(d), docTerms(d));
+          }).toList();
       for (int i = 0; i < batch.size(); i++) {
-        DocTerms dt = batch.get(i);
+        rows.add(batch.get(i).row());
+        DocTerms dt = batch.get(i).terms();
         String[] terms = dt.terms();
         long[] packed = dt.packed();
         int[] hashes = dt.hashes();
@@ -229,6 +369,7 @@ public final class SearchIndex {
         }
       }
     }
+    String seg = segment.id();
     int count = postings.size();
     long bytes = 0;
     for (int id = 0; id < count; id++) {
@@ -236,6 +377,10 @@ public final class SearchIndex {
     }
     int shards = 1;
     while ((long) shards * TARGET_SHARD_BYTES < bytes) {
+      shards *= 2;
+    }
+    // A query reads one shard per segment per term: small segments get smaller shards.
+    while (shards < SMALL_SEGMENT_SHARDS && (long) shards * MIN_SHARD_BYTES < bytes) {
       shards *= 2;
     }
     // Term numbers by shard (counting sort), then each shard's terms sorted: a shard key is a
@@ -260,7 +405,7 @@ public final class SearchIndex {
     char[] scratch = new char[256];
     for (int n = 0; n < shards; n++) {
       out.setLength(0);
-      out.append("samizdatSearch.shard(\"").append(segment).append("\",").append(n).append(",{");
+      out.append("samizdatSearch.shard(\"").append(seg).append("\",").append(n).append(",{");
       String key = null;
       group.setLength(0);
       sortByTerm(postings, byShard, offsets[n], offsets[n + 1]);
@@ -281,15 +426,15 @@ public final class SearchIndex {
       if (key != null) {
         appendGroup(out, key, group);
       }
-      sink.accept(shardPath(segment, n), utf8(out.append("});\n")));
+      sink.accept(shardPath(seg, n), utf8(out.append("});\n")));
     }
     for (int c = 0; c * DOCS_PER_CHUNK < rows.size(); c++) {
       out.setLength(0);
-      out.append("samizdatSearch.docs(\"").append(segment).append("\",").append(c).append(",[");
+      out.append("samizdatSearch.docs(\"").append(seg).append("\",").append(c).append(",[");
       for (int i = c * DOCS_PER_CHUNK; i < Math.min(rows.size(), (c + 1) * DOCS_PER_CHUNK); i++) {
         out.append(i > c * DOCS_PER_CHUNK ? ",\n" : "\n").append(rows.get(i));
       }
-      sink.accept(chunkPath(segment, c), utf8(out.append("]);\n")));
+      sink.accept(chunkPath(seg, c), utf8(out.append("]);\n")));
     }
     return shards;
   }

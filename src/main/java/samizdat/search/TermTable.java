@@ -1,6 +1,5 @@
 package samizdat.search;
 
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -92,8 +91,19 @@ final class TermTable<V> {
     return size;
   }
 
-  /** The keys, in no particular order. */
-  String[] keys() {
-    return Arrays.stream(keys).filter(k -> k != null).toArray(String[]::new);
+  /**
+   * Copies every entry, in slot order (deterministic for the same insertions), into the given
+   * arrays of at least {@link #size} elements: key, value and the key's {@link #mix} hash.
+   */
+  void entries(String[] keysOut, Object[] valuesOut, int[] hashesOut) {
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        keysOut[n] = keys[i];
+        valuesOut[n] = values[i];
+        hashesOut[n] = hashes[i];
+        n++;
+      }
+    }
   }
 }

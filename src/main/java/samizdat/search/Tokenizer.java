@@ -215,11 +215,16 @@ final class Tokenizer {
   static final int CJK_BUCKETS = 8;
 
   /**
-   * What picks a term's shard. Words: their shard key. Terms starting with a CJK character: that
+   * What picks a term's shard. Pair terms ("left right"): the whole term, as they are looked up
+   * only whole (phrases), and a common word's many pairs would otherwise swell the shard that a
+   * query for the word reads. Words: their shard key. Terms starting with a CJK character: that
    * character plus a bucket of the next code point, so the many bigrams of a frequent character
    * do not all land in one (huge) shard.
    */
   static String shardHashKey(String term) {
+    if (term.indexOf(' ') >= 0) {
+      return term;
+    }
     int cp = term.codePointAt(0);
     if (!isCjk(cp)) {
       return shardKey(term);

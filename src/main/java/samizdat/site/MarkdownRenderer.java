@@ -52,6 +52,16 @@ final class MarkdownRenderer {
     return new Rendered(html.render(doc), wantText ? plainText(doc) : "");
   }
 
+  /**
+   * Only {@link Rendered#plainText} of {@link #render}: the search index needs the text of every
+   * body and rendering the HTML as well would cost it a third more.
+   */
+  String plainText(String markdown, String pagePath, Predicate<String> hasMedia) {
+    Node doc = parser.parse(markdown);
+    doc.accept(new Rewriter(pagePath, hasMedia));
+    return plainText(doc);
+  }
+
   /** The words a reader sees: text and code, blocks separated by newlines, no URLs or markup. */
   private static String plainText(Node doc) {
     StringBuilder sb = new StringBuilder();

@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.AbstractList;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.OptionalInt;
 import samizdat.search.SearchDocument;
 import samizdat.search.SearchIndex;
 
 /**
- * The offline search index files, made by {@link SearchIndex}. The index is computed only when
- * some article's searchable content (or the index code) changed since the previous build; then the
- * documents are handed over as a list that reads each body when asked, and the index hands its
- * files over segment by segment straight to the writer, so neither all bodies nor the whole index
- * (hundreds of MB at 100,000 articles) ever sit in memory at once. Files the index no longer lists
- * are removed like any stale page.
+ * The offline search index files, made by {@link SearchIndex}, segment by segment. The layout is
+ * planned from ids and dates alone (no body is read for that). Each segment's files get one
+ * fingerprint: the index code and its documents' ids, paths and content hashes. A segment whose
+ * fingerprint and files are as the previous build left them (all of them: a file whose writing
+ * failed makes the segment be written again) is neither computed nor written;
+ * the others are computed with bodies read from disk when asked for, and their files handed
+ * straight to the writer, so neither all bodies nor the whole index (hundreds of MB at 100,000
+ * articles) ever sit in memory at once. Files the index no longer lists (merged segments) are
+ * removed like any stale page.
  */
 final class SearchRenderer {
   private final BuildState previous;
@@ -29,44 +35,90 @@ final class SearchRenderer {
   }
 
   /**
-   * Writes (or, when nothing it depends on changed and every file is still there, skips) every
-   * index file through {@code writer}.
+   * Writes (or, for segments whose documents did not change, keeps) every index file through
+   * {@code writer}.
    *
    * @return one error line per file that could not be written
    */
   List<String> write(RenderContext context, OutputWriter writer) throws IOException {
+    long start = System.nanoTime();
+    int computed = 0;
     List<Doc> docs = context.site().list;
-    Fingerprint fp = new Fingerprint().add("search").add(searchCodeFingerprint).add(docs.size());
+    SearchIndex index = new SearchIndex();
+    List<SearchIndex.Key> keys = new ArrayList<>(docs.size());
     for (Doc d : docs) {
-      fp.add(d.id()).add(d.path()).add(d.contentHash());
+      keys.add(new SearchIndex.Key(d.id(), d.meta().published(), filed(d), d.path()));
     }
-    byte[] inputs = fp.done();
-    List<String> previousFiles = new ArrayList<>();
-    boolean reusable = true;
-    for (var e : previous.files.entrySet()) {
-      if (e.getKey().startsWith("search/") && !e.getKey().equals(SiteLayout.SEARCH)) {
-        previousFiles.add(e.getKey());
-        reusable &= java.util.Arrays.equals(e.getValue().fingerprint(), inputs)
-            && writer.isIntact(e.getKey(), e.getValue());
+    SearchIndex.Plan plan = index.plan(keys);
+    Map<String, List<String>> previousBySegment = new HashMap<>();
+    for (String path : previous.files.keySet()) {
+      int slash = path.indexOf('/', "search/".length());
+      if (path.startsWith("search/") && slash > 0) {
+        previousBySegment.computeIfAbsent(path.substring("search/".length(), slash), k -> new ArrayList<>()).add(path);
       }
     }
     List<String> errors = new ArrayList<>();
-    if (reusable && !previousFiles.isEmpty()) {
-      // Same inputs, every file still there: the writer records them as unchanged.
-      previousFiles.sort(null);
-      for (String path : previousFiles) {
-        writeOne(writer, new IndexFile(path, inputs, null), errors);
+    Map<String, Integer> shards = new HashMap<>();
+    for (SearchIndex.Segment segment : plan.segments()) {
+      Fingerprint fp = new Fingerprint().add("search-segment").add(searchCodeFingerprint).add(segment.id())
+          .add(segment.members().size());
+      for (int i : segment.members()) {
+        Doc d = docs.get(i);
+        fp.add(d.id()).add(d.path()).add(d.contentHash());
       }
-      return errors;
+      byte[] fingerprint = fp.done();
+      List<String> old = previousBySegment.getOrDefault(segment.id(), List.of());
+      OptionalInt complete = SearchIndex.completeShards(segment, old);
+      boolean reusable = complete.isPresent();
+      for (String path : old) {
+        BuildState.FileInfo info = previous.files.get(path);
+        reusable &= Arrays.equals(info.fingerprint(), fingerprint) && writer.isIntact(path, info);
+      }
+      if (reusable) {
+        // Same documents, every file still there: the writer records them as unchanged.
+        old.sort(null);
+        for (String path : old) {
+          writeOne(writer, new IndexFile(path, fingerprint, null), errors);
+        }
+        shards.put(segment.id(), complete.getAsInt());
+      } else {
+        computed++;
+        shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)), (path, bytes) -> {
+          SiteLayout.checkPath(path);
+          if (!path.startsWith(SearchIndex.segmentDir(segment.id()))) {
+            throw new IllegalStateException("search index file outside its segment: " + path);
+          }
+          writeOne(writer, new IndexFile(path, fingerprint, bytes), errors);
+        }));
+      }
     }
-    new SearchIndex().write(new LazyDocuments(context, docs), (path, bytes) -> {
-      SiteLayout.checkPath(path);
-      if (!path.startsWith("search/") || path.equals(SiteLayout.SEARCH)) {
-        throw new IllegalStateException("search index file outside search/: " + path);
-      }
-      writeOne(writer, new IndexFile(path, inputs, bytes), errors);
-    });
+    byte[] manifest = index.manifest(plan, shards::get);
+    writeOne(writer, new IndexFile(SearchIndex.MANIFEST, new Fingerprint().add(manifest).done(), manifest), errors);
+    byte[] t2s = index.t2s();
+    writeOne(writer, new IndexFile(SearchIndex.T2S, new Fingerprint().add(t2s).done(), t2s), errors);
+    if (System.getenv("SAMIZDAT_TIMING") != null) {
+      context.progress().warn(String.format(java.util.Locale.ROOT, "timing: search index %.3f s (%d of %d segments computed)",
+          (System.nanoTime() - start) / 1e9, computed, plan.segments().size()));
+    }
     return errors;
+  }
+
+  /** The day the archive got the article: places undated articles in the index. */
+  private static LocalDate filed(Doc d) {
+    return LocalDate.ofInstant(d.meta().firstIngested(), ZoneOffset.UTC);
+  }
+
+  /** The article as a search document, its body read and converted to text now. */
+  private static SearchDocument document(RenderContext context, Doc d) {
+    String text;
+    try {
+      String markdown = Files.readString(d.bodyFile());
+      text = context.markdown().plainText(markdown, d.path(), context.media()::contains);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SearchDocument(d.id(), d.meta().title(), d.meta().published(), d.meta().tags(), text, d.path(),
+        filed(d));
   }
 
   private static void writeOne(OutputWriter writer, IndexFile file, List<String> errors) {
@@ -86,36 +138,6 @@ final class SearchRenderer {
         throw new IllegalStateException("search index file " + path + " was expected unchanged");
       }
       return bytes;
-    }
-  }
-
-  /** Search documents in list order, each body read and converted to text when asked for. */
-  private static final class LazyDocuments extends AbstractList<SearchDocument> {
-    private final RenderContext context;
-    private final List<Doc> docs;
-
-    LazyDocuments(RenderContext context, List<Doc> docs) {
-      this.context = context;
-      this.docs = docs;
-    }
-
-    @Override
-    public SearchDocument get(int i) {
-      Doc d = docs.get(i);
-      String text;
-      try {
-        String markdown = Files.readString(d.bodyFile());
-        text = context.markdown().render(markdown, d.path(), context.media()::contains, true).plainText();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Optional<LocalDate> published = d.meta().published();
-      return new SearchDocument(d.id(), d.meta().title(), published, d.meta().tags(), text, d.path());
-    }
-
-    @Override
-    public int size() {
-      return docs.size();
     }
   }
 }

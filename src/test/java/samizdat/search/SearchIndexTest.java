@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +87,24 @@ class SearchIndexTest {
     return bySegment;
   }
 
+  /** A term's postings as href to weight, over every segment. */
+  static Map<String, Integer> hits(SortedMap<String, byte[]> files, String term) throws Exception {
+    Map<String, Integer> out = new TreeMap<>();
+    for (Map.Entry<String, Map<Integer, Integer>> e : lookup(files, term).entrySet()) {
+      for (Map.Entry<Integer, Integer> p : e.getValue().entrySet()) {
+        out.put(row(files, e.getKey(), p.getKey()).get(3).asText(), p.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** The manifest's segments as "id:docs". */
+  static List<String> segments(SortedMap<String, byte[]> files) throws Exception {
+    List<String> ids = new ArrayList<>();
+    args(files.get("search/manifest.js")).get(0).get("segments").forEach(s -> ids.add(s.get("id").asText() + ":" + s.get("docs").asInt()));
+    return ids;
+  }
+
   static JsonNode row(SortedMap<String, byte[]> files, String segment, int doc) throws Exception {
     return args(files.get(SearchIndex.chunkPath(segment, doc / SearchIndex.DOCS_PER_CHUNK)))
         .get(2).get(doc % SearchIndex.DOCS_PER_CHUNK);
@@ -98,46 +117,93 @@ class SearchIndexTest {
         doc("a2", "天气", "2024-03-02", List.of("天氣"), "今天下雨，周末晴。周鸿祎没有出现。周鸿祎。周鸿祎。周鸿祎。"),
         doc("a3", "無關", "2023-05-02", List.of(), "完全无关的文字。"));
     SortedMap<String, byte[]> files = index.build(docs);
-    Map<String, Map<Integer, Integer>> hits = lookup(files, "周鸿");
-    assertEquals(Map.of("m202403-0-0", Map.of(0, 3, 1, 2)), hits);
-    assertEquals("周鸿祎谈Sora", row(files, "m202403-0-0", 0).get(0).asText());
-    assertEquals("a/a2/index.html", row(files, "m202403-0-0", 1).get(3).asText());
-    assertEquals(Map.of("m202403-0-0", Map.of(1, 3)), lookup(files, "#天气"), "tags are normalised to Simplified");
-    assertEquals(Map.of("m202403-0-0", Map.of(0, 0)), lookup(files, "sora 模"), "pair term for phrases");
-    assertEquals(Map.of("y2023", Map.of(0, 3)), lookup(files, "无关"));
+    assertEquals(Map.of("a/a1/index.html", 3, "a/a2/index.html", 2), hits(files, "周鸿"));
+    assertEquals(Map.of("a/a2/index.html", 3), hits(files, "#天气"), "tags are normalised to Simplified");
+    assertEquals(Map.of("a/a1/index.html", 0), hits(files, "sora 模"), "pair term for phrases");
+    assertEquals(Map.of("a/a3/index.html", 3), hits(files, "无关"));
+    // 2024-03-02 (the newest day) alone: the aligned two-day node 03-02..03-03 would reach past
+    // it; 2024-03-01 in the aligned eight-day node that ends on 03-02; 2023-05-02 in an older one.
+    List<String> ids = segments(files);
+    assertEquals(List.of("d20240302-0:1", "d20240223-3:1"), ids.subList(0, 2));
+    assertEquals(3, ids.size(), ids.toString());
+    assertEquals("周鸿祎谈Sora", row(files, "d20240223-3", 0).get(0).asText());
   }
 
   @Test
-  void segmentsAreMonthsOfTheNewestYearThenYearsThenUndated() throws Exception {
+  void segmentsAreAlignedDayRangesInThePastNewestFirst() throws Exception {
     List<SearchDocument> docs = List.of(
         doc("b", "b", "2022-12-31", List.of(), "x"),
         doc("a", "a", "2022-01-01", List.of(), "x"),
         doc("c", "c", "2024-01-05", List.of(), "x"),
         doc("d", "d", "2024-11-05", List.of(), "x"),
-        doc("u", "u", "", List.of(), "x"));
-    JsonNode manifest = args(index.build(docs).get("search/manifest.js")).get(0);
-    List<String> ids = new ArrayList<>();
-    manifest.get("segments").forEach(s -> ids.add(s.get("id").asText() + ":" + s.get("docs").asInt()));
-    assertEquals(List.of("m202411-0-0:1", "m202401:1", "y2022:2", "u:1"), ids);
+        new SearchDocument("u", "u", Optional.empty(), List.of(), "x", "a/u/index.html", LocalDate.of(2024, 12, 1)));
+    SortedMap<String, byte[]> files = index.build(docs);
+    JsonNode manifest = args(files.get("search/manifest.js")).get(0);
     assertEquals(5, manifest.get("docs").asInt());
-    assertEquals(List.of("a", "b"), List.of(row(index.build(docs), "y2022", 0).get(0).asText(),
-        row(index.build(docs), "y2022", 1).get(0).asText()), "oldest first inside a segment");
+    List<String> ids = segments(files);
+    assertEquals("d20241105-0:2", ids.get(0), "the newest day is a segment of its own");
+    assertEquals("[[0,0],[2024,1]]", manifest.get("segments").get(0).get("years").toString(),
+        "an undated document filed after the newest publication day sits on that day, first, with year 0");
+    assertEquals("u", row(files, "d20241105-0", 0).get(0).asText());
+    for (JsonNode seg : manifest.get("segments")) {
+      String id = seg.get("id").asText();
+      LocalDate start = LocalDate.parse(id.substring(1, 5) + "-" + id.substring(5, 7) + "-" + id.substring(7, 9));
+      int level = Integer.parseInt(id.substring(10));
+      assertEquals(0, Math.floorMod(start.toEpochDay(), 1L << level), id + " starts on a multiple of its length");
+      assertTrue(start.plusDays(1L << level).isBefore(LocalDate.of(2024, 11, 6).plusDays(1)), id + " lies in the past");
+    }
+    // a and b share the node that covers 2022 (both years are recorded, oldest first)
+    JsonNode ab = null;
+    for (JsonNode seg : manifest.get("segments")) {
+      if (seg.get("docs").asInt() == 2) {
+        ab = seg;
+      }
+    }
+    assertTrue(ab != null, ids.toString());
+    assertEquals("a", row(files, ab.get("id").asText(), 0).get(0).asText(), "oldest first inside a segment");
+    assertEquals("b", row(files, ab.get("id").asText(), 1).get(0).asText());
+    assertEquals("[[2022,0]]", ab.get("years").toString());
   }
 
   @Test
-  void theNewestMonthIsCutIntoBinaryBlocksAndATail() {
-    List<SearchDocument> docs = new ArrayList<>();
-    int n = 13 * SearchIndex.BLOCK_DOCS + 5;
-    for (int i = 0; i < n; i++) {
-      docs.add(doc(String.format("d%05d", i), "t", "2024-06-" + String.format("%02d", 1 + i * 28 / n), List.of(), "x"));
+  void segmentsNeverExceedTheMaximumAndOneDayIsAlwaysASegment() {
+    SearchIndex small = new SearchIndex(50);
+    List<SearchIndex.Key> keys = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      keys.add(new SearchIndex.Key(String.format("k%04d", i), Optional.of(LocalDate.of(2020, 1, 1).plusDays(i / 7)),
+          LocalDate.EPOCH, "a/" + i + "/index.html"));
     }
-    docs.add(doc("older", "t", "2024-05-31", List.of(), "x"));
-    List<String> segments = new ArrayList<>();
-    SearchIndex.plan(docs).forEach((id, entries) -> segments.add(id + ":" + entries.size()));
-    int b = SearchIndex.BLOCK_DOCS;
-    assertEquals(List.of("m202406-13-0:5", "m202406-12-1:" + b, "m202406-8-4:" + 4 * b, "m202406-0-8:" + 8 * b,
-        "m202405:1"), segments);
-    assertEquals("d00000", SearchIndex.plan(docs).get("m202406-0-8").get(0).id(), "blocks start at the month's oldest");
+    for (int i = 0; i < 80; i++) {
+      keys.add(new SearchIndex.Key(String.format("big%02d", i), Optional.of(LocalDate.of(2019, 6, 1)), LocalDate.EPOCH,
+          "b/" + i + "/index.html"));
+    }
+    SearchIndex.Plan plan = small.plan(keys);
+    int total = 0;
+    for (SearchIndex.Segment s : plan.segments()) {
+      total += s.members().size();
+      assertTrue(s.members().size() <= 50 || s.id().endsWith("-0"), s.id() + " holds " + s.members().size());
+    }
+    assertEquals(keys.size(), total);
+    assertEquals(keys.size(), plan.docs());
+    SearchIndex.Segment oldest = plan.segments().get(plan.segments().size() - 1);
+    assertEquals("d20190601-0", oldest.id(), "one day with more than the maximum is one segment");
+    assertTrue(plan.segments().size() < 60, "few segments: " + plan.segments().size());
+  }
+
+  @Test
+  void aSegmentIsCompleteOnlyWithEveryShardAndChunk() {
+    List<SearchDocument> docs = new SyntheticDocuments(3).documents(0, 40, LocalDate.of(2024, 1, 1), 1);
+    List<SearchIndex.Key> keys = docs.stream().map(SearchDocument::key).toList();
+    SearchIndex.Segment segment = index.plan(keys).segments().get(0);
+    Map<String, byte[]> files = new TreeMap<>();
+    int shards = index.writeSegment(segment, docs::get, files::put);
+    assertEquals(java.util.OptionalInt.of(shards), SearchIndex.completeShards(segment, files.keySet()));
+    for (String path : files.keySet()) {
+      List<String> missing = new ArrayList<>(files.keySet());
+      missing.remove(path);
+      assertTrue(SearchIndex.completeShards(segment, missing).isEmpty(), "without " + path);
+    }
+    assertTrue(SearchIndex.completeShards(segment, List.of()).isEmpty());
   }
 
   @Test
@@ -173,43 +239,66 @@ class SearchIndexTest {
   }
 
   @Test
-  void addingADaysNewsRewritesFewIndexFiles() {
+  void addingADaysNewsRewritesFewIndexFiles() throws Exception {
     SyntheticDocuments gen = new SyntheticDocuments(5);
-    // A scaled-down archive (the benchmark runs 10,000 + 100): 3,000 articles over 20 months,
-    // then one day's 30 new ones.
-    List<SearchDocument> base = gen.documents(0, 3_000, LocalDate.of(2023, 1, 1), 600);
+    // A scaled-down archive (the benchmark runs 10,000 + 100): 600 articles over 120 days,
+    // then one day's 5 new ones, and then each of the next 16 days' news, with a smaller
+    // segment maximum so that merges happen in the test too.
+    SearchIndex small = new SearchIndex(128);
+    List<SearchDocument> base = gen.documents(0, 600, LocalDate.of(2023, 7, 1), 120);
     List<SearchDocument> more = new ArrayList<>(base);
-    more.addAll(gen.documents(3_000, 30, LocalDate.of(2024, 8, 24), 1));
-    SortedMap<String, byte[]> before = index.build(base);
-    SortedMap<String, byte[]> after = index.build(more);
+    more.addAll(gen.documents(600, 5, LocalDate.of(2023, 10, 29), 1));
+    SortedMap<String, byte[]> before = small.build(base);
+    SortedMap<String, byte[]> after = small.build(more);
+    // The site has at least one page per article besides the index files, and may rewrite 3% of
+    // its files for a day's news; the index takes at most two thirds of that at this small scale.
+    assertTrue(changed(before, after) < (after.size() + more.size()) / 50,
+        "index files written for a day's news: " + changed(before, after));
+    int worst = 0;
+    int sum = 0;
+    for (int day = 1; day <= 16; day++) {
+      before = after;
+      more.addAll(gen.documents(600 + 5 * day, 5, LocalDate.of(2023, 10, 29).plusDays(day), 1));
+      after = small.build(more);
+      int n = changed(before, after);
+      worst = Math.max(worst, n);
+      sum += n;
+      for (String path : after.keySet()) {
+        if (!Arrays.equals(before.get(path), after.get(path)) && !path.equals(SearchIndex.MANIFEST)) {
+          // segments of at most 128 articles (about 25 days) that hold one of the new days
+          String start = path.substring("search/d".length(), "search/d".length() + 8);
+          assertTrue(start.compareTo("20231001") >= 0, "only recent segments change: " + path);
+        }
+      }
+    }
+    // Merges are bounded by the segment maximum (128 articles here) and rare: on average a day
+    // writes a few dozen index files.
+    assertTrue(worst < 150, "worst day: " + worst);
+    assertTrue(sum / 16 < 40, "average day: " + sum / 16 + " of " + after.size());
+  }
+
+  /** Files of {@code after} that are new or differ from {@code before}. */
+  static int changed(SortedMap<String, byte[]> before, SortedMap<String, byte[]> after) {
     int changed = 0;
     for (Map.Entry<String, byte[]> e : after.entrySet()) {
       byte[] old = before.get(e.getKey());
-      if (old == null || !java.util.Arrays.equals(old, e.getValue())) {
+      if (old == null || !Arrays.equals(old, e.getValue())) {
         changed++;
-        assertTrue(e.getKey().startsWith("search/m202408-") || e.getKey().equals("search/manifest.js"), e.getKey());
       }
     }
-    // The site has at least one page per article besides the index files; the whole site may
-    // rewrite 3% of its files, of which the index takes at most two thirds at this small scale
-    // (at 10,000 + 100 the benchmark measures under 0.5%).
-    int siteFiles = after.size() + more.size();
-    assertTrue(changed < siteFiles / 50, "index files rewritten: " + changed + " of " + siteFiles);
-    for (String path : before.keySet()) {
-      assertTrue(after.containsKey(path) || path.startsWith("search/m202408-"),
-          "only the newest month's blocks may be merged away: " + path);
-    }
+    return changed;
   }
 
   @Test
   void untrustedTextStaysDataInTheGeneratedScripts() throws Exception {
     String evil = "</script><script>alert(1)</script> \"quote\" back\\slash \u2028line\u2029 ${x} `tick` \u0000";
     SortedMap<String, byte[]> files = index.build(List.of(doc("x", evil, "2024-01-01", List.of(evil), evil)));
-    JsonNode row = row(files, "m202401-0-0", 0);
+    String segment = segments(files).get(0).split(":")[0];
+    JsonNode row = row(files, segment, 0);
     assertEquals(evil.strip(), row.get(0).asText());
     assertEquals(evil.strip(), row.get(2).get(0).asText());
     assertEquals(evil.strip(), row.get(4).asText());
-    String text = new String(files.get(SearchIndex.chunkPath("m202401-0-0", 0)), StandardCharsets.UTF_8);
+    String text = new String(files.get(SearchIndex.chunkPath(segment, 0)), StandardCharsets.UTF_8);
     assertFalse(text.contains("\u2028") || text.contains("\u0000"), "raw line separators and NULs are escaped");
   }
 

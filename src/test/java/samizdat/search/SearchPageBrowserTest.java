@@ -133,7 +133,8 @@ class SearchPageBrowserTest {
   void awaitResults() {
     until(20, d ->
         "done".equals(d.findElement(By.tagName("body")).getDomAttribute("data-search-state"))
-            || !d.findElement(By.id("search-status")).getText().isEmpty());
+            || !"partial".equals(d.findElement(By.tagName("body")).getDomAttribute("data-search-state"))
+                && !d.findElement(By.id("search-status")).getText().isEmpty());
   }
 
   Browser.PageVisit type(String query) {

@@ -63,6 +63,8 @@ class TokenizerTest {
     assertEquals("周" + (char) ('0' + Tokenizer.bucket("鸿".codePointAt(0))), Tokenizer.shardHashKey("周鸿"));
     assertEquals("周0", Tokenizer.shardHashKey("周"));
     assertEquals("sor", Tokenizer.shardHashKey("sora"));
+    assertEquals("sora 模", Tokenizer.shardHashKey("sora 模"), "pair terms are placed by the whole term");
+    assertEquals("模 sora", Tokenizer.shardHashKey("模 sora"));
     java.util.Set<Integer> buckets = new java.util.HashSet<>();
     for (int cp = 0x4E00; cp < 0x4E00 + 200; cp++) {
       buckets.add(Tokenizer.bucket(cp));
