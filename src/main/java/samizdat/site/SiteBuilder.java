@@ -103,8 +103,11 @@ public final class SiteBuilder {
       // The search index is computed and written on its own thread while the pages render: it is
       // mostly sequential work, so the two overlap on a multi-core machine.
       ExecutorService searchThread = Executors.newSingleThreadExecutor();
-      Future<List<String>> searchErrors = searchThread.submit(
-          () -> new SearchRenderer(previous, searchCode).write(context, writer));
+      Future<List<String>> searchErrors = searchThread.submit(() -> {
+        List<String> result = new SearchRenderer(previous, searchCode).write(context, writer);
+        timer.note("search index written");
+        return result;
+      });
       searchThread.shutdown();
       List<Page> pages = new ArrayList<>();
       for (PageRenderer r : renderers) {
@@ -114,9 +117,10 @@ public final class SiteBuilder {
       timer.lap("pages listed");
       List<String> errors = new ArrayList<>(loaded.errors());
       errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      timer.lap("pages written");
       errors.addAll(awaitSearch(searchErrors));
       Collections.sort(errors);
-      timer.lap("pages written");
+      timer.lap("search index awaited");
       int removed = writer.removeStale();
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
@@ -229,12 +233,20 @@ public final class SiteBuilder {
   /** Phase times, shown with --verbose as progress warnings would be too loud; kept tiny. */
   private static final class Timer {
     private final Progress progress;
-    private long last;
+    private volatile long last;
     private final boolean on = System.getenv("SAMIZDAT_TIMING") != null;
 
     Timer(Progress progress, long start) {
       this.progress = progress;
       this.last = start;
+    }
+
+    /** Reports the time since the last lap without starting a new one (any thread). */
+    void note(String what) {
+      if (on) {
+        progress.warn(String.format(java.util.Locale.ROOT, "timing: %s at +%.3f s", what,
+            (System.nanoTime() - last) / 1e9));
+      }
     }
 
     void lap(String what) {
