@@ -62,7 +62,9 @@ public final class SiteBuilder {
           .add(options.pageSize());
       byte[] settings = settingsFp.done();
 
+      timer.lap("settings fingerprinted");
       InputsDigest.Digest inputs = InputsDigest.of(store, settings, previous);
+      timer.lap("inputs digested");
       next.inputs = inputs.value();
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
@@ -73,7 +75,7 @@ public final class SiteBuilder {
 
       previous.loadDetails();
       ContentLoader loader = new ContentLoader(store, previous, next);
-      ContentLoader.Loaded loaded = loader.load(progress);
+      ContentLoader.Loaded loaded = loader.load(inputs, progress);
       List<String> media = loader.mediaFiles(progress);
       timer.lap("content read");
       try {
