@@ -111,14 +111,20 @@ public final class SiteBuilder {
         return result;
       });
       searchThread.shutdown();
-      List<Page> pages = new ArrayList<>();
-      for (PageRenderer r : renderers) {
-        pages.addAll(r.pages(context));
-      }
-
-      timer.lap("pages listed");
       List<String> errors = new ArrayList<>(loaded.errors());
-      errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      try {
+        List<Page> pages = new ArrayList<>();
+        for (PageRenderer r : renderers) {
+          pages.addAll(r.pages(context));
+        }
+
+        timer.lap("pages listed");
+        errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      } catch (IOException | RuntimeException e) {
+        // Not a byte more may be written once build() has returned: let the index finish first.
+        finishQuietly(searchErrors);
+        throw e;
+      }
       timer.lap("pages written");
       errors.addAll(awaitSearch(searchErrors));
       Collections.sort(errors);
@@ -196,6 +202,16 @@ public final class SiteBuilder {
     List<String> list = new ArrayList<>(errors);
     Collections.sort(list);
     return list;
+  }
+
+  private static void finishQuietly(Future<?> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the build fails anyway; its own error is the one to report
+    }
   }
 
   private static List<String> awaitSearch(Future<List<String>> errors) throws IOException {
