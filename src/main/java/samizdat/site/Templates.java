@@ -9,7 +9,6 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.reflect.AbstractObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +32,8 @@ final class Templates {
   private final Path root;
   private final DefaultMustacheFactory factory;
   private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+  /** One output buffer per render thread, reused page after page. */
+  private final ThreadLocal<Utf8Writer> buffers = ThreadLocal.withInitial(() -> new Utf8Writer(64 * 1024));
 
   Templates(Path root, boolean strict) {
     this.root = root;
@@ -57,9 +58,10 @@ final class Templates {
   /** Renders template {@code name} (without {@code .mustache}) with {@code model}, as UTF-8. */
   byte[] render(String name, Map<String, Object> model) {
     Mustache m = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
-    StringWriter out = new StringWriter(8192);
+    Utf8Writer out = buffers.get();
+    out.reset();
     m.execute(out, model);
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 
   /** Compiles every template now, so a broken one fails the build before anything is written. */
