@@ -88,11 +88,9 @@ public final class SiteBuilder {
           options.pageSize());
       byte[] global = new Fingerprint().add(settings).add(config.language()).done();
 
-      progress.start("relating articles", 0);
       timer.lap("templates checked");
-      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT, previous, next, code);
-      progress.finish();
-      timer.lap("model and related lists");
+      SiteModel site = new SiteModel(config, loaded.docs());
+      timer.lap("model");
       RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
           new HashSet<>(media), global, progress);
 
@@ -102,8 +100,9 @@ public final class SiteBuilder {
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
       OutputWriter writer = new OutputWriter(out, previous, next);
-      // The search index is computed and written on its own thread while the pages render: it is
-      // mostly sequential work, so the two overlap on a multi-core machine.
+      // The search index is computed and written on its own thread while related lists are
+      // worked out and the pages render: it is the longest chain of mostly sequential work, so it
+      // starts as soon as the article list is known.
       ExecutorService searchThread = Executors.newSingleThreadExecutor();
       Future<List<String>> searchErrors = searchThread.submit(() -> {
         List<String> result = new SearchRenderer(previous, searchCode).write(context, writer);
@@ -113,11 +112,14 @@ public final class SiteBuilder {
       searchThread.shutdown();
       List<String> errors = new ArrayList<>(loaded.errors());
       try {
+        progress.start("relating articles", 0);
+        site.relate(RELATED_LIMIT, previous, next, code);
+        progress.finish();
+        timer.lap("related lists");
         List<Page> pages = new ArrayList<>();
         for (PageRenderer r : renderers) {
           pages.addAll(r.pages(context));
         }
-
         timer.lap("pages listed");
         errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
       } catch (IOException | RuntimeException e) {
