@@ -248,7 +248,12 @@ final class SiteModel {
     if (hash >= 0) {
       u = u.substring(0, hash);
     }
-    u = u.replaceFirst("^(?i)https?://", "");
+    // by hand: replaceFirst compiled its pattern again for every one of ~50,000 links
+    if (u.regionMatches(true, 0, "https://", 0, 8)) {
+      u = u.substring(8);
+    } else if (u.regionMatches(true, 0, "http://", 0, 7)) {
+      u = u.substring(7);
+    }
     if (u.endsWith("/")) {
       u = u.substring(0, u.length() - 1);
     }
