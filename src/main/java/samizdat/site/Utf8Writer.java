@@ -41,18 +41,46 @@ final class Utf8Writer extends Writer {
 
   @Override
   public void write(char[] chars, int off, int n) {
-    ensure(3 * n + 4);
-    for (int i = off; i < off + n; i++) {
-      put(chars[i]);
-    }
+    encode(chars, off, n);
   }
 
   @Override
   public void write(String s, int off, int n) {
-    ensure(3 * n + 4);
-    for (int i = off; i < off + n; i++) {
-      put(s.charAt(i));
+    // getChars copies in bulk; charAt per character costs a bounds and coder check each
+    if (scratch.length < n) {
+      scratch = new char[Math.max(n, 2 * scratch.length)];
     }
+    s.getChars(off, off + n, scratch, 0);
+    encode(scratch, 0, n);
+  }
+
+  private char[] scratch = new char[1024];
+
+  /** Encodes {@code chars[off, off + n)}: a tight loop over the common cases, the rest via {@link #put}. */
+  private void encode(char[] chars, int off, int n) {
+    ensure(3 * n + 4);
+    byte[] b = buf;
+    int p = len;
+    int end = off + n;
+    for (int i = off; i < end; i++) {
+      char c = chars[i];
+      if (high != 0 || Character.isSurrogate(c)) {
+        len = p;
+        put(c);
+        p = len;
+        b = buf;
+      } else if (c < 0x80) {
+        b[p++] = (byte) c;
+      } else if (c < 0x800) {
+        b[p++] = (byte) (0xC0 | (c >> 6));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        b[p++] = (byte) (0xE0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    len = p;
   }
 
   @Override
