@@ -43,25 +43,30 @@ final class TextSignature {
   /** Like {@link #of(String, String)}, counting in {@code counts} (cleared first and after). */
   static long[] of(String title, String markdown, LongIntMap counts) {
     counts.clear();
+    char[] t = title.toCharArray();
     for (int i = 0; i < 3; i++) {
-      terms(title, counts);
+      terms(t, 0, t.length, counts);
     }
     // The text between link targets and bare URLs, each run on its own: the same terms as
-    // replacing them with spaces (see markupEnd), without copying the body.
+    // replacing them with spaces (see markupEnd), without copying the body. Characters are read
+    // from an array: String.charAt checks bounds and coder on every call.
     int n = markdown.length();
+    char[] chars = counts.chars(n);
+    markdown.getChars(0, n, chars, 0);
     int from = 0;
     int i = 0;
     while (i < n) {
-      int end = markupEnd(markdown, i);
+      char c = chars[i];
+      int end = c == ']' || c == 'h' ? markupEnd(chars, n, i) : -1;
       if (end < 0) {
         i++;
         continue;
       }
-      terms(markdown, from, i, counts);
+      terms(chars, from, i, counts);
       from = end;
       i = end;
     }
-    terms(markdown, from, n, counts);
+    terms(chars, from, n, counts);
     long[] top = counts.top(SIZE);
     counts.clear();
     return top;
@@ -73,30 +78,50 @@ final class TextSignature {
    * (leftmost, as {@code Matcher.find} scans), found without the regex engine.
    */
   static int markupEnd(String s, int i) {
-    char c = s.charAt(i);
+    return markupEnd(s.toCharArray(), s.length(), i);
+  }
+
+  /** {@link #markupEnd(String, int)} on the first {@code n} characters of {@code s}. */
+  static int markupEnd(char[] s, int n, int i) {
+    char c = s[i];
     if (c == ']') {
-      if (i + 1 < s.length() && s.charAt(i + 1) == '(') {
-        int close = s.indexOf(')', i + 2);
-        return close < 0 ? -1 : close + 1;
+      if (i + 1 < n && s[i + 1] == '(') {
+        for (int k = i + 2; k < n; k++) {
+          if (s[k] == ')') {
+            return k + 1;
+          }
+        }
       }
       return -1;
     }
-    if (c != 'h' || !s.startsWith("http", i)) {
+    if (c != 'h' || !startsWith(s, n, i, "http")) {
       return -1;
     }
     int p = i + 4;
-    if (p < s.length() && s.charAt(p) == 's' && s.startsWith("://", p + 1)) {
+    if (p < n && s[p] == 's' && startsWith(s, n, p + 1, "://")) {
       p++;
     }
-    if (!s.startsWith("://", p)) {
+    if (!startsWith(s, n, p, "://")) {
       return -1;
     }
     int start = p + 3;
     int q = start;
-    while (q < s.length() && !isRegexSpace(s.charAt(q))) {
+    while (q < n && !isRegexSpace(s[q])) {
       q++;
     }
     return q > start ? q : -1;
+  }
+
+  private static boolean startsWith(char[] s, int n, int at, String prefix) {
+    if (at + prefix.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (s[at + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code \s} of java.util.regex: space, tab, line feed, vertical tab, form feed, return. */
@@ -106,16 +131,17 @@ final class TextSignature {
 
   /** Adds the terms of {@code text} to {@code counts}. */
   static void terms(String text, LongIntMap counts) {
-    terms(text, 0, text.length(), counts);
+    char[] chars = text.toCharArray();
+    terms(chars, 0, chars.length, counts);
   }
 
   /** Adds the terms of {@code text[from, to)} to {@code counts}. */
-  static void terms(String text, int from, int to, LongIntMap counts) {
+  static void terms(char[] text, int from, int to, LongIntMap counts) {
     int n = to;
     int i = from;
     char prevCjk = 0;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (isCjk(c)) {
         if (prevCjk != 0 && !STOP_CHAR[prevCjk] && !STOP_CHAR[c]) {
           counts.add(((long) prevCjk << 16 | c) * 0x9E3779B97F4A7C15L, 1);
@@ -125,11 +151,11 @@ final class TextSignature {
       } else if (Character.isLetterOrDigit(c)) {
         prevCjk = 0;
         int start = i;
-        while (i < n && Character.isLetterOrDigit(text.charAt(i)) && !isCjk(text.charAt(i))) {
+        while (i < n && Character.isLetterOrDigit(text[i]) && !isCjk(text[i])) {
           i++;
         }
         if (i - start >= 2) {
-          String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+          String word = new String(text, start, i - start).toLowerCase(Locale.ROOT);
           if (!STOP_WORDS.contains(word) && !isNumberOrHex(word)) {
             counts.add(hash(word), 1);
           }
@@ -180,6 +206,8 @@ final class TextSignature {
     private int[] values;
     /** Used slots, in the order they were taken. */
     private int[] used;
+    /** Scratch space for the text being counted (see {@link #chars}). */
+    private char[] text = new char[0];
     private int size;
     private final int initialSlots;
 
@@ -225,6 +253,14 @@ final class TextSignature {
           add(oldKeys[i], oldValues[i]);
         }
       }
+    }
+
+    /** A scratch array of at least {@code n} characters, reused. */
+    char[] chars(int n) {
+      if (text.length < n) {
+        text = new char[Math.max(n, 2 * text.length)];
+      }
+      return text;
     }
 
     /**
