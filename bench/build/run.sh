@@ -59,6 +59,19 @@ mkdir -p "$LOG"
 
 say() { echo "run.sh: $*" >&2; }
 
+# Old outputs are moved aside and deleted only after the timed steps. On ext4 without a journal
+# (this VM), creating files right after deleting tens of thousands is many times slower: the inode
+# allocator skips inodes freed within the last minutes, one by one. Deleting the previous site
+# just before timing a build measured that, not the build, and hit whichever tool ran first.
+TRASH="$WORK/trash"
+mkdir -p "$TRASH"
+discard() {
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then mv "$p" "$TRASH/$(basename "$p").$STAMP.$RANDOM"; fi
+  done
+}
+
 # --- samizdat jar -------------------------------------------------------------------------------
 JAR="$PWD/target/samizdat.jar"
 # The jar also serves the Hugo converter, which reads content through samizdat's own classes.
@@ -135,7 +148,8 @@ STAMP_LINE="$N $SEED $(sha1sum bench/build/GenerateContent.java | cut -d' ' -f1)
 if [ -f "$WORK/content.stamp" ] && [ "$(cat "$WORK/content.stamp")" = "$STAMP_LINE" ] && [ -d "$CONTENT" ]; then
   say "reusing $CONTENT (same N, seed and generator)"
 else
-  rm -rf "$CONTENT" "$WORK/content.stamp"
+  discard "$CONTENT"
+  rm -f "$WORK/content.stamp"
   timed generate java bench/build/GenerateContent.java "$N" "$CONTENT" "$SEED"
   measure generate "$CONTENT"
   echo "$STAMP_LINE" >"$WORK/content.stamp"
@@ -155,18 +169,18 @@ SZBUILD=(env -C "$WORK" "${SZ[@]}" build --content "$PWD/$CONTENT" --out "$PWD/$
 
 # --- full builds, side by side --------------------------------------------------------------------
 if [ "$SAMIZDAT" = 1 ]; then
-  rm -rf "$SITE" "$WORK/.samizdat-cache"
+  discard "$SITE" "$WORK/.samizdat-cache"
   timed samizdat_full "${SZBUILD[@]}"
   measure samizdat_full "$SITE"
 fi
 if [ "$HUGO" = 1 ]; then
-  rm -rf "$WORK/hugo-pre" "$WORK/hugo-pre-out"
+  discard "$WORK/hugo-pre" "$WORK/hugo-pre-out"
   timed convert_pre java -cp "$JAR" bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-pre" precomputed
   measure convert_pre "$WORK/hugo-pre"
   timed hugo_precomputed hugo --quiet -s "$WORK/hugo-pre" -d "$PWD/$WORK/hugo-pre-out"
   measure hugo_precomputed "$WORK/hugo-pre-out"
   if [ "$BUILTIN" = 1 ]; then
-    rm -rf "$WORK/hugo-builtin" "$WORK/hugo-builtin-out"
+    discard "$WORK/hugo-builtin" "$WORK/hugo-builtin-out"
     timed convert_builtin java -cp "$JAR" bench/build/ContentToHugo.java "$CONTENT" "$WORK/hugo-builtin" builtin
     measure convert_builtin "$WORK/hugo-builtin"
     timed hugo_builtin hugo --quiet -s "$WORK/hugo-builtin" -d "$PWD/$WORK/hugo-builtin-out"
@@ -185,7 +199,7 @@ if [ "$SAMIZDAT" = 1 ]; then
   if [ "$MODE" = compare ]; then
     # A hard-linked copy of the site before the update, to diff rewritten files by hand: files that
     # samizdat replaces (temp file + rename) get new inodes, the copy keeps the old bytes.
-    rm -rf "$SITE.before"
+    discard "$SITE.before"
     cp -al "$SITE" "$SITE.before"
     rm -f "$WORK/content.stamp"
     timed append java bench/build/GenerateContent.java --append "$APPEND" "$CONTENT" "$SEED"
@@ -255,3 +269,5 @@ fi
   fi
 } | tee "$RESULTS"
 say "results written to $RESULTS"
+say "deleting old outputs in $TRASH"
+rm -rf "$TRASH"

@@ -45,7 +45,7 @@ final class ArchiveRenderer implements PageRenderer {
     List<Map<String, Object>> undated = new ArrayList<>();
     if (!site.undated.isEmpty()) {
       String dir = SiteLayout.undatedDir();
-      pages.addAll(ListPages.of(context, dir, site.undated, "无日期 Undated", "month"));
+      pages.addAll(ListPages.undated(context, dir, site.undated, "无日期 Undated", "month"));
       undated.add(Map.of("href", SiteLayout.href(path, dir + SiteLayout.INDEX), "count", site.undated.size()));
     }
     Map<String, Object> m = Views.base(path, "日期归档 Archive — " + site.config.title(),

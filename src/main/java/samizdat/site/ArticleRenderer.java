@@ -75,7 +75,7 @@ final class ArticleRenderer implements PageRenderer {
       m.put("older", neighbour(position - 1, path));
       m.put("newer", neighbour(position + 1, path));
       List<Map<String, Object>> related = new ArrayList<>();
-      for (SiteModel.Related r : site.related.getOrDefault(d.id(), List.of())) {
+      for (SiteModel.Related r : site.related(d.id())) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("title", r.title());
         e.put("local", r.local().isPresent());

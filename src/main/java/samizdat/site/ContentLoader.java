@@ -26,6 +26,9 @@ final class ContentLoader {
   private final ContentStore store;
   private final BuildState previous;
   private final BuildState next;
+  /** One term table per loading thread, reused from article to article. */
+  private final ThreadLocal<TextSignature.LongIntMap> terms =
+      ThreadLocal.withInitial(() -> new TextSignature.LongIntMap(2048));
 
   /** The articles that loaded (sorted by id) and one message per article that did not. */
   record Loaded(List<Doc> docs, List<String> errors) {}
@@ -36,14 +39,19 @@ final class ContentLoader {
     this.next = next;
   }
 
-  Loaded load(Progress progress) throws IOException {
-    List<String> ids = store.ids();
+  /**
+   * Loads the articles that {@code inputs} listed, trusting its file sizes and mtimes (taken
+   * moments ago) to decide what the previous build's state still describes.
+   */
+  Loaded load(InputsDigest.Digest inputs, Progress progress) {
+    List<String> ids = inputs.ids();
+    long[][] stats = inputs.stats();
     progress.start("reading content", ids.size());
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     Doc[] docs = new Doc[ids.size()];
     java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
       try {
-        docs[i] = loadOne(ids.get(i)).orElse(null);
+        docs[i] = loadOne(ids.get(i), stats[i]).orElse(null);
       } catch (ContentException e) {
         errors.add(e.getMessage());
       } catch (RuntimeException e) {
@@ -63,8 +71,9 @@ final class ContentLoader {
     return new Loaded(loaded, errorList);
   }
 
-  private Optional<Doc> loadOne(String id) throws ContentException {
-    Optional<ArticleMeta> maybe = readMeta(id);
+  /** One article; {@code stat} as in {@link InputsDigest.Digest#stats}. */
+  private Optional<Doc> loadOne(String id, long[] stat) throws ContentException {
+    Optional<ArticleMeta> maybe = readMeta(id, stat[0], stat[1]);
     if (maybe.isEmpty()) {
       return Optional.empty(); // deleted while we listed
     }
@@ -72,9 +81,14 @@ final class ContentLoader {
     Path body = store.bodyFile(id);
     BuildState.BodyInfo info;
     try {
-      BasicFileAttributes attrs = Files.readAttributes(body, BasicFileAttributes.class);
-      long size = attrs.size();
-      long mtime = attrs.lastModifiedTime().toMillis();
+      long size = stat[2];
+      long mtime = stat[3];
+      if (size < 0) {
+        // gone or not a file: ask again, for the error message (or a body that just arrived)
+        BasicFileAttributes attrs = Files.readAttributes(body, BasicFileAttributes.class);
+        size = attrs.size();
+        mtime = attrs.lastModifiedTime().toMillis();
+      }
       BuildState.BodyInfo old = previous.bodies.get(id);
       if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {
         info = old;
@@ -82,29 +96,23 @@ final class ContentLoader {
         next.markChanged();
         byte[] bytes = Files.readAllBytes(body);
         String markdown = new String(bytes, StandardCharsets.UTF_8);
-        byte[] hash = java.util.Arrays.copyOf(Fingerprint.sha256().digest(bytes), 16);
-        info = new BuildState.BodyInfo(size, mtime, hash, TextSignature.of(meta.title(), markdown));
+        byte[] hash = Fingerprint.hash128(bytes, 0, bytes.length);
+        info = new BuildState.BodyInfo(size, mtime, hash, TextSignature.of(meta.title(), markdown, terms.get()));
       }
     } catch (IOException e) {
       throw new ContentException(body, "cannot read article body: " + e.getMessage(), e);
     }
     next.bodies.put(id, info);
-    byte[] contentHash = new Fingerprint().add(meta.toString()).add(info.hash()).done();
+    byte[] contentHash = new Fingerprint().add(meta).add(info.hash()).done();
     String path = SiteLayout.article(id, meta.published());
     return Optional.of(Doc.of(meta, path, body, contentHash, info.signature()));
   }
 
   /** The metadata, from the previous build's state when the JSON file is unchanged. */
-  private Optional<ArticleMeta> readMeta(String id) throws ContentException {
-    Path file = store.metaFile(id);
-    BasicFileAttributes attrs;
-    try {
-      attrs = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (IOException e) {
+  private Optional<ArticleMeta> readMeta(String id, long size, long mtime) throws ContentException {
+    if (size < 0) {
       return store.readMeta(id); // gone, or unreadable: let the store say which
     }
-    long size = attrs.size();
-    long mtime = attrs.lastModifiedTime().toMillis();
     BuildState.MetaInfo old = previous.metas.get(id);
     ArticleMeta meta;
     if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {

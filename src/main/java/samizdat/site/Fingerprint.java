@@ -1,17 +1,30 @@
 package samizdat.site;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import samizdat.content.ArticleMeta;
+import samizdat.content.ImageRef;
+import samizdat.content.RelatedLink;
 
 /**
  * Hashes a page's inputs into a short digest. Every value is length-prefixed and typed, so two
  * different inputs never feed the digest the same bytes. Not thread-safe: one per page.
+ *
+ * <p>The digest is MurmurHash3 (x64, 128 bits), not a cryptographic hash: it only tells whether a
+ * page's inputs changed since the previous build, and a build hashes some 100 MB of view models
+ * and bodies, which SHA-256 in the JVM's quick (C1) compiler took over a second to do. An input
+ * crafted to collide could at worst keep one stale page until its next change. Names that must
+ * stay stable across versions ({@link #hex}: folder buckets, tag slugs) keep SHA-256.
  */
 final class Fingerprint {
   // Inputs are gathered in a buffer and digested once: MessageDigest.update per small value is
@@ -68,6 +81,30 @@ final class Fingerprint {
     ensure(b.length);
     System.arraycopy(b, 0, buf, len, b.length);
     len += b.length;
+    return this;
+  }
+
+  /**
+   * Adds every field of an article's metadata (what {@code toString} would show, without its
+   * cost: record toString goes through method handles, slow in the quick compiler).
+   */
+  Fingerprint add(ArticleMeta m) {
+    add(m.id()).add(m.title());
+    addModel(m.url()).addModel(m.site());
+    add(m.language());
+    addModel(m.published().map(LocalDate::toString));
+    addModel(m.source());
+    addModel(m.tags());
+    tag('r', m.related().size());
+    for (RelatedLink r : m.related()) {
+      add(r.title()).add(r.url());
+    }
+    tag('i', m.images().size());
+    for (ImageRef i : m.images()) {
+      addModel(i.file()).add(i.originalUrl()).add(i.alt()).add(i.caption());
+    }
+    add(m.profile()).add(m.rawSha256());
+    add(m.firstIngested().getEpochSecond()).add(m.firstIngested().getNano());
     return this;
   }
 
@@ -133,10 +170,78 @@ final class Fingerprint {
     }
   }
 
-  /** The first 16 bytes of the SHA-256 of everything added. */
+  /** The 16-byte digest of everything added. */
   byte[] done() {
-    MessageDigest digest = sha256();
-    digest.update(buf, 0, len);
-    return Arrays.copyOf(digest.digest(), 16);
+    return hash128(buf, 0, len);
+  }
+
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** MurmurHash3 x64 128 (seed 0) of {@code b[off, off + n)}, as 16 bytes (h1 then h2, little-endian). */
+  static byte[] hash128(byte[] b, int off, int n) {
+    final long c1 = 0x87c37b91114253d5L;
+    final long c2 = 0x4cf5ad432745937fL;
+    long h1 = 0;
+    long h2 = 0;
+    int blocks = n / 16;
+    for (int i = 0; i < blocks; i++) {
+      long k1 = (long) LONG_LE.get(b, off + i * 16);
+      long k2 = (long) LONG_LE.get(b, off + i * 16 + 8);
+      k1 *= c1;
+      k1 = Long.rotateLeft(k1, 31);
+      k1 *= c2;
+      h1 ^= k1;
+      h1 = Long.rotateLeft(h1, 27);
+      h1 += h2;
+      h1 = h1 * 5 + 0x52dce729;
+      k2 *= c2;
+      k2 = Long.rotateLeft(k2, 33);
+      k2 *= c1;
+      h2 ^= k2;
+      h2 = Long.rotateLeft(h2, 31);
+      h2 += h1;
+      h2 = h2 * 5 + 0x38495ab5;
+    }
+    long k1 = 0;
+    long k2 = 0;
+    int tail = off + blocks * 16;
+    for (int i = off + n - 1; i >= tail; i--) {
+      if (i - tail >= 8) {
+        k2 = (k2 << 8) | (b[i] & 0xff);
+      } else {
+        k1 = (k1 << 8) | (b[i] & 0xff);
+      }
+    }
+    // mixing an empty (zero) tail word changes nothing, so no case analysis is needed
+    k2 *= c2;
+    k2 = Long.rotateLeft(k2, 33);
+    k2 *= c1;
+    h2 ^= k2;
+    k1 *= c1;
+    k1 = Long.rotateLeft(k1, 31);
+    k1 *= c2;
+    h1 ^= k1;
+    h1 ^= n;
+    h2 ^= n;
+    h1 += h2;
+    h2 += h1;
+    h1 = mix(h1);
+    h2 = mix(h2);
+    h1 += h2;
+    h2 += h1;
+    byte[] out = new byte[16];
+    LONG_LE.set(out, 0, h1);
+    LONG_LE.set(out, 8, h2);
+    return out;
+  }
+
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
   }
 }

@@ -20,16 +20,23 @@ import samizdat.content.ContentStore;
 final class InputsDigest {
   private InputsDigest() {}
 
-  /** The digest, and whether every input is old enough for it to be trusted. */
-  record Digest(byte[] value, boolean trusted) {}
+  /**
+   * The digest, whether every input is old enough for it to be trusted, and what it was made of
+   * (so that loading the content need not list and stat it again).
+   *
+   * @param ids the article ids, sorted
+   * @param stats per id: size and mtime (ms) of its metadata file, then of its body file; a size
+   *     of -1 means not a regular file, both -1 that it could not be read
+   */
+  record Digest(byte[] value, boolean trusted, List<String> ids, long[][] stats) {}
 
   static Digest of(ContentStore store, byte[] settings, BuildState previous) throws IOException {
     List<String> ids = store.ids();
     long[][] stats = new long[ids.size()][];
     IntStream.range(0, ids.size()).parallel().forEach(i -> {
-      stats[i] = new long[] {
-        stat(store.metaFile(ids.get(i)))[0], stat(store.metaFile(ids.get(i)))[1],
-        stat(store.bodyFile(ids.get(i)))[0], stat(store.bodyFile(ids.get(i)))[1]};
+      long[] meta = stat(store.metaFile(ids.get(i)));
+      long[] body = stat(store.bodyFile(ids.get(i)));
+      stats[i] = new long[] {meta[0], meta[1], body[0], body[1]};
     });
     Fingerprint fp = new Fingerprint().add("inputs").add(settings).add(ids.size());
     long newest = Long.MIN_VALUE;
@@ -54,7 +61,7 @@ final class InputsDigest {
         newest = Math.max(newest, s[1]);
       }
     }
-    return new Digest(fp.done(), newest < previous.savedAt - 2000);
+    return new Digest(fp.done(), newest < previous.savedAt - 2000, List.copyOf(ids), stats);
   }
 
   /** True when every file the previous build wrote is in {@code out} with the recorded size. */

@@ -15,9 +15,21 @@ final class ListPages {
    */
   static List<Page> of(RenderContext context, String dir, List<Doc> oldestFirst, String heading,
       String kind) {
-    SiteConfig config = context.site().config;
+    return pages(context, Pagination.paginate(dir, oldestFirst, context.site().config.pageSize()),
+        oldestFirst, heading, kind);
+  }
+
+  /** Like {@link #of}, for a list of undated articles only ({@link Pagination#paginateUndated}). */
+  static List<Page> undated(RenderContext context, String dir, List<Doc> undated, String heading,
+      String kind) {
+    return pages(context, Pagination.paginateUndated(dir, undated, context.site().config.pageSize()),
+        undated, heading, kind);
+  }
+
+  private static List<Page> pages(RenderContext context, List<Pagination.ListPage> paginated,
+      List<Doc> oldestFirst, String heading, String kind) {
     List<Page> pages = new ArrayList<>();
-    for (Pagination.ListPage p : Pagination.paginate(dir, oldestFirst, config.pageSize())) {
+    for (Pagination.ListPage p : paginated) {
       pages.add(new MustachePage(context, p.path(), "list", () -> model(context, p, oldestFirst.size(),
           heading, kind)));
     }

@@ -47,11 +47,24 @@ final class Pagination {
    * and only changes the last undated page.
    */
   static List<ListPage> paginate(String dir, List<Doc> dated, List<Doc> undated, int pageSize) {
+    return paginate(dir, dated, undated, pageSize, dir + "undated/");
+  }
+
+  /**
+   * The pages of a list that only ever holds undated articles (the date archive's "undated"
+   * folder): its numbered pages sit in {@code dir} itself ({@code archive/undated/page/0/1.html}),
+   * not in a second {@code undated/} folder inside it.
+   */
+  static List<ListPage> paginateUndated(String dir, List<Doc> undated, int pageSize) {
+    return paginate(dir, List.of(), undated, pageSize, dir);
+  }
+
+  private static List<ListPage> paginate(String dir, List<Doc> dated, List<Doc> undated, int pageSize,
+      String undatedDir) {
     int total = dated.size();
     int full = total / pageSize;
     int undatedPages = (undated.size() + pageSize - 1) / pageSize;
     String front = dir + SiteLayout.INDEX;
-    String undatedDir = dir + "undated/";
     Optional<String> firstUndated = undatedPages > 0
         ? Optional.of(SiteLayout.listPage(undatedDir, 1)) : Optional.empty();
     List<ListPage> pages = new ArrayList<>(full + undatedPages + 1);

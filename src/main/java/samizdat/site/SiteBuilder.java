@@ -62,7 +62,9 @@ public final class SiteBuilder {
           .add(options.pageSize());
       byte[] settings = settingsFp.done();
 
+      timer.lap("settings fingerprinted");
       InputsDigest.Digest inputs = InputsDigest.of(store, settings, previous);
+      timer.lap("inputs digested");
       next.inputs = inputs.value();
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
@@ -73,7 +75,7 @@ public final class SiteBuilder {
 
       previous.loadDetails();
       ContentLoader loader = new ContentLoader(store, previous, next);
-      ContentLoader.Loaded loaded = loader.load(progress);
+      ContentLoader.Loaded loaded = loader.load(inputs, progress);
       List<String> media = loader.mediaFiles(progress);
       timer.lap("content read");
       try {
@@ -86,11 +88,9 @@ public final class SiteBuilder {
           options.pageSize());
       byte[] global = new Fingerprint().add(settings).add(config.language()).done();
 
-      progress.start("relating articles", 0);
       timer.lap("templates checked");
-      SiteModel site = new SiteModel(config, loaded.docs(), RELATED_LIMIT, previous, next, code);
-      progress.finish();
-      timer.lap("model and related lists");
+      SiteModel site = new SiteModel(config, loaded.docs());
+      timer.lap("model");
       RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
           new HashSet<>(media), global, progress);
 
@@ -100,23 +100,37 @@ public final class SiteBuilder {
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
       OutputWriter writer = new OutputWriter(out, previous, next);
-      // The search index is computed and written on its own thread while the pages render: it is
-      // mostly sequential work, so the two overlap on a multi-core machine.
+      // The search index is computed and written on its own thread while related lists are
+      // worked out and the pages render: it is the longest chain of mostly sequential work, so it
+      // starts as soon as the article list is known.
       ExecutorService searchThread = Executors.newSingleThreadExecutor();
-      Future<List<String>> searchErrors = searchThread.submit(
-          () -> new SearchRenderer(previous, searchCode).write(context, writer));
+      Future<List<String>> searchErrors = searchThread.submit(() -> {
+        List<String> result = new SearchRenderer(previous, searchCode).write(context, writer);
+        timer.note("search index written");
+        return result;
+      });
       searchThread.shutdown();
-      List<Page> pages = new ArrayList<>();
-      for (PageRenderer r : renderers) {
-        pages.addAll(r.pages(context));
-      }
-
-      timer.lap("pages listed");
       List<String> errors = new ArrayList<>(loaded.errors());
-      errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      try {
+        progress.start("relating articles", 0);
+        site.relate(RELATED_LIMIT, previous, next, code);
+        progress.finish();
+        timer.lap("related lists");
+        List<Page> pages = new ArrayList<>();
+        for (PageRenderer r : renderers) {
+          pages.addAll(r.pages(context));
+        }
+        timer.lap("pages listed");
+        errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+      } catch (IOException | RuntimeException e) {
+        // Not a byte more may be written once build() has returned: let the index finish first.
+        finishQuietly(searchErrors);
+        throw e;
+      }
+      timer.lap("pages written");
       errors.addAll(awaitSearch(searchErrors));
       Collections.sort(errors);
-      timer.lap("pages written");
+      timer.lap("search index awaited");
       int removed = writer.removeStale();
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
@@ -192,6 +206,16 @@ public final class SiteBuilder {
     return list;
   }
 
+  private static void finishQuietly(Future<?> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the build fails anyway; its own error is the one to report
+    }
+  }
+
   private static List<String> awaitSearch(Future<List<String>> errors) throws IOException {
     try {
       return errors.get();
@@ -229,12 +253,20 @@ public final class SiteBuilder {
   /** Phase times, shown with --verbose as progress warnings would be too loud; kept tiny. */
   private static final class Timer {
     private final Progress progress;
-    private long last;
+    private volatile long last;
     private final boolean on = System.getenv("SAMIZDAT_TIMING") != null;
 
     Timer(Progress progress, long start) {
       this.progress = progress;
       this.last = start;
+    }
+
+    /** Reports the time since the last lap without starting a new one (any thread). */
+    void note(String what) {
+      if (on) {
+        progress.warn(String.format(java.util.Locale.ROOT, "timing: %s at +%.3f s", what,
+            (System.nanoTime() - last) / 1e9));
+      }
     }
 
     void lap(String what) {

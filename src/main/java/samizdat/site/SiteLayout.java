@@ -64,8 +64,17 @@ final class SiteLayout {
 
   /** An article page: {@code a/<year>/<bucket>/<id>.html} ({@code undated} instead of a year). */
   static String article(String id, Optional<LocalDate> published) {
-    String year = published.map(d -> String.format(Locale.ROOT, "%04d", d.getYear())).orElse("undated");
+    String year = published.map(d -> year(d.getYear())).orElse("undated");
     return "a/" + year + "/" + bucket(id) + "/" + id + ".html";
+  }
+
+  /** A year as four digits (String.format was a tenth of the time spent reading content). */
+  private static String year(int year) {
+    if (year < 0 || year > 9999) {
+      return String.format(Locale.ROOT, "%04d", year);
+    }
+    String digits = Integer.toString(year);
+    return "0000".substring(digits.length()) + digits;
   }
 
   /** A media file copied from {@code content/media}. */

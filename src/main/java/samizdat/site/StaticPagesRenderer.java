@@ -11,6 +11,47 @@ import java.util.TreeMap;
  * pages that web servers ({@code 404.html}) and IPFS gateways ({@code ipfs-404.html}) show.
  */
 final class StaticPagesRenderer implements PageRenderer {
+  /**
+   * The not-found page's one inline script. Servers and gateways show {@code 404.html} (IPFS
+   * gateways {@code ipfs-404.html}) at whatever address was missing, often deep inside the site,
+   * where the page's relative links would point nowhere. Run before any link or stylesheet is
+   * parsed, the script works out where the site's root is and makes it the page's {@code <base>}:
+   * the given {@code --base-url} when the page is under it; {@code /ipfs/<cid>/} or {@code
+   * /ipns/<name>/} on a path gateway; {@code /} on a subdomain gateway ({@code <cid>.ipfs.host});
+   * else the path up to the first of the site's own top folders in the missing address (a stale
+   * link to an article or a list page). Otherwise, and from {@code file://}, links stay relative to
+   * the page, which is right at the root. With a base, in-page links ({@code #main}) would lead to
+   * the root, so they are pointed back at the page. No external file: it could not be found either.
+   */
+  static final String ROOT_FINDER = "(function(){var l=location,p=l.pathname,r=null,m,"
+      + "b=document.querySelector('meta[name=\"samizdat-base\"]');"
+      + "if(!/^https?:$/.test(l.protocol))return;"
+      + "if(b&&l.href.indexOf(b.content)===0)r=new URL(b.content).pathname;"
+      + "else if(m=/^\\/ip[fn]s\\/[^\\/]+\\//.exec(p))r=m[0];"
+      + "else if(/\\.ip[fn]s\\./.test(l.hostname))r='/';"
+      + "else if(m=/^(.*?\\/)(?:a|tags|archive|page|undated|media|search|about|assets)\\//.exec(p))r=m[1];"
+      + "if(r===null)return;var e=document.createElement('base');e.href=r;document.head.appendChild(e);"
+      + "document.addEventListener('DOMContentLoaded',function(){"
+      + "document.querySelectorAll('a[href^=\"#\"]').forEach(function(a){"
+      + "a.href=l.href.split('#')[0]+a.getAttribute('href');});});})();";
+
+  /**
+   * The not-found pages' policy: the usual one, plus exactly {@link #ROOT_FINDER} (by its hash)
+   * and a {@code <base>} on the site's own origin.
+   */
+  static final String NOT_FOUND_CSP = Views.CSP
+      .replace("script-src 'self'", "script-src 'self' 'sha256-" + sha256Base64(ROOT_FINDER) + "'")
+      .replace("base-uri 'none'", "base-uri 'self'");
+
+  private static String sha256Base64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(
+        Fingerprint.sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
   @Override
   public List<Page> pages(RenderContext context) {
     SiteModel site = context.site();
@@ -46,6 +87,9 @@ final class StaticPagesRenderer implements PageRenderer {
     for (String path : List.of(SiteLayout.NOT_FOUND, SiteLayout.IPFS_NOT_FOUND)) {
       Map<String, Object> nf = Views.base(path, "找不到页面 Page not found — " + config.title(),
           config.language(), config);
+      nf.put("csp", NOT_FOUND_CSP);
+      nf.put("rootFinder", List.of(Map.of("script", ROOT_FINDER,
+          "base", Views.optional(config.baseUrl().map(StaticPagesRenderer::withSlash)))));
       pages.add(new MustachePage(context, path, "notfound", nf));
     }
 

@@ -153,9 +153,14 @@ public final class Browser implements AutoCloseable {
   public record PageVisit(URI url, List<String> requests, List<String> consoleErrors,
       List<String> brokenImages, List<String> links) {
 
-    /** Requests that left the machine's files: anything but file: and data: URLs. */
+    /**
+     * Requests that left the machine's files: anything but file: and data: URLs, and the
+     * browser's own chrome: pages (its start page may still be loading in the background when
+     * the first page opens, on a busy machine).
+     */
     public List<String> networkRequests() {
-      return requests.stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")).toList();
+      return requests.stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")
+          && !u.startsWith("chrome:") && !u.startsWith("chrome-extension:")).toList();
     }
   }
 }

@@ -154,4 +154,53 @@ class SiteE2ETest {
       assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
   }
+
+  /**
+   * Servers and gateways show the not-found page at the missing address, however deep: its links
+   * and stylesheet must still reach the site, on an IPFS path gateway and on web servers at the
+   * root or at a sub-path.
+   */
+  @Test
+  void theNotFoundPageWorksAtAnyDepth() throws Exception {
+    record Host(String prefix, String page) {}
+    List<Host> hosts = List.of(
+        new Host("/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/", "ipfs-404.html"),
+        new Host("/", "404.html"),
+        new Host("/mirror/news/", "404.html"));
+    List<String> problems = new ArrayList<>();
+    for (Host host : hosts) {
+      try (StaticServer server = new StaticServer(site, host.prefix(), java.util.Optional.of(host.page()))) {
+        String root = server.url("").toString();
+        for (String missing : List.of("gone.html", "a/2024/ff/gone.html", "tags/00/some-tag/page/0/9.html")) {
+          String at = host.prefix() + missing;
+          Browser.PageVisit v = browser.open(server.url(missing));
+          v.consoleErrors().stream().filter(m -> !m.contains("status of 404"))
+              .forEach(m -> problems.add(at + ": console " + m));
+          Object sheets = browser.script("return Array.from(document.styleSheets)"
+              + ".filter(s => s.href && s.href.endsWith('/assets/site.css') && s.cssRules.length > 0).length");
+          if (!Long.valueOf(1).equals(sheets)) {
+            problems.add(at + ": stylesheet not loaded");
+          }
+          int internal = 0;
+          for (String link : v.links()) {
+            if (link.startsWith("http://") && !link.startsWith(root)) {
+              problems.add(at + ": link outside the site " + link);
+            } else if (link.startsWith(server.url(missing) + "#")) {
+              continue; // the skip link, within the page
+            } else if (link.startsWith(root)) {
+              internal++;
+              String rel = URI.create(link).getPath().substring(host.prefix().length());
+              if (!Files.isRegularFile(site.resolve(rel))) {
+                problems.add(at + ": broken link " + link);
+              }
+            }
+          }
+          if (internal < 5) {
+            problems.add(at + ": only " + internal + " links into the site");
+          }
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Serves a folder over HTTP on loopback under a path prefix, the way a web server at a sub-path
@@ -24,21 +25,34 @@ public final class StaticServer implements AutoCloseable {
   private final String prefix;
 
   public StaticServer(Path root, String prefix) throws IOException {
+    this(root, prefix, Optional.empty());
+  }
+
+  /**
+   * Like {@link #StaticServer(Path, String)}, but a missing file gets {@code notFoundPage} (a file
+   * of the folder) with status 404, as web servers and IPFS gateways ({@code ipfs-404.html}) do.
+   */
+  public StaticServer(Path root, String prefix, Optional<String> notFoundPage) throws IOException {
     this.prefix = prefix;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(prefix, exchange -> {
       String rel = exchange.getRequestURI().getPath().substring(prefix.length());
       Path file = root.resolve(rel).normalize();
+      int status = 200;
       if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-        exchange.sendResponseHeaders(404, -1);
-        exchange.close();
-        return;
+        if (notFoundPage.isEmpty()) {
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+          return;
+        }
+        file = root.resolve(notFoundPage.get());
+        status = 404;
       }
       String name = file.getFileName().toString();
       String ext = name.substring(name.lastIndexOf('.') + 1);
       exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
       byte[] body = Files.readAllBytes(file);
-      exchange.sendResponseHeaders(200, body.length);
+      exchange.sendResponseHeaders(status, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }

@@ -95,6 +95,19 @@ class PaginationTest {
   }
 
   @Test
+  void anUndatedOnlyListKeepsItsPagesInItsOwnFolder() {
+    List<Pagination.ListPage> pages = Pagination.paginateUndated("archive/undated/", undated(0, 45), 20);
+    assertEquals(List.of("archive/undated/index.html", "archive/undated/page/0/1.html",
+        "archive/undated/page/0/2.html", "archive/undated/page/0/3.html"),
+        pages.stream().map(Pagination.ListPage::path).toList());
+    assertEquals(Optional.of("archive/undated/page/0/1.html"), pages.get(0).older());
+    assertEquals(Optional.of("archive/undated/index.html"), pages.get(1).newer());
+    assertEquals(Optional.of("archive/undated/page/0/2.html"), pages.get(1).older());
+    assertEquals(List.of("u40", "u41", "u42", "u43", "u44"),
+        pages.get(3).items().stream().map(Doc::id).toList());
+  }
+
+  @Test
   void exactMultipleFrontPageSkipsItsTwin() {
     List<Pagination.ListPage> pages = Pagination.paginate("", docs(40), 20);
     assertEquals(Optional.of("page/0/1.html"), pages.get(0).older());
