@@ -89,7 +89,7 @@ if [ "$SAMIZDAT" = 1 ] && [ -z "${SAMIZDAT_CMD:-}" ]; then
 fi
 
 # --- helpers ------------------------------------------------------------------------------------
-declare -A WALL CPU RSS LOAD FILES SIZE
+declare -A WALL CPU SYS RSS LOAD FILES SIZE
 # measure NAME DIR: file count and size of DIR right after step NAME
 measure() { FILES[$1]="$(find "$2" -type f | wc -l)"; SIZE[$1]="$(du -sb "$2" | awk '{ printf "%.1f", $1 / 1048576 }')"; }
 # timed NAME CMD...: runs CMD under /usr/bin/time -v, output to $LOG/NAME.{out,err}
@@ -115,6 +115,7 @@ timed() {
   WALL[$name]="$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$LOG/$name.time")"
   CPU[$name]="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$LOG/$name.time")"
+  SYS[$name]="$(awk -F': ' '/System time/ { s += $2 } END { printf "%.1f", s }' "$LOG/$name.time")"
   RSS[$name]="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$LOG/$name.time")"
   say "$name: ${WALL[$name]} s, cpu ${CPU[$name]} s, peak RSS ${RSS[$name]} MB"
 }
@@ -217,11 +218,13 @@ fi
     "java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')$( [ "$HUGO" = 1 ] && echo ", $(hugo version | awk '{ print $1, $2 }')")"
   if [ "$SAMIZDAT" = 1 ]; then echo "samizdat: ${SZ[*]}"; fi
   echo
-  echo "(cpu s = user + system time of the step; load1 = 1-minute load average when it started)"
-  printf '%-24s %9s %9s %12s %9s %10s %8s\n' step "wall s" "cpu s" "peak RSS MB" files "output MB" "load1"
+  echo "(cpu s = user + system time of the step, sys s = the system part: on this VM's ext4 it swells"
+  echo " for minutes after mass deletions, e.g. a previous run's cleanup; load1 = 1-minute load average"
+  echo " when the step started)"
+  printf '%-24s %9s %9s %7s %12s %9s %10s %8s\n' step "wall s" "cpu s" "sys s" "peak RSS MB" files "output MB" "load1"
   row() {
     [ -n "${WALL[$1]:-}" ] || return 0
-    printf '%-24s %9s %9s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${CPU[$1]}" "${RSS[$1]}" "${FILES[$1]:-}" "${SIZE[$1]:-}" "${LOAD[$1]}"
+    printf '%-24s %9s %9s %7s %12s %9s %10s %8s\n' "$1" "${WALL[$1]}" "${CPU[$1]}" "${SYS[$1]}" "${RSS[$1]}" "${FILES[$1]:-}" "${SIZE[$1]:-}" "${LOAD[$1]}"
   }
   for step in generate convert_pre hugo_precomputed convert_builtin hugo_builtin samizdat_full \
       samizdat_nochange append samizdat_incremental; do

@@ -32,7 +32,6 @@ final class SiteLayout {
   /** Numbered list pages per bucket directory. */
   static final int PAGES_PER_BUCKET = 1000;
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_-][a-z0-9._-]*");
   private static final Pattern PLAIN_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -84,8 +83,19 @@ final class SiteLayout {
 
   /** True when a media file name can be used as is in the site. */
   static boolean isSafeName(String name) {
-    return NAME.matcher(name).matches()
-        && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
+    // [a-z0-9_-][a-z0-9._-]*, by hand: it runs for every part of every path the build writes.
+    // All allowed characters are ASCII, so characters are bytes.
+    int n = name.length();
+    if (n == 0 || n > MAX_NAME_BYTES || name.charAt(0) == '.') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The directory (ending in {@code /}) of a tag's pages. */
@@ -146,10 +156,17 @@ final class SiteLayout {
    * bad input, because every path is built from validated parts.
    */
   static void checkPath(String path) {
-    for (String part : path.split("/", -1)) {
+    int from = 0;
+    while (true) {
+      int slash = path.indexOf('/', from);
+      String part = path.substring(from, slash < 0 ? path.length() : slash);
       if (!isSafeName(part)) {
         throw new IllegalStateException("unsafe site path: " + path);
       }
+      if (slash < 0) {
+        return;
+      }
+      from = slash + 1;
     }
   }
 }

@@ -116,20 +116,30 @@ final class Templates {
       if (name.equals(".")) {
         return scopes -> scopes.get(scopes.size() - 1);
       }
+      // Dotted names (Mustache's {{a.b}}): the first part through the scopes, the rest inside it.
+      String[] parts = name.split("\\.", -1);
       return scopes -> {
         for (int i = scopes.size() - 1; i >= 0; i--) {
-          if (scopes.get(i) instanceof Map<?, ?> map) {
-            Object value = map.get(name);
-            if (value != null || map.containsKey(name)) {
-              return value;
+          if (scopes.get(i) instanceof Map<?, ?> map && (map.get(parts[0]) != null || map.containsKey(parts[0]))) {
+            Object value = map.get(parts[0]);
+            for (int k = 1; k < parts.length; k++) {
+              if (!(value instanceof Map<?, ?> inner) || !inner.containsKey(parts[k])) {
+                return missing(name);
+              }
+              value = inner.get(parts[k]);
             }
+            return value;
           }
         }
-        if (strict) {
-          throw new MustacheException("template names a key missing from the view model: " + name);
-        }
-        return null;
+        return missing(name);
       };
+    }
+
+    private Object missing(String name) {
+      if (strict) {
+        throw new MustacheException("template names a key missing from the view model: " + name);
+      }
+      return null;
     }
 
     @Override

@@ -98,4 +98,22 @@ class SiteLayoutTest {
     assertThrows(IllegalStateException.class, () -> SiteLayout.checkPath("a/中.html"));
     assertFalse(SiteLayout.isSafeName(".hidden"));
   }
+
+  @Test
+  void safeNamesAreExactlyTheLowerCaseAsciiPatternUpTo100Bytes() {
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile("[a-z0-9_-][a-z0-9._-]*");
+    String alphabet = "az09._-A/ é中";
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 5000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(6);
+      for (int i = 0; i < n; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = sb.toString();
+      assertEquals(name.matcher(s).matches(), SiteLayout.isSafeName(s), s);
+    }
+    assertTrue(SiteLayout.isSafeName("x".repeat(100)));
+    assertFalse(SiteLayout.isSafeName("x".repeat(101)));
+  }
 }
