@@ -16,10 +16,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Builds the offline search index: static JavaScript files that the search page loads with
@@ -351,12 +354,12 @@ public final class SearchIndex {
     List<Integer> members = segment.members();
     SegmentPostings postings = new SegmentPostings(1 << 12);
     List<String> rows = new ArrayList<>(members.size());
+    // The next batch is read and tokenised on the pool while this thread appends the current
+    // one: appending is serial, and without the overlap it was the build's longest tail.
+    CompletableFuture<List<Prepared>> next = prepareAsync(members, 0, document);
     for (int start = 0; start < members.size(); start += BATCH) {
-      List<Prepared> batch = members.subList(start, Math.min(members.size(), start + BATCH)).parallelStream()
-          .map(i -> {
-            SearchDocument d = document.apply(i);
-            return new Prepared(row(d), docTerms(d));
-          }).toList();
+      List<Prepared> batch = await(next);
+      next = start + BATCH < members.size() ? prepareAsync(members, start + BATCH, document) : null;
       for (int i = 0; i < batch.size(); i++) {
         rows.add(batch.get(i).row());
         DocTerms dt = batch.get(i).terms();
@@ -400,34 +403,17 @@ public final class SearchIndex {
     for (int id = 0; id < count; id++) {
       byShard[fill[shardOf[id]]++] = id;
     }
-    StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
-    StringBuilder group = new StringBuilder();
-    char[] scratch = new char[256];
+    // Shards are independent (disjoint ranges of byShard, read-only postings): built in
+    // parallel, handed to the sink in order.
+    int[] bounds = offsets;
+    byte[][] files = new byte[shards][];
+    IntStream.range(0, shards).parallel()
+        .forEach(n -> files[n] = shardFile(seg, n, postings, byShard, bounds[n], bounds[n + 1]));
     for (int n = 0; n < shards; n++) {
-      out.setLength(0);
-      out.append("samizdatSearch.shard(\"").append(seg).append("\",").append(n).append(",{");
-      String key = null;
-      group.setLength(0);
-      sortByTerm(postings, byShard, offsets[n], offsets[n + 1]);
-      for (int k = offsets[n]; k < offsets[n + 1]; k++) {
-        int id = byShard[k];
-        String term = postings.term(id);
-        if (key == null || !term.startsWith(key) || !Tokenizer.shardKey(term).equals(key)) {
-          if (key != null) {
-            appendGroup(out, key, group);
-          }
-          key = Tokenizer.shardKey(term);
-          group.setLength(0);
-        }
-        group.append(term, key.length(), term.length()).append(',');
-        scratch = postings.appendTo(id, group, scratch);
-        group.append(';');
-      }
-      if (key != null) {
-        appendGroup(out, key, group);
-      }
-      sink.accept(shardPath(seg, n), utf8(out.append("});\n")));
+      sink.accept(shardPath(seg, n), files[n]);
+      files[n] = null;
     }
+    StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
     for (int c = 0; c * DOCS_PER_CHUNK < rows.size(); c++) {
       out.setLength(0);
       out.append("samizdatSearch.docs(\"").append(seg).append("\",").append(c).append(",[");
@@ -437,6 +423,60 @@ public final class SearchIndex {
       sink.accept(chunkPath(seg, c), utf8(out.append("]);\n")));
     }
     return shards;
+  }
+
+  /** One term shard's file: its terms in String order, grouped by shard key. */
+  private static byte[] shardFile(String seg, int n, SegmentPostings postings, int[] byShard, int from,
+      int to) {
+    StringBuilder out = new StringBuilder(TARGET_SHARD_BYTES * 2);
+    StringBuilder group = new StringBuilder();
+    char[] scratch = new char[256];
+    out.append("samizdatSearch.shard(\"").append(seg).append("\",").append(n).append(",{");
+    String key = null;
+    sortByTerm(postings, byShard, from, to);
+    for (int k = from; k < to; k++) {
+      int id = byShard[k];
+      String term = postings.term(id);
+      if (key == null || !term.startsWith(key) || !Tokenizer.shardKey(term).equals(key)) {
+        if (key != null) {
+          appendGroup(out, key, group);
+        }
+        key = Tokenizer.shardKey(term);
+        group.setLength(0);
+      }
+      group.append(term, key.length(), term.length()).append(',');
+      scratch = postings.appendTo(id, group, scratch);
+      group.append(';');
+    }
+    if (key != null) {
+      appendGroup(out, key, group);
+    }
+    return utf8(out.append("});\n"));
+  }
+
+  private CompletableFuture<List<Prepared>> prepareAsync(List<Integer> members, int start,
+      IntFunction<SearchDocument> document) {
+    List<Integer> slice = members.subList(start, Math.min(members.size(), start + BATCH));
+    return CompletableFuture.supplyAsync(() -> slice.parallelStream()
+        .map(i -> {
+          SearchDocument d = document.apply(i);
+          return new Prepared(row(d), docTerms(d));
+        }).toList());
+  }
+
+  /** The batch, or the exception that made it fail, as the caller would have seen it. */
+  private static List<Prepared> await(CompletableFuture<List<Prepared>> batch) {
+    try {
+      return batch.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /**
