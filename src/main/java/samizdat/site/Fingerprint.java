@@ -1,8 +1,5 @@
 package samizdat.site;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +12,7 @@ import java.util.Optional;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ImageRef;
 import samizdat.content.RelatedLink;
+import samizdat.io.Murmur3;
 
 /**
  * Hashes a page's inputs into a short digest. Every value is length-prefixed and typed, so two
@@ -175,73 +173,8 @@ final class Fingerprint {
     return hash128(buf, 0, len);
   }
 
-  private static final VarHandle LONG_LE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   /** MurmurHash3 x64 128 (seed 0) of {@code b[off, off + n)}, as 16 bytes (h1 then h2, little-endian). */
   static byte[] hash128(byte[] b, int off, int n) {
-    final long c1 = 0x87c37b91114253d5L;
-    final long c2 = 0x4cf5ad432745937fL;
-    long h1 = 0;
-    long h2 = 0;
-    int blocks = n / 16;
-    for (int i = 0; i < blocks; i++) {
-      long k1 = (long) LONG_LE.get(b, off + i * 16);
-      long k2 = (long) LONG_LE.get(b, off + i * 16 + 8);
-      k1 *= c1;
-      k1 = Long.rotateLeft(k1, 31);
-      k1 *= c2;
-      h1 ^= k1;
-      h1 = Long.rotateLeft(h1, 27);
-      h1 += h2;
-      h1 = h1 * 5 + 0x52dce729;
-      k2 *= c2;
-      k2 = Long.rotateLeft(k2, 33);
-      k2 *= c1;
-      h2 ^= k2;
-      h2 = Long.rotateLeft(h2, 31);
-      h2 += h1;
-      h2 = h2 * 5 + 0x38495ab5;
-    }
-    long k1 = 0;
-    long k2 = 0;
-    int tail = off + blocks * 16;
-    for (int i = off + n - 1; i >= tail; i--) {
-      if (i - tail >= 8) {
-        k2 = (k2 << 8) | (b[i] & 0xff);
-      } else {
-        k1 = (k1 << 8) | (b[i] & 0xff);
-      }
-    }
-    // mixing an empty (zero) tail word changes nothing, so no case analysis is needed
-    k2 *= c2;
-    k2 = Long.rotateLeft(k2, 33);
-    k2 *= c1;
-    h2 ^= k2;
-    k1 *= c1;
-    k1 = Long.rotateLeft(k1, 31);
-    k1 *= c2;
-    h1 ^= k1;
-    h1 ^= n;
-    h2 ^= n;
-    h1 += h2;
-    h2 += h1;
-    h1 = mix(h1);
-    h2 = mix(h2);
-    h1 += h2;
-    h2 += h1;
-    byte[] out = new byte[16];
-    LONG_LE.set(out, 0, h1);
-    LONG_LE.set(out, 8, h2);
-    return out;
-  }
-
-  private static long mix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    k ^= k >>> 33;
-    return k;
+    return Murmur3.hash128(b, off, n);
   }
 }

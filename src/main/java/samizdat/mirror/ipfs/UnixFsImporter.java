@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import samizdat.io.Murmur3;
 
 /**
  * Turns files and directories into the UnixFS DAG that kubo's {@code ipfs add -r --cid-version=1}

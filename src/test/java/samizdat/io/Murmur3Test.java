@@ -1,4 +1,4 @@
-package samizdat.mirror.ipfs;
+package samizdat.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,6 +21,10 @@ class Murmur3Test {
       "新闻目录名称长一点的名字.html, 18abbef08f0d83b6",
   })
   void matchesTheReferenceImplementation(String name, String hex) {
-    assertEquals(hex, String.format("%016x", Murmur3.hash64(name.getBytes(StandardCharsets.UTF_8))));
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    assertEquals(hex, String.format("%016x", Murmur3.hash64(bytes)));
+    // hash64 is the first half of hash128 (little-endian h1).
+    assertEquals(Murmur3.hash64(bytes),
+        java.nio.ByteBuffer.wrap(Murmur3.hash128(bytes, 0, bytes.length)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
   }
 }
