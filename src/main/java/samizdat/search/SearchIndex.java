@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
@@ -351,6 +352,15 @@ public final class SearchIndex {
    * @return the segment's shard count, for the manifest
    */
   public int writeSegment(Segment segment, IntFunction<SearchDocument> document, BiConsumer<String, byte[]> sink) {
+    return writeSegment(segment, document, shards -> { }, sink);
+  }
+
+  /**
+   * As {@link #writeSegment(Segment, IntFunction, BiConsumer)}; {@code shardCount} learns the
+   * segment's shard count before the first file reaches {@code sink}.
+   */
+  public int writeSegment(Segment segment, IntFunction<SearchDocument> document, IntConsumer shardCount,
+      BiConsumer<String, byte[]> sink) {
     List<Integer> members = segment.members();
     SegmentPostings postings = new SegmentPostings(1 << 12);
     List<String> rows = new ArrayList<>(members.size());
@@ -386,6 +396,7 @@ public final class SearchIndex {
     while (shards < SMALL_SEGMENT_SHARDS && (long) shards * MIN_SHARD_BYTES < bytes) {
       shards *= 2;
     }
+    shardCount.accept(shards);
     // Term numbers by shard (counting sort), then each shard's terms sorted: a shard key is a
     // prefix of its terms (or the whole term), so the terms of one key group are contiguous in
     // String order.

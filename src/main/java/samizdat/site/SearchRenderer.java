@@ -70,26 +70,32 @@ final class SearchRenderer {
       List<String> old = previousBySegment.getOrDefault(segment.id(), List.of());
       OptionalInt complete = SearchIndex.completeShards(segment, old);
       boolean reusable = complete.isPresent();
+      // Every file's recorded fingerprint also names the shard count it was written for: a
+      // segment whose last shards were lost from the state (a failed write) cannot pass for a
+      // complete segment with fewer shards.
+      byte[] expected = complete.isPresent() ? withShards(fingerprint, complete.getAsInt()) : fingerprint;
       for (String path : old) {
         BuildState.FileInfo info = previous.files.get(path);
-        reusable &= Arrays.equals(info.fingerprint(), fingerprint) && writer.isIntact(path, info);
+        reusable &= Arrays.equals(info.fingerprint(), expected) && writer.isIntact(path, info);
       }
       if (reusable) {
         // Same documents, every file still there: the writer records them as unchanged.
         old.sort(null);
         for (String path : old) {
-          writeOne(writer, new IndexFile(path, fingerprint, null), errors);
+          writeOne(writer, new IndexFile(path, expected, null), errors);
         }
         shards.put(segment.id(), complete.getAsInt());
       } else {
         computed++;
-        shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)), (path, bytes) -> {
-          SiteLayout.checkPath(path);
-          if (!path.startsWith(SearchIndex.segmentDir(segment.id()))) {
-            throw new IllegalStateException("search index file outside its segment: " + path);
-          }
-          writeOne(writer, new IndexFile(path, fingerprint, bytes), errors);
-        }));
+        byte[][] recorded = new byte[1][];
+        shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)),
+            count -> recorded[0] = withShards(fingerprint, count), (path, bytes) -> {
+              SiteLayout.checkPath(path);
+              if (!path.startsWith(SearchIndex.segmentDir(segment.id()))) {
+                throw new IllegalStateException("search index file outside its segment: " + path);
+              }
+              writeOne(writer, new IndexFile(path, recorded[0], bytes), errors);
+            }));
       }
     }
     byte[] manifest = index.manifest(plan, shards::get);
@@ -101,6 +107,10 @@ final class SearchRenderer {
           (System.nanoTime() - start) / 1e9, computed, plan.segments().size()));
     }
     return errors;
+  }
+
+  private static byte[] withShards(byte[] segmentFingerprint, int shards) {
+    return new Fingerprint().add(segmentFingerprint).add(shards).done();
   }
 
   /** The day the archive got the article: places undated articles in the index. */

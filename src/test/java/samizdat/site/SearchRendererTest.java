@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,5 +85,46 @@ class SearchRendererTest {
     assertTrue(segments.contains(segment), segments.toString());
     assertTrue(segments.size() <= 2, "only the damaged segment and the edited article's: " + segments);
     assertEquals(0, build(content, site).written(), "and then nothing");
+  }
+
+  @Test
+  void aSegmentWhoseLastShardIsMissingFromTheStateIsNotTakenForASmallerOne() throws IOException {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 0, 300, 4);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    // A segment of k shards whose upper half the build state then forgets (as after failed
+    // writes): what is left looks like a complete segment of k/2 shards.
+    String segment = SiteBuilderTest.files(site).keySet().stream()
+        .filter(p -> p.startsWith("search/d") && p.endsWith("/t0/1.js")).findFirst().orElseThrow()
+        .split("/")[1];
+    List<String> shardFiles = SiteBuilderTest.files(site).keySet().stream()
+        .filter(p -> p.startsWith("search/" + segment + "/t")).toList();
+    int k = shardFiles.size();
+    assertEquals(1, Integer.bitCount(k), "a power of two: " + shardFiles);
+    Path statePath = tmp.resolve("cache.state");
+    BuildState state = BuildState.load(statePath);
+    state.loadDetails();
+    for (String p : shardFiles) {
+      int n = Integer.parseInt(p.substring(p.lastIndexOf('/') + 1, p.length() - ".js".length()));
+      if (n >= k / 2) {
+        assertTrue(state.files.remove(p) != null, p + " in the state");
+      }
+    }
+    state.save(statePath);
+    SiteBuilderTest.agePast(site);
+    // an edit far from that (oldest) segment, so that only the state can make it be rewritten
+    Files.writeString(content.resolve("articles").resolve(TestContent.id(299) + ".md"), "改过的正文。\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    build(content, site);
+    Path fresh = tmp.resolve("fresh");
+    build2(content, fresh);
+    assertEquals(Files.readString(fresh.resolve("search/manifest.js")),
+        Files.readString(site.resolve("search/manifest.js")), "the segment keeps all its shards");
+  }
+
+  private void build2(Path content, Path out) throws IOException {
+    new SiteBuilder().build(new BuildOptions(content, Optional.of(Path.of("templates")), out,
+        tmp.resolve("fresh.state"), "Test", Optional.empty(), Optional.empty(), 20, 2, true), Progress.NONE);
   }
 }
