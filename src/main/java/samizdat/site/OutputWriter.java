@@ -1,11 +1,6 @@
 package samizdat.site;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.OpenOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,48 +67,12 @@ final class OutputWriter {
     }
     next.markChanged();
     byte[] bytes = page.render();
-    if ((old == null && createNew(file, bytes)) || AtomicFiles.writeIfChanged(file, bytes)) {
+    if ((old == null && AtomicFiles.createNew(file, bytes)) || AtomicFiles.writeIfChanged(file, bytes)) {
       written.incrementAndGet();
     } else {
       unchanged.incrementAndGet();
     }
     next.files.put(path, new BuildState.FileInfo(fingerprint, bytes.length));
-  }
-
-  private static final Set<OpenOption> CREATE_NEW =
-      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-
-  /**
-   * Writes {@code bytes} to {@code file} if no file is there (creating its folders); false, with
-   * nothing touched, if one is.
-   */
-  private static boolean createNew(Path file, byte[] bytes) throws IOException {
-    FileChannel channel;
-    try {
-      channel = open(file);
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    }
-    try (channel) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(file);
-      throw e;
-    }
-    return true;
-  }
-
-  private static FileChannel open(Path file) throws IOException {
-    try {
-      return FileChannel.open(file, CREATE_NEW);
-    } catch (NoSuchFileException e) {
-      // Folders are made when the first file in them fails for want of them: no stat per file.
-      Files.createDirectories(file.getParent());
-      return FileChannel.open(file, CREATE_NEW);
-    }
   }
 
   /** Whether the previous build's file at {@code path} is still there with its recorded size. */

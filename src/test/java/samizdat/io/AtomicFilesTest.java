@@ -61,4 +61,16 @@ class AtomicFilesTest {
       assertEquals(1, s.count(), "no temporary file left behind");
     }
   }
+
+  @Test
+  void createNewWritesOnlyWhereNothingIsAndMakesItsFolders() throws IOException {
+    Path target = dir.resolve("a/b/new.html");
+    assertTrue(AtomicFiles.createNew(target, "新".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("新", Files.readString(target));
+    assertFalse(AtomicFiles.createNew(target, "other".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("新", Files.readString(target), "an existing file is left alone");
+    if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+      assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_READ));
+    }
+  }
 }
