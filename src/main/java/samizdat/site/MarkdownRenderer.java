@@ -75,8 +75,7 @@ final class MarkdownRenderer {
    * @param hasMedia whether a file of {@code content/media} exists (and will be copied)
    */
   Rendered render(String markdown, String pagePath, Predicate<String> hasMedia, boolean wantText) {
-    Node doc = parser.parse(markdown);
-    doc.accept(new Rewriter(pagePath, hasMedia));
+    Node doc = parse(markdown, pagePath, hasMedia);
     return new Rendered(doc, html, wantText ? plainText(doc) : "");
   }
 
@@ -85,9 +84,14 @@ final class MarkdownRenderer {
    * body and rendering the HTML as well would cost it a third more.
    */
   String plainText(String markdown, String pagePath, Predicate<String> hasMedia) {
+    return plainText(parse(markdown, pagePath, hasMedia));
+  }
+
+  /** The parsed body with its links and images made safe and relative to {@code pagePath}. */
+  private Node parse(String markdown, String pagePath, Predicate<String> hasMedia) {
     Node doc = parser.parse(markdown);
     doc.accept(new Rewriter(pagePath, hasMedia));
-    return plainText(doc);
+    return doc;
   }
 
   /** The words a reader sees: text and code, blocks separated by newlines, no URLs or markup. */
