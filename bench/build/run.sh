@@ -11,7 +11,8 @@
 #   --no-samizdat    skip samizdat (e.g. to time Hugo before `samizdat build` exists)
 #   --append M       articles added for the incremental measurement (default 100)
 # environment:
-#   SAMIZDAT_CMD     command that runs samizdat (default: java [-Xmx1g] -jar target/samizdat.jar),
+#   SAMIZDAT_CMD     command that runs samizdat (default: the ./samizdat launcher, with the JVM
+#                    options users get; --scale: java -Xmx1g -jar target/samizdat.jar),
 #                    e.g. to time another build of the jar; skips the jar check. It runs inside
 #                    bench/work/n<N>/, so give absolute paths.
 #
@@ -19,6 +20,8 @@
 # Work files and results go to bench/work/ (git-ignored); results also print on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=../settle.sh
+. bench/settle.sh
 
 N=10000
 MODE=compare
@@ -59,10 +62,10 @@ mkdir -p "$LOG"
 
 say() { echo "run.sh: $*" >&2; }
 
-# Old outputs are moved aside and deleted only after the timed steps. On ext4 without a journal
-# (this VM), creating files right after deleting tens of thousands is many times slower: the inode
-# allocator skips inodes freed within the last minutes, one by one. Deleting the previous site
-# just before timing a build measured that, not the build, and hit whichever tool ran first.
+# Old outputs are moved aside and deleted only after the timed steps, and the full builds wait
+# until an earlier deletion (this run's generator or a previous run) no longer slows file creation:
+# see bench/settle.sh. Deleting the previous site just before timing a build measured the file
+# system, not the build, and hit whichever tool ran first.
 TRASH="$WORK/trash"
 mkdir -p "$TRASH"
 discard() {
@@ -161,14 +164,25 @@ JAVA_OPTS=()
 if [ "$MODE" = scale ]; then JAVA_OPTS=(-Xmx1g); fi
 if [ -n "${SAMIZDAT_CMD:-}" ]; then
   read -r -a SZ <<<"$SAMIZDAT_CMD"
-else
+elif [ "$MODE" = scale ]; then
   SZ=(java "${JAVA_OPTS[@]}" -jar "$JAR")
+else
+  # What a user runs: the launcher, with its JVM options and class-data archive. The archive is
+  # recorded on the launcher's first build after the jar changed: a build of the repository's own
+  # content does that here, outside the timed steps, as any earlier use of the tool would have.
+  SZ=("$PWD/samizdat")
+  if [ "$SAMIZDAT" = 1 ]; then
+    rm -rf "$WORK/warmup" && mkdir -p "$WORK/warmup"
+    env -C "$WORK/warmup" "${SZ[@]}" build --quiet --content "$PWD/content" --out "$PWD/$WORK/warmup/site" >/dev/null
+    rm -rf "$WORK/warmup"
+  fi
 fi
 # samizdat runs inside $WORK with absolute paths, so it uses the templates built into the jar (not
 # whatever ./templates the current directory has) and keeps its build state in $WORK.
 SZBUILD=(env -C "$WORK" "${SZ[@]}" build --content "$PWD/$CONTENT" --out "$PWD/$SITE")
 
 # --- full builds, side by side --------------------------------------------------------------------
+settle_wait
 if [ "$SAMIZDAT" = 1 ]; then
   discard "$SITE" "$WORK/.samizdat-cache"
   timed samizdat_full "${SZBUILD[@]}"
@@ -273,4 +287,4 @@ fi
 } | tee "$RESULTS"
 say "results written to $RESULTS"
 say "deleting old outputs in $TRASH"
-rm -rf "$TRASH"
+settle_delete "$TRASH"

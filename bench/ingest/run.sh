@@ -7,6 +7,8 @@
 # usage: bench/ingest/run.sh [N] [WORKDIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../settle.sh
+. "$here/../settle.sh"
 repo=$(cd "$here/../.." && pwd)
 n=${1:-10000}
 work=${2:-$repo/bench/work/ingest}
@@ -21,22 +23,22 @@ fi
 echo "pages: $(find -L "$pages" -name '*.html' | wc -l), $(du -shL "$pages" | cut -f1); cores: $(nproc)" >&2
 # The launcher records its class-data archive on a command's first run after a jar build; do that
 # here, outside the timing, as any second use of the tool would find it done.
-rm -rf "$work/warmup"
+rm -rf "$work/warmup"   # three files: too few to slow anything
 "$repo/samizdat" ingest --quiet --content "$work/warmup" "$(find -L "$pages" -name '*.html' | head -n 1)" >/dev/null
 echo "load average now: $(cut -d" " -f1-3 /proc/loadavg) (other work on the machine skews wall times)" >&2
 
 jar="$repo/target/samizdat.jar"
 run() { "$repo/samizdat" ingest --quiet --content "$content" "$pages" | tail -n 1; }
 
-# Old outputs are moved aside and deleted after the timed runs: on ext4 (this VM) creating files
-# in the minutes after deleting tens of thousands is many times slower, which would measure the
-# deletion, not the ingest.
+# Old outputs are moved aside and deleted after the timed runs, and the timed runs wait until an
+# earlier deletion no longer slows file creation (see ../settle.sh).
 trash="$work/trash"
 mkdir -p "$trash"
 discard() { if [ -e "$1" ]; then mv "$1" "$trash/$(basename "$1").$$.$RANDOM"; fi; }
 
 echo "--- cold: empty content folder" >&2
 discard "$content"
+settle_wait
 if command -v /usr/bin/time >/dev/null; then
   /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" bash -c "$(declare -f run); repo=$repo content=$content pages=$pages; run"
 else
@@ -53,4 +55,4 @@ if command -v hyperfine >/dev/null; then
     "'$repo/samizdat' ingest --quiet --content '$content' '$pages'"
 fi
 echo "deleting old outputs in $trash" >&2
-rm -rf "$trash"
+settle_delete "$trash"
