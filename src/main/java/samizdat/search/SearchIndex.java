@@ -305,34 +305,34 @@ public final class SearchIndex {
     }
   }
 
-  /** One document's distinct terms with their weights. */
+  /**
+   * One document's distinct terms with their weights; a packed term's String is null (see
+   * {@link DocTermCounts#entries}).
+   */
   private record DocTerms(String[] terms, long[] packed, int[] hashes, int[] weights) {}
 
   private DocTerms docTerms(SearchDocument d) {
-    // Distinct terms grow roughly with the text (CJK: about one new bigram per character early
-    // on), so presizing saves most of the rehashing.
-    TermTable<int[]> counts = new TermTable<>(Math.min(1 << 16, d.text().length() / 2 + 64));
-    tokenizer.terms(d.text(), t -> counts.computeIfAbsent(t, k -> new int[2])[0]++);
-    tokenizer.terms(d.title(), t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
+    DocTermCounts counts = new DocTermCounts(d.text().length());
+    tokenizer.terms(d.text(), counts);
+    counts.heading(true);
+    tokenizer.terms(d.title(), counts);
     for (String tag : d.tags()) {
-      tokenizer.terms(tag, t -> counts.computeIfAbsent(t, k -> new int[2])[1] = 1);
+      tokenizer.terms(tag, counts);
       String key = tagTerm(tag);
       if (key.length() > 1) {
-        counts.computeIfAbsent(key, k -> new int[2])[1] = 1;
+        if (key.length() <= 4) {
+          counts.packed(Tokenizer.pack(key));
+        } else {
+          counts.string(key);
+        }
       }
     }
     int n = counts.size();
     String[] terms = new String[n];
-    Object[] values = new Object[n];
-    int[] hashes = new int[n];
-    counts.entries(terms, values, hashes);
     long[] packed = new long[n];
+    int[] hashes = new int[n];
     int[] weights = new int[n];
-    for (int i = 0; i < n; i++) {
-      int[] c = (int[]) values[i];
-      weights[i] = Postings.weight(c[0], c[1] == 1);
-      packed[i] = SegmentPostings.pack(terms[i]);
-    }
+    counts.entries(terms, packed, hashes, weights);
     return new DocTerms(terms, packed, hashes, weights);
   }
 

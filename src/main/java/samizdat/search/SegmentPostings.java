@@ -34,7 +34,9 @@ final class SegmentPostings {
   /**
    * Appends a posting of {@code doc} (larger than the term's previous document) with
    * {@code weight} to {@code term}, whose {@link TermTable#mix} hash is {@code hash} and
-   * {@link #pack} is {@code packed} (both computed by the caller, off the serial path).
+   * {@link #pack} is {@code packed} (both computed by the caller, off the serial path). A packed
+   * term may come without its String ({@code term} null): it is made only when the segment first
+   * sees the term.
    */
   void add(String term, long packed, int hash, int doc, int weight) {
     int id = find(term, packed, hash);
@@ -60,15 +62,7 @@ final class SegmentPostings {
 
   /** The term packed in a long when it has one to four UTF-16 units (never U+0000), else 0. */
   static long pack(String term) {
-    int n = term.length();
-    if (n > 4) {
-      return 0;
-    }
-    long k = 0;
-    for (int i = 0; i < n; i++) {
-      k = (k << 16) | term.charAt(i);
-    }
-    return k;
+    return Tokenizer.pack(term);
   }
 
   private int find(String term, long packed, int hash) {
@@ -78,7 +72,7 @@ final class SegmentPostings {
       long meta = slots[2 * i + 1];
       if (meta == 0) {
         int id = size++;
-        terms[id] = term;
+        terms[id] = term != null ? term : Tokenizer.unpack(packed);
         bytes[id] = new byte[4];
         state[2 * id] = -1;
         slots[2 * i] = packed;

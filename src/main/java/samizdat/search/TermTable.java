@@ -27,7 +27,11 @@ final class TermTable<V> {
 
   /** The table's hash of a term (also used by {@link SegmentPostings}). */
   static int mix(String s) {
-    int h = Tokenizer.hash(s);
+    return mix(Tokenizer.hash(s));
+  }
+
+  /** {@link #mix} of a term whose {@link Tokenizer#hash} is {@code h}. */
+  static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

@@ -146,22 +146,89 @@ final class Tokenizer {
     return units;
   }
 
+  /**
+   * Receives index terms. A term of at most four UTF-16 units (every CJK bigram and character,
+   * short words and pairs) arrives packed in a long, as {@link #pack} makes it, so that indexing
+   * makes no String for each of the millions of repeated terms; longer terms arrive as Strings.
+   */
+  interface TermSink {
+    void packed(long term);
+
+    void string(String term);
+  }
+
+  /**
+   * A term of one to four UTF-16 units in a long, 16 bits each, the first unit highest; 0 for a
+   * longer term. Terms never contain U+0000, so the packing is unambiguous.
+   */
+  static long pack(CharSequence term) {
+    int n = term.length();
+    if (n > 4) {
+      return 0;
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      k = (k << 16) | term.charAt(i);
+    }
+    return k;
+  }
+
+  /** The term that {@link #pack} packed. */
+  static String unpack(long packed) {
+    int n = (79 - Long.numberOfLeadingZeros(packed)) / 16;
+    char[] chars = new char[n];
+    for (int i = 0; i < n; i++) {
+      chars[i] = (char) (packed >>> (16 * (n - 1 - i)));
+    }
+    return new String(chars);
+  }
+
+  /** {@link #hash} of the term that {@link #pack} packed. */
+  static int hash(long packed) {
+    int n = (79 - Long.numberOfLeadingZeros(packed)) / 16;
+    int h = 0x811c9dc5;
+    for (int i = n - 1; i >= 0; i--) {
+      h ^= (char) (packed >>> (16 * i));
+      h *= 0x01000193;
+    }
+    return h;
+  }
+
+  /** Hands {@code s[from, to)} to the sink, packed when it is short enough. */
+  private static void emit(String s, int from, int to, TermSink sink) {
+    int n = to - from;
+    if (n <= 4) {
+      long k = 0;
+      for (int i = from; i < to; i++) {
+        k = (k << 16) | s.charAt(i);
+      }
+      sink.packed(k);
+    } else {
+      sink.string(from == 0 && to == s.length() ? s : s.substring(from, to));
+    }
+  }
+
+  /** UTF-16 units of the code point at {@code i}: 2 for a surrogate pair, else 1 (as codePointAt). */
+  private static int unitsAt(String s, int i) {
+    return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+  }
+
   /** The terms of a unit itself: the word, or the bigrams of a CJK run and its last character. */
-  static void unitTerms(Unit u, Consumer<String> sink) {
+  static void unitTerms(Unit u, TermSink sink) {
+    String t = u.text();
     if (!u.cjk()) {
-      sink.accept(u.text());
+      emit(t, 0, t.length(), sink);
       return;
     }
-    String t = u.text();
     int i = 0;
     while (true) {
-      int a = Character.charCount(t.codePointAt(i));
+      int a = unitsAt(t, i);
       if (i + a >= t.length()) {
-        sink.accept(t.substring(i));
+        emit(t, i, t.length(), sink);
         return;
       }
-      int b = Character.charCount(t.codePointAt(i + a));
-      sink.accept(t.substring(i, i + a + b));
+      emit(t, i, i + a + unitsAt(t, i + a), sink);
       i += a;
     }
   }
@@ -175,21 +242,59 @@ final class Tokenizer {
     return left.last() + " " + right.first();
   }
 
+  /** {@link #pair} handed to the sink, packed without making the String when it is short. */
+  private static void pair(Unit left, Unit right, TermSink sink) {
+    String l = left.text();
+    String r = right.text();
+    int lastStart = left.cjk() ? l.length() - (l.length() > 1
+        && Character.isLowSurrogate(l.charAt(l.length() - 1))
+        && Character.isHighSurrogate(l.charAt(l.length() - 2)) ? 2 : 1) : 0;
+    int firstEnd = right.cjk() ? unitsAt(r, 0) : r.length();
+    if (l.length() - lastStart + 1 + firstEnd <= 4) {
+      long k = 0;
+      for (int i = lastStart; i < l.length(); i++) {
+        k = (k << 16) | l.charAt(i);
+      }
+      k = (k << 16) | ' ';
+      for (int i = 0; i < firstEnd; i++) {
+        k = (k << 16) | r.charAt(i);
+      }
+      sink.packed(k);
+    } else {
+      sink.string(pair(left, right));
+    }
+  }
+
   /** Every index term of {@code text}, in order (duplicates included). */
-  void terms(String text, Consumer<String> sink) {
+  void terms(String text, TermSink sink) {
     Unit previous = null;
     for (Unit u : units(normalize(text))) {
       if (previous != null && hasPair(previous, u)) {
-        sink.accept(pair(previous, u));
+        pair(previous, u, sink);
       }
       unitTerms(u, sink);
       previous = u;
     }
   }
 
+  /** As {@link #terms(String, TermSink)}, every term as a String. */
+  void terms(String text, Consumer<String> sink) {
+    terms(text, new TermSink() {
+      @Override
+      public void packed(long term) {
+        sink.accept(unpack(term));
+      }
+
+      @Override
+      public void string(String term) {
+        sink.accept(term);
+      }
+    });
+  }
+
   List<String> terms(String text) {
     List<String> out = new ArrayList<>();
-    terms(text, out::add);
+    terms(text, (Consumer<String>) out::add);
     return out;
   }
 

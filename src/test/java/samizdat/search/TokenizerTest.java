@@ -84,4 +84,55 @@ class TokenizerTest {
     assertEquals("国发后里鸿祎", tokenizer.normalize("國發後裡鴻禕"));
     assertTrue(tokenizer.t2sPairs().codePointCount(0, tokenizer.t2sPairs().length()) > 7000);
   }
+
+  @Test
+  void shortTermsArriveOnlyPackedAndLongOnesAsStrings() throws Exception {
+    String text = "周鸿祎说 AI 会取代 a 人，𠀀𠀁字 and Sora模型 2024年 GPT-4o x 好";
+    List<String> viaPacking = new ArrayList<>();
+    tokenizer.terms(text, new Tokenizer.TermSink() {
+      @Override
+      public void packed(long term) {
+        String s = Tokenizer.unpack(term);
+        assertTrue(s.length() <= 4, s);
+        assertEquals(term, Tokenizer.pack(s));
+        assertEquals(Tokenizer.hash(s), Tokenizer.hash(term), s);
+        viaPacking.add(s);
+      }
+
+      @Override
+      public void string(String term) {
+        assertTrue(term.length() > 4, term);
+        viaPacking.add(term);
+      }
+    });
+    // The String terms as the tokeniser defines them, built unit by unit without packing.
+    List<String> expected = new ArrayList<>();
+    Tokenizer.Unit previous = null;
+    for (Tokenizer.Unit u : Tokenizer.units(tokenizer.normalize(text))) {
+      if (previous != null && Tokenizer.hasPair(previous, u)) {
+        expected.add(Tokenizer.pair(previous, u));
+      }
+      if (u.cjk()) {
+        int[] cps = u.text().codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+          expected.add(new String(cps, i, Math.min(2, cps.length - i)));
+        }
+      } else {
+        expected.add(u.text());
+      }
+      previous = u;
+    }
+    assertEquals(expected, viaPacking);
+    assertTrue(viaPacking.contains("a 人"), "a short pair is packed and comes back whole");
+    assertTrue(viaPacking.contains("𠀀𠀁"), "surrogate pairs stay whole");
+  }
+
+  @Test
+  void packingRoundTripsOneToFourUnits() {
+    for (String s : List.of("a", "周", "周鸿", "a b", "𠀀", "𠀀𠀁", "ab c", "\uffff\uffff\uffff\uffff")) {
+      assertEquals(s, Tokenizer.unpack(Tokenizer.pack(s)), s);
+      assertEquals(Tokenizer.hash(s), Tokenizer.hash(Tokenizer.pack(s)), s);
+    }
+    assertEquals(0, Tokenizer.pack("abcde"));
+  }
 }
