@@ -3,6 +3,7 @@ package samizdat.site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,14 @@ final class ArticleRenderer implements PageRenderer {
   @Override
   public List<Page> pages(RenderContext context) {
     List<Doc> list = context.site().list;
-    List<Page> pages = new ArrayList<>(list.size());
+    List<ArticlePage> pages = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       pages.add(new ArticlePage(context, i));
     }
-    return pages;
+    // The order pages are written in changes no byte: this one hands the search index the body
+    // texts it needs next (see BodyTexts).
+    pages.sort(Comparator.comparingInt(p -> context.bodyTexts().rank(p.doc().id())));
+    return List.copyOf(pages);
   }
 
   private static final class ArticlePage implements Page {
@@ -103,7 +107,12 @@ final class ArticleRenderer implements PageRenderer {
       Doc d = doc();
       Map<String, Object> m = new LinkedHashMap<>(Optional.ofNullable(model).orElseGet(this::model));
       String markdown = Files.readString(d.bodyFile());
-      m.put("body", context.markdown().render(markdown, d.path(), context.media()::contains, false).html());
+      boolean forSearch = context.bodyTexts().wanted(d.id());
+      MarkdownRenderer.Rendered body = context.markdown().render(markdown, d.path(), context.media()::contains, forSearch);
+      m.put("body", body.html());
+      if (forSearch) {
+        context.bodyTexts().offer(d.id(), body.plainText());
+      }
       return context.templates().render("article", m);
     }
 

@@ -14,7 +14,7 @@ import samizdat.io.Progress;
  * @param progress where warnings go
  */
 record RenderContext(SiteModel site, Templates templates, MarkdownRenderer markdown, Set<String> media,
-    byte[] globalFingerprint, Progress progress) {
+    byte[] globalFingerprint, Progress progress, BodyTexts bodyTexts) {
 
   Fingerprint fingerprint() {
     return new Fingerprint().add(globalFingerprint);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import samizdat.search.SearchDocument;
 import samizdat.search.SearchIndex;
@@ -40,16 +41,11 @@ final class SearchRenderer {
    *
    * @return one error line per file that could not be written
    */
-  List<String> write(RenderContext context, OutputWriter writer) throws IOException {
+  List<String> write(RenderContext context, OutputWriter writer, SearchIndex.Plan plan) throws IOException {
     long start = System.nanoTime();
     int computed = 0;
     List<Doc> docs = context.site().list;
     SearchIndex index = new SearchIndex();
-    List<SearchIndex.Key> keys = new ArrayList<>(docs.size());
-    for (Doc d : docs) {
-      keys.add(new SearchIndex.Key(d.id(), d.meta().published(), filed(d), d.path()));
-    }
-    SearchIndex.Plan plan = index.plan(keys);
     Map<String, List<String>> previousBySegment = new HashMap<>();
     for (String path : previous.files.keySet()) {
       int slash = path.indexOf('/', "search/".length());
@@ -59,6 +55,9 @@ final class SearchRenderer {
     }
     List<String> errors = new ArrayList<>();
     Map<String, Integer> shards = new HashMap<>();
+    // First which segments must be computed, so that the article pages, rendering meanwhile, can
+    // keep those bodies' texts for the index (BodyTexts) from the start.
+    List<Planned> planned = new ArrayList<>();
     for (SearchIndex.Segment segment : plan.segments()) {
       Fingerprint fp = new Fingerprint().add("search-segment").add(searchCodeFingerprint).add(segment.id())
           .add(segment.members().size());
@@ -78,18 +77,28 @@ final class SearchRenderer {
         BuildState.FileInfo info = previous.files.get(path);
         reusable &= Arrays.equals(info.fingerprint(), expected) && writer.isIntact(path, info);
       }
-      if (reusable) {
+      if (!reusable) {
+        for (int i : segment.members()) {
+          context.bodyTexts().expect(docs.get(i).id());
+        }
+      }
+      planned.add(new Planned(segment, fingerprint, old, complete, expected, reusable));
+    }
+    for (Planned p : planned) {
+      SearchIndex.Segment segment = p.segment();
+      if (p.reusable()) {
         // Same documents, every file still there: the writer records them as unchanged.
+        List<String> old = new ArrayList<>(p.old());
         old.sort(null);
         for (String path : old) {
-          writeOne(writer, new IndexFile(path, expected, null), errors);
+          writeOne(writer, new IndexFile(path, p.expected(), null), errors);
         }
-        shards.put(segment.id(), complete.getAsInt());
+        shards.put(segment.id(), p.complete().getAsInt());
       } else {
         computed++;
         byte[][] recorded = new byte[1][];
         shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)),
-            count -> recorded[0] = withShards(fingerprint, count), (path, bytes) -> {
+            count -> recorded[0] = withShards(p.fingerprint(), count), (path, bytes) -> {
               SiteLayout.checkPath(path);
               if (!path.startsWith(SearchIndex.segmentDir(segment.id()))) {
                 throw new IllegalStateException("search index file outside its segment: " + path);
@@ -103,11 +112,38 @@ final class SearchRenderer {
     byte[] t2s = index.t2s();
     writeOne(writer, new IndexFile(SearchIndex.T2S, new Fingerprint().add(t2s).done(), t2s), errors);
     if (System.getenv("SAMIZDAT_TIMING") != null) {
-      context.progress().warn(String.format(java.util.Locale.ROOT, "timing: search index %.3f s (%d of %d segments computed)",
-          (System.nanoTime() - start) / 1e9, computed, plan.segments().size()));
+      context.progress().warn(String.format(java.util.Locale.ROOT, "timing: search index %.3f s (%d of %d segments computed, %d bodies' text from their pages)",
+          (System.nanoTime() - start) / 1e9, computed, plan.segments().size(), context.bodyTexts().given()));
     }
     return errors;
   }
+
+  /**
+   * The index's layout for the site's articles: segments, newest first, each listing its
+   * articles (positions in the site's list) in the order the index reads their bodies.
+   */
+  static SearchIndex.Plan plan(SiteModel site) {
+    List<SearchIndex.Key> keys = new ArrayList<>(site.list.size());
+    for (Doc d : site.list) {
+      keys.add(new SearchIndex.Key(d.id(), d.meta().published(), filed(d), d.path()));
+    }
+    return new SearchIndex().plan(keys);
+  }
+
+  /** The article ids of {@code plan} in the order the index reads their bodies. */
+  static List<String> readingOrder(SiteModel site, SearchIndex.Plan plan) {
+    List<String> ids = new ArrayList<>(site.list.size());
+    for (SearchIndex.Segment segment : plan.segments()) {
+      for (int i : segment.members()) {
+        ids.add(site.list.get(i).id());
+      }
+    }
+    return ids;
+  }
+
+  /** A segment with what was found about its files from the previous build. */
+  private record Planned(SearchIndex.Segment segment, byte[] fingerprint, List<String> old,
+      OptionalInt complete, byte[] expected, boolean reusable) {}
 
   private static byte[] withShards(byte[] segmentFingerprint, int shards) {
     return new Fingerprint().add(segmentFingerprint).add(shards).done();
@@ -118,14 +154,22 @@ final class SearchRenderer {
     return LocalDate.ofInstant(d.meta().firstIngested(), ZoneOffset.UTC);
   }
 
-  /** The article as a search document, its body read and converted to text now. */
+  /**
+   * The article as a search document: its body's text as its page left it, else read and
+   * converted now.
+   */
   private static SearchDocument document(RenderContext context, Doc d) {
     String text;
-    try {
-      String markdown = Files.readString(d.bodyFile());
-      text = context.markdown().plainText(markdown, d.path(), context.media()::contains);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Optional<String> kept = context.bodyTexts().take(d.id());
+    if (kept.isPresent()) {
+      text = kept.get();
+    } else {
+      try {
+        String markdown = Files.readString(d.bodyFile());
+        text = context.markdown().plainText(markdown, d.path(), context.media()::contains);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return new SearchDocument(d.id(), d.meta().title(), d.meta().published(), d.meta().tags(), text, d.path(),
         filed(d));

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import samizdat.content.ContentStore;
 import samizdat.io.Progress;
@@ -33,6 +33,11 @@ public final class SiteBuilder {
   static final List<String> TEMPLATES = List.of(
       "header", "footer", "list", "article", "tags", "archive", "about", "notfound", "search", "feed");
   static final int RELATED_LIMIT = 5;
+  /**
+   * Share of the heap that body texts waiting for the search index may take (see
+   * {@link BodyTexts}): 1/20, 50 MB of a 1 GB heap, about 8,000 texts of news-article length.
+   */
+  static final int BODY_TEXTS_HEAP_SHARE = 20;
 
   /**
    * Builds {@code options.out()} from {@code options.content()}.
@@ -92,7 +97,7 @@ public final class SiteBuilder {
       SiteModel site = new SiteModel(config, loaded.docs());
       timer.lap("model");
       RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
-          new HashSet<>(media), global, progress);
+          new HashSet<>(media), global, progress, new BodyTexts(Runtime.getRuntime().maxMemory() / BODY_TEXTS_HEAP_SHARE));
 
       List<PageRenderer> renderers = List.of(
           new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
@@ -103,9 +108,12 @@ public final class SiteBuilder {
       // The search index is computed and written on its own thread while related lists are
       // worked out and the pages render: it is the longest chain of mostly sequential work, so it
       // starts as soon as the article list is known.
+      SearchIndex.Plan searchPlan = SearchRenderer.plan(site);
+      // Article pages render in the order the index reads bodies, so that their texts reach it.
+      context.bodyTexts().order(SearchRenderer.readingOrder(site, searchPlan));
       ExecutorService searchThread = Executors.newSingleThreadExecutor();
       Future<List<String>> searchErrors = searchThread.submit(() -> {
-        List<String> result = new SearchRenderer(previous, searchCode).write(context, writer);
+        List<String> result = new SearchRenderer(previous, searchCode).write(context, writer, searchPlan);
         timer.note("search index written");
         return result;
       });
@@ -166,29 +174,39 @@ public final class SiteBuilder {
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     progress.start("writing site", pages.size());
-    ForkJoinPool pool = new ForkJoinPool(threads);
+    // Each worker takes the next page in list order (a parallel stream would split the list in
+    // halves): article pages come in the order the search index reads bodies (BodyTexts).
+    AtomicInteger cursor = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      // The stream completes only when every task has returned, so nothing keeps writing after
-      // a failure; once one page fails with a bug or a template error, the rest are skipped.
-      pool.submit(() -> pages.parallelStream().forEach(page -> {
-        if (failure.get() != null) {
-          return;
-        }
-        try {
-          writer.write(page);
-        } catch (IOException | UncheckedIOException e) {
-          String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-          errors.add(page.path() + ": " + message);
-          // keep the old file known, but make the next build try again
-          if (previous.files.containsKey(page.path())) {
-            next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
-            next.markChanged();
+      List<Future<?>> workers = new ArrayList<>(threads);
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          for (int i = cursor.getAndIncrement(); i < pages.size() && failure.get() == null;
+              i = cursor.getAndIncrement()) {
+            Page page = pages.get(i);
+            try {
+              writer.write(page);
+            } catch (IOException | UncheckedIOException e) {
+              String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+              errors.add(page.path() + ": " + message);
+              // keep the old file known, but make the next build try again
+              if (previous.files.containsKey(page.path())) {
+                next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
+                next.markChanged();
+              }
+            } catch (RuntimeException e) {
+              // once one page fails with a bug or a template error, the rest are skipped
+              failure.compareAndSet(null, e);
+            }
+            progress.advance(1);
           }
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, e);
-        }
-        progress.advance(1);
-      })).get();
+        }));
+      }
+      // Every worker has returned before this does, so nothing keeps writing after a failure.
+      for (Future<?> w : workers) {
+        w.get();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("build interrupted", e);
