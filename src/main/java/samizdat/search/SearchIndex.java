@@ -18,6 +18,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -362,26 +364,31 @@ public final class SearchIndex {
   public int writeSegment(Segment segment, IntFunction<SearchDocument> document, IntConsumer shardCount,
       BiConsumer<String, byte[]> sink) {
     List<Integer> members = segment.members();
-    SegmentPostings postings = new SegmentPostings(1 << 12);
+    // Two halves of the segment's terms (by a hash bit the tables do not index by), each appended
+    // by its own thread: appending is serial per term, and with one thread it was the build's
+    // longest tail.
+    SegmentPostings postings = new SegmentPostings(1 << 11);
+    SegmentPostings upper = new SegmentPostings(1 << 11);
     List<String> rows = new ArrayList<>(members.size());
-    // The next batch is read and tokenised on the pool while this thread appends the current
-    // one: appending is serial, and without the overlap it was the build's longest tail.
-    CompletableFuture<List<Prepared>> next = prepareAsync(members, 0, document);
-    for (int start = 0; start < members.size(); start += BATCH) {
-      List<Prepared> batch = await(next);
-      next = start + BATCH < members.size() ? prepareAsync(members, start + BATCH, document) : null;
-      for (int i = 0; i < batch.size(); i++) {
-        rows.add(batch.get(i).row());
-        DocTerms dt = batch.get(i).terms();
-        String[] terms = dt.terms();
-        long[] packed = dt.packed();
-        int[] hashes = dt.hashes();
-        int[] weights = dt.weights();
-        for (int j = 0; j < terms.length; j++) {
-          postings.add(terms[j], packed[j], hashes[j], start + i, weights[j]);
+    ExecutorService second = Executors.newSingleThreadExecutor();
+    try {
+      // The next batch is read and tokenised on the pool while this batch is appended.
+      CompletableFuture<List<Prepared>> next = prepareAsync(members, 0, document);
+      for (int start = 0; start < members.size(); start += BATCH) {
+        List<Prepared> batch = await(next);
+        next = start + BATCH < members.size() ? prepareAsync(members, start + BATCH, document) : null;
+        int first = start;
+        CompletableFuture<Void> half = CompletableFuture.runAsync(() -> append(upper, batch, first, true), second);
+        append(postings, batch, first, false);
+        await(half);
+        for (Prepared p : batch) {
+          rows.add(p.row());
         }
       }
+    } finally {
+      second.shutdown();
     }
+    postings.absorb(upper);
     String seg = segment.id();
     int count = postings.size();
     long bytes = 0;
@@ -465,6 +472,22 @@ public final class SearchIndex {
     return utf8(out.append("});\n"));
   }
 
+  /** Appends the batch's postings of the terms in one half (upper: hash bit 31 set). */
+  private static void append(SegmentPostings postings, List<Prepared> batch, int start, boolean upper) {
+    for (int i = 0; i < batch.size(); i++) {
+      DocTerms dt = batch.get(i).terms();
+      String[] terms = dt.terms();
+      long[] packed = dt.packed();
+      int[] hashes = dt.hashes();
+      int[] weights = dt.weights();
+      for (int j = 0; j < terms.length; j++) {
+        if (hashes[j] < 0 == upper) {
+          postings.add(terms[j], packed[j], hashes[j], start + i, weights[j]);
+        }
+      }
+    }
+  }
+
   private CompletableFuture<List<Prepared>> prepareAsync(List<Integer> members, int start,
       IntFunction<SearchDocument> document) {
     List<Integer> slice = members.subList(start, Math.min(members.size(), start + BATCH));
@@ -476,7 +499,7 @@ public final class SearchIndex {
   }
 
   /** The batch, or the exception that made it fail, as the caller would have seen it. */
-  private static List<Prepared> await(CompletableFuture<List<Prepared>> batch) {
+  private static <T> T await(CompletableFuture<T> batch) {
     try {
       return batch.join();
     } catch (CompletionException e) {

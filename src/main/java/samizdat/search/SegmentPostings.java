@@ -43,6 +43,9 @@ final class SegmentPostings {
    * sees the term.
    */
   void add(String term, long packed, int hash, int doc, int weight) {
+    if (slots.length == 0) {
+      throw new IllegalStateException("postings were absorbed into another table; nothing can be added");
+    }
     int id = find(term, packed, hash);
     byte[] b = bytes[id];
     int last = getInt(b, 0);
@@ -129,6 +132,19 @@ final class SegmentPostings {
 
   int size() {
     return size;
+  }
+
+  /**
+   * Takes over {@code other}'s terms and postings (no term may be in both), numbering them after
+   * this table's own; the lookup slots are dropped, so nothing can be added afterwards.
+   */
+  void absorb(SegmentPostings other) {
+    terms = Arrays.copyOf(terms, size + other.size);
+    bytes = Arrays.copyOf(bytes, size + other.size);
+    System.arraycopy(other.terms, 0, terms, size, other.size);
+    System.arraycopy(other.bytes, 0, bytes, size, other.size);
+    size += other.size;
+    slots = new long[0];
   }
 
   String term(int id) {

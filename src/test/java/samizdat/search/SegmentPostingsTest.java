@@ -61,6 +61,32 @@ class SegmentPostingsTest {
   }
 
   @Test
+  void absorbsAnotherTablesTermsAfterItsOwn() {
+    SegmentPostings lower = new SegmentPostings(4);
+    SegmentPostings upper = new SegmentPostings(4);
+    Map<String, Postings> expected = new HashMap<>();
+    for (int doc = 0; doc < 50; doc++) {
+      for (int t = 0; t < 40; t++) {
+        String term = t % 2 == 0 ? String.valueOf((char) (0x4E00 + t)) : "word" + t;
+        if ((doc + t) % 3 == 0) {
+          add(t < 20 ? lower : upper, term, doc, t % 4);
+          expected.computeIfAbsent(term, k -> new Postings()).add(doc, t % 4);
+        }
+      }
+    }
+    int before = lower.size();
+    lower.absorb(upper);
+    assertEquals(before + upper.size(), lower.size());
+    assertEquals(expected.size(), lower.size());
+    for (int id = 0; id < lower.size(); id++) {
+      Postings p = expected.get(lower.term(id));
+      assertEquals(text(p), text(lower, id), lower.term(id));
+      assertEquals(p.length(), lower.length(id));
+    }
+    assertThrows(IllegalStateException.class, () -> add(lower, "中", 99, 0));
+  }
+
+  @Test
   void rejectsDocumentsOutOfOrder() {
     SegmentPostings table = new SegmentPostings(16);
     add(table, "中国", 5, 0);
