@@ -17,13 +17,34 @@ final class Js {
 
   /** True when no character of {@code s} needs escaping (no surrogates at all, to stay simple). */
   private static boolean plain(CharSequence s) {
+    // Calls through CharSequence are not inlined by the quick compiler the build runs with, and
+    // a shard file's postings are all checked here: the two real types get their own loops.
+    if (s instanceof String str) {
+      for (int i = 0, n = str.length(); i < n; i++) {
+        if (needsEscape(str.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (s instanceof StringBuilder sb) {
+      for (int i = 0, n = sb.length(); i < n; i++) {
+        if (needsEscape(sb.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
     for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
+      if (needsEscape(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c);
   }
 
   private static void escaped(StringBuilder out, CharSequence s) {
