@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -369,13 +370,16 @@ public final class SearchIndex {
     SegmentPostings postings = new SegmentPostings(1 << 11);
     SegmentPostings upper = new SegmentPostings(1 << 11);
     List<String> rows = new ArrayList<>(members.size());
+    // Its own workers, one per core: the common pool has one thread fewer than there are cores
+    // (one, on two cores), which left reading and tokenising behind the two appenders.
+    ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     ExecutorService second = Executors.newSingleThreadExecutor();
     try {
-      // The next batch is read and tokenised on the pool while this batch is appended.
-      CompletableFuture<List<Prepared>> next = prepareAsync(members, 0, document);
+      // The next batch is read and tokenised by the workers while this batch is appended.
+      CompletableFuture<List<Prepared>> next = prepareAsync(members, 0, document, workers);
       for (int start = 0; start < members.size(); start += BATCH) {
         List<Prepared> batch = await(next);
-        next = start + BATCH < members.size() ? prepareAsync(members, start + BATCH, document) : null;
+        next = start + BATCH < members.size() ? prepareAsync(members, start + BATCH, document, workers) : null;
         int first = start;
         CompletableFuture<Void> half = CompletableFuture.runAsync(() -> append(upper, batch, first, true), second);
         append(postings, batch, first, false);
@@ -384,6 +388,9 @@ public final class SearchIndex {
           rows.add(p.row());
         }
       }
+    } catch (RuntimeException | Error e) {
+      workers.shutdown();
+      throw e;
     } finally {
       second.shutdown();
     }
@@ -424,8 +431,13 @@ public final class SearchIndex {
     // parallel, handed to the sink in order.
     int[] bounds = offsets;
     byte[][] files = new byte[shards][];
-    IntStream.range(0, shards).parallel()
-        .forEach(n -> files[n] = shardFile(seg, n, postings, byShard, bounds[n], bounds[n + 1]));
+    int shardTotal = shards;
+    try {
+      await(CompletableFuture.runAsync(() -> IntStream.range(0, shardTotal).parallel()
+          .forEach(n -> files[n] = shardFile(seg, n, postings, byShard, bounds[n], bounds[n + 1])), workers));
+    } finally {
+      workers.shutdown();
+    }
     for (int n = 0; n < shards; n++) {
       sink.accept(shardPath(seg, n), files[n]);
       files[n] = null;
@@ -488,13 +500,13 @@ public final class SearchIndex {
   }
 
   private CompletableFuture<List<Prepared>> prepareAsync(List<Integer> members, int start,
-      IntFunction<SearchDocument> document) {
+      IntFunction<SearchDocument> document, ForkJoinPool workers) {
     List<Integer> slice = members.subList(start, Math.min(members.size(), start + BATCH));
     return CompletableFuture.supplyAsync(() -> slice.parallelStream()
         .map(i -> {
           SearchDocument d = document.apply(i);
           return new Prepared(row(d), docTerms(d));
-        }).toList());
+        }).toList(), workers);
   }
 
   /** The batch, or the exception that made it fail, as the caller would have seen it. */
