@@ -9,6 +9,8 @@
 # one that did, would time that, not the tool.
 #
 #   settle_delete PATH...   deletes PATHs, flushes, and records the time of the deletion
+#                           (SETTLE_KEEP=1 keeps them instead, for runs back to back: delete
+#                           them by hand afterwards, then the next timed run waits again)
 #   settle_wait             before a timed step: flushes, then waits out what is left of the
 #                           window after the last recorded deletion (SETTLE_SECONDS, default 200)
 
@@ -16,6 +18,10 @@ SETTLE_STAMP="${SETTLE_STAMP:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/work
 
 settle_delete() {
   local p deleted=0
+  if [ "${SETTLE_KEEP:-0}" = 1 ]; then
+    echo "settle: keeping $* (SETTLE_KEEP=1)" >&2
+    return 0
+  fi
   for p in "$@"; do
     if [ -e "$p" ]; then rm -rf "$p"; deleted=1; fi
   done
