@@ -439,9 +439,12 @@ public final class Ingester {
     boolean changed = false;
     if (existing.isEmpty()) {
       // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
-      // for readers once its JSON is there.
-      AtomicFiles.write(store.rawFile(id), gzip.compress(raw), false);
-      AtomicFiles.write(store.bodyFile(id), markdown.getBytes(StandardCharsets.UTF_8), false);
+      // for readers (and for later runs) only once its JSON is there, so the JSON alone needs the
+      // temp file and rename. The raw page and body are created directly: where there was no
+      // article there is no good file to lose, and a crash before the JSON leaves only files
+      // that nothing reads and that the next run replaces (atomically, since they are there).
+      AtomicFiles.createOrReplace(store.rawFile(id), gzip.compress(raw));
+      AtomicFiles.createOrReplace(store.bodyFile(id), markdown.getBytes(StandardCharsets.UTF_8));
       AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
       changed = true;
     } else {
