@@ -162,6 +162,17 @@ final class ArticleFacts {
    * hash of the canonical URL; else a hash of title and body.
    */
   static String id(Optional<String> canonicalUrl, SiteProfile profile, String title, String body) {
+    return id(canonicalUrl, profile, title, body, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * As {@link #id(Optional, SiteProfile, String, String)}, given also the body's UTF-8 bytes
+   * (which are written anyway): a body without images is not encoded a second time. The hash is
+   * the one of {@code title + "\n" + body}, fed in pieces; the line feed between them keeps a
+   * surrogate half at either edge from pairing across the seam, so the bytes are the same.
+   */
+  static String id(Optional<String> canonicalUrl, SiteProfile profile, String title, String body,
+      byte[] bodyUtf8) {
     if (canonicalUrl.isPresent()) {
       Optional<String> own = profile.idFromUrl(canonicalUrl.get()).filter(ArticleIds::isValid);
       if (own.isPresent()) {
@@ -170,7 +181,11 @@ final class ArticleFacts {
       return "u-" + sha256(canonicalUrl.get()).substring(0, 20);
     }
     // Images are left out: a saved page whose images turn up later is still the same article.
-    return "t-" + sha256(title + "\n" + withoutImages(body)).substring(0, 20);
+    String text = withoutImages(body);
+    MessageDigest digest = sha256Digest();
+    digest.update((title + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(text == body ? bodyUtf8 : text.getBytes(StandardCharsets.UTF_8));
+    return "t-" + HexFormat.of().formatHex(digest.digest()).substring(0, 20);
   }
 
   /**
@@ -207,8 +222,26 @@ final class ArticleFacts {
   }
 
   static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+  }
+
+  /**
+   * A fresh SHA-256 digest. Cloned from one that is never updated: looking the algorithm up in
+   * the providers for every page, image and id cost as much as hashing a small body.
+   */
+  private static MessageDigest sha256Digest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return (MessageDigest) SHA256_UNUSED.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static final MessageDigest SHA256_UNUSED = newSha256();
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
