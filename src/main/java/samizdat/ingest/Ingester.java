@@ -77,6 +77,7 @@ public final class Ingester {
   private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
   private static final Evaluator IMAGES = QueryParser.parse("img");
   private static final Evaluator CAPTION = QueryParser.parse("figcaption");
+  private static final Evaluator FIGURE = QueryParser.parse("figure");
 
   /** What became of one source. */
   public enum Status { INGESTED, UPDATED, UNCHANGED, DUPLICATE, FAILED }
@@ -604,7 +605,7 @@ public final class Ingester {
         }
         files.put(img, file);
         String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
-        Element figure = img.closest("figure");
+        Element figure = img.closest(FIGURE);
         Element caption = figure == null ? null : figure.selectFirst(CAPTION);
         String cap = caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
         refs.putIfAbsent(original, new ImageRef(file, original, alt, cap));
