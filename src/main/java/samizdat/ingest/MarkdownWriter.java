@@ -902,6 +902,13 @@ final class MarkdownWriter implements NodeFilter {
       writeBlock(List.of(check ? checked(line) : line));
       return;
     }
+    if (text.indexOf('\n') < 0) {
+      // One line (most paragraphs): no splitting and joining.
+      String line = escapeLineStart(stripAscii(text));
+      String checkedLine = check ? checked(line) : line;
+      writeBlock(checkedLine.indexOf('\n') < 0 ? List.of(checkedLine) : List.of(checkedLine.split("\n", -1)));
+      return;
+    }
     StringBuilder block = new StringBuilder();
     for (String line : text.split("\n", -1)) {
       if (block.length() > 0) {
