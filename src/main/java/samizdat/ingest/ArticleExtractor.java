@@ -82,11 +82,12 @@ final class ArticleExtractor {
 
   private static Optional<String> title(Document page, SiteProfile profile) {
     for (SiteProfile.Rule rule : profile.title()) {
-      for (Element e : page.select(rule.evaluator())) {
-        String text = valueOf(e);
-        if (!text.isEmpty()) {
-          return Optional.of(text);
-        }
+      // Streamed: the search stops at the first match with text (the title is near the top)
+      // instead of collecting every match in the page first.
+      Optional<String> text = page.selectStream(rule.evaluator()).map(ArticleExtractor::valueOf)
+          .filter(t -> !t.isEmpty()).findFirst();
+      if (text.isPresent()) {
+        return text;
       }
     }
     return Optional.empty();

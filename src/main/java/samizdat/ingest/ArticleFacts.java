@@ -1,8 +1,6 @@
 package samizdat.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -162,6 +160,17 @@ final class ArticleFacts {
    * hash of the canonical URL; else a hash of title and body.
    */
   static String id(Optional<String> canonicalUrl, SiteProfile profile, String title, String body) {
+    return id(canonicalUrl, profile, title, body, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * As {@link #id(Optional, SiteProfile, String, String)}, given also the body's UTF-8 bytes
+   * (which are written anyway): a body without images is not encoded a second time. The hash is
+   * the one of {@code title + "\n" + body}, fed in pieces; the line feed between them keeps a
+   * surrogate half at either edge from pairing across the seam, so the bytes are the same.
+   */
+  static String id(Optional<String> canonicalUrl, SiteProfile profile, String title, String body,
+      byte[] bodyUtf8) {
     if (canonicalUrl.isPresent()) {
       Optional<String> own = profile.idFromUrl(canonicalUrl.get()).filter(ArticleIds::isValid);
       if (own.isPresent()) {
@@ -170,7 +179,11 @@ final class ArticleFacts {
       return "u-" + sha256(canonicalUrl.get()).substring(0, 20);
     }
     // Images are left out: a saved page whose images turn up later is still the same article.
-    return "t-" + sha256(title + "\n" + withoutImages(body)).substring(0, 20);
+    String text = withoutImages(body);
+    Sha256 digest = new Sha256();
+    digest.update((title + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(text == body ? bodyUtf8 : text.getBytes(StandardCharsets.UTF_8));
+    return "t-" + HexFormat.of().formatHex(digest.digest()).substring(0, 20);
   }
 
   /**
@@ -207,10 +220,6 @@ final class ArticleFacts {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Sha256.digest(bytes));
   }
 }

@@ -45,28 +45,60 @@ final class DuplicateIndex {
 
   /**
    * The key under which a Markdown body is compared: a 64-bit FNV-1a hash of its characters
-   * without white space, brackets, '!' and link targets. One pass, no copies; collisions matter
-   * only between articles that also have the same title.
+   * without white space ({@link Character#isWhitespace}), brackets, '!' and link targets. One
+   * pass over a copy of the characters (indexing a char[] is much cheaper than String.charAt in
+   * the C1-compiled code ingest runs as); collisions matter only between articles that also have
+   * the same title.
    */
   static long bodyKey(String markdown) {
+    char[] text = markdown.toCharArray();
+    int n = text.length;
     long h = 0xcbf29ce484222325L;
-    int n = markdown.length();
     for (int i = 0; i < n; i++) {
-      char c = markdown.charAt(i);
-      if (c == ']' && i + 1 < n && markdown.charAt(i + 1) == '(') {
-        int close = markdown.indexOf(')', i + 2);
-        if (close > 0) {
-          i = close;
+      char c = text[i];
+      if (c < 128) {
+        if (IGNORED_ASCII[c]) {
+          if (c == ']' && i + 1 < n && text[i + 1] == '(') {
+            int close = indexOf(text, ')', i + 2);
+            if (close >= 0) {
+              i = close;
+            }
+          }
           continue;
         }
-      }
-      if (c == '[' || c == ']' || c == '!' || Character.isWhitespace(c)) {
+      } else if (isWideWhitespace(c)) {
         continue;
       }
       h ^= c;
       h *= 0x100000001b3L;
     }
     return h;
+  }
+
+  /** ASCII white space (as {@link Character#isWhitespace} sees it), brackets and '!'. */
+  private static final boolean[] IGNORED_ASCII = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      IGNORED_ASCII[c] = c == '[' || c == ']' || c == '!' || Character.isWhitespace(c);
+    }
+  }
+
+  /**
+   * {@link Character#isWhitespace} for a non-ASCII character: every such white space lies in
+   * U+1680..U+3000, so the text of most bodies (CJK, above it) never reaches the lookup.
+   */
+  static boolean isWideWhitespace(char c) {
+    return c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c);
+  }
+
+  private static int indexOf(char[] text, char c, int from) {
+    for (int i = from; i < text.length; i++) {
+      if (text[i] == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

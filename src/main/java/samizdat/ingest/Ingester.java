@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
@@ -21,6 +24,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -73,6 +77,7 @@ public final class Ingester {
   private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
   private static final Evaluator IMAGES = QueryParser.parse("img");
   private static final Evaluator CAPTION = QueryParser.parse("figcaption");
+  private static final Evaluator FIGURE = QueryParser.parse("figure");
 
   /** What became of one source. */
   public enum Status { INGESTED, UPDATED, UNCHANGED, DUPLICATE, FAILED }
@@ -345,11 +350,15 @@ public final class Ingester {
     }
     Path file = source.file().orElseThrow();
     try {
-      long size = Files.size(file);
-      if (size > max) {
-        throw new Failure(HttpFetcher.tooLarge(max) + ": " + (size >> 20) + " MB");
+      byte[] bytes;
+      // One open for size and bytes (a stat of the path first cost a tenth of reading).
+      try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        long size = channel.size();
+        if (size > max) {
+          throw new Failure(HttpFetcher.tooLarge(max) + ": " + (size >> 20) + " MB");
+        }
+        bytes = readAll(channel, (int) size);
       }
-      byte[] bytes = Files.readAllBytes(file);
       if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
         bytes = Gzip.decompress(new ByteArrayInputStream(bytes), max);
       }
@@ -360,6 +369,25 @@ public final class Ingester {
       }
       throw new Failure("cannot read: " + ioMessage(e));
     }
+  }
+
+  /**
+   * All bytes of an open file whose size was {@code size}: read into an array of that size, then
+   * on to the end, as {@link Files#readAllBytes} does (a file may change while it is read).
+   */
+  private static byte[] readAll(SeekableByteChannel channel, int size) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(size);
+    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+      // reading
+    }
+    byte[] rest = Channels.newInputStream(channel).readAllBytes();
+    byte[] read = buffer.position() == size ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+    if (rest.length == 0) {
+      return read;
+    }
+    byte[] all = Arrays.copyOf(read, read.length + rest.length);
+    System.arraycopy(rest, 0, all, read.length, rest.length);
+    return all;
   }
 
   private Outcome ingest(Source source, Progress progress)
@@ -403,7 +431,8 @@ public final class Ingester {
     if (markdown.isBlank()) {
       throw new Failure("article body is empty after cleaning (profile " + profile.name() + ")");
     }
-    String id = ArticleFacts.id(url, profile, ex.title(), markdown);
+    byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
+    String id = ArticleFacts.id(url, profile, ex.title(), markdown, body);
 
     String other = claimed.putIfAbsent(id, source.label());
     if (other != null) {
@@ -439,9 +468,12 @@ public final class Ingester {
     boolean changed = false;
     if (existing.isEmpty()) {
       // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
-      // for readers once its JSON is there.
-      AtomicFiles.write(store.rawFile(id), gzip.compress(raw), false);
-      AtomicFiles.write(store.bodyFile(id), markdown.getBytes(StandardCharsets.UTF_8), false);
+      // for readers (and for later runs) only once its JSON is there, so the JSON alone needs the
+      // temp file and rename. The raw page and body are created directly: where there was no
+      // article there is no good file to lose, and a crash before the JSON leaves only files
+      // that nothing reads and that the next run replaces (atomically, since they are there).
+      AtomicFiles.createOrReplace(store.rawFile(id), gzip.compress(raw));
+      AtomicFiles.createOrReplace(store.bodyFile(id), body);
       AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
       changed = true;
     } else {
@@ -486,24 +518,42 @@ public final class Ingester {
     if (raw.length == 0) {
       throw new Failure("empty file");
     }
-    if (raw.length >= 2 && ((raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF)
-        || (raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE))) {
-      return;
-    }
-    int n = Math.min(raw.length, 8192);
-    int control = 0;
-    for (int i = 0; i < n; i++) {
-      int b = raw[i] & 0xff;
-      if (b == 0) {
-        throw new Failure("binary file, not an HTML page");
-      }
-      if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
-        control++;
-      }
-    }
-    if (control * 20 > n) {
+    if (looksBinary(raw)) {
       throw new Failure("binary file, not an HTML page");
     }
+  }
+
+  /**
+   * What each byte counts for in {@link #looksBinary}: 1 for a control character that text does
+   * not use, NUL past any count of those (a NUL alone makes a file binary), 0 otherwise.
+   */
+  private static final int[] BINARY_WEIGHT = new int[256];
+  /** More than 8192 bytes can add up to, and 8192 of it still fit an int. */
+  private static final int NUL_WEIGHT = 1 << 14;
+
+  static {
+    for (int b = 1; b < 0x20; b++) {
+      BINARY_WEIGHT[b] = b < 0x09 || (b > 0x0d && b != 0x1b) ? 1 : 0;
+    }
+    BINARY_WEIGHT[0] = NUL_WEIGHT;
+  }
+
+  /**
+   * True for bytes that are not a text file: a NUL, or more than one in twenty control
+   * characters, in the first 8 KB (UTF-16 with a byte-order mark is text). One table lookup per
+   * byte.
+   */
+  static boolean looksBinary(byte[] raw) {
+    if (raw.length >= 2 && ((raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF)
+        || (raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE))) {
+      return false;
+    }
+    int n = Math.min(raw.length, 8192);
+    int weight = 0;
+    for (int i = 0; i < n; i++) {
+      weight += BINARY_WEIGHT[raw[i] & 0xff];
+    }
+    return weight >= NUL_WEIGHT || weight * 20 > n;
   }
 
   // ------------------------------------------------------------------ images
@@ -548,14 +598,14 @@ public final class Ingester {
           if (ext.isEmpty()) {
             warn("not an image: " + original + "; kept its alt text and URL");
           } else {
-            String name = ArticleFacts.sha256(bytes.get()).substring(0, 32) + "." + ext.get();
+            String name = MediaStore.name(bytes.get(), ext.get());
             pending.putIfAbsent(name, bytes.get());
             file = Optional.of(name);
           }
         }
         files.put(img, file);
         String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
-        Element figure = img.closest("figure");
+        Element figure = img.closest(FIGURE);
         Element caption = figure == null ? null : figure.selectFirst(CAPTION);
         String cap = caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
         refs.putIfAbsent(original, new ImageRef(file, original, alt, cap));
@@ -564,8 +614,7 @@ public final class Ingester {
 
     void writeAll() throws IOException {
       for (Map.Entry<String, byte[]> e : pending.entrySet()) {
-        String ext = e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
-        media.store(e.getValue(), ext);
+        media.store(e.getKey(), e.getValue());
       }
     }
 

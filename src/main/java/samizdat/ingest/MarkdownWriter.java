@@ -47,9 +47,15 @@ final class MarkdownWriter implements NodeFilter {
   private static final String ESCAPED = "\\`*_[]<>#|{}~&!";
   private static final boolean[] ESCAPED_ASCII = new boolean[128];
 
+  /** {@link #isTextSpace} or {@link #needsEscape}, for ASCII: where a run of plain text ends. */
+  private static final boolean[] SPACE_OR_ESCAPED = new boolean[128];
+
   static {
     for (char c : ESCAPED.toCharArray()) {
       ESCAPED_ASCII[c] = true;
+    }
+    for (char c = 0; c < 128; c++) {
+      SPACE_OR_ESCAPED[c] = isTextSpace(c) || needsEscape(c);
     }
   }
 
@@ -307,10 +313,12 @@ final class MarkdownWriter implements NodeFilter {
 
   private void appendText(String text) {
     StringBuilder out = top();
-    int n = text.length();
+    // A copy to index: String.charAt is a call with checks in the C1-compiled code ingest runs as.
+    char[] chars = text.toCharArray();
+    int n = chars.length;
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (isTextSpace(c)) {
         pendingSpace = true;
         i++;
@@ -333,13 +341,13 @@ final class MarkdownWriter implements NodeFilter {
       // need nothing more: they go in with one append (most text is long runs of CJK).
       int end = i + 1;
       while (end < n) {
-        char d = text.charAt(end);
-        if (isTextSpace(d) || needsEscape(d)) {
+        char d = chars[end];
+        if (d < 128 && SPACE_OR_ESCAPED[d]) {
           break;
         }
         end++;
       }
-      out.append(text, i, end);
+      out.append(chars, i, end - i);
       i = end;
     }
   }
@@ -892,6 +900,13 @@ final class MarkdownWriter implements NodeFilter {
     if (heading > 0) {
       String line = "#".repeat(heading) + " " + text.replace(HARD_BREAK, " ");
       writeBlock(List.of(check ? checked(line) : line));
+      return;
+    }
+    if (text.indexOf('\n') < 0) {
+      // One line (most paragraphs): no splitting and joining.
+      String line = escapeLineStart(stripAscii(text));
+      String checkedLine = check ? checked(line) : line;
+      writeBlock(checkedLine.indexOf('\n') < 0 ? List.of(checkedLine) : List.of(checkedLine.split("\n", -1)));
       return;
     }
     StringBuilder block = new StringBuilder();

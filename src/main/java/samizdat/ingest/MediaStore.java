@@ -60,18 +60,24 @@ final class MediaStore {
     return false;
   }
 
-  /** Stores an image (already checked to be one) and returns its file name. */
-  String store(byte[] image, String extension) throws IOException {
-    String name = ArticleFacts.sha256(image).substring(0, 32) + "." + extension;
+  /** The file name an image is stored under: its content hash and extension. */
+  static String name(byte[] image, String extension) {
+    return ArticleFacts.sha256(image).substring(0, 32) + "." + extension;
+  }
+
+  /**
+   * Stores an image (already checked to be one) under its {@link #name}, computed by the caller
+   * when it looked at the image (computing it here again would hash every image twice).
+   */
+  void store(String name, byte[] image) throws IOException {
     if (present.contains(name)) {
-      return name;
+      return;
     }
     Path file = dir.resolve(name);
     if (!(Files.isRegularFile(file) && Files.size(file) == image.length)) {
       AtomicFiles.write(file, image, false);
     }
     present.add(name);
-    return name;
   }
 
   private static boolean starts(byte[] b, int... prefix) {

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -143,22 +144,38 @@ final class PageDecoder {
     return name == null ? Optional.empty() : lookup(name);
   }
 
-  /** True if {@code word} (lower-case ASCII) occurs in the first {@code n} bytes, in any case. */
+  /**
+   * True if {@code word} (lower-case ASCII letters) occurs in the first {@code n} bytes, in any
+   * case: a byte matches a letter when {@code (byte | 0x20)} is that letter. Horspool's search:
+   * the byte under the word's last position says how far the word may move, so a page without
+   * the word is looked at about once every word length, not at every byte.
+   */
   static boolean containsAsciiIgnoreCase(byte[] b, int n, String word) {
-    int first = word.charAt(0);
-    outer:
-    for (int i = 0, last = n - word.length(); i <= last; i++) {
-      if ((b[i] | 0x20) != first) {
-        continue;
+    int m = word.length();
+    int last = m - 1;
+    int[] shift = new int[256];
+    Arrays.fill(shift, m);
+    for (int k = 0; k < last; k++) {
+      shift[word.charAt(k)] = last - k;
+    }
+    char end = word.charAt(last);
+    for (int i = 0; i <= n - m; ) {
+      int x = (b[i + last] | 0x20) & 0xff;
+      if (x == end && matchesAt(b, i, word, last)) {
+        return true;
       }
-      for (int k = 1; k < word.length(); k++) {
-        if ((b[i + k] | 0x20) != word.charAt(k)) {
-          continue outer;
-        }
-      }
-      return true;
+      i += shift[x];
     }
     return false;
+  }
+
+  private static boolean matchesAt(byte[] b, int at, String word, int length) {
+    for (int k = 0; k < length; k++) {
+      if ((b[at + k] | 0x20) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsWith(byte[] b, int... prefix) {

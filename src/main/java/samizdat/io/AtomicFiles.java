@@ -81,6 +81,18 @@ public final class AtomicFiles {
     return true;
   }
 
+  /**
+   * Writes {@code bytes} to {@code target}: created directly ({@link #createNew}) where nothing
+   * is, written atomically ({@link #write(Path, byte[], boolean)}) over a file that is there. For
+   * files that are new in the normal case but may meet a leftover, e.g. one a crash left behind
+   * before the file that commits them was written.
+   */
+  public static void createOrReplace(Path target, byte[] bytes) throws IOException {
+    if (!createNew(target, bytes)) {
+      write(target, bytes, false);
+    }
+  }
+
   /** Opens a new file; a missing folder is made on demand rather than checked before every file. */
   private static FileChannel open(Path file, Path dir) throws IOException {
     try {
@@ -143,9 +155,16 @@ public final class AtomicFiles {
       Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   private static final FileAttribute<?>[] NO_ATTRIBUTES = new FileAttribute<?>[0];
 
+  /**
+   * Mode 0644. Made once: parsing the mode and copying it into a new attribute for every file
+   * was an eighth of the time it takes to open one.
+   */
+  private static final FileAttribute<?> READABLE_BY_ALL =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+
   private static FileAttribute<?>[] readableBy(Path dir) {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))}
+        ? new FileAttribute<?>[] {READABLE_BY_ALL}
         : NO_ATTRIBUTES;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -31,6 +32,19 @@ class ArticleExtractorTest {
   @Test
   void titleIsTheHeading() {
     assertEquals("中国大厂集体“屏蔽”Sora", sora.title());
+  }
+
+  @Test
+  void titleIsTheFirstMatchWithTextInDocumentOrderAndRulesInTheirOrder() throws Exception {
+    Document doc = Jsoup.parse("<div><h2> </h2></div><h2><img alt=x></h2><h2>  第一\n个  </h2>"
+        + "<h2>第二</h2><div class=entry><p>正文</p></div>");
+    assertEquals("第一 个", new ArticleExtractor().extract(doc, bannedbook).title());
+    SiteProfile twoRules = SiteProfile.parse(("{\"name\": \"t\", \"hosts\": [\"t.example\"], "
+        + "\"title\": [\"h1.none\", \"meta[property=og:title]\", \"h2\"], \"body\": \"div.entry\", \"language\": \"zh\"}")
+        .getBytes(StandardCharsets.UTF_8), "test");
+    Document meta = Jsoup.parse("<meta property=og:title content=' '><meta property=og:title content='元'>"
+        + "<h2>标题</h2><div class=entry><p>正文</p></div>");
+    assertEquals("元", new ArticleExtractor().extract(meta, twoRules).title());
   }
 
   @Test

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -95,5 +98,44 @@ class ArticleFactsTest {
     }
     assertEquals("前后", ArticleFacts.withoutImages("前![图 \\] 一](../media/ab12.jpg)后"));
     assertEquals("\\![x](../media/a.png)", ArticleFacts.withoutImages("\\![x](../media/a.png)"));
+  }
+
+  @Test
+  void textIdHashesTitleLineFeedAndBodyWithoutImagesAsOneString() throws Exception {
+    // The first ids hashed the UTF-8 of one concatenated string; the pieces fed separately (and
+    // the body's bytes passed in) must give the same bytes, lone surrogate halves included.
+    String[] parts = {"文", "a", "\n", "\ud83d", "\ude00", "\ud83d\ude00", "![图](../media/a.png)", "。"};
+    Random random = new Random(11);
+    for (int n = 0; n < 5_000; n++) {
+      String title = randomText(random, parts);
+      String body = randomText(random, parts);
+      byte[] whole = (title + "\n" + ArticleFacts.withoutImages(body)).getBytes(StandardCharsets.UTF_8);
+      String expected = "t-" + HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(whole)).substring(0, 20);
+      String label = title + " | " + body;
+      assertEquals(expected, ArticleFacts.id(Optional.empty(), bannedbook, title, body), label);
+      assertEquals(expected, ArticleFacts.id(Optional.empty(), bannedbook, title, body,
+          body.getBytes(StandardCharsets.UTF_8)), label);
+    }
+  }
+
+  @Test
+  void sha256IsTheJdkDigestEveryTime() throws Exception {
+    Random random = new Random(3);
+    for (int n = 0; n < 200; n++) {
+      byte[] bytes = new byte[random.nextInt(300)];
+      random.nextBytes(bytes);
+      assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+          ArticleFacts.sha256(bytes));
+    }
+  }
+
+  private static String randomText(Random random, String[] parts) {
+    StringBuilder b = new StringBuilder();
+    int len = random.nextInt(6);
+    for (int k = 0; k < len; k++) {
+      b.append(parts[random.nextInt(parts.length)]);
+    }
+    return b.toString();
   }
 }

@@ -32,4 +32,15 @@ class GzipTest {
         () -> Gzip.decompress(new ByteArrayInputStream(GZ.compress(zeros)), 1000));
     assertTrue(e.getMessage().startsWith("too large"));
   }
+
+  @Test
+  void aDeflaterUsedBeforeGivesTheBytesOfAFreshOne() {
+    byte[] page = Fixtures.bytes("fixtures/bannedbook-sora.html");
+    byte[] noise = new byte[70_000];
+    new Random(2).nextBytes(noise);
+    Gzip reused = new Gzip();
+    for (byte[] input : new byte[][] {page, noise, new byte[0], page, noise}) {
+      assertArrayEquals(new Gzip().compress(input), reused.compress(input));
+    }
+  }
 }

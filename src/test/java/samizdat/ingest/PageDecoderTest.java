@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PageDecoderTest {
@@ -87,5 +88,51 @@ class PageDecoderTest {
     assertEquals(Optional.empty(), PageDecoder.declared("<p>charse t</p>".getBytes(StandardCharsets.UTF_8)));
     assertTrue(PageDecoder.containsAsciiIgnoreCase("x ChArSeT".getBytes(StandardCharsets.UTF_8), 9, "charset"));
     assertFalse(PageDecoder.containsAsciiIgnoreCase("x ChArSeT".getBytes(StandardCharsets.UTF_8), 8, "charset"));
+  }
+
+  /** The first implementation: a plain scan, kept as the reference for the skipping one. */
+  private static boolean referenceContains(byte[] b, int n, String word) {
+    int first = word.charAt(0);
+    outer:
+    for (int i = 0, last = n - word.length(); i <= last; i++) {
+      if ((b[i] | 0x20) != first) {
+        continue;
+      }
+      for (int k = 1; k < word.length(); k++) {
+        if ((b[i + k] | 0x20) != word.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  @Test
+  void charsetScanAgreesWithAPlainScan() {
+    // Near misses and bytes that OR 0x20 maps onto letters (C/c/cH, '@'/'`', high bytes).
+    String[] pieces = {"charset", "CHARSET", "chArSet", "charse", "harset", "encoding", "ENCODING",
+        "encodin", "c", "C", "t", "T", "e", "g", "G", "@", "`", " ", "=", "<meta ", "文", "\u00e3"};
+    Random random = new Random(5);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder s = new StringBuilder();
+      int len = random.nextInt(12);
+      for (int i = 0; i < len; i++) {
+        s.append(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+      int n = random.nextInt(bytes.length + 1);
+      for (String word : new String[] {"charset", "encoding"}) {
+        assertEquals(referenceContains(bytes, n, word), PageDecoder.containsAsciiIgnoreCase(bytes, n, word),
+            () -> s + " / " + n + " / " + word);
+      }
+    }
+    byte[] all = new byte[256 * 8];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = (byte) random.nextInt(256);
+    }
+    for (String word : new String[] {"charset", "encoding", "ab"}) {
+      assertEquals(referenceContains(all, all.length, word), PageDecoder.containsAsciiIgnoreCase(all, all.length, word));
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,23 @@ class AtomicFilesTest {
     assertEquals("新", Files.readString(target));
     assertFalse(AtomicFiles.createNew(target, "other".getBytes(StandardCharsets.UTF_8)));
     assertEquals("新", Files.readString(target), "an existing file is left alone");
+    if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+      assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_READ));
+    }
+  }
+
+  @Test
+  void createOrReplaceCreatesWhereNothingIsAndReplacesALeftoverWholesale() throws IOException {
+    Path target = dir.resolve("raw/x.html.gz");
+    AtomicFiles.createOrReplace(target, "first".getBytes(StandardCharsets.UTF_8));
+    assertEquals("first", Files.readString(target));
+    // A leftover longer than the new bytes: replaced, not overwritten in place (no old tail).
+    Files.writeString(target, "a much longer leftover from a crash");
+    AtomicFiles.createOrReplace(target, "second".getBytes(StandardCharsets.UTF_8));
+    assertEquals("second", Files.readString(target));
+    try (Stream<Path> s = Files.list(target.getParent())) {
+      assertEquals(List.of(target), s.toList(), "no temporary file left behind");
+    }
     if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
       assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_READ));
     }

@@ -1,0 +1,117 @@
+package samizdat.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import samizdat.content.ContentStore;
+import samizdat.io.Progress;
+
+class IngesterTest {
+  @TempDir
+  Path dir;
+
+  private List<Ingester.Outcome> ingest(ContentStore store, Path page) throws Exception {
+    Ingester.Options options = new Ingester.Options(Optional.empty(), Optional.empty(), 1,
+        FetchSettings.defaults("test"), Instant.parse("2024-03-08T00:00:00Z"));
+    List<Ingester.Outcome> outcomes = new ArrayList<>();
+    new Ingester(store, Profiles.bundled(), options)
+        .run(List.of(page.toString()), outcomes::add, Progress.NONE);
+    return outcomes;
+  }
+
+  private Path page() throws IOException {
+    Path page = dir.resolve("pages/sora.html");
+    Files.createDirectories(page.getParent());
+    Files.write(page, Fixtures.bytes("fixtures/bannedbook-sora.html"));
+    return page;
+  }
+
+  @Test
+  void aNewArticleOverFilesACrashLeftBeforeItsJsonIsWrittenWhole() throws Exception {
+    Path page = page();
+    ContentStore clean = new ContentStore(dir.resolve("clean"));
+    List<Ingester.Outcome> first = ingest(clean, page);
+    assertEquals(Ingester.Status.INGESTED, first.get(0).status(), first.toString());
+    String id = first.get(0).id().orElseThrow();
+
+    // A crash between body and JSON: raw page and body there (one cut short), no JSON.
+    ContentStore crashed = new ContentStore(dir.resolve("crashed"));
+    Files.createDirectories(crashed.bodyFile(id).getParent());
+    Files.createDirectories(crashed.rawFile(id).getParent());
+    byte[] body = Files.readAllBytes(clean.bodyFile(id));
+    Files.write(crashed.bodyFile(id), Arrays.copyOf(body, body.length / 2));
+    Files.writeString(crashed.rawFile(id), "a leftover much longer than nothing, not gzip at all");
+    assertEquals(List.of(), crashed.ids(), "an orphan body is not an article");
+
+    List<Ingester.Outcome> again = ingest(crashed, page);
+    assertEquals(Ingester.Status.INGESTED, again.get(0).status(), again.toString());
+    assertEquals(List.of(id), crashed.ids());
+    for (Path f : List.of(clean.bodyFile(id), clean.metaFile(id), clean.rawFile(id))) {
+      Path twin = crashed.root().resolve(clean.root().relativize(f));
+      assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(twin), twin.toString());
+    }
+    try (Stream<Path> files = Files.walk(crashed.root())) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")),
+          "no temporary file left behind");
+    }
+    assertEquals(Ingester.Status.UNCHANGED, ingest(crashed, page).get(0).status());
+  }
+
+  /** The first implementation, kept as the reference for the table-driven one. */
+  private static boolean referenceLooksBinary(byte[] raw) {
+    if (raw.length >= 2 && ((raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF)
+        || (raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE))) {
+      return false;
+    }
+    int n = Math.min(raw.length, 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = raw[i] & 0xff;
+      if (b == 0) {
+        return true;
+      }
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
+        control++;
+      }
+    }
+    return control * 20 > n;
+  }
+
+  @Test
+  void binaryCheckAgreesWithTheFirstImplementation() {
+    Random random = new Random(9);
+    for (int round = 0; round < 5_000; round++) {
+      byte[] bytes = new byte[random.nextInt(10_000)];
+      int controls = random.nextInt(4);
+      for (int i = 0; i < bytes.length; i++) {
+        int r = random.nextInt(100);
+        // Mostly text, some control characters at varying rates, rarely a NUL or a BOM.
+        bytes[i] = (byte) (r < controls * 3 ? random.nextInt(0x20) : r == 99 && random.nextInt(50) == 0
+            ? 0 : 0x20 + random.nextInt(0xe0));
+      }
+      if (bytes.length >= 2 && random.nextInt(20) == 0) {
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+      }
+      assertEquals(referenceLooksBinary(bytes), Ingester.looksBinary(bytes), "round " + round);
+    }
+    byte[] zeros = new byte[20_000];
+    assertTrue(Ingester.looksBinary(zeros));
+    assertFalse(Ingester.looksBinary("<p>文字\r\n\t</p>".getBytes(StandardCharsets.UTF_8)));
+  }
+}
