@@ -1,6 +1,8 @@
 package samizdat.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -180,7 +182,7 @@ final class ArticleFacts {
     }
     // Images are left out: a saved page whose images turn up later is still the same article.
     String text = withoutImages(body);
-    Sha256 digest = new Sha256();
+    MessageDigest digest = sha256Digest();
     digest.update((title + "\n").getBytes(StandardCharsets.UTF_8));
     digest.update(text == body ? bodyUtf8 : text.getBytes(StandardCharsets.UTF_8));
     return "t-" + HexFormat.of().formatHex(digest.digest()).substring(0, 20);
@@ -220,6 +222,28 @@ final class ArticleFacts {
   }
 
   static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(Sha256.digest(bytes));
+    return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+  }
+
+  /**
+   * A fresh SHA-256 digest. Cloned from one that is never updated: looking the algorithm up in
+   * the providers for every page, image and id cost as much as hashing a small body.
+   */
+  private static MessageDigest sha256Digest() {
+    try {
+      return (MessageDigest) SHA256_UNUSED.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static final MessageDigest SHA256_UNUSED = newSha256();
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 }
