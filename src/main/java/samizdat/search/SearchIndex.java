@@ -363,6 +363,18 @@ public final class SearchIndex {
    */
   public int writeSegment(Segment segment, IntFunction<SearchDocument> document, IntConsumer shardCount,
       BiConsumer<String, byte[]> sink) {
+    // Its own workers, one per core: the common pool has one thread fewer than there are cores
+    // (one, on two cores), which left reading and tokenising behind the two appenders.
+    ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    try {
+      return writeSegment(segment, document, shardCount, sink, workers);
+    } finally {
+      workers.shutdown();
+    }
+  }
+
+  private int writeSegment(Segment segment, IntFunction<SearchDocument> document, IntConsumer shardCount,
+      BiConsumer<String, byte[]> sink, ForkJoinPool workers) {
     List<Integer> members = segment.members();
     // Two halves of the segment's terms (by a hash bit the tables do not index by), each appended
     // by its own thread: appending is serial per term, and with one thread it was the build's
@@ -370,9 +382,6 @@ public final class SearchIndex {
     SegmentPostings postings = new SegmentPostings(1 << 11);
     SegmentPostings upper = new SegmentPostings(1 << 11);
     List<String> rows = new ArrayList<>(members.size());
-    // Its own workers, one per core: the common pool has one thread fewer than there are cores
-    // (one, on two cores), which left reading and tokenising behind the two appenders.
-    ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     ExecutorService second = Executors.newSingleThreadExecutor();
     try {
       // The next batch is read and tokenised by the workers while this batch is appended.
@@ -388,9 +397,6 @@ public final class SearchIndex {
           rows.add(p.row());
         }
       }
-    } catch (RuntimeException | Error e) {
-      workers.shutdown();
-      throw e;
     } finally {
       second.shutdown();
     }
@@ -432,12 +438,8 @@ public final class SearchIndex {
     int[] bounds = offsets;
     byte[][] files = new byte[shards][];
     int shardTotal = shards;
-    try {
-      await(CompletableFuture.runAsync(() -> IntStream.range(0, shardTotal).parallel()
-          .forEach(n -> files[n] = shardFile(seg, n, postings, byShard, bounds[n], bounds[n + 1])), workers));
-    } finally {
-      workers.shutdown();
-    }
+    await(CompletableFuture.runAsync(() -> IntStream.range(0, shardTotal).parallel()
+        .forEach(n -> files[n] = shardFile(seg, n, postings, byShard, bounds[n], bounds[n + 1])), workers));
     for (int n = 0; n < shards; n++) {
       sink.accept(shardPath(seg, n), files[n]);
       files[n] = null;
