@@ -38,9 +38,9 @@ final class SegmentPostings {
   /**
    * Appends a posting of {@code doc} (larger than the term's previous document) with
    * {@code weight} to {@code term}, whose {@link TermTable#mix} hash is {@code hash} and
-   * {@link #pack} is {@code packed} (both computed by the caller, off the serial path). A packed
-   * term may come without its String ({@code term} null): it is made only when the segment first
-   * sees the term.
+   * {@link Tokenizer#pack} is {@code packed} (both computed by the caller, off the serial path).
+   * A packed term may come without its String ({@code term} null): it is made only when the
+   * segment first sees the term.
    */
   void add(String term, long packed, int hash, int doc, int weight) {
     if (slots.length == 0) {
@@ -76,11 +76,6 @@ final class SegmentPostings {
     b[at + 1] = (byte) (v >>> 8);
     b[at + 2] = (byte) (v >>> 16);
     b[at + 3] = (byte) (v >>> 24);
-  }
-
-  /** The term packed in a long when it has one to four UTF-16 units (never U+0000), else 0. */
-  static long pack(String term) {
-    return Tokenizer.pack(term);
   }
 
   private int find(String term, long packed, int hash) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SegmentPostingsTest {
   private static void add(SegmentPostings table, String term, int doc, int weight) {
-    table.add(term, SegmentPostings.pack(term), TermTable.mix(term), doc, weight);
+    table.add(term, Tokenizer.pack(term), TermTable.mix(term), doc, weight);
   }
 
   private static String text(SegmentPostings table, int id) {

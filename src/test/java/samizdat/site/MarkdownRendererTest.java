@@ -72,6 +72,18 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void thePagesTextIsTheTextTheIndexWouldMakeItself() {
+    // Article pages hand this text to the search index (BodyTexts) in place of its own parse.
+    String body = "## 标题 *强调*\n\n第一段，有[链接](https://example.org/a?b=1)和`代码`。\n\n"
+        + "![图片说明](../media/a.png)\n\n> 引用\n> 第二行\n\n- 一\n- 二  \n  续\n\n"
+        + "```\ncode block\n```\n\n\\*不是强调\\* {{x}} <script>x</script>\n";
+    String own = renderer.plainText(body, PAGE, "a.png"::equals);
+    assertTrue(own.contains("第一段，有链接和代码。") && own.contains("code block"), own);
+    assertEquals(own, renderer.render(body, PAGE, "a.png"::equals, true).plainText());
+    assertEquals("", renderer.render(body, PAGE, "a.png"::equals, false).plainText());
+  }
+
+  @Test
   void mediaFilesAreListed() {
     assertEquals(List.of("a.png", "b.jpg"),
         renderer.mediaFiles("![x](../media/a.png) ![y](https://x/y.png) ![z](../media/b.jpg)"));
