@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -196,6 +197,12 @@ public final class Ingester {
           counting.outcome(ingestOne(s, progress));
           progress.advance(1);
         }));
+      }
+      // One wait for the whole batch. Waiting on each task in turn woke this thread ten thousand
+      // times a run, and made the worker that finished the task pay for each wake-up.
+      pool.shutdown();
+      while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+        // still working
       }
       for (Future<?> f : futures) {
         try {

@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.jsoup.nodes.Document;
 
 /**
@@ -17,21 +21,39 @@ import org.jsoup.nodes.Document;
 public final class Profiles {
   private static final String RESOURCE_DIR = "/profiles/";
 
-  private final List<SiteProfile> all;
+  /** The profiles, or their parsing: bundled ones are parsed on a thread of their own. */
+  private final Future<List<SiteProfile>> all;
   private final boolean forced;
 
   private Profiles(List<SiteProfile> all, boolean forced) {
-    this.all = List.copyOf(all);
+    this(CompletableFuture.completedFuture(List.copyOf(all)), forced);
+  }
+
+  private Profiles(Future<List<SiteProfile>> all, boolean forced) {
+    this.all = all;
     this.forced = forced;
   }
 
-  /** All bundled profiles; the page picks one by host or body selector. */
+  /**
+   * All bundled profiles; the page picks one by host or body selector. They are parsed on a
+   * thread of their own while the caller goes on: the parse is most of Jackson's start-up, about
+   * a tenth of a second on two cores, and an ingest walks its folders meanwhile. A bundled
+   * profile is part of this jar and tested with it, so one that fails to parse is a bug, reported
+   * as an {@link IllegalStateException} on first use.
+   */
   public static Profiles bundled() throws ProfileException {
-    List<SiteProfile> list = new ArrayList<>();
-    for (String name : bundledNames()) {
-      list.add(loadBundled(name));
-    }
-    return new Profiles(list, false);
+    List<String> names = bundledNames();
+    FutureTask<List<SiteProfile>> parsing = new FutureTask<>(() -> {
+      List<SiteProfile> list = new ArrayList<>();
+      for (String name : names) {
+        list.add(loadBundled(name));
+      }
+      return List.copyOf(list);
+    });
+    Thread thread = new Thread(parsing, "samizdat-profiles");
+    thread.setDaemon(true);
+    thread.start();
+    return new Profiles(parsing, false);
   }
 
   /**
@@ -58,7 +80,22 @@ public final class Profiles {
   }
 
   public List<SiteProfile> all() {
-    return all;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return all.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("bundled profiles: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -66,6 +103,7 @@ public final class Profiles {
    * first whose body and title selectors both match the page. Empty when none fits.
    */
   public Optional<SiteProfile> choose(Optional<String> host, Document page) {
+    List<SiteProfile> all = all();
     if (forced) {
       return Optional.of(all.get(0));
     }
