@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,10 @@ import samizdat.io.Progress;
 /**
  * {@code samizdat ingest}: turns pages (files, folders, URLs) into content files. Each source is
  * read, decoded, parsed once, matched to a site profile, cleaned and written as Markdown + JSON,
- * with the raw page gzipped beside them and its images in {@code media/}. Sources are processed in
- * parallel on a fixed pool; one failing source is reported and the others go on.
+ * with the raw page gzipped beside them and its images in {@code media/}. Sources are read, parsed
+ * and cleaned in parallel on a fixed pool, then decided on (new, changed, duplicate) and written in
+ * source order ({@link InOrder}), so a run's files and report never depend on thread timing. One
+ * failing source is reported and the others go on.
  *
  * <p>Every check happens before anything is written, and every file is written atomically, so a
  * failure never leaves a partial article. Files whose bytes would not change are not touched.
@@ -145,7 +148,8 @@ public final class Ingester {
   private final MediaStore media;
   private final Gzip gzip = new Gzip();
   private final DuplicateIndex duplicates;
-  private final Map<String, String> claimed = new ConcurrentHashMap<>();
+  /** Ids taken in this run, and by which source. Used in source order only (see InOrder). */
+  private final Map<String, String> claimed = new HashMap<>();
   /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
   private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
 
@@ -190,13 +194,18 @@ public final class Ingester {
           t.setDaemon(true);
           return t;
         });
+    // Reading, parsing and cleaning run in parallel; deciding and writing run in source order
+    // (see InOrder), so the same sources always give the same files and the same report.
+    InOrder<Step> inOrder = new InOrder<>(work.size(), step -> {
+      counting.outcome(commit(step));
+      progress.advance(1);
+    });
     try {
       List<Future<?>> futures = new ArrayList<>(work.size());
-      for (Source s : work) {
-        futures.add(pool.submit(() -> {
-          counting.outcome(ingestOne(s, progress));
-          progress.advance(1);
-        }));
+      for (int i = 0; i < work.size(); i++) {
+        Source s = work.get(i);
+        int index = i;
+        futures.add(pool.submit(() -> inOrder.handIn(index, prepare(s, progress))));
       }
       // One wait for the whole batch. Waiting on each task in turn woke this thread ten thousand
       // times a run, and made the worker that finished the task pay for each wake-up.
@@ -330,19 +339,51 @@ public final class Ingester {
     }
   }
 
-  private Outcome ingestOne(Source source, Progress progress) {
+  /** A source after its parallel part: an article to decide on and write, or its failure. */
+  private sealed interface Step permits Prepared, Failed {}
+
+  /** A source that failed before its turn. */
+  private record Failed(Outcome outcome) implements Step {}
+
+  /** A page read, cleaned and turned into Markdown: all that its turn needs. */
+  private record Prepared(String label, byte[] raw, String markdown, byte[] body, String id,
+      Optional<String> url, Optional<String> host, Optional<LocalDate> published,
+      ArticleExtractor.Extracted page, Images images, SiteProfile profile,
+      Optional<ArticleMeta> existing) implements Step {}
+
+  private Step prepare(Source source, Progress progress) {
     try {
-      return ingest(source, progress);
-    } catch (Failure e) {
-      return fail(source.label(), e.getMessage());
-    } catch (IOException | UncheckedIOException e) {
-      return fail(source.label(), "cannot write content: " + HttpFetcher.message(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail(source.label(), "interrupted");
-    } catch (RuntimeException | StackOverflowError e) {
-      return fail(source.label(), "internal error: " + e);
+      return read(source, progress);
+    } catch (Failure | IOException | InterruptedException | RuntimeException | StackOverflowError e) {
+      return new Failed(fail(source.label(), reason(e)));
     }
+  }
+
+  private Outcome commit(Step step) {
+    if (step instanceof Failed f) {
+      return f.outcome();
+    }
+    Prepared p = (Prepared) step;
+    try {
+      return decideAndWrite(p);
+    } catch (Failure | IOException | RuntimeException | StackOverflowError e) {
+      return fail(p.label(), reason(e));
+    }
+  }
+
+  /** The one-line reason a source failed, for every way its work can end early. */
+  private static String reason(Throwable e) {
+    if (e instanceof Failure) {
+      return e.getMessage();
+    }
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return "cannot write content: " + HttpFetcher.message(e);
+    }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+    return "internal error: " + e;
   }
 
   private Loaded load(Source source) throws Failure, InterruptedException {
@@ -397,7 +438,8 @@ public final class Ingester {
     return all;
   }
 
-  private Outcome ingest(Source source, Progress progress)
+  /** The parallel part of ingesting a source: everything up to deciding whether it is new. */
+  private Prepared read(Source source, Progress progress)
       throws Failure, IOException, InterruptedException {
     Loaded page = load(source);
     byte[] raw = page.raw();
@@ -441,37 +483,50 @@ public final class Ingester {
     byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
     String id = ArticleFacts.id(url, profile, ex.title(), markdown, body);
 
-    String other = claimed.putIfAbsent(id, source.label());
-    if (other != null) {
-      return new Outcome(source.label(), Status.DUPLICATE, Optional.of(id),
-          "same article as " + other + " (id " + id + "); not added again");
-    }
     Optional<ArticleMeta> existing;
     try {
       existing = onDisk.contains(id) ? store.readMeta(id) : Optional.empty();
     } catch (ContentException e) {
       throw new Failure(e.getMessage() + "; not overwritten");
     }
+    return new Prepared(source.label(), raw, markdown, body, id, url, host, published, ex, images,
+        profile, existing);
+  }
+
+  /**
+   * The ordered part (see {@link InOrder}): whether the page is a duplicate of a source before it
+   * or of a stored article, and if not, writing it.
+   */
+  private Outcome decideAndWrite(Prepared p) throws Failure, IOException {
+    String id = p.id();
+    String label = p.label();
+    String other = claimed.putIfAbsent(id, label);
+    if (other != null) {
+      return new Outcome(label, Status.DUPLICATE, Optional.of(id),
+          "same article as " + other + " (id " + id + "); not added again");
+    }
+    Optional<ArticleMeta> existing = p.existing();
     if (existing.isEmpty()) {
-      Optional<String> same = duplicates.findOrAdd(id, ex.title(), markdown);
+      Optional<String> same = duplicates.findOrAdd(id, p.page().title(), p.markdown());
       if (same.isPresent()) {
-        String added = addFacts(same.get(), url, host, published);
-        return new Outcome(source.label(), Status.DUPLICATE, Optional.of(same.get()),
+        String added = addFacts(same.get(), p.url(), p.host(), p.published());
+        return new Outcome(label, Status.DUPLICATE, Optional.of(same.get()),
             "same article as " + same.get() + " (already ingested from another source); not added again"
                 + added);
       }
     }
 
-    String rawSha = ArticleFacts.sha256(raw);
+    String rawSha = ArticleFacts.sha256(p.raw());
     Instant first = existing.map(ArticleMeta::firstIngested).orElse(options.now());
     // A source that lacks the URL or date (a saved page) never erases what is already known.
-    Optional<String> knownUrl = url.or(() -> existing.flatMap(ArticleMeta::url));
-    Optional<String> knownSite = url.isPresent() ? host : existing.flatMap(ArticleMeta::site);
-    Optional<LocalDate> knownDate = published.or(() -> existing.flatMap(ArticleMeta::published));
+    Optional<String> knownUrl = p.url().or(() -> existing.flatMap(ArticleMeta::url));
+    Optional<String> knownSite = p.url().isPresent() ? p.host() : existing.flatMap(ArticleMeta::site);
+    Optional<LocalDate> knownDate = p.published().or(() -> existing.flatMap(ArticleMeta::published));
+    ArticleExtractor.Extracted ex = p.page();
     ArticleMeta meta = new ArticleMeta(id, ex.title(), knownUrl, knownSite, ex.language(), knownDate,
-        ex.source(), ex.tags(), ex.related(), images.refs(), profile.name(), rawSha, first);
+        ex.source(), ex.tags(), ex.related(), p.images().refs(), p.profile().name(), rawSha, first);
 
-    images.writeAll();
+    p.images().writeAll();
     boolean changed = false;
     if (existing.isEmpty()) {
       // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
@@ -479,18 +534,18 @@ public final class Ingester {
       // temp file and rename. The raw page and body are created directly: where there was no
       // article there is no good file to lose, and a crash before the JSON leaves only files
       // that nothing reads and that the next run replaces (atomically, since they are there).
-      AtomicFiles.createOrReplace(store.rawFile(id), gzip.compress(raw));
-      AtomicFiles.createOrReplace(store.bodyFile(id), body);
+      AtomicFiles.createOrReplace(store.rawFile(id), gzip.compress(p.raw()));
+      AtomicFiles.createOrReplace(store.bodyFile(id), p.body());
       AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
       changed = true;
     } else {
       if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
-        changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(raw));
+        changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(p.raw()));
       }
-      changed |= store.write(new Article(meta, markdown));
+      changed |= store.write(new Article(meta, p.markdown()));
     }
     Status status = existing.isEmpty() ? Status.INGESTED : changed ? Status.UPDATED : Status.UNCHANGED;
-    return new Outcome(source.label(), status, Optional.of(id), "");
+    return new Outcome(label, status, Optional.of(id), "");
   }
 
   /**

@@ -72,6 +72,80 @@ class IngesterTest {
     assertEquals(Ingester.Status.UNCHANGED, ingest(crashed, page).get(0).status());
   }
 
+  /**
+   * Two sources of one article in a batch: the one that comes first in source order is stored and
+   * the other is the duplicate, however the workers' timing falls. Copies that differ only outside
+   * the body have one id; a copy with the live URL has another id and is found by its text. Three
+   * runs with four workers each give the same files and the same outcomes.
+   */
+  @Test
+  void whichSourceOfAnArticleIsStoredFollowsSourceOrderNotWorkerTiming() throws Exception {
+    String sora = Fixtures.sora();
+    Path pages = dir.resolve("batch");
+    Files.createDirectories(pages);
+    int articles = 24;
+    for (int k = 0; k < articles; k++) {
+      String article = sora.replace("<h2>中国大厂集体“屏蔽”Sora</h2>", "<h2>第" + k + "篇 中国大厂集体“屏蔽”Sora</h2>");
+      assertFalse(article.equals(sora), "the fixture's title is where this test expects it");
+      // "a-k-copy.html" sorts before "a-k.html": the copy, saved with a note, is the first source.
+      Files.writeString(pages.resolve("a-" + k + ".html"), article, StandardCharsets.UTF_8);
+      Files.writeString(pages.resolve("a-" + k + "-copy.html"), article + "<!-- saved again -->",
+          StandardCharsets.UTF_8);
+      if (k % 3 == 0) {
+        // The live page: its id comes from the URL, its text matches the saved ones.
+        String live = "<link rel=\"canonical\" href=\"https://www.bannedbook.org/bnews/itnews/20240307/"
+            + (2009000 + k) + ".html\">" + article;
+        Files.writeString(pages.resolve("b-" + k + ".html"), live, StandardCharsets.UTF_8);
+      }
+    }
+    List<List<String>> reports = new ArrayList<>();
+    List<ContentStore> stores = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      ContentStore store = new ContentStore(dir.resolve("content-" + run));
+      Ingester.Options options = new Ingester.Options(Optional.empty(), Optional.empty(), 4,
+          FetchSettings.defaults("test"), Instant.parse("2024-03-08T00:00:00Z"));
+      List<Ingester.Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+      new Ingester(store, Profiles.bundled(), options)
+          .run(List.of(pages.toString()), outcomes::add, Progress.NONE);
+      reports.add(outcomes.stream().map(o -> o.source() + " " + o.status() + " " + o.id().orElse("-"))
+          .sorted().toList());
+      stores.add(store);
+    }
+    List<String> report = reports.get(0);
+    assertEquals(articles * 2 + articles / 3, report.size(), report.toString());
+    for (int k = 0; k < articles; k++) {
+      String copy = pages.resolve("a-" + k + "-copy.html").toString();
+      String saved = pages.resolve("a-" + k + ".html").toString();
+      String stored = report.stream().filter(r -> r.startsWith(copy + " ")).findFirst().orElseThrow();
+      assertTrue(stored.startsWith(copy + " INGESTED t-"), stored);
+      String id = stored.substring(stored.lastIndexOf(' ') + 1);
+      assertTrue(report.contains(saved + " DUPLICATE " + id), report.toString());
+      if (k % 3 == 0) {
+        assertTrue(report.contains(pages.resolve("b-" + k + ".html") + " DUPLICATE " + id),
+            report.toString());
+      }
+      // The stored raw page is the first source's, byte for byte.
+      try (var in = Files.newInputStream(stores.get(0).rawFile(id))) {
+        assertArrayEquals(Files.readAllBytes(Path.of(copy)), Gzip.decompress(in, 1 << 24), id);
+      }
+    }
+    for (int run = 1; run < 3; run++) {
+      assertEquals(report, reports.get(run), "run " + run + " reports the same outcomes");
+      assertEquals(tree(stores.get(0).root()), tree(stores.get(run).root()), "run " + run + " files");
+    }
+  }
+
+  /** Every file under {@code root}: its relative path and the SHA-256 of its bytes. */
+  private static List<String> tree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      List<String> out = new ArrayList<>();
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.add(root.relativize(f) + " " + ArticleFacts.sha256(Files.readAllBytes(f)));
+      }
+      return out;
+    }
+  }
+
   /** The first implementation, kept as the reference for the table-driven one. */
   private static boolean referenceLooksBinary(byte[] raw) {
     if (raw.length >= 2 && ((raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF)
