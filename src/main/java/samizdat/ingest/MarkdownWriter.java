@@ -539,12 +539,38 @@ final class MarkdownWriter implements NodeFilter {
   }
 
   /**
+   * True for a line that is one emphasis from end to end ({@code **...**} or {@code *...*}) with
+   * no other asterisk and no space inside its ends, such as a bold subheading. Its parse needs no
+   * check: a run at the start of a line opens and one at its end closes whatever characters are
+   * next to them (the line's edges count as white space), and with no other run there is nothing
+   * else to pair with. Tested against {@link #checked} on random lines.
+   */
+  static boolean wholeLineEmphasis(String line) {
+    int run = line.startsWith("**") ? 2 : line.startsWith("*") ? 1 : 0;
+    int n = line.length();
+    if (run == 0 || n < 2 * run + 1 || line.charAt(n - 1 - run) == '\\') {
+      return false;
+    }
+    for (int i = n - run; i < n; i++) {
+      if (line.charAt(i) != '*') {
+        return false;
+      }
+    }
+    for (int i = run; i < n - run; i++) {
+      if (line.charAt(i) == '*') {
+        return false;
+      }
+    }
+    return !isSpace(line.charAt(run)) && !isSpace(line.charAt(n - 1 - run));
+  }
+
+  /**
    * The block itself when its emphasis parses as intended, else the block without emphasis.
    * The rules above get emphasis right in ordinary text; this check makes sure that in any text
    * a reader sees exactly the characters of the page, at the cost of a parse only for blocks
    * with emphasis.
    */
-  private static String checked(String block) {
+  static String checked(String block) {
     if (!containsMarker(block)) {
       return block;
     }
@@ -905,7 +931,7 @@ final class MarkdownWriter implements NodeFilter {
     if (text.indexOf('\n') < 0) {
       // One line (most paragraphs): no splitting and joining.
       String line = escapeLineStart(stripAscii(text));
-      String checkedLine = check ? checked(line) : line;
+      String checkedLine = check && !wholeLineEmphasis(line) ? checked(line) : line;
       writeBlock(checkedLine.indexOf('\n') < 0 ? List.of(checkedLine) : List.of(checkedLine.split("\n", -1)));
       return;
     }
