@@ -32,6 +32,7 @@ final class ArticleFacts {
   private static final List<Evaluator> URL_SOURCES = List.of(
       QueryParser.parse("link[rel=canonical][href]"),
       QueryParser.parse("meta[property=og:url][content]"));
+  /** Each needs a {@code meta} or {@code time} element or an {@code itemprop} attribute (see published). */
   private static final List<Evaluator> DATE_META = List.of(
       QueryParser.parse("meta[property=article:published_time]"),
       QueryParser.parse("meta[property=og:published_time]"),
@@ -102,11 +103,16 @@ final class ArticleFacts {
     rules.addAll(DATE_META);
     LocalDate[] found = new LocalDate[rules.size()];
     int[] best = {rules.size()};
+    int own = profile.date().size();
     page.traverse((node, depth) -> {
       if (!(node instanceof Element el) || best[0] == 0) {
         return;
       }
-      for (int i = 0; i < best[0]; i++) {
+      // The generic rules (after the profile's own) all need a meta or time tag or an itemprop
+      // attribute; most elements have none of these and are tried against the profile's alone.
+      boolean generic = el.nameIs("meta") || el.nameIs("time") || el.hasAttr("itemprop");
+      int limit = generic ? best[0] : Math.min(best[0], own);
+      for (int i = 0; i < limit; i++) {
         if (found[i] == null && rules.get(i).matches(page, el)) {
           Optional<LocalDate> d = parseDate(ArticleExtractor.valueOf(el));
           if (d.isPresent()) {

@@ -44,6 +44,16 @@ class ArticleFactsTest {
     Document time = Jsoup.parse("<div class=entry><p><time datetime='2019-09-09T12:00'>昨天</time></p></div>");
     assertEquals(Optional.of(LocalDate.of(2019, 9, 9)),
         ArticleFacts.published(Optional.empty(), time, time.body(), bannedbook));
+    // The generic rules on elements of any name with itemprop; the profile's own on any element,
+    // and before the generic ones.
+    Document itemprop = Jsoup.parse("<h2>t</h2><span itemprop=datePublished>2021年2月3日</span>"
+        + "<div class=entry><p>x</p></div>");
+    assertEquals(Optional.of(LocalDate.of(2021, 2, 3)),
+        ArticleFacts.published(Optional.empty(), itemprop, itemprop.body(), bannedbook));
+    Document own = Jsoup.parse("<h2>t</h2><span itemprop=datePublished>2021-02-03</span>"
+        + "<div class=postmeta>发表于 2022.7.8</div><div class=entry><p>x</p></div>");
+    assertEquals(Optional.of(LocalDate.of(2022, 7, 8)),
+        ArticleFacts.published(Optional.empty(), own, own.body(), bannedbook));
   }
 
   @Test
