@@ -141,8 +141,9 @@ public final class AtomicFiles {
    */
   private static TempFile openTemp(Path dir) throws IOException {
     while (true) {
+      // 63 random bits: the unsigned form of a negative long went through BigInteger.
       Path tmp = dir.resolve(TEMP_PREFIX
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+          + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + ".part");
       try {
         return new TempFile(tmp, open(tmp, dir));
       } catch (FileAlreadyExistsException e) {
