@@ -77,6 +77,8 @@ public final class Ingester {
   private static final Pattern PAGE_SUFFIX = Pattern.compile("(?i)\\.(html?|xhtml)(\\.gz)?$");
   private static final List<String> DIRECTORY_SUFFIXES =
       List.of(".html", ".htm", ".xhtml", ".html.gz");
+  /** Pages a browser saves with a {@code <page>_files/} folder beside them. */
+  private static final List<String> SAVED_PAGE_SUFFIXES = List.of(".html", ".htm", ".xhtml");
   private static final PageDecoder DECODER = new PageDecoder();
   private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
   private static final Evaluator IMAGES = QueryParser.parse("img");
@@ -282,8 +284,30 @@ public final class Ingester {
           // Our own output (raw/*.html.gz) and hidden folders (.git) are not sources.
           boolean hidden = !d.equals(dir) && d.getFileName() != null
               && d.getFileName().toString().startsWith(".");
-          return hidden || d.toAbsolutePath().normalize().equals(content)
+          return hidden || isSavedPagesFiles(d) || d.toAbsolutePath().normalize().equals(content)
               ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * The {@code <page>_files/} folder a browser's "Save page as" writes beside the page: its
+         * images are read with the page, and the frames saved in it (ads, share buttons) are not
+         * articles to ingest. Also the walk's most folders: skipping them is a third of it.
+         */
+        private boolean isSavedPagesFiles(Path d) {
+          if (d.equals(dir) || d.getFileName() == null) {
+            return false;
+          }
+          String name = d.getFileName().toString();
+          if (!name.endsWith("_files") || name.length() == "_files".length()) {
+            return false;
+          }
+          String stem = name.substring(0, name.length() - "_files".length());
+          for (String suffix : SAVED_PAGE_SUFFIXES) {
+            if (Files.isRegularFile(d.resolveSibling(stem + suffix))) {
+              return true;
+            }
+          }
+          return false;
         }
 
         @Override
