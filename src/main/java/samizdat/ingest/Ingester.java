@@ -79,6 +79,8 @@ public final class Ingester {
       List.of(".html", ".htm", ".xhtml", ".html.gz");
   /** Pages a browser saves with a {@code <page>_files/} folder beside them. */
   private static final List<String> SAVED_PAGE_SUFFIXES = List.of(".html", ".htm", ".xhtml");
+  /** The folder beside a saved page that holds its images and frames: {@code <page>_files/}. */
+  private static final List<String> SAVED_FILES_FOLDERS = List.of("_files", ".files");
   private static final PageDecoder DECODER = new PageDecoder();
   private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
   private static final Evaluator IMAGES = QueryParser.parse("img");
@@ -298,13 +300,14 @@ public final class Ingester {
             return false;
           }
           String name = d.getFileName().toString();
-          if (!name.endsWith("_files") || name.length() == "_files".length()) {
-            return false;
-          }
-          String stem = name.substring(0, name.length() - "_files".length());
-          for (String suffix : SAVED_PAGE_SUFFIXES) {
-            if (Files.isRegularFile(d.resolveSibling(stem + suffix))) {
-              return true;
+          for (String folder : SAVED_FILES_FOLDERS) {
+            if (name.endsWith(folder) && name.length() > folder.length()) {
+              String stem = name.substring(0, name.length() - folder.length());
+              for (String suffix : SAVED_PAGE_SUFFIXES) {
+                if (Files.isRegularFile(d.resolveSibling(stem + suffix))) {
+                  return true;
+                }
+              }
             }
           }
           return false;
@@ -783,8 +786,9 @@ public final class Ingester {
         String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         if (!name.isEmpty()) {
           String stem = PAGE_SUFFIX.matcher(page.getFileName().toString()).replaceFirst("");
-          candidates.add(dir.resolve(stem + "_files").resolve(name));
-          candidates.add(dir.resolve(stem + ".files").resolve(name));
+          for (String folder : SAVED_FILES_FOLDERS) {
+            candidates.add(dir.resolve(stem + folder).resolve(name));
+          }
         }
       } else if (!s.contains(":")) {
         String decoded = URLDecoder.decode(cut < 0 ? s : s.substring(0, cut), StandardCharsets.UTF_8);

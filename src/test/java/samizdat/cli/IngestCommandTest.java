@@ -302,13 +302,15 @@ class IngestCommandTest {
     // What "Save page as" puts beside the page: its images and the frames of ads and buttons.
     write("pages/article_files/ad-frame.html", "<html><body><p>广告</p></body></html>");
     write("pages/article_files/share.htm", "<html><body><a href=x>分享</a></body></html>");
+    write("pages/second.htm", sora().replace("中国大厂集体", "第二篇"));
+    write("pages/second.files/frame.html", "<html><body><p>广告</p></body></html>");
     // A folder whose name merely ends so, with no page beside it, is searched as usual.
     write("pages/old_files/other.html", sora().replace("中国大厂集体", "另一篇"));
     CliRun r = ingest(tmp.resolve("pages").toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals("ingested 2, updated 0, unchanged 0, duplicates 0, failed 0", lastLine(r.out()));
+    assertEquals("ingested 3, updated 0, unchanged 0, duplicates 0, failed 0", lastLine(r.out()));
     assertTrue(r.out().contains("old_files/other.html"), r.out());
-    assertFalse(r.out().contains("ad-frame"), r.out());
+    assertFalse(r.out().contains("ad-frame") || r.out().contains("frame.html"), r.out());
   }
 
   @Test
