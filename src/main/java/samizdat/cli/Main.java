@@ -1,5 +1,8 @@
 package samizdat.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -16,7 +19,8 @@ public final class Main {
   /**
    * @param out where data and summaries go (stdout)
    * @param err where diagnostics and progress go (stderr)
-   * @param interactive whether stderr is a terminal (progress bars instead of count lines)
+   * @param interactive whether the process runs on a terminal (progress bars instead of count
+   *     lines, and summary lines flushed one by one)
    */
   public Main(PrintWriter out, PrintWriter err, boolean interactive) {
     this.out = out;
@@ -25,7 +29,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // Straight to the file descriptor: System.out flushes on every write, which would undo the
+    // buffering of summary lines that Console does when stdout is a pipe or a file.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = new Main(out, err, System.console() != null).run(args);
     out.flush();

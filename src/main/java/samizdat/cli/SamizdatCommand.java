@@ -49,7 +49,7 @@ public final class SamizdatCommand implements Runnable {
 
   /** The console for the options as parsed. */
   Console console() {
-    return new Console(out, err, interactive && !quiet, quiet, verbose);
+    return new Console(out, err, interactive && !quiet, quiet, verbose, interactive);
   }
 
   @Override

@@ -13,7 +13,39 @@ class ConsoleTest {
   final StringWriter err = new StringWriter();
 
   Console console(boolean bar, boolean quiet) {
-    return new Console(new PrintWriter(out, true), new PrintWriter(err, true), bar, quiet, false);
+    return new Console(new PrintWriter(out, true), new PrintWriter(err, true), bar, quiet, false, bar);
+  }
+
+  /** stdout as the process has it: buffered until flushed. */
+  final StringWriter shown = new StringWriter();
+  final long[] clock = {0};
+
+  Console bufferedConsole(boolean terminal) {
+    return new Console(new PrintWriter(new java.io.BufferedWriter(shown), false),
+        new PrintWriter(err, true), false, false, false, terminal, () -> clock[0]);
+  }
+
+  @Test
+  void summaryLinesInAPipeWaitAtMostASecond() {
+    Console c = bufferedConsole(false);
+    c.summary("ingested a 1.html");
+    clock[0] += Console.SUMMARY_FLUSH_NANOS / 2;
+    c.summary("ingested b 2.html");
+    assertEquals("", shown.toString(), "a pipe gets lines in blocks");
+    clock[0] += Console.SUMMARY_FLUSH_NANOS / 2;
+    c.summary("ingested c 3.html");
+    assertEquals("ingested a 1.html\ningested b 2.html\ningested c 3.html\n", shown.toString());
+    c.summary("ingested d 4.html");
+    c.error("5.html: empty file");
+    assertEquals("ingested a 1.html\ningested b 2.html\ningested c 3.html\ningested d 4.html\n",
+        shown.toString(), "lines before an error are out before it");
+  }
+
+  @Test
+  void summaryLinesOnATerminalShowAtOnce() {
+    Console c = bufferedConsole(true);
+    c.summary("ingested a 1.html");
+    assertEquals("ingested a 1.html\n", shown.toString());
   }
 
   @Test
