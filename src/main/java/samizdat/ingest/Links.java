@@ -117,6 +117,28 @@ final class Links {
    * its URL parsing for the common case of an already plain absolute link (that parsing was a
    * twentieth of ingest time on pages full of absolute related and tag links).
    */
+  /**
+   * {@code keep(absolute(el, attr))}, without resolving a value that cannot come out as an http(s)
+   * or mailto link: one with no colon (so no scheme of its own) takes the scheme of the page's
+   * base, and a saved page's base is a file: URL. Such links (empty hrefs, relative links, hrefs
+   * cut short in a broken page) cost a URL parse and two regex passes each in jsoup.
+   */
+  static Optional<String> kept(Element el, String attr) {
+    String v = el.attr(attr);
+    if (isPlainAbsolute(v)) {
+      return keep(v);
+    }
+    if (v.indexOf(':') < 0 && !isWebOrMail(el.baseUri())) {
+      return Optional.empty();
+    }
+    return keep(el.absUrl(attr));
+  }
+
+  private static boolean isWebOrMail(String base) {
+    String l = base.length() > 8 ? base.substring(0, 8).toLowerCase(Locale.ROOT) : base.toLowerCase(Locale.ROOT);
+    return l.startsWith("http://") || l.startsWith("https://") || l.startsWith("mailto:");
+  }
+
   static String absolute(Element el, String attr) {
     String v = el.attr(attr);
     return isPlainAbsolute(v) ? v : el.absUrl(attr);

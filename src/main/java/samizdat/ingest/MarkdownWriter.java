@@ -203,7 +203,7 @@ final class MarkdownWriter implements NodeFilter {
       }
       case "strong", "b" -> inlines.push(new Inline(Kind.STRONG, el, ""));
       case "em", "i", "cite", "dfn", "var" -> inlines.push(new Inline(Kind.EM, el, ""));
-      case "a" -> inlines.push(new Inline(Kind.LINK, el, Links.keep(Links.absolute(el, "href")).orElse("")));
+      case "a" -> inlines.push(new Inline(Kind.LINK, el, Links.kept(el, "href").orElse("")));
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
         flushBlock();
         heading = name.charAt(1) - '0';

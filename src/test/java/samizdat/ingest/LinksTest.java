@@ -55,4 +55,30 @@ class LinksTest {
     assertTrue(Links.isPlainAbsolute("https://www.bannedbook.org/bnews/tag/美国/"));
     assertFalse(Links.isPlainAbsolute("https://example.com/a/../b"));
   }
+
+  @Test
+  void keptAgreesWithKeepingTheResolvedUrl() {
+    String[] hrefs = {
+        "", " ", "page.html", "./a/b.png", "../up.html", "/root.html", "//other.example/x",
+        "?q=1&utm_source=x", "#top", "h</strong></p> <figure><img src=", "mailto:a@example.com",
+        "MAILTO:a@example.com", "mailto:", "javascript:alert(1)", "url:https://example.com/u",
+        " https://example.com/sp", "\thttps://example.com/tab", "https://example.com/a/../b",
+        "HTTPS://Example.com/Case?fbclid=1", "https:relative", "http:", "data:text/html,x",
+        "file:///etc/passwd", "https://www.bannedbook.org/bnews/tag/美国/", "a:b", "C:\\x.html"};
+    String[] bases = {"https://www.bannedbook.org/bnews/itnews/20240219/2009999.html",
+        "http://example.com", "HTTPS://EXAMPLE.COM/dir/", "file:///home/u/saved/page.html",
+        "file:/C:/saved/page.html", "", "mailto:x@example.com", "not a url"};
+    for (String base : bases) {
+      for (String href : hrefs) {
+        Element a = Jsoup.parse("<a>x</a>", base).selectFirst("a");
+        a.attr("href", href);
+        assertEquals(Links.keep(Links.absolute(a, "href")), Links.kept(a, "href"),
+            "base " + base + " + " + href);
+      }
+    }
+    // A <base href> in the page moves relative links off the saved file onto the web.
+    Element a = Jsoup.parse("<base href=\"https://example.com/news/\"><a href=\"x.html\">x</a>",
+        "file:///home/u/saved/page.html").selectFirst("a");
+    assertEquals(Optional.of("https://example.com/news/x.html"), Links.kept(a, "href"));
+  }
 }
