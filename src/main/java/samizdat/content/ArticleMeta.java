@@ -12,6 +12,10 @@ import java.util.Optional;
  * The metadata of one article: the JSON half of the contract between {@code ingest} and {@code
  * build} (the Markdown body is the other half). Stored as {@code content/articles/<id>.json}.
  *
+ * <p>{@link ContentJson} writes this record, {@link RelatedLink} and {@link ImageRef} field by
+ * field: a change to their components or to the property order needs the same change there
+ * (ContentJsonTest compares it with databind's output).
+ *
  * @param id stable, file-system-safe identifier; also the file name stem
  * @param title plain-text title
  * @param url the article's canonical URL, when known
