@@ -128,6 +128,11 @@ final class Console {
     }
 
     @Override
+    public void total(long total) {
+      this.total = total;
+    }
+
+    @Override
     public void advance(long units) {
       long now = done.addAndGet(units);
       long t = System.nanoTime();

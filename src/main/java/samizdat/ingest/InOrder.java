@@ -1,7 +1,6 @@
 package samizdat.ingest;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,25 +13,29 @@ import java.util.function.Consumer;
  * <p>Ingest decides here which of two sources of one article is stored and which is the
  * duplicate, and writes the article, so the result and the report are those of a run over the
  * sources one by one, whichever worker was faster. Every item must be handed in exactly once, a
- * failed one too, or the steps after it never run. Thread-safe.
+ * failed one too, or the steps after it never run. Items may be handed in before it is known how
+ * many there will be (ingest starts on the first pages while it is still walking the folders).
+ * Thread-safe.
  */
 final class InOrder<T> {
   private final Consumer<T> step;
-  /** Items handed in and not yet stepped; guarded by this. */
-  private final List<T> ready;
+  /** Items handed in and not yet stepped, by index (null: not yet); guarded by this. */
+  private final List<T> ready = new ArrayList<>();
   /** The next item whose step runs; guarded by this. */
   private int next;
   /** Whether some thread is running steps now; guarded by this. */
   private boolean running;
 
-  InOrder(int items, Consumer<T> step) {
+  InOrder(Consumer<T> step) {
     this.step = step;
-    this.ready = new ArrayList<>(Collections.nCopies(items, null));
   }
 
   /** Hands in item {@code index}; runs the steps that are now due, unless a thread already is. */
   void handIn(int index, T item) {
     synchronized (this) {
+      while (ready.size() <= index) {
+        ready.add(null);
+      }
       if (ready.set(index, item) != null || index < next) {
         throw new IllegalStateException("item " + index + " handed in twice");
       }

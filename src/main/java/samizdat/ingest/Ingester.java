@@ -13,20 +13,20 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -175,8 +175,6 @@ public final class Ingester {
   /** Sources are paths (files or folders) or http(s) URLs. */
   public Summary run(List<String> sources, Listener listener, Progress progress)
       throws InterruptedException {
-    List<Outcome> early = new ArrayList<>();
-    List<Source> work = expand(sources, early, progress);
     try {
       onDisk.addAll(store.ids());
     } catch (IOException e) {
@@ -190,27 +188,42 @@ public final class Ingester {
       counts[o.status().ordinal()].incrementAndGet();
       listener.outcome(o);
     };
-    early.forEach(counting::outcome);
-    progress.start("ingest", work.size());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, work.size())),
-        r -> {
-          Thread t = new Thread(r, "samizdat-ingest");
-          t.setDaemon(true);
-          return t;
-        });
+    // The total is known once the folders are walked; the workers start on the first page found.
+    progress.start("ingest", 0);
+    ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
+      Thread t = new Thread(r, "samizdat-ingest");
+      t.setDaemon(true);
+      return t;
+    });
     // Reading, parsing and cleaning run in parallel; deciding and writing run in source order
     // (see InOrder), so the same sources always give the same files and the same report.
-    InOrder<Step> inOrder = new InOrder<>(work.size(), step -> {
+    InOrder<Step> inOrder = new InOrder<>(step -> {
       counting.outcome(commit(step));
       progress.advance(1);
     });
     try {
-      List<Future<?>> futures = new ArrayList<>(work.size());
-      for (int i = 0; i < work.size(); i++) {
-        Source s = work.get(i);
-        int index = i;
-        futures.add(pool.submit(() -> inOrder.handIn(index, prepare(s, progress))));
-      }
+      List<Future<?>> futures = new ArrayList<>();
+      Sources found = new Sources() {
+        private int next;
+
+        @Override
+        public void page(Source s) {
+          int index = next++;
+          futures.add(pool.submit(() -> inOrder.handIn(index, prepare(s, progress))));
+        }
+
+        @Override
+        public void failed(Outcome failure) {
+          inOrder.handIn(next++, new Failed(failure));
+        }
+
+        @Override
+        public int count() {
+          return next;
+        }
+      };
+      expand(sources, found, progress);
+      progress.total(found.count());
       // One wait for the whole batch. Waiting on each task in turn woke this thread ten thousand
       // times a run, and made the worker that finished the task pay for each wake-up.
       pool.shutdown();
@@ -232,13 +245,24 @@ public final class Ingester {
         counts[4].get());
   }
 
-  // ------------------------------------------------------------------ sources
-
   /** One page to ingest: a file (label = as named) or a URL. */
   private record Source(String label, Optional<Path> file, Optional<URI> url) {}
 
-  private List<Source> expand(List<String> args, List<Outcome> failures, Progress progress) {
-    List<Source> out = new ArrayList<>();
+  /**
+   * Where {@link #expand} puts what it finds, in source order: pages to ingest, and sources that
+   * failed before any page was read (a bad URL, a missing file, an unreadable folder). Called on
+   * one thread.
+   */
+  private interface Sources {
+    void page(Source source);
+
+    void failed(Outcome failure);
+
+    /** Pages and failures so far. */
+    int count();
+  }
+
+  private void expand(List<String> args, Sources found, Progress progress) {
     for (String arg : args) {
       if (arg.regionMatches(true, 0, "http://", 0, 7) || arg.regionMatches(true, 0, "https://", 0, 8)) {
         try {
@@ -246,9 +270,9 @@ public final class Ingester {
           if (uri.getHost() == null) {
             throw new URISyntaxException(arg, "no host");
           }
-          out.add(new Source(arg, Optional.empty(), Optional.of(uri)));
+          found.page(new Source(arg, Optional.empty(), Optional.of(uri)));
         } catch (URISyntaxException e) {
-          failures.add(fail(arg, "not a valid URL: " + e.getReason()));
+          found.failed(fail(arg, "not a valid URL: " + e.getReason()));
         }
         continue;
       }
@@ -256,86 +280,157 @@ public final class Ingester {
       try {
         p = Path.of(arg);
       } catch (InvalidPathException e) {
-        failures.add(fail(arg, "not a valid path: " + e.getReason()));
+        found.failed(fail(arg, "not a valid path: " + e.getReason()));
         continue;
       }
       if (Files.isDirectory(p)) {
-        int before = out.size();
-        walk(arg, p, out, failures);
-        if (out.size() == before) {
+        int before = found.count();
+        new Walk(p, found).run();
+        if (found.count() == before) {
           progress.warn(arg + ": no pages (*.html, *.htm, *.xhtml, *.html.gz) in this folder");
         }
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
-        out.add(new Source(arg, Optional.of(p), Optional.empty()));
+        found.page(new Source(arg, Optional.of(p), Optional.empty()));
       } else {
-        failures.add(fail(arg, "no such file or directory"));
+        found.failed(fail(arg, "no such file or directory"));
       }
     }
-    return out;
   }
 
-  private void walk(String label, Path dir, List<Source> out, List<Outcome> failures) {
-    List<Path> found = new ArrayList<>();
-    Path content = store.root().toAbsolutePath().normalize();
-    try {
-      // Links are followed (a linked folder of pages is still pages); loops are reported.
-      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          // Our own output (raw/*.html.gz) and hidden folders (.git) are not sources.
-          boolean hidden = !d.equals(dir) && d.getFileName() != null
-              && d.getFileName().toString().startsWith(".");
-          return hidden || isSavedPagesFiles(d) || d.toAbsolutePath().normalize().equals(content)
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+  /**
+   * The pages under one folder, handed on one by one as they are found, in the order of their
+   * paths (so a folder is read in the same order every time, on any file system). Children are
+   * sorted by name with a folder's name taken as "name/", which puts each folder's pages where
+   * they fall among all paths, and the walk can hand on a page before it has seen the rest of the
+   * tree. Links are followed (a linked folder of pages is still pages); a link back to a folder
+   * above is reported as a loop. Hidden files and folders, our own content folder, and the
+   * {@code <page>_files/} folder a browser saves beside a page are not sources.
+   */
+  private final class Walk {
+    private final Path top;
+    private final Sources found;
+    private final Path content = store.root().toAbsolutePath().normalize();
+    /** The file keys of the folders from {@link #top} down to the current one. */
+    private final List<Object> above = new ArrayList<>();
 
-        /**
-         * The {@code <page>_files/} folder a browser's "Save page as" writes beside the page: its
-         * images are read with the page, and the frames saved in it (ads, share buttons) are not
-         * articles to ingest. Also the walk's most folders: skipping them is a third of it.
-         */
-        private boolean isSavedPagesFiles(Path d) {
-          if (d.equals(dir) || d.getFileName() == null) {
-            return false;
+    Walk(Path top, Sources found) {
+      this.top = top;
+      this.found = found;
+    }
+
+    /** One directory entry, with its attributes (links followed) and its sort key. */
+    private record Entry(Path path, BasicFileAttributes attrs, String key) {}
+
+    void run() {
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(top, BasicFileAttributes.class);
+      } catch (IOException e) {
+        found.failed(fail(top.toString(), "cannot read: " + ioMessage(e)));
+        return;
+      }
+      directory(top, attrs);
+    }
+
+    private void directory(Path dir, BasicFileAttributes attrs) {
+      Object key = attrs.fileKey();
+      if (key != null && above.contains(key)) {
+        found.failed(fail(dir.toString(), "cannot read: "
+            + ioMessage(new FileSystemLoopException(dir.toString()))));
+        return;
+      }
+      List<Entry> entries = new ArrayList<>();
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        for (Path p : stream) {
+          Optional<BasicFileAttributes> a = attributes(p);
+          if (a.isPresent()) {
+            String name = p.getFileName().toString();
+            entries.add(new Entry(p, a.get(), a.get().isDirectory() ? name + "/" : name));
           }
-          String name = d.getFileName().toString();
-          for (String folder : SAVED_FILES_FOLDERS) {
-            if (name.endsWith(folder) && name.length() > folder.length()) {
-              String stem = name.substring(0, name.length() - folder.length());
-              for (String suffix : SAVED_PAGE_SUFFIXES) {
-                if (Files.isRegularFile(d.resolveSibling(stem + suffix))) {
-                  return true;
-                }
-              }
+        }
+      } catch (IOException | DirectoryIteratorException e) {
+        IOException io = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+        found.failed(fail(dir.toString(), "cannot read: " + ioMessage(io)));
+        return;
+      }
+      entries.sort((x, y) -> compareCodePoints(x.key(), y.key()));
+      above.add(key);
+      for (Entry e : entries) {
+        String name = e.path().getFileName().toString();
+        if (e.attrs().isDirectory()) {
+          if (!name.startsWith(".") && !isSavedPagesFiles(e.path(), name)
+              && !e.path().toAbsolutePath().normalize().equals(content)) {
+            directory(e.path(), e.attrs());
+          }
+        } else if (e.attrs().isRegularFile() && !name.startsWith(".")) {
+          String lower = name.toLowerCase(Locale.ROOT);
+          for (String suffix : DIRECTORY_SUFFIXES) {
+            if (lower.endsWith(suffix)) {
+              found.page(new Source(e.path().toString(), Optional.of(e.path()), Optional.empty()));
+              break;
             }
           }
-          return false;
         }
+      }
+      above.remove(above.size() - 1);
+    }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-          if (attrs.isRegularFile() && !name.startsWith(".")
-              && DIRECTORY_SUFFIXES.stream().anyMatch(name::endsWith)) {
-            found.add(file);
+    /** With links followed; a broken link is not a page, and is passed over as before. */
+    private Optional<BasicFileAttributes> attributes(Path p) {
+      try {
+        return Optional.of(Files.readAttributes(p, BasicFileAttributes.class));
+      } catch (IOException e) {
+        try {
+          BasicFileAttributes link = Files.readAttributes(p, BasicFileAttributes.class,
+              LinkOption.NOFOLLOW_LINKS);
+          if (link.isSymbolicLink()) {
+            return Optional.empty();
           }
-          return FileVisitResult.CONTINUE;
+        } catch (IOException ignored) {
+          // reported below
         }
+        found.failed(fail(p.toString(), "cannot read: " + ioMessage(e)));
+        return Optional.empty();
+      }
+    }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          failures.add(fail(file.toString(), "cannot read: " + ioMessage(e)));
-          return FileVisitResult.CONTINUE;
+    /**
+     * The {@code <page>_files/} folder a browser's "Save page as" writes beside the page: its
+     * images are read with the page, and the frames saved in it (ads, share buttons) are not
+     * articles to ingest. Also the walk's most folders: skipping them is a third of it.
+     */
+    private boolean isSavedPagesFiles(Path d, String name) {
+      for (String folder : SAVED_FILES_FOLDERS) {
+        if (name.endsWith(folder) && name.length() > folder.length()) {
+          String stem = name.substring(0, name.length() - folder.length());
+          for (String suffix : SAVED_PAGE_SUFFIXES) {
+            if (Files.isRegularFile(d.resolveSibling(stem + suffix))) {
+              return true;
+            }
+          }
         }
-      });
-    } catch (IOException e) {
-      failures.add(fail(label, "cannot read directory: " + ioMessage(e)));
+      }
+      return false;
     }
-    found.sort(null);
-    for (Path f : found) {
-      out.add(new Source(f.toString(), Optional.of(f), Optional.empty()));
+  }
+
+  /**
+   * Orders strings by code point, which for names in UTF-8 is the order of their bytes: the order
+   * of paths on a Unix file system ({@code String.compareTo} orders by UTF-16 unit instead).
+   */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
     }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   private static Outcome fail(String source, String message) {

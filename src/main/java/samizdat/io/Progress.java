@@ -37,6 +37,12 @@ public interface Progress {
   /** One more file of a {@link #startBytes} task is done (its bytes go to {@link #advance}). */
   default void fileDone() {}
 
+  /**
+   * The current task's total, once it is known: for a task begun with total 0 whose work starts
+   * before all of it has been found (ingest walking folders).
+   */
+  default void total(long total) {}
+
   /** Adds {@code done} units to the current task. */
   void advance(long done);
 

@@ -326,6 +326,41 @@ class IngestCommandTest {
   }
 
   @Test
+  void aFolderIsReadInTheOrderOfItsPathsAsItIsWalked() throws Exception {
+    // Names where the order of whole paths differs from sorting each folder's names: "a-b.html"
+    // and "a.html" come before the folder "a/" ('-' and '.' sort before '/'), and a name outside
+    // the Basic Multilingual Plane after one near its top (UTF-16 order would put it before).
+    String[] names = {"a/x.html", "a/y/z.html", "a-b.html", "a.html", "b.html", "é.html",
+        "ｚ.html", "\uD83D\uDE00.html", "a0/w.html"};
+    int n = 0;
+    for (String name : names) {
+      write("tree/" + name, sora().replace("中国大厂集体", "第" + (n++) + "篇"));
+    }
+    CliRun r = ingest(tmp.resolve("tree").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> reported = r.out().lines().filter(l -> l.startsWith("ingested t-"))
+        .map(l -> l.substring(l.indexOf(' ', "ingested ".length()) + 1)).toList();
+    List<String> expected;
+    try (Stream<Path> files = Files.walk(tmp.resolve("tree"))) {
+      // Path order is the order of the paths' bytes, as the walk promises.
+      expected = files.filter(Files::isRegularFile).sorted().map(Path::toString).toList();
+    }
+    assertEquals(names.length, expected.size());
+    assertEquals(expected, reported);
+  }
+
+  @Test
+  void aLinkBackUpTheTreeIsReportedAndTheRestIsRead() throws Exception {
+    write("loop/a.html", sora());
+    write("loop/sub/b.html", sora().replace("中国大厂集体", "第二篇"));
+    Files.createSymbolicLink(tmp.resolve("loop/sub/back"), tmp.resolve("loop"));
+    CliRun r = ingest(tmp.resolve("loop").toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("ingested 2, updated 0, unchanged 0, duplicates 0, failed 1", lastLine(r.out()));
+    assertLine(r.err().lines().toList(), tmp.resolve("loop/sub/back") + ": cannot read: ");
+  }
+
+  @Test
   void aListFileNamesSourcesRelativeToItself() throws Exception {
     write("lists/pages/one.html", sora());
     Path list = write("lists/sources.txt", "# pages to ingest\n\npages/one.html\n");

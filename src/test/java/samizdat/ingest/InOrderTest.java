@@ -20,7 +20,7 @@ class InOrderTest {
   void stepsRunOnceEachInItemOrderWhateverOrderTheItemsArriveIn() throws Exception {
     int n = 2000;
     List<Integer> stepped = Collections.synchronizedList(new ArrayList<>());
-    InOrder<Integer> inOrder = new InOrder<>(n, stepped::add);
+    InOrder<Integer> inOrder = new InOrder<>(stepped::add);
     List<Integer> arrival = new ArrayList<>(IntStream.range(0, n).boxed().toList());
     Collections.shuffle(arrival, new Random(7));
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -35,7 +35,7 @@ class InOrderTest {
   @Test
   void aStepWaitsForTheItemsBeforeIt() {
     List<String> stepped = new ArrayList<>();
-    InOrder<String> inOrder = new InOrder<>(3, stepped::add);
+    InOrder<String> inOrder = new InOrder<>(stepped::add);
     inOrder.handIn(2, "c");
     inOrder.handIn(1, "b");
     assertEquals(List.of(), stepped, "item 0 is missing: nothing runs, and nobody waits");
@@ -45,7 +45,7 @@ class InOrderTest {
 
   @Test
   void anItemHandedInTwiceIsABug() {
-    InOrder<String> inOrder = new InOrder<>(2, s -> { });
+    InOrder<String> inOrder = new InOrder<>(s -> { });
     inOrder.handIn(0, "a");
     assertThrows(IllegalStateException.class, () -> inOrder.handIn(0, "again"));
   }
