@@ -213,7 +213,7 @@ final class ArticleExtractor {
     private void collectRelated(Element list) {
       for (Element a : list.select(LINKS)) {
         String title = StringUtil.normaliseWhitespace(a.text()).strip();
-        Optional<String> url = Links.keep(Links.absolute(a, "href"));
+        Optional<String> url = Links.kept(a, "href");
         if (title.isEmpty() || url.isEmpty() || url.get().startsWith("mailto:")) {
           continue;
         }
