@@ -322,6 +322,9 @@ public final class Ingester {
     private record Entry(Path path, BasicFileAttributes attrs, String key) {}
 
     void run() {
+      if (top.toAbsolutePath().normalize().equals(content)) {
+        return;
+      }
       BasicFileAttributes attrs;
       try {
         attrs = Files.readAttributes(top, BasicFileAttributes.class);

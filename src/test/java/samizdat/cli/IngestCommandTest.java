@@ -294,6 +294,10 @@ class IngestCommandTest {
         tmp.resolve("pages").toString());
     assertEquals("ingested 0, updated 0, unchanged 1, duplicates 0, failed 0", lastLine(again.out()),
         "raw/*.html.gz of the content folder are not read as sources");
+    CliRun itself = CliRun.run("ingest", "--content", tmp.resolve("pages/content").toString(),
+        tmp.resolve("pages/content").toString());
+    assertEquals("ingested 0, updated 0, unchanged 0, duplicates 0, failed 0", lastLine(itself.out()),
+        "the content folder named as a source holds no sources");
   }
 
   @Test
