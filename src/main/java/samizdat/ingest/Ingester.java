@@ -548,18 +548,22 @@ public final class Ingester {
    * All bytes of an open file whose size was {@code size}: read into an array of that size, then
    * on to the end, as {@link Files#readAllBytes} does (a file may change while it is read).
    */
-  private static byte[] readAll(SeekableByteChannel channel, int size) throws IOException {
+  static byte[] readAll(SeekableByteChannel channel, int size) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(size);
     while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
       // reading
     }
-    byte[] rest = Channels.newInputStream(channel).readAllBytes();
     byte[] read = buffer.position() == size ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
-    if (rest.length == 0) {
+    // The end is where it should be in all but a file that grew meanwhile: one byte tells, where
+    // reading "the rest" as a stream took an 8 KB buffer per page to learn the same.
+    ByteBuffer probe = ByteBuffer.allocate(1);
+    if (read.length < size || channel.read(probe) < 0) {
       return read;
     }
-    byte[] all = Arrays.copyOf(read, read.length + rest.length);
-    System.arraycopy(rest, 0, all, read.length, rest.length);
+    byte[] rest = Channels.newInputStream(channel).readAllBytes();
+    byte[] all = Arrays.copyOf(read, read.length + 1 + rest.length);
+    all[read.length] = probe.get(0);
+    System.arraycopy(rest, 0, all, read.length + 1, rest.length);
     return all;
   }
 

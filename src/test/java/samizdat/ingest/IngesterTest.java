@@ -188,4 +188,17 @@ class IngesterTest {
     assertTrue(Ingester.looksBinary(zeros));
     assertFalse(Ingester.looksBinary("<p>文字\r\n\t</p>".getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void aFileIsReadToItsEndWhateverSizeItHadWhenLookedAt() throws IOException {
+    byte[] page = new byte[20000];
+    new Random(7).nextBytes(page);
+    Path file = Files.write(dir.resolve("grown.html"), page);
+    // The size seen before opening: right, smaller (the file grew since), larger (it shrank).
+    for (int seen : new int[] {page.length, page.length - 1, page.length - 5000, 0, page.length + 10}) {
+      try (var channel = Files.newByteChannel(file)) {
+        assertArrayEquals(page, Ingester.readAll(channel, seen), "size seen " + seen);
+      }
+    }
+  }
 }
