@@ -245,6 +245,8 @@ public final class Ingester {
         counts[4].get());
   }
 
+  // ------------------------------------------------------------------ sources
+
   /** One page to ingest: a file (label = as named) or a URL. */
   private record Source(String label, Optional<Path> file, Optional<URI> url) {}
 
