@@ -135,8 +135,7 @@ final class Links {
   }
 
   private static boolean isWebOrMail(String base) {
-    String l = base.length() > 8 ? base.substring(0, 8).toLowerCase(Locale.ROOT) : base.toLowerCase(Locale.ROOT);
-    return l.startsWith("http://") || l.startsWith("https://") || l.startsWith("mailto:");
+    return isHttp(base) || base.regionMatches(true, 0, "mailto:", 0, 7);
   }
 
   static String absolute(Element el, String attr) {
