@@ -39,18 +39,22 @@ public final class ContentJson {
   private static final SerializableString SITE = new SerializedString("site");
   private static final SerializableString LANGUAGE = new SerializedString("language");
   private static final SerializableString PUBLISHED = new SerializedString("published");
+  private static final SerializableString AUTHORS = new SerializedString("authors");
   private static final SerializableString SOURCE = new SerializedString("source");
   private static final SerializableString TAGS = new SerializedString("tags");
+  private static final SerializableString IMAGE = new SerializedString("image");
   private static final SerializableString RELATED = new SerializedString("related");
   private static final SerializableString IMAGES = new SerializedString("images");
+  private static final SerializableString TRANSLATIONS = new SerializedString("translations");
   private static final SerializableString PROFILE = new SerializedString("profile");
   private static final SerializableString RAW_SHA256 = new SerializedString("rawSha256");
   private static final SerializableString FIRST_INGESTED = new SerializedString("firstIngested");
-  // RelatedLink's and ImageRef's, in record component order (databind's order for records).
+  // RelatedLink's, ImageRef's and Translation's, in record component order (databind's order).
   private static final SerializableString FILE = new SerializedString("file");
   private static final SerializableString ORIGINAL_URL = new SerializedString("originalUrl");
   private static final SerializableString ALT = new SerializedString("alt");
   private static final SerializableString CAPTION = new SerializedString("caption");
+  private static final SerializableString TRANSLATION_LANGUAGE = LANGUAGE;
 
   private final ObjectMapper mapper;
   private final ObjectWriter writer;
@@ -171,10 +175,18 @@ public final class ContentJson {
     } else {
       g.writeNull();
     }
+    g.writeFieldName(AUTHORS);
+    writeStrings(g, m.authors());
     g.writeFieldName(SOURCE);
     writeOptional(g, m.source());
     g.writeFieldName(TAGS);
     writeStrings(g, m.tags());
+    g.writeFieldName(IMAGE);
+    if (m.image().isPresent()) {
+      writeImage(g, m.image().get());
+    } else {
+      g.writeNull();
+    }
     g.writeFieldName(RELATED);
     g.writeStartArray();
     for (RelatedLink link : m.related()) {
@@ -189,15 +201,17 @@ public final class ContentJson {
     g.writeFieldName(IMAGES);
     g.writeStartArray();
     for (ImageRef image : m.images()) {
+      writeImage(g, image);
+    }
+    g.writeEndArray();
+    g.writeFieldName(TRANSLATIONS);
+    g.writeStartArray();
+    for (Translation t : m.translations()) {
       g.writeStartObject();
-      g.writeFieldName(FILE);
-      writeOptional(g, image.file());
-      g.writeFieldName(ORIGINAL_URL);
-      g.writeString(image.originalUrl());
-      g.writeFieldName(ALT);
-      g.writeString(image.alt());
-      g.writeFieldName(CAPTION);
-      g.writeString(image.caption());
+      g.writeFieldName(TRANSLATION_LANGUAGE);
+      g.writeString(t.language());
+      g.writeFieldName(URL);
+      g.writeString(t.url());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -207,6 +221,19 @@ public final class ContentJson {
     g.writeString(m.rawSha256());
     g.writeFieldName(FIRST_INGESTED);
     g.writeString(m.firstIngested().toString());
+    g.writeEndObject();
+  }
+
+  private static void writeImage(JsonGenerator g, ImageRef image) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName(FILE);
+    writeOptional(g, image.file());
+    g.writeFieldName(ORIGINAL_URL);
+    g.writeString(image.originalUrl());
+    g.writeFieldName(ALT);
+    g.writeString(image.alt());
+    g.writeFieldName(CAPTION);
+    g.writeString(image.caption());
     g.writeEndObject();
   }
 

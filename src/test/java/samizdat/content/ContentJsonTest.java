@@ -61,9 +61,12 @@ class ContentJsonTest {
   @Test
   void writesTheDocumentedLayout() {
     ArticleMeta meta = new ArticleMeta("2024-x", "标题 \"q\" \u2028 😀", Optional.empty(),
-        Optional.of("example.org"), "zh-CN", Optional.of(LocalDate.of(2024, 3, 5)), Optional.empty(),
-        List.of(), List.of(new RelatedLink("r", "https://example.org/r")),
-        List.of(new ImageRef(Optional.empty(), "https://example.org/i.jpg", "", "c")), "p", "ab",
+        Optional.of("example.org"), "zh-CN", Optional.of(LocalDate.of(2024, 3, 5)),
+        List.of("王 小明"), Optional.empty(), List.of(),
+        Optional.of(new ImageRef(Optional.of("ab12.jpg"), "https://example.org/lead.jpg", "a", "")),
+        List.of(new RelatedLink("r", "https://example.org/r")),
+        List.of(new ImageRef(Optional.empty(), "https://example.org/i.jpg", "", "c")),
+        List.of(new Translation("zh-Hant", "https://example.org/zh-tw/x")), "p", "ab",
         Instant.parse("2024-03-07T01:02:03.450Z"));
     String expected = """
         {
@@ -73,8 +76,17 @@ class ContentJsonTest {
           "site" : "example.org",
           "language" : "zh-CN",
           "published" : "2024-03-05",
+          "authors" : [
+            "王 小明"
+          ],
           "source" : null,
           "tags" : [ ],
+          "image" : {
+            "file" : "ab12.jpg",
+            "originalUrl" : "https://example.org/lead.jpg",
+            "alt" : "a",
+            "caption" : ""
+          },
           "related" : [
             {
               "title" : "r",
@@ -87,6 +99,12 @@ class ContentJsonTest {
               "originalUrl" : "https://example.org/i.jpg",
               "alt" : "",
               "caption" : "c"
+            }
+          ],
+          "translations" : [
+            {
+              "language" : "zh-Hant",
+              "url" : "https://example.org/zh-tw/x"
             }
           ],
           "profile" : "p",
@@ -113,10 +131,13 @@ class ContentJsonTest {
 
     ArticleMeta meta() {
       return new ArticleMeta(id(), text(), optional(this::text), optional(this::text), text(),
-          optional(this::date), optional(this::text), list(this::text),
-          list(() -> new RelatedLink(text(), text())),
-          list(() -> new ImageRef(optional(this::text), text(), text(), text())),
-          text(), text(), instant());
+          optional(this::date), list(this::text), optional(this::text), list(this::text),
+          optional(this::image), list(() -> new RelatedLink(text(), text())), list(this::image),
+          list(() -> new Translation(text(), text())), text(), text(), instant());
+    }
+
+    ImageRef image() {
+      return new ImageRef(optional(this::text), text(), text(), text());
     }
 
     String id() {
