@@ -58,8 +58,9 @@ final class IngestCommand implements Callable<Integer> {
   Path content;
 
   @Option(names = "--profile", paramLabel = "NAME|FILE",
-      description = "Site profile to read every page with: a bundled name (bannedbook) or a JSON "
-          + "file. Default: chosen per page by host, else by which profile's body selector matches.")
+      description = "Site profile to read every page with: a profile's name (bundled, or in "
+          + "DIR/profiles/), generic, or a JSON file. Default: chosen per page by host, else by "
+          + "the profiles' match selectors, else generic.")
   String profile;
 
   @Option(names = "--url", paramLabel = "URL",
@@ -124,7 +125,8 @@ final class IngestCommand implements Callable<Integer> {
     }
     Profiles chosen;
     try {
-      chosen = profile == null ? Profiles.bundled() : Profiles.forced(profile);
+      chosen = Profiles.load(Optional.of(content.resolve(Profiles.USER_DIR)),
+          Optional.ofNullable(profile));
     } catch (ProfileException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);
     }

@@ -21,12 +21,14 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 import samizdat.content.RelatedLink;
+import samizdat.content.Translation;
 
 /**
- * Applies a site profile to a parsed page: finds the title and body, pulls tags, related links and
- * the source line out into metadata, and cleans the body in one traversal (dropped elements go
- * with everything inside them; unwrapped ones become their plain text). The page's document is
- * modified in place. Stateless and thread-safe; one instance serves all pages.
+ * Reads the article from a parsed page with a site profile: the title and body by the profile's
+ * rules where it has them and generically where not ({@link Titles}, {@link GenericBody}); tags,
+ * related links and the source line into metadata; the body cleaned in one traversal (dropped
+ * elements go with everything inside them; unwrapped ones become their plain text). The page's
+ * document is modified in place. Stateless and thread-safe; one instance serves all pages.
  */
 final class ArticleExtractor {
   /** Never content, whatever the profile says. */
@@ -35,21 +37,35 @@ final class ArticleExtractor {
       "applet", "form", "input", "button", "select", "textarea", "option", "label", "link", "meta",
       "base", "head", "title", "svg", "math", "canvas", "video", "audio", "source", "track", "map",
       "area", "dialog", "nav", "menu");
-  private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
   private static final Pattern TINY = Pattern.compile("\\s*[0-2](\\.0*)?\\s*(px)?\\s*");
   /** Selectors used on every page, compiled once (jsoup does not cache parsed queries). */
   private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
-  /** What a profile found in a page. The body has been cleaned. */
+  /**
+   * What was found in a page. The body has been cleaned.
+   *
+   * @param title the article's title
+   * @param body the cleaned body, ready for {@link MarkdownWriter}
+   * @param language BCP 47 tag (see {@link Languages#decide})
+   * @param tags tag names, page order, de-duplicated ignoring case
+   * @param related the page's own related-articles list (profile rule)
+   * @param source the original publisher named by the source line (profile rule)
+   * @param authors the authors the page's metadata names
+   * @param leadImage the lead image's absolute URL, when the page declares one
+   * @param translations other editions: the page's hreflang alternates and the profile's editions
+   */
   record Extracted(
       String title,
       Element body,
       String language,
       List<String> tags,
       List<RelatedLink> related,
-      Optional<String> source) {}
+      Optional<String> source,
+      List<String> authors,
+      Optional<String> leadImage,
+      List<Translation> translations) {}
 
-  /** Why a page is not an article for this profile. */
+  /** Why a page is not an article; the message starts with "not an article: ". */
   static final class NotAnArticle extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -58,13 +74,33 @@ final class ArticleExtractor {
     }
   }
 
-  Extracted extract(Document page, SiteProfile profile) throws NotAnArticle {
-    Element body = profile.body().first(page).orElseThrow(() -> new NotAnArticle(
-        "not an article page: no body (\"" + profile.body().css() + "\" of profile "
-            + profile.name() + ")"));
-    String title = title(page, profile).orElseThrow(() -> new NotAnArticle(
-        "not an article page: no title (" + profile.title() + " of profile " + profile.name() + ")"));
-    List<String> tags = tags(page, profile);
+  /**
+   * Reads the article from {@code page} with {@code profile}: what the profile sets comes from its
+   * rules, the rest from the page's metadata and the generic body finder. {@code url} is the
+   * article's canonical URL, when known.
+   */
+  Extracted extract(Document page, SiteProfile profile, PageMetadata meta, Optional<String> url)
+      throws NotAnArticle {
+    Optional<String> ruleTitle = title(page, profile);
+    Element body;
+    String title;
+    if (profile.body().isPresent()) {
+      body = profile.body().get().first(page).orElseThrow(() -> new NotAnArticle(
+          "not an article: no body (\"" + profile.body().get().css() + "\" of profile "
+              + profile.name() + ")"));
+      title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.of(body))).orElseThrow(
+          () -> new NotAnArticle("not an article: no title"));
+    } else {
+      // The profile's drop rules go first, so what they remove cannot win the body's scoring.
+      for (SiteProfile.Rule rule : profile.drop()) {
+        page.select(rule.evaluator()).remove();
+      }
+      title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.empty())).orElseThrow(
+          () -> new NotAnArticle("not an article: no title"));
+      body = GenericBody.find(page, new GenericBody.Hints(Optional.of(title), meta.authors(),
+          meta.type(), meta.structuredBody()));
+    }
+    List<String> tags = profile.tags().isPresent() ? tags(page, profile) : meta.tags();
     Cleaner cleaner = new Cleaner(profile, body);
     cleaner.traverse(body);
     cleaner.finish();
@@ -76,8 +112,27 @@ final class ArticleExtractor {
       profile.source().get().first(page).ifPresent(
           el -> cleaner.source = cleaner.sourceName(StringUtil.normaliseWhitespace(el.text()).strip()));
     }
-    return new Extracted(title, body, language(page, profile), tags,
-        List.copyOf(cleaner.related.values()), cleaner.source);
+    String language = Languages.decide(meta.declaredLanguages(), body.text(), profile.language());
+    return new Extracted(title, body, language, tags, List.copyOf(cleaner.related.values()),
+        cleaner.source, meta.authors(), meta.image(), translations(meta, profile, url));
+  }
+
+  /** The page's hreflang alternates and the profile's editions, without the page itself. */
+  private static List<Translation> translations(PageMetadata meta, SiteProfile profile,
+      Optional<String> url) {
+    Map<String, Translation> byUrl = new LinkedHashMap<>();
+    for (PageMetadata.Alternate a : meta.alternates()) {
+      String other = Links.canonical(a.url());
+      if (url.isEmpty() || !other.equals(url.get())) {
+        byUrl.putIfAbsent(other, new Translation(a.language(), other));
+      }
+    }
+    if (url.isPresent()) {
+      for (SiteProfile.Edition e : profile.editions()) {
+        e.urlFor(url.get()).ifPresent(u -> byUrl.putIfAbsent(u, new Translation(e.language(), u)));
+      }
+    }
+    return List.copyOf(byUrl.values());
   }
 
   private static Optional<String> title(Document page, SiteProfile profile) {
@@ -118,12 +173,6 @@ final class ArticleExtractor {
       }
     }
     return List.copyOf(byKey.values());
-  }
-
-  private static String language(Document page, SiteProfile profile) {
-    Element html = page.firstElementChild();
-    String lang = html == null ? "" : html.attr("lang").strip();
-    return LANG.matcher(lang).matches() ? lang : profile.language();
   }
 
   /** True for images that only track: declared 0-2 pixels wide or high. */

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +31,6 @@ final class ArticleFacts {
   private static final List<Evaluator> URL_SOURCES = List.of(
       QueryParser.parse("link[rel=canonical][href]"),
       QueryParser.parse("meta[property=og:url][content]"));
-  /** Each needs a {@code meta} or {@code time} element or an {@code itemprop} attribute (see published). */
-  private static final List<Evaluator> DATE_META = List.of(
-      QueryParser.parse("meta[property=article:published_time]"),
-      QueryParser.parse("meta[property=og:published_time]"),
-      QueryParser.parse("meta[itemprop=datePublished]"),
-      QueryParser.parse("meta[name~=(?i)^(pubdate|publishdate|publish-date|date|dc\\.date\\.issued|dcterms\\.date|parsely-pub-date|sailthru\\.date)$]"),
-      QueryParser.parse("time[pubdate][datetime]"),
-      QueryParser.parse("[itemprop=datePublished]"));
   private static final Evaluator TIME = QueryParser.parse("time[datetime]");
   /**
    * An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. Matched
@@ -85,9 +76,13 @@ final class ArticleFacts {
     return Optional.empty();
   }
 
-  /** Publication date: from the URL, then the profile's selectors, meta tags, {@code <time>}. */
+  /**
+   * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
+   * selectors, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
+   * then the first {@code <time datetime>} in the body.
+   */
   static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
-      SiteProfile profile) {
+      SiteProfile profile, PageMetadata meta) {
     if (url.isPresent() && profile.urlDate().isPresent()) {
       Matcher m = profile.urlDate().get().matcher(url.get());
       if (m.find() && m.groupCount() >= 3) {
@@ -97,36 +92,33 @@ final class ArticleFacts {
         }
       }
     }
-    // One pass over the page for all date selectors; the earliest selector with a date wins.
-    List<Evaluator> rules = new ArrayList<>(profile.date().size() + DATE_META.size());
-    profile.date().forEach(r -> rules.add(r.evaluator()));
-    rules.addAll(DATE_META);
-    LocalDate[] found = new LocalDate[rules.size()];
-    int[] best = {rules.size()};
-    int own = profile.date().size();
-    page.traverse((node, depth) -> {
-      if (!(node instanceof Element el) || best[0] == 0) {
-        return;
-      }
-      // The generic rules (after the profile's own) all need a meta or time tag or an itemprop
-      // attribute; most elements have none of these and are tried against the profile's alone.
-      boolean generic = el.nameIs("meta") || el.nameIs("time") || el.hasAttr("itemprop");
-      int limit = generic ? best[0] : Math.min(best[0], own);
-      for (int i = 0; i < limit; i++) {
-        if (found[i] == null && rules.get(i).matches(page, el)) {
-          Optional<LocalDate> d = parseDate(ArticleExtractor.valueOf(el));
-          if (d.isPresent()) {
-            found[i] = d.get();
-            best[0] = i;
-            return;
+    if (!profile.date().isEmpty()) {
+      // One pass over the page for all the profile's selectors; the earliest with a date wins.
+      List<SiteProfile.Rule> rules = profile.date();
+      LocalDate[] found = new LocalDate[rules.size()];
+      int[] best = {rules.size()};
+      page.traverse((node, depth) -> {
+        if (!(node instanceof Element el) || best[0] == 0) {
+          return;
+        }
+        for (int i = 0; i < best[0]; i++) {
+          if (found[i] == null && rules.get(i).matches(page, el)) {
+            Optional<LocalDate> d = parseDate(ArticleExtractor.valueOf(el));
+            if (d.isPresent()) {
+              found[i] = d.get();
+              best[0] = i;
+              return;
+            }
           }
         }
+      });
+      if (best[0] < rules.size()) {
+        return Optional.of(found[best[0]]);
       }
-    });
-    if (best[0] < rules.size()) {
-      return Optional.of(found[best[0]]);
     }
-    return firstDate(body, TIME);
+    return meta.published()
+        .or(() -> url.flatMap(PageMetadata::dateFromUrl))
+        .or(() -> firstDate(body, TIME));
   }
 
   private static Optional<LocalDate> firstDate(Element root, Evaluator e) {

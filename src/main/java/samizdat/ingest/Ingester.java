@@ -152,6 +152,8 @@ public final class Ingester {
   private final MediaStore media;
   private final Gzip gzip = new Gzip();
   private final DuplicateIndex duplicates;
+  /** Today, for metadata checks (a publication date in the future is not believed). */
+  private final LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
   /** Ids taken in this run, and by which source. Used in source order only (see InOrder). */
   private final Map<String, String> claimed = new HashMap<>();
   /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
@@ -175,6 +177,44 @@ public final class Ingester {
   /** Sources are paths (files or folders) or http(s) URLs. */
   public Summary run(List<String> sources, Listener listener, Progress progress)
       throws InterruptedException {
+    return runAll(found -> expand(sources, found, progress), "ingest", listener, progress);
+  }
+
+  /**
+   * {@code samizdat reingest}: every stored article read again from its kept raw page with the
+   * current extractor and profiles, under its own id, keeping its URL, date and first-ingest
+   * time where the page does not give them and its stored image copies. Only articles whose
+   * files change are rewritten; an {@code updated} outcome says what changed. A page the
+   * extractor now refuses fails and its article is kept as it was.
+   */
+  public Summary reingest(Listener listener, Progress progress) throws InterruptedException {
+    return runAll(found -> {
+      List<String> ids;
+      try {
+        ids = store.ids();
+      } catch (IOException e) {
+        throw new UncheckedIOException(store.articlesDir() + ": cannot list: " + ioMessage(e), e);
+      }
+      for (String id : ids) {
+        Optional<ArticleMeta> stored;
+        try {
+          stored = store.readMeta(id);
+        } catch (ContentException e) {
+          found.failed(fail(id, e.getMessage()));
+          continue;
+        }
+        Path raw = store.rawFile(id);
+        if (stored.isEmpty() || !Files.isRegularFile(raw)) {
+          found.failed(fail(id, "no raw page kept (" + raw + "); left as it is"));
+          continue;
+        }
+        found.page(new Source(id, Optional.of(raw), Optional.empty(), stored));
+      }
+    }, "reingest", listener, progress);
+  }
+
+  private Summary runAll(java.util.function.Consumer<Sources> expander, String task,
+      Listener listener, Progress progress) throws InterruptedException {
     try {
       onDisk.addAll(store.ids());
     } catch (IOException e) {
@@ -189,7 +229,7 @@ public final class Ingester {
       listener.outcome(o);
     };
     // The total is known once the folders are walked; the workers start on the first page found.
-    progress.start("ingest", 0);
+    progress.start(task, 0);
     ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
       Thread t = new Thread(r, "samizdat-ingest");
       t.setDaemon(true);
@@ -222,7 +262,7 @@ public final class Ingester {
           return next;
         }
       };
-      expand(sources, found, progress);
+      expander.accept(found);
       progress.total(found.count());
       // One wait for the whole batch. Waiting on each task in turn woke this thread ten thousand
       // times a run, and made the worker that finished the task pay for each wake-up.
@@ -247,8 +287,16 @@ public final class Ingester {
 
   // ------------------------------------------------------------------ sources
 
-  /** One page to ingest: a file (label = as named) or a URL. */
-  private record Source(String label, Optional<Path> file, Optional<URI> url) {}
+  /**
+   * One page to ingest: a file (label = as named) or a URL; for a re-ingest, a stored article's
+   * raw page (label = its id) with its stored metadata.
+   */
+  private record Source(String label, Optional<Path> file, Optional<URI> url,
+      Optional<ArticleMeta> stored) {
+    Source(String label, Optional<Path> file, Optional<URI> url) {
+      this(label, file, url, Optional.empty());
+    }
+  }
 
   /**
    * Where {@link #expand} puts what it finds, in source order: pages to ingest, and sources that
@@ -583,40 +631,44 @@ public final class Ingester {
       throw new Failure("not an HTML page (no HTML tags found)");
     }
 
+    Optional<ArticleMeta> stored = source.stored();
+    Optional<String> given = options.url().or(() -> stored.flatMap(ArticleMeta::url));
     String base = page.fetchedUrl().orElseGet(
-        () -> options.url().orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
+        () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
     Document doc = Jsoup.parse(html, base);
-    Optional<String> url = options.url()
+    Optional<String> url = given
         .or(() -> ArticleFacts.declaredUrl(doc))
         .or(page::fetchedUrl)
         .map(Links::canonical);
     Optional<String> host = url.flatMap(Links::host);
 
-    SiteProfile profile = profiles.choose(host, doc).orElseThrow(() -> new Failure(
-        "not an article page: no site profile matches it (profiles: "
-            + String.join(", ", profiles.all().stream().map(SiteProfile::name).toList())
-            + "; choose one with --profile NAME|FILE)"));
+    PageMetadata meta = PageMetadata.read(doc, today);
+    SiteProfile profile = profiles.choose(host, doc);
     ArticleExtractor.Extracted ex;
     try {
-      ex = EXTRACTOR.extract(doc, profile);
+      ex = EXTRACTOR.extract(doc, profile, meta, url);
     } catch (ArticleExtractor.NotAnArticle e) {
       throw new Failure(e.getMessage());
     }
     Optional<LocalDate> published = options.date()
-        .or(() -> ArticleFacts.published(url, doc, ex.body(), profile));
+        .or(() -> ArticleFacts.published(url, doc, ex.body(), profile, meta));
 
-    Images images = new Images(source, progress);
+    Images images = new Images(source, progress, stored);
     images.collect(ex.body());
+    images.lead(ex.leadImage());
     String markdown = MarkdownWriter.write(ex.body(), images::fileFor);
     if (markdown.isBlank()) {
-      throw new Failure("article body is empty after cleaning (profile " + profile.name() + ")");
+      throw new Failure("not an article: body is empty after cleaning (profile " + profile.name() + ")");
     }
     byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
-    String id = ArticleFacts.id(url, profile, ex.title(), markdown, body);
+    // A re-ingested article keeps its id, whatever the extractor now makes of its text.
+    String id = stored.isPresent() ? stored.get().id()
+        : ArticleFacts.id(url, profile, ex.title(), markdown, body);
 
     Optional<ArticleMeta> existing;
     try {
-      existing = onDisk.contains(id) ? store.readMeta(id) : Optional.empty();
+      existing = stored.isPresent() ? stored
+          : onDisk.contains(id) ? store.readMeta(id) : Optional.empty();
     } catch (ContentException e) {
       throw new Failure(e.getMessage() + "; not overwritten");
     }
@@ -655,10 +707,10 @@ public final class Ingester {
     Optional<LocalDate> knownDate = p.published().or(() -> existing.flatMap(ArticleMeta::published));
     ArticleExtractor.Extracted ex = p.page();
     ArticleMeta meta = new ArticleMeta(id, ex.title(), knownUrl, knownSite, ex.language(), knownDate,
-        ex.source(), ex.tags(), ex.related(), p.images().refs(), p.profile().name(), rawSha, first);
+        ex.authors(), ex.source(), ex.tags(), p.images().leadRef(), ex.related(), p.images().refs(),
+        ex.translations(), p.profile().name(), rawSha, first);
 
     p.images().writeAll();
-    boolean changed = false;
     if (existing.isEmpty()) {
       // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
       // for readers (and for later runs) only once its JSON is there, so the JSON alone needs the
@@ -668,15 +720,31 @@ public final class Ingester {
       AtomicFiles.createOrReplace(store.rawFile(id), gzip.compress(p.raw()));
       AtomicFiles.createOrReplace(store.bodyFile(id), p.body());
       AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
-      changed = true;
     } else {
+      boolean changed = false;
       if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
         changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(p.raw()));
       }
-      changed |= store.write(new Article(meta, p.markdown()));
+      // What changed, for the report: the stored body is read only when the metadata changed
+      // (an unchanged re-run, the common case, reads no body).
+      boolean metaChanged = !existing.get().equals(meta);
+      boolean bodyChanged = metaChanged && !sameBody(id, p.body());
+      boolean written = store.write(new Article(meta, p.markdown()));
+      bodyChanged |= written && !metaChanged;
+      changed |= written;
+      String why = changed ? Changes.describe(existing.get(), meta, bodyChanged) : "";
+      return new Outcome(label, changed ? Status.UPDATED : Status.UNCHANGED, Optional.of(id), why);
     }
-    Status status = existing.isEmpty() ? Status.INGESTED : changed ? Status.UPDATED : Status.UNCHANGED;
-    return new Outcome(label, status, Optional.of(id), "");
+    return new Outcome(label, Status.INGESTED, Optional.of(id), "");
+  }
+
+  /** True when the stored body of {@code id} has exactly these bytes. */
+  private boolean sameBody(String id, byte[] body) {
+    try {
+      return Arrays.equals(Files.readAllBytes(store.bodyFile(id)), body);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -701,8 +769,9 @@ public final class Ingester {
       return "";
     }
     ArticleMeta merged = new ArticleMeta(m.id(), m.title(), addUrl ? url : m.url(),
-        addUrl ? host : m.site(), m.language(), addDate ? published : m.published(), m.source(),
-        m.tags(), m.related(), m.images(), m.profile(), m.rawSha256(), m.firstIngested());
+        addUrl ? host : m.site(), m.language(), addDate ? published : m.published(), m.authors(),
+        m.source(), m.tags(), m.image(), m.related(), m.images(), m.translations(), m.profile(),
+        m.rawSha256(), m.firstIngested());
     AtomicFiles.writeIfChanged(store.metaFile(id), store.json().toBytes(merged));
     return "; gave it this source's " + (addUrl && addDate ? "URL and date" : addUrl ? "URL" : "date");
   }
@@ -758,10 +827,21 @@ public final class Ingester {
     private final Map<Element, Optional<String>> files = new IdentityHashMap<>();
     private final Map<String, ImageRef> refs = new LinkedHashMap<>();
     private final Map<String, byte[]> pending = new LinkedHashMap<>();
+    private Optional<ImageRef> lead = Optional.empty();
+    /** Stored copies of a re-ingested article's images, by original URL. */
+    private final Map<String, String> known = new HashMap<>();
 
-    Images(Source source, Progress progress) {
+    Images(Source source, Progress progress, Optional<ArticleMeta> stored) {
       this.source = source;
       this.progress = progress;
+      if (stored.isPresent()) {
+        List<ImageRef> all = new ArrayList<>(stored.get().images());
+        stored.get().image().ifPresent(all::add);
+        for (ImageRef ref : all) {
+          ref.file().filter(f -> Files.isRegularFile(store.mediaDir().resolve(f)))
+              .ifPresent(f -> known.putIfAbsent(ref.originalUrl(), f));
+        }
+      }
     }
 
     Optional<String> fileFor(Element img) {
@@ -780,7 +860,13 @@ public final class Ingester {
           continue;
         }
         String original = originalUrl(img, src);
-        Optional<byte[]> bytes = obtain(src, original);
+        if (known.containsKey(original)) {
+          files.put(img, Optional.of(known.get(original)));
+          refs.putIfAbsent(original, new ImageRef(Optional.of(known.get(original)), original,
+              StringUtil.normaliseWhitespace(img.attr("alt")).strip(), caption(img)));
+          continue;
+        }
+        Optional<byte[]> bytes = obtain(src, original, true);
         if (bytes.isPresent() && MediaStore.isPixel(bytes.get())) {
           img.remove();
           continue;
@@ -798,11 +884,49 @@ public final class Ingester {
         }
         files.put(img, file);
         String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
-        Element figure = img.closest(FIGURE);
-        Element caption = figure == null ? null : figure.selectFirst(CAPTION);
-        String cap = caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
-        refs.putIfAbsent(original, new ImageRef(file, original, alt, cap));
+        refs.putIfAbsent(original, new ImageRef(file, original, alt, caption(img)));
       }
+    }
+
+    Optional<ImageRef> leadRef() {
+      return lead;
+    }
+
+    /**
+     * The lead image the page declares: the body's own copy when the body shows it, else fetched
+     * (URL sources) or found in the saved page's folder; without a copy, its URL alone. An image
+     * that cannot be had is no warning here: the body is complete without it.
+     */
+    void lead(Optional<String> url) throws InterruptedException {
+      if (url.isEmpty()) {
+        return;
+      }
+      ImageRef inBody = refs.get(url.get());
+      if (inBody != null) {
+        lead = Optional.of(new ImageRef(inBody.file(), inBody.originalUrl(), inBody.alt(), ""));
+        return;
+      }
+      if (known.containsKey(url.get())) {
+        lead = Optional.of(new ImageRef(Optional.of(known.get(url.get())), url.get(), "", ""));
+        return;
+      }
+      Optional<String> file = Optional.empty();
+      Optional<byte[]> bytes = obtain(url.get(), url.get(), false);
+      if (bytes.isPresent() && !MediaStore.isPixel(bytes.get())) {
+        Optional<String> ext = MediaStore.extension(bytes.get());
+        if (ext.isPresent()) {
+          String name = MediaStore.name(bytes.get(), ext.get());
+          pending.putIfAbsent(name, bytes.get());
+          file = Optional.of(name);
+        }
+      }
+      lead = Optional.of(new ImageRef(file, url.get(), "", ""));
+    }
+
+    private String caption(Element img) {
+      Element figure = img.closest(FIGURE);
+      Element caption = figure == null ? null : figure.selectFirst(CAPTION);
+      return caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
     }
 
     void writeAll() throws IOException {
@@ -838,7 +962,8 @@ public final class Ingester {
       return src;
     }
 
-    private Optional<byte[]> obtain(String src, String original) throws InterruptedException {
+    private Optional<byte[]> obtain(String src, String original, boolean loud)
+        throws InterruptedException {
       if (src.startsWith("data:")) {
         return dataUri(src);
       }
@@ -847,30 +972,30 @@ public final class Ingester {
         // The page's own base (the final URL after redirects, or <base href>) resolves it.
         String abs = Links.isHttp(original) ? original : StringUtil.resolve(source.url().get().toString(), src);
         if (!Links.isHttp(abs)) {
-          warn("image not fetched (not http): " + src);
+          warnIf(loud, "image not fetched (not http): " + src);
           return Optional.empty();
         }
         try {
           return Optional.of(fetcher().fetch(URI.create(abs), HttpFetcher.Kind.IMAGE).body());
         } catch (FetchException | IllegalArgumentException e) {
-          warn("image " + abs + ": " + e.getMessage() + "; kept its alt text and URL");
+          warnIf(loud, "image " + abs + ": " + e.getMessage() + "; kept its alt text and URL");
           return Optional.empty();
         }
       }
       Path page = source.file().orElseThrow().toAbsolutePath();
       Optional<Path> local = localImage(page, src);
       if (local.isEmpty()) {
-        warn("image not found next to the page: " + original + "; kept its alt text and URL");
+        warnIf(loud, "image not found next to the page: " + original + "; kept its alt text and URL");
         return Optional.empty();
       }
       try {
         if (Files.size(local.get()) > max) {
-          warn("image " + local.get().getFileName() + ": " + HttpFetcher.tooLarge(max));
+          warnIf(loud, "image " + local.get().getFileName() + ": " + HttpFetcher.tooLarge(max));
           return Optional.empty();
         }
         return Optional.of(Files.readAllBytes(local.get()));
       } catch (IOException e) {
-        warn("image " + original + ": cannot read: " + ioMessage(e));
+        warnIf(loud, "image " + original + ": cannot read: " + ioMessage(e));
         return Optional.empty();
       }
     }
@@ -927,6 +1052,12 @@ public final class Ingester {
 
     private void warn(String message) {
       progress.warn(source.label() + ": " + message);
+    }
+
+    private void warnIf(boolean loud, String message) {
+      if (loud) {
+        warn(message);
+      }
     }
   }
 

@@ -20,16 +20,22 @@ import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 /**
- * The scraping rules of one site, read from a JSON file (see README, "Site profiles"). Selectors
- * are compiled once when the profile is loaded, so applying a profile to thousands of pages costs
- * no parsing. Immutable and thread-safe.
+ * The scraping rules of one site, read from a JSON file (see docs, "Site profiles"). Every rule is
+ * optional: what a profile leaves out (the body, the title, the language …) the generic extractor
+ * finds, so a profile may hold just the few rules its site needs. Selectors are compiled once when
+ * the profile is loaded, so applying a profile to thousands of pages costs no parsing. Immutable
+ * and thread-safe.
  *
  * @param name short name, used by {@code --profile} and stored in each article's metadata
  * @param description what the profile is for (free text)
- * @param language BCP 47 tag of the site's text, used when the page does not declare one
+ * @param language BCP 47 tag of the site's text: a default for pages that do not say, never an
+ *     override of what the page or its text says
  * @param hosts host names the profile is for; a host matches itself and its subdomains
- * @param title selectors tried in order for the title; the first with text wins
- * @param body selector of the article body root
+ * @param match selectors that must all match for the profile to claim a page its hosts do not
+ *     cover (a saved page without its URL); empty: its body and title selectors, for pages
+ *     whose host is unknown
+ * @param title selectors tried in order for the title; the first with text wins; empty: generic
+ * @param body selector of the article body root; empty: the generic body finder
  * @param drop elements removed from the body with everything inside them
  * @param unwrap elements replaced by their plain text (keyword autolinks)
  * @param tags tag links: their text becomes the tags; in the body they become plain text
@@ -39,14 +45,16 @@ import org.jsoup.select.Selector;
  * @param date selectors tried in order for the publication date
  * @param urlId pattern over the URL whose groups, joined by '-', form the article id
  * @param urlDate pattern over the URL with groups year, month, day
+ * @param editions rules that derive the URLs of the article's other editions from its URL
  */
 public record SiteProfile(
     String name,
     String description,
-    String language,
+    Optional<String> language,
     List<String> hosts,
+    List<Rule> match,
     List<Rule> title,
-    Rule body,
+    Optional<Rule> body,
     List<Rule> drop,
     List<Rule> unwrap,
     Optional<Rule> tags,
@@ -55,7 +63,11 @@ public record SiteProfile(
     List<String> sourcePrefixes,
     List<Rule> date,
     Optional<Pattern> urlId,
-    Optional<Pattern> urlDate) {
+    Optional<Pattern> urlDate,
+    List<Edition> editions) {
+
+  /** The name of the profile that sets no rule: every page it reads is read generically. */
+  public static final String GENERIC = "generic";
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -67,6 +79,7 @@ public record SiteProfile(
     requireNonNull(description, "description");
     requireNonNull(language, "language");
     hosts = List.copyOf(hosts);
+    match = List.copyOf(match);
     title = List.copyOf(title);
     requireNonNull(body, "body");
     drop = List.copyOf(drop);
@@ -78,8 +91,53 @@ public record SiteProfile(
     date = List.copyOf(date);
     requireNonNull(urlId, "urlId");
     requireNonNull(urlDate, "urlDate");
+    editions = List.copyOf(editions);
   }
 
+  /** The profile with no rules of its own: everything is found by the generic extractor. */
+  public static SiteProfile generic() {
+    return new SiteProfile(GENERIC, "Any news page: body, title and metadata found generically.",
+        Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
+        Optional.empty(), Optional.empty(), List.of());
+  }
+
+  /**
+   * Another edition of the site's articles (e.g. Traditional Chinese beside Simplified): its URL
+   * is the article URL with {@code pattern} replaced by {@code replacement} ({@code $1} for
+   * groups). A URL the pattern does not match has no such edition.
+   */
+  public record Edition(String language, Pattern pattern, String replacement) {
+    public Edition {
+      requireNonNull(language, "language");
+      requireNonNull(pattern, "pattern");
+      requireNonNull(replacement, "replacement");
+    }
+
+    /** The other edition's URL, when {@code url} is of the kind the rule rewrites. */
+    public Optional<String> urlFor(String url) {
+      Matcher m = pattern.matcher(url);
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      String other = m.replaceFirst(replacement);
+      return other.equals(url) ? Optional.empty() : Optional.of(other);
+    }
+  }
+
+  /** True when the profile claims a page its hosts do not cover (see {@code match}). */
+  boolean claims(Element page, boolean hostKnown) {
+    if (!match.isEmpty()) {
+      for (Rule rule : match) {
+        if (rule.first(page).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !hostKnown && body.isPresent() && body.get().first(page).isPresent()
+        && !title.isEmpty() && title.stream().anyMatch(t -> t.first(page).isPresent());
+  }
   /** A CSS selector with its compiled form. */
   public record Rule(String css, Evaluator evaluator) {
     public Rule {
@@ -166,10 +224,11 @@ public record SiteProfile(
   private static final class Json {
     @JsonProperty(required = true) String name;
     @JsonProperty String description = "";
-    @JsonProperty(required = true) String language;
+    @JsonProperty String language;
     @JsonProperty List<String> hosts = List.of();
-    @JsonProperty(required = true) List<String> title;
-    @JsonProperty(required = true) String body;
+    @JsonProperty List<String> match = List.of();
+    @JsonProperty List<String> title = List.of();
+    @JsonProperty String body;
     @JsonProperty List<String> drop = List.of();
     @JsonProperty List<String> unwrap = List.of();
     @JsonProperty String tags;
@@ -179,26 +238,43 @@ public record SiteProfile(
     @JsonProperty List<String> date = List.of();
     @JsonProperty String urlId;
     @JsonProperty String urlDate;
+    @JsonProperty List<EditionJson> editions = List.of();
+
+    /** One entry of {@code editions}. */
+    private static final class EditionJson {
+      @JsonProperty(required = true) String language;
+      @JsonProperty(required = true) String pattern;
+      @JsonProperty(required = true) String replacement;
+    }
 
     SiteProfile compile() throws ProfileException {
       if (!NAME.matcher(name).matches()) {
         throw new ProfileException("name \"" + name + "\" must be lower-case letters, digits, '-' or '_'");
       }
-      if (language.isBlank()) {
-        throw new ProfileException("language is empty");
+      if (name.equals(GENERIC)) {
+        throw new ProfileException("name \"generic\" is the built-in generic extractor's; choose another");
       }
-      if (title.isEmpty()) {
-        throw new ProfileException("title: at least one selector is needed");
+      if (language != null && language.isBlank()) {
+        throw new ProfileException("language is empty (leave it out to go by the page)");
+      }
+      List<Edition> editionList = new ArrayList<>();
+      for (EditionJson e : editions) {
+        if (e.language.isBlank()) {
+          throw new ProfileException("editions: language is empty");
+        }
+        Pattern p = pattern("editions", e.pattern).orElseThrow();
+        editionList.add(new Edition(e.language.strip(), p, e.replacement));
       }
       List<String> hostList = new ArrayList<>();
       for (String h : hosts) {
         hostList.add(h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", ""));
       }
-      return new SiteProfile(name, description, language, hostList,
-          rules("title", title), Rule.of("body", body), rules("drop", drop), rules("unwrap", unwrap),
+      return new SiteProfile(name, description, Optional.ofNullable(language).map(String::strip),
+          hostList, rules("match", match), rules("title", title), optionalRule("body", body),
+          rules("drop", drop), rules("unwrap", unwrap),
           optionalRule("tags", tags), optionalRule("related", related),
           optionalRule("source", source), sourcePrefixes, rules("date", date),
-          pattern("urlId", urlId), pattern("urlDate", urlDate));
+          pattern("urlId", urlId), pattern("urlDate", urlDate), editionList);
     }
 
     private static List<Rule> rules(String field, List<String> css) throws ProfileException {

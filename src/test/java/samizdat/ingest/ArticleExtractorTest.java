@@ -24,7 +24,7 @@ class ArticleExtractorTest {
   static void extractFixture() throws Exception {
     bannedbook = Profiles.forced("bannedbook").all().get(0);
     Document doc = Jsoup.parse(Fixtures.sora(), "file:///saved/bannedbook-sora.html");
-    sora = new ArticleExtractor().extract(doc, bannedbook);
+    sora = extract(doc, bannedbook);
     soraText = sora.body().text();
     soraMarkdown = MarkdownWriter.write(sora.body(), img -> Optional.empty());
   }
@@ -38,13 +38,13 @@ class ArticleExtractorTest {
   void titleIsTheFirstMatchWithTextInDocumentOrderAndRulesInTheirOrder() throws Exception {
     Document doc = Jsoup.parse("<div><h2> </h2></div><h2><img alt=x></h2><h2>  第一\n个  </h2>"
         + "<h2>第二</h2><div class=entry><p>正文</p></div>");
-    assertEquals("第一 个", new ArticleExtractor().extract(doc, bannedbook).title());
+    assertEquals("第一 个", extract(doc, bannedbook).title());
     SiteProfile twoRules = SiteProfile.parse(("{\"name\": \"t\", \"hosts\": [\"t.example\"], "
         + "\"title\": [\"h1.none\", \"meta[property=og:title]\", \"h2\"], \"body\": \"div.entry\", \"language\": \"zh\"}")
         .getBytes(StandardCharsets.UTF_8), "test");
     Document meta = Jsoup.parse("<meta property=og:title content=' '><meta property=og:title content='元'>"
         + "<h2>标题</h2><div class=entry><p>正文</p></div>");
-    assertEquals("元", new ArticleExtractor().extract(meta, twoRules).title());
+    assertEquals("元", extract(meta, twoRules).title());
   }
 
   @Test
@@ -91,7 +91,7 @@ class ArticleExtractorTest {
         sora.tags());
     Document doc = Jsoup.parse("<h2>T</h2><div class=entry><p><a class=st_tag rel=tag href=/t/a>AI</a>"
         + "和<a class=st_tag rel=tag href=/t/b>ai</a>和<a class=st_tag rel=tag>Ai </a></p></div>");
-    assertEquals(List.of("AI"), assertDoesNotThrow(() -> new ArticleExtractor().extract(doc, bannedbook)).tags());
+    assertEquals(List.of("AI"), assertDoesNotThrow(() -> extract(doc, bannedbook)).tags());
   }
 
   @Test
@@ -108,14 +108,14 @@ class ArticleExtractorTest {
         + "<li><a href='/bnews/a/20240101/1.html?utm_medium=x'><b>甲</b>乙</a></li>"
         + "<li><a href='javascript:void(0)'>坏</a></li></ul></div>", "https://www.bannedbook.org/bnews/x/");
     assertEquals(List.of(new RelatedLink("甲乙", "https://www.bannedbook.org/bnews/a/20240101/1.html")),
-        new ArticleExtractor().extract(doc, bannedbook).related());
+        extract(doc, bannedbook).related());
   }
 
   @Test
   void relatedListAndSourceLineAreAlsoFoundAfterTheBody() throws Exception {
     Document doc = Jsoup.parse("<h2>T</h2><div class=entry><p>正文</p></div><p class=src-info>来源：某报</p>"
         + "<ul class=op-related-articles><li><a href='https://www.bannedbook.org/a/20240101/1.html'>甲</a></li></ul>");
-    var ex = new ArticleExtractor().extract(doc, bannedbook);
+    var ex = extract(doc, bannedbook);
     assertEquals(Optional.of("某报"), ex.source());
     assertEquals(List.of(new RelatedLink("甲", "https://www.bannedbook.org/a/20240101/1.html")), ex.related());
   }
@@ -127,27 +127,34 @@ class ArticleExtractorTest {
 
   @Test
   void languageComesFromThePageOrTheProfile() throws Exception {
-    assertEquals("zh-CN", sora.language());
+    assertEquals("zh-Hans", sora.language());
     Document doc = Jsoup.parse("<html lang=zh-Hant><h2>T</h2><div class=entry><p>x</p></div>");
-    assertEquals("zh-Hant", new ArticleExtractor().extract(doc, bannedbook).language());
+    assertEquals("zh-Hant", extract(doc, bannedbook).language());
   }
 
   @Test
   void pagesWithoutBodyOrTitleAreNotArticles() {
     Document noBody = Jsoup.parse("<h2>T</h2><div class=other><p>x</p></div>");
     var e = assertThrows(ArticleExtractor.NotAnArticle.class,
-        () -> new ArticleExtractor().extract(noBody, bannedbook));
+        () -> extract(noBody, bannedbook));
     assertTrue(e.getMessage().contains("div.entry"), e.getMessage());
     Document noTitle = Jsoup.parse("<div class=entry><p>x</p></div>");
-    assertThrows(ArticleExtractor.NotAnArticle.class, () -> new ArticleExtractor().extract(noTitle, bannedbook));
+    assertThrows(ArticleExtractor.NotAnArticle.class, () -> extract(noTitle, bannedbook));
   }
 
   @Test
   void trackingPixelsGo() throws Exception {
     Document doc = Jsoup.parse("<h2>T</h2><div class=entry><p>x<img src=p.gif width=1 height=1>"
         + "<img src=real.jpg width=600></p></div>");
-    var ex = new ArticleExtractor().extract(doc, bannedbook);
+    var ex = extract(doc, bannedbook);
     assertEquals(List.of("real.jpg"), ex.body().select("img").eachAttr("src"));
+  }
+
+  /** The extractor as ingest runs it: metadata read first, no URL. */
+  static ArticleExtractor.Extracted extract(Document page, SiteProfile profile)
+      throws ArticleExtractor.NotAnArticle {
+    return new ArticleExtractor().extract(page, profile,
+        PageMetadata.read(page, java.time.LocalDate.of(2026, 1, 1)), Optional.empty());
   }
 
   private static <T> T assertDoesNotThrow(org.junit.jupiter.api.function.ThrowingSupplier<T> s) {

@@ -33,27 +33,33 @@ class ArticleFactsTest {
   @Test
   void publishedComesFromUrlThenPageNeverInvented() {
     Document none = Jsoup.parse("<h2>t</h2><div class=entry><p>2024年不是日期</p></div>");
-    assertEquals(Optional.empty(), ArticleFacts.published(Optional.empty(), none, none.body(), bannedbook));
-    assertEquals(Optional.of(LocalDate.of(2024, 3, 4)), ArticleFacts.published(
-        Optional.of("https://www.bannedbook.org/bnews/x/20240304/2008744.html"), none, none.body(), bannedbook));
+    assertEquals(Optional.empty(), published(Optional.empty(), none, none.body()));
+    assertEquals(Optional.of(LocalDate.of(2024, 3, 4)), published(
+        Optional.of("https://www.bannedbook.org/bnews/x/20240304/2008744.html"), none, none.body()));
     Document meta = Jsoup.parse("<head><meta name=date content=2020-01-01>"
         + "<meta property=article:published_time content=2023-05-06T01:02:03Z></head>"
         + "<div class=entry><time datetime=2019-09-09>x</time></div>");
     assertEquals(Optional.of(LocalDate.of(2023, 5, 6)),
-        ArticleFacts.published(Optional.empty(), meta, meta.body(), bannedbook));
+        published(Optional.empty(), meta, meta.body()));
     Document time = Jsoup.parse("<div class=entry><p><time datetime='2019-09-09T12:00'>昨天</time></p></div>");
     assertEquals(Optional.of(LocalDate.of(2019, 9, 9)),
-        ArticleFacts.published(Optional.empty(), time, time.body(), bannedbook));
+        published(Optional.empty(), time, time.body()));
     // The generic rules on elements of any name with itemprop; the profile's own on any element,
     // and before the generic ones.
     Document itemprop = Jsoup.parse("<h2>t</h2><span itemprop=datePublished>2021年2月3日</span>"
         + "<div class=entry><p>x</p></div>");
     assertEquals(Optional.of(LocalDate.of(2021, 2, 3)),
-        ArticleFacts.published(Optional.empty(), itemprop, itemprop.body(), bannedbook));
+        published(Optional.empty(), itemprop, itemprop.body()));
     Document own = Jsoup.parse("<h2>t</h2><span itemprop=datePublished>2021-02-03</span>"
         + "<div class=postmeta>发表于 2022.7.8</div><div class=entry><p>x</p></div>");
     assertEquals(Optional.of(LocalDate.of(2022, 7, 8)),
-        ArticleFacts.published(Optional.empty(), own, own.body(), bannedbook));
+        published(Optional.empty(), own, own.body()));
+  }
+
+  private Optional<LocalDate> published(Optional<String> url, Document page,
+      org.jsoup.nodes.Element body) {
+    return ArticleFacts.published(url, page, body, bannedbook,
+        PageMetadata.read(page, LocalDate.of(2026, 1, 1)));
   }
 
   @Test
