@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       IngestCommand.class,
       ReingestCommand.class,
+      ProfileCommand.class,
       BuildCommand.class,
       MirrorCommand.class,
       VerifyCommand.class,

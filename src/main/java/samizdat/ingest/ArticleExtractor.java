@@ -81,6 +81,18 @@ final class ArticleExtractor {
    */
   Extracted extract(Document page, SiteProfile profile, PageMetadata meta, Optional<String> url)
       throws NotAnArticle {
+    return extract(page, profile, meta, url, (rule, el) -> { });
+  }
+
+  /** What a profile's drop rule removed, for {@code samizdat profile test}. */
+  @FunctionalInterface
+  interface Drops {
+    void dropped(SiteProfile.Rule rule, Element element);
+  }
+
+  /** As {@link #extract(Document, SiteProfile, PageMetadata, Optional)}, telling each drop. */
+  Extracted extract(Document page, SiteProfile profile, PageMetadata meta, Optional<String> url,
+      Drops drops) throws NotAnArticle {
     Optional<String> ruleTitle = title(page, profile);
     Element body;
     String title;
@@ -93,7 +105,10 @@ final class ArticleExtractor {
     } else {
       // The profile's drop rules go first, so what they remove cannot win the body's scoring.
       for (SiteProfile.Rule rule : profile.drop()) {
-        page.select(rule.evaluator()).remove();
+        for (Element el : page.select(rule.evaluator())) {
+          drops.dropped(rule, el);
+          el.remove();
+        }
       }
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.empty())).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
@@ -101,7 +116,7 @@ final class ArticleExtractor {
           meta.type(), meta.structuredBody()));
     }
     List<String> tags = profile.tags().isPresent() ? tags(page, profile) : meta.tags();
-    Cleaner cleaner = new Cleaner(profile, body);
+    Cleaner cleaner = new Cleaner(profile, body, drops);
     cleaner.traverse(body);
     cleaner.finish();
     // Some layouts put the related list or the source line after the body rather than in it.
@@ -188,10 +203,12 @@ final class ArticleExtractor {
     private final List<Element> toText = new ArrayList<>();
     private final Map<String, RelatedLink> related = new LinkedHashMap<>();
     private Optional<String> source = Optional.empty();
+    private final Drops drops;
 
-    Cleaner(SiteProfile profile, Element root) {
+    Cleaner(SiteProfile profile, Element root, Drops drops) {
       this.profile = profile;
       this.root = root;
+      this.drops = drops;
     }
 
     @Override
@@ -221,6 +238,7 @@ final class ArticleExtractor {
       }
       for (SiteProfile.Rule rule : profile.drop()) {
         if (rule.matches(root, el)) {
+          drops.dropped(rule, el);
           return FilterResult.REMOVE;
         }
       }
