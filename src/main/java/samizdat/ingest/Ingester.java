@@ -524,7 +524,7 @@ public final class Ingester {
   private record Prepared(String label, byte[] raw, String markdown, byte[] body, String id,
       Optional<String> url, Optional<String> host, Optional<LocalDate> published,
       ArticleExtractor.Extracted page, Images images, SiteProfile profile,
-      Optional<ArticleMeta> existing) implements Step {}
+      Optional<ArticleMeta> existing, boolean reread) implements Step {}
 
   private Step prepare(Source source, Progress progress) {
     try {
@@ -673,7 +673,7 @@ public final class Ingester {
       throw new Failure(e.getMessage() + "; not overwritten");
     }
     return new Prepared(source.label(), raw, markdown, body, id, url, host, published, ex, images,
-        profile, existing);
+        profile, existing, stored.isPresent());
   }
 
   /**
@@ -725,12 +725,13 @@ public final class Ingester {
       if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
         changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(p.raw()));
       }
-      // What changed, for the report: the stored body is read only when the metadata changed
-      // (an unchanged re-run, the common case, reads no body).
+      // What changed, for the report: the stored body is read for a re-ingest and when the
+      // metadata changed (an unchanged re-run of ingest, the common case, reads no body).
       boolean metaChanged = !existing.get().equals(meta);
-      boolean bodyChanged = metaChanged && !sameBody(id, p.body());
+      boolean readBody = metaChanged || p.reread();
+      boolean bodyChanged = readBody && !sameBody(id, p.body());
       boolean written = store.write(new Article(meta, p.markdown()));
-      bodyChanged |= written && !metaChanged;
+      bodyChanged |= written && !readBody;
       changed |= written;
       String why = changed ? Changes.describe(existing.get(), meta, bodyChanged) : "";
       return new Outcome(label, changed ? Status.UPDATED : Status.UNCHANGED, Optional.of(id), why);
