@@ -109,6 +109,57 @@ class LanguagesTest {
   }
 
   @Test
+  void moreLatinLanguages() {
+    assertEquals(Optional.of("it"), Languages.detect("Il governo ha annunciato lunedì un nuovo piano per migliorare la "
+        + "qualità dell'aria nella capitale. Secondo il portavoce, le fabbriche dovranno installare filtri moderni entro "
+        + "la fine dell'anno e il numero delle stazioni di misura sarà raddoppiato."));
+    assertEquals(Optional.of("nl"), Languages.detect("De regering heeft maandag een nieuw plan aangekondigd om de "
+        + "luchtkwaliteit in de hoofdstad te verbeteren. Volgens de woordvoerder moeten de fabrieken voor het einde van "
+        + "het jaar moderne filters installeren en wordt het aantal meetstations verdubbeld."));
+    assertEquals(Optional.of("pl"), Languages.detect("Rząd ogłosił w poniedziałek nowy plan poprawy jakości powietrza "
+        + "w stolicy. Według rzecznika fabryki będą musiały zainstalować nowoczesne filtry do końca roku, a liczba "
+        + "stacji pomiarowych zostanie podwojona."));
+    assertEquals(Optional.of("tr"), Languages.detect("Hükümet pazartesi günü başkentteki hava kalitesini iyileştirmek "
+        + "için yeni bir plan açıkladı. Sözcüye göre fabrikalar yıl sonuna kadar modern filtreler takmak zorunda olacak "
+        + "ve ölçüm istasyonlarının sayısı iki katına çıkarılacak."));
+    assertEquals(Optional.of("id"), Languages.detect("Pemerintah pada hari Senin mengumumkan rencana baru untuk "
+        + "meningkatkan kualitas udara di ibu kota. Menurut juru bicara, pabrik-pabrik harus memasang filter modern "
+        + "sebelum akhir tahun dan jumlah stasiun pemantauan akan ditambah dua kali lipat."));
+  }
+
+  @Test
+  void latinLanguagesTheVoteDoesNotKnowAreNotForcedIntoOne() {
+    // Czech and Croatian share short words with Polish and Portuguese; their own letters give them away.
+    String czech = "Vláda v pondělí představila nový plán na zlepšení kvality ovzduší v hlavním městě. Podle mluvčího "
+        + "musí továrny do konce roku nainstalovat moderní filtry a počet měřicích stanic se zdvojnásobí. Ale to je jen "
+        + "začátek, řekl ministr a dodal, že na to jsou peníze.";
+    String croatian = "Vlada je u ponedjeljak predstavila novi plan za poboljšanje kvalitete zraka u glavnom gradu. "
+        + "Prema riječima glasnogovornika, tvornice do kraja godine moraju ugraditi moderne filtre, a broj mjernih "
+        + "postaja će se udvostručiti. To je tek početak, rekao je ministar i dodao da za to ima novca.";
+    assertEquals(Optional.empty(), Languages.detect(czech));
+    assertEquals(Optional.empty(), Languages.detect(croatian));
+    assertEquals("cs", Languages.decide(List.of("cs"), czech, Optional.of("en")));
+    assertEquals("hr-HR", Languages.decide(List.of("hr_HR"), croatian, Optional.empty()));
+  }
+
+  @Test
+  void cyrillicLanguagesByTheirOwnLetters() {
+    assertEquals(Optional.of("sr"), Languages.detect("Влада Србије је у понедељак објавила нови план за побољшање "
+        + "квалитета ваздуха у Београду. Према речима министра, фабрике ће до краја године морати да уграде савремене "
+        + "филтере, а број мерних станица биће удвостручен."));
+    assertEquals(Optional.of("mk"), Languages.detect("Владата во понеделникот објави нов план за подобрување на "
+        + "квалитетот на воздухот во Скопје. Според министерот, фабриките ќе мораат да вградат современи филтри до "
+        + "крајот на годината, а бројот на мерни станици ќе се зголеми."));
+    assertEquals(Optional.of("be"), Languages.detect("Урад у панядзелак абвясціў новы план паляпшэння якасці паветра ў "
+        + "сталіцы. Па словах міністра, заводы павінны ўсталяваць сучасныя фільтры да канца года."));
+    // Kazakh is not Russian; the detector does not name it, so a declaration stands.
+    String kazakh = "Үкімет дүйсенбі күні астанадағы ауа сапасын жақсартудың жаңа жоспарын жариялады. Министрдің "
+        + "айтуынша, зауыттар жыл соңына дейін заманауи сүзгілер орнатуы тиіс.";
+    assertEquals(Optional.empty(), Languages.detect(kazakh));
+    assertEquals("kk", Languages.decide(List.of("kk"), kazakh, Optional.of("ru")));
+  }
+
+  @Test
   void chineseWithSomeEnglishAndNumbersIsStillChinese() {
     String mixed = "苹果公司（Apple Inc.）CEO Tim Cook周二在加州Cupertino发布了新款iPhone 17 Pro，售价为999美元起。"
         + "他表示，今年的销量预计将比2024年增长15%，其中中国市场的表现尤其重要。分析师认为，AI功能将是这一代产品的最大卖点。";
