@@ -88,6 +88,15 @@ class LanguagesTest {
   }
 
   @Test
+  void charactersTraditionalTextWritesTooAreNoSignOfSimplified() {
+    // 台 后 只 千 表 面 are values of the t2s table, yet everyday Traditional characters (in Big5):
+    // counted as Simplified they would leave this 10 against 8, too close to call.
+    String concert = "台灣的天后今天在台北舉行演唱會，只有三千名歌迷到場，主辦單位表示，後面還有十場巡迴表演。";
+    assertEquals(Optional.of("zh-Hant"), Languages.detect(concert));
+    assertEquals("zh-Hant", Languages.decide(List.of("zh"), concert, Optional.empty()));
+  }
+
+  @Test
   void kanaOrHangulAmongHanAreJapaneseOrKorean() {
     String hanja = "大韓民國 政府는 月曜日 首都의 大氣 質을 改善하기 위한 새로운 計劃을 發表했다. 代辯人은 工場들이 "
         + "年末까지 現代的인 필터를 設置해야 한다고 말했다.";
