@@ -20,7 +20,8 @@ import org.mozilla.universalchardet.UniversalDetector;
  * bytes; a page that declares nothing is taken as UTF-8 when it is valid UTF-8 and otherwise handed
  * to a statistical detector (juniversalchardet), which tells GBK/GB18030 from Big5 reliably on
  * pages of article length. Labels are widened as the WHATWG Encoding standard does (gb2312 and gbk
- * decode as gb18030, latin-1 as windows-1252), because that is what the authors' browsers showed.
+ * decode as gb18030, latin-1 as windows-1252, Shift_JIS/EUC-JP/EUC-KR as their Windows and NEC/IBM
+ * supersets), because that is what the authors' browsers showed.
  *
  * <p>Stateless and thread-safe.
  */
@@ -64,7 +65,14 @@ final class PageDecoder {
       if (text.isPresent()) {
         return new Decoded(text.get(), StandardCharsets.UTF_8, "valid UTF-8");
       }
-      charset = detect(bytes).orElse(Charset.forName("windows-1252"));
+      Optional<Charset> detected = detect(bytes);
+      if (detected.isEmpty()) {
+        Optional<String> japanese = shiftJisWithExtensions(bytes);
+        if (japanese.isPresent()) {
+          return new Decoded(japanese.get(), Charset.forName("windows-31j"), "detected");
+        }
+      }
+      charset = detected.orElse(Charset.forName("windows-1252"));
       how = "detected";
     }
     return new Decoded(new String(bytes, bomLength, bytes.length - bomLength, charset), charset, how);
@@ -109,10 +117,24 @@ final class PageDecoder {
       case "big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5", "x-euc-tw" -> l = "Big5-HKSCS";
       case "iso-8859-1", "latin1", "l1", "us-ascii", "ascii", "iso8859-1", "cp1252" -> l = "windows-1252";
       case "utf8", "unicode-1-1-utf-8" -> l = "UTF-8";
+      // The Japanese and Korean labels name the vendor supersets, as in browsers: Java's plain
+      // Shift_JIS, EUC-JP and EUC-KR lack the NEC/IBM characters (①, ㈱, Ⅲ, 髙, 﨑) and the
+      // Windows-949 syllables (똠) that real pages carry, and would turn them into U+FFFD.
+      case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "ms932", "cp932",
+          "windows-31j" -> l = "windows-31j";
+      case "euc-jp", "eucjp", "x-euc-jp", "cseucpkdfmtjapanese" -> l = "x-eucJP-Open";
+      case "euc-kr", "euckr", "cseuckr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601",
+          "csksc56011987", "iso-ir-149", "korean", "windows-949", "cp949", "ms949" -> l = "x-windows-949";
       default -> { }
     }
+    Optional<Charset> c = forName(l);
+    // A runtime without the superset still reads the label as itself.
+    return c.isPresent() || l.equals(label) ? c : forName(label.strip());
+  }
+
+  private static Optional<Charset> forName(String name) {
     try {
-      return Optional.of(Charset.forName(l));
+      return Optional.of(Charset.forName(name));
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return Optional.empty();
     }
@@ -134,6 +156,42 @@ final class PageDecoder {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The text of a Shift_JIS page whose kanji include the IBM extensions (髙, 﨑: lead bytes
+   * 0xED-0xEE and 0xFA-0xFC), which the detector's Shift_JIS model counts as errors, so that it
+   * names no charset at all. Only asked when the detector gave up, and only accepted when the bytes
+   * are valid Windows-31J and read as Japanese: at least a fifth of the non-ASCII characters are
+   * full-width kana, which Latin-1 bytes almost never make (half-width katakana, which they do
+   * make, are not counted).
+   */
+  static Optional<String> shiftJisWithExtensions(byte[] bytes) {
+    Optional<Charset> sjis = forName("windows-31j");
+    if (sjis.isEmpty()) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = sjis.get().newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+    int nonAscii = 0;
+    int kana = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        nonAscii++;
+        if (c >= 0x3041 && c <= 0x30FA) {
+          kana++;
+        }
+      }
+    }
+    return kana >= 8 && kana * 5 >= nonAscii ? Optional.of(text) : Optional.empty();
   }
 
   private static Optional<Charset> detect(byte[] bytes) {
