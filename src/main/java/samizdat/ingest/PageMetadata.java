@@ -41,8 +41,9 @@ import org.jsoup.select.QueryParser;
  * @param declaredLanguages language tags the page declares, most trusted first: {@code <html
  *     lang>}, http-equiv content-language, meta language, JSON-LD inLanguage, og:locale
  *     ({@code zh_CN} is written {@code zh-CN})
- * @param tags article:tag, JSON-LD keywords, news_keywords, {@code rel=tag} link texts; when none
- *     of these has any, meta keywords
+ * @param tags article:tag, JSON-LD keywords, news_keywords, {@code rel=tag} link texts, in that
+ *     order, the same tag (ignoring case) once; when none of these has any, meta keywords. Lists
+ *     in one value are split (see {@link #splitList})
  * @param image the lead image, absolute http(s): og:image, JSON-LD image, twitter:image
  * @param type lower case: the JSON-LD type of the article or page object, else og:type
  * @param structuredBody JSON-LD articleBody, whitespace normalised
@@ -88,6 +89,7 @@ record PageMetadata(
 
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、;；]");
+  private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
   private static final Pattern BYLINE_PREFIX = Pattern.compile(
       "^(?:(?:written\\s+)?by\\b\\s*:?|作者\\s*[:：]|记者\\s*[:：]?)\\s*", Pattern.CASE_INSENSITIVE);
   /** Meta names that state a publication date (compared lower case), after the OG ones. */
@@ -223,7 +225,9 @@ record PageMetadata(
   }
 
   private static List<String> tags(Scan s, JsonLd ld) {
-    List<String> raw = new ArrayList<>(s.meta("article:tag"));
+    List<String> raw = new ArrayList<>();
+    // One tag per article:tag, but some sites (the Guardian) list them all in one.
+    s.meta("article:tag").forEach(v -> raw.addAll(splitList(v)));
     raw.addAll(ld.keywords());
     s.meta("news_keywords").forEach(v -> raw.addAll(splitList(v)));
     raw.addAll(s.tagLinks);
@@ -248,10 +252,15 @@ record PageMetadata(
     return List.copyOf(byKey.values());
   }
 
-  /** The parts of a keyword list written as one string, separated by , ， 、 ; or ；. */
+  /**
+   * The parts of a keyword list written as one string, separated by , ， 、 ; or ；; a Chinese or
+   * Japanese list without any of these is separated by spaces ({@code 宇航员 太空 国际空间站}).
+   */
   static List<String> splitList(String s) {
     List<String> out = new ArrayList<>();
-    for (String part : LIST_SEPARATOR.split(s)) {
+    Pattern separator = LIST_SEPARATOR.matcher(s).find() || s.codePoints().noneMatch(
+        Character::isIdeographic) ? LIST_SEPARATOR : SPACES;
+    for (String part : separator.split(s)) {
       String p = part.strip();
       if (!p.isEmpty()) {
         out.add(p);
