@@ -285,18 +285,17 @@ final class JsonLd {
     return img.isObject() ? text(img.get("url")).or(() -> text(img.get("contentUrl"))) : text(img);
   }
 
-  /** The chosen object's most specific listed type, else its first, lower case. */
+  /**
+   * The chosen object's type, lower case: its first article type, else its first page type
+   * ({@code ["WebPage", "NewsArticle"]} is a news article).
+   */
   Optional<String> type() {
     if (main == null) {
       return Optional.empty();
     }
     List<String> types = types(main);
-    for (String t : types) {
-      if (ARTICLE_TYPES.contains(t) || PAGE_TYPES.contains(t)) {
-        return Optional.of(t);
-      }
-    }
-    return types.stream().findFirst();
+    return types.stream().filter(ARTICLE_TYPES::contains).findFirst()
+        .or(() -> types.stream().filter(PAGE_TYPES::contains).findFirst());
   }
 
   /** The article's articleBody, as plain text. */

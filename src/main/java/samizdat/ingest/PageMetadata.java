@@ -331,7 +331,7 @@ record PageMetadata(
       }
       if (el.attributesSize() == 0) {
         // Most elements: only a title counts without attributes.
-        if (title == null && el.nameIs("title") && el.closest("svg") == null) {
+        if (title == null && el.nameIs("title") && !inSvg(el)) {
           title = el.text();
         }
         return;
@@ -345,7 +345,7 @@ record PageMetadata(
           }
         }
         case "title" -> {
-          if (title == null && el.closest("svg") == null) {
+          if (title == null && !inSvg(el)) {
             title = el.text();
           }
         }
@@ -444,6 +444,16 @@ record PageMetadata(
         itemAuthors.add(name == null ? el.text()
             : name.hasAttr("content") ? name.attr("content") : name.text());
       }
+    }
+
+    /** An SVG's {@code <title>} names a drawing, not the page. */
+    private static boolean inSvg(Element el) {
+      for (Element p = el.parent(); p != null; p = p.parent()) {
+        if (p.nameIs("svg")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether a space-separated attribute value (rel, itemprop) has this token. */

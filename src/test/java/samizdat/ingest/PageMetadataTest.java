@@ -133,7 +133,7 @@ class PageMetadataTest {
         <html lang="en"><head><title>Gaza ceasefire talks resume | Israel-Palestine conflict News | Al Jazeera</title>
         <meta property="og:locale" content="en_US">
         <script type="application/ld+json">{"@context":"https://schema.org",
-          "@type":["NewsArticle","Article"],"headline":"Gaza ceasefire talks resume in Cairo",
+          "@type":["WebPage","NewsArticle","Article"],"headline":"Gaza ceasefire talks resume in Cairo",
           "keywords":"Israel-Palestine conflict, Gaza, Middle East, gaza",
           "author":["Al Jazeera Staff", "  Al Jazeera Staff "],"datePublished":"Thu, 07 Mar 2024 10:00:00 GMT",
           "inLanguage":"en-US","image":["https://www.aljazeera.com/wp-content/a.jpg","https://www.aljazeera.com/wp-content/b.jpg"]}
