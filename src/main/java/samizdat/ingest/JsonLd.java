@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.parser.Parser;
 
@@ -355,7 +356,7 @@ final class JsonLd {
     }
     String s = n.asText();
     if (s.indexOf('<') >= 0 && s.indexOf('>') >= 0) {
-      s = org.jsoup.Jsoup.parseBodyFragment(s).text();
+      s = Jsoup.parseBodyFragment(s).text();
     } else if (s.indexOf('&') >= 0) {
       s = Parser.unescapeEntities(s, false);
     }
