@@ -1,11 +1,55 @@
 package samizdat.ingest;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
-/** Placeholder until the metadata reader lands (branch meta). */
+/**
+ * What a news page says about its article in machine-readable form: schema.org JSON-LD, Open Graph
+ * and Twitter tags, other {@code <meta>} tags, microdata ({@code itemprop}), {@code rel} links and
+ * {@code <time>}. Each field takes its sources in a fixed order of trust; a value that is blank,
+ * implausible or a known lie (a headline that is only the site name, a date in the future) is
+ * skipped and the next source tried. Nothing is guessed from the article's text.
+ *
+ * @param headline the article's headline: JSON-LD article headline or name (whichever the
+ *     document title shows, else headline), og:title, twitter:title, {@code itemprop=headline},
+ *     dc.title, parsely-title; never just the site name
+ * @param documentTitle the {@code <title>}, whitespace normalised
+ * @param siteName og:site_name, JSON-LD publisher name, JSON-LD WebSite name
+ * @param published JSON-LD datePublished, article:published_time, og:published_time,
+ *     {@code itemprop=datePublished}, date meta names ({@code pubdate}, {@code date},
+ *     {@code dc.date.issued}, …), {@code <time pubdate>}, {@code <time datetime>}; only dates from
+ *     1990 to tomorrow
+ * @param authors names from the first of these that has any: JSON-LD author, meta author,
+ *     article:author, dc.creator, parsely-author, {@code itemprop=author}, {@code rel=author} link
+ *     text; profile URLs are not names; "By " is dropped
+ * @param declaredLanguages language tags the page declares, most trusted first: {@code <html
+ *     lang>}, http-equiv content-language, meta language, JSON-LD inLanguage, og:locale
+ *     ({@code zh_CN} is written {@code zh-CN})
+ * @param tags article:tag, JSON-LD keywords, news_keywords, {@code rel=tag} link texts, in that
+ *     order, the same tag (ignoring case) once; when none of these has any, meta keywords. Lists
+ *     in one value are split (see {@link #splitList})
+ * @param image the lead image, absolute http(s): og:image, JSON-LD image, twitter:image
+ * @param type lower case: the JSON-LD type of the article or page object, else og:type
+ * @param structuredBody JSON-LD articleBody, whitespace normalised
+ * @param description og:description, meta description, JSON-LD description, twitter:description
+ * @param alternates the page's other language editions ({@code <link rel=alternate hreflang>})
+ */
 record PageMetadata(
     Optional<String> headline,
     Optional<String> documentTitle,
@@ -19,17 +63,416 @@ record PageMetadata(
     Optional<String> structuredBody,
     Optional<String> description,
     List<Alternate> alternates) {
-  record Alternate(String language, String url) {}
 
-  static PageMetadata read(Document page, LocalDate today) {
-    String lang = page.firstElementChild() == null ? "" : page.firstElementChild().attr("lang");
-    return new PageMetadata(Optional.empty(), Optional.of(page.title()).filter(t -> !t.isBlank()),
-        Optional.empty(), Optional.empty(), List.of(),
-        lang.isBlank() ? List.of() : List.of(lang), List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), List.of());
+  /** Another language edition of the page: a language tag and an absolute http(s) URL. */
+  record Alternate(String language, String url) {
+    Alternate {
+      Objects.requireNonNull(language);
+      Objects.requireNonNull(url);
+    }
   }
 
+  PageMetadata {
+    Objects.requireNonNull(headline);
+    Objects.requireNonNull(documentTitle);
+    Objects.requireNonNull(siteName);
+    Objects.requireNonNull(published);
+    authors = List.copyOf(authors);
+    declaredLanguages = List.copyOf(declaredLanguages);
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(image);
+    Objects.requireNonNull(type);
+    Objects.requireNonNull(structuredBody);
+    Objects.requireNonNull(description);
+    alternates = List.copyOf(alternates);
+  }
+
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、;；]");
+  private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
+  private static final Pattern BYLINE_PREFIX = Pattern.compile(
+      "^(?:(?:written\\s+)?by\\b\\s*:?|作者\\s*[:：]|记者\\s*[:：]?)\\s*", Pattern.CASE_INSENSITIVE);
+  /** Meta names that state a publication date (compared lower case), after the OG ones. */
+  private static final Set<String> DATE_NAMES = Set.of(
+      "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
+      "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued",
+      "dcterms.created", "parsely-pub-date", "sailthru.date", "article.published",
+      "originalpublicationdate", "datepublished", "citation_publication_date");
+  private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop~=(^|\\s)name(\\s|$)]");
+  /** More than this many {@code <time>} elements are not kept: the first ones decide. */
+  private static final int MAX_TIMES = 16;
+  private static final int MAX_NAME = 100;
+  private static final int MAX_TAG = 100;
+
+  /**
+   * Reads the metadata of a parsed page in one traversal (plus parsing its JSON-LD blocks).
+   * {@code today} bounds plausible dates. The page is not modified.
+   */
+  static PageMetadata read(Document page, LocalDate today) {
+    Scan s = new Scan();
+    page.traverse(s);
+    JsonLd ld = JsonLd.parse(s.jsonLd);
+
+    List<String> siteNames = new ArrayList<>(3);
+    first(s.meta("og:site_name")).ifPresent(siteNames::add);
+    ld.publisherName().ifPresent(siteNames::add);
+    ld.websiteName().ifPresent(siteNames::add);
+    Optional<String> siteName = siteNames.stream().findFirst();
+
+    Optional<String> documentTitle = Optional.ofNullable(s.title).map(PageMetadata::normalise)
+        .filter(t -> !t.isEmpty());
+    List<String> heads = new ArrayList<>(ld.headlines());
+    if (heads.size() == 2 && documentTitle.isPresent()) {
+      // Wikipedia's "headline" is a short description; its "name" is the title. Whichever the
+      // document title shows is the headline.
+      String doc = documentTitle.get().toLowerCase(Locale.ROOT);
+      if (!doc.contains(heads.get(0).toLowerCase(Locale.ROOT))
+          && doc.contains(heads.get(1).toLowerCase(Locale.ROOT))) {
+        heads.remove(0);
+      }
+    }
+    heads.addAll(s.meta("og:title"));
+    heads.addAll(s.meta("twitter:title"));
+    heads.addAll(s.itemHeadlines);
+    heads.addAll(s.meta("dc.title"));
+    heads.addAll(s.meta("dc:title"));
+    heads.addAll(s.meta("dcterms.title"));
+    heads.addAll(s.meta("parsely-title"));
+    Optional<String> headline = heads.stream().map(PageMetadata::normalise)
+        .filter(h -> !h.isEmpty() && siteNames.stream().noneMatch(h::equalsIgnoreCase))
+        .findFirst();
+
+    return new PageMetadata(
+        headline,
+        documentTitle,
+        siteName,
+        published(s, ld, today),
+        authors(s, ld),
+        languages(page, s, ld),
+        tags(s, ld),
+        image(page, s, ld),
+        ld.type().or(() -> first(s.meta("og:type")).map(t -> t.toLowerCase(Locale.ROOT))),
+        ld.articleBody(),
+        first(s.meta("og:description")).or(() -> first(s.meta("description")))
+            .or(ld::description).or(() -> first(s.meta("twitter:description"))),
+        s.alternates);
+  }
+
+  /** A date in the path of {@code url}; see {@link Dates#dateFromUrl(String, LocalDate)}. */
   static Optional<LocalDate> dateFromUrl(String url) {
+    return Dates.dateFromUrl(url);
+  }
+
+  private static Optional<LocalDate> published(Scan s, JsonLd ld, LocalDate today) {
+    List<List<String>> sources = List.of(ld.datePublished().map(List::of).orElse(List.of()),
+        s.meta("article:published_time"), s.meta("og:published_time"), s.itemDates, s.metaDates,
+        s.pubdateTimes, s.times);
+    for (List<String> source : sources) {
+      for (String v : source) {
+        Optional<LocalDate> d = Dates.parse(v, today);
+        if (d.isPresent()) {
+          return d;
+        }
+      }
+    }
     return Optional.empty();
+  }
+
+  /** The names of the first source that has any. */
+  private static List<String> authors(Scan s, JsonLd ld) {
+    List<String> dublinCore = new ArrayList<>(s.meta("dc.creator"));
+    dublinCore.addAll(s.meta("dc:creator"));
+    for (List<String> source : List.of(ld.authors(), s.meta("author"), s.meta("article:author"),
+        dublinCore, s.meta("parsely-author"), s.itemAuthors, s.relAuthors)) {
+      Map<String, String> names = new LinkedHashMap<>();
+      for (String v : source) {
+        String n = BYLINE_PREFIX.matcher(normalise(v)).replaceFirst("").strip();
+        // A profile link (article:author often is one) or a paragraph is not a name.
+        if (!n.isEmpty() && n.length() <= MAX_NAME && !Links.isHttp(n) && !n.contains("://")
+            && !n.startsWith("www.") && n.codePoints().anyMatch(Character::isLetter)) {
+          names.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
+        }
+      }
+      if (!names.isEmpty()) {
+        return List.copyOf(names.values());
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> languages(Document page, Scan s, JsonLd ld) {
+    List<String> raw = new ArrayList<>();
+    Element html = page.firstElementChild();
+    if (html != null) {
+      raw.add(html.hasAttr("lang") ? html.attr("lang") : html.attr("xml:lang"));
+    }
+    raw.addAll(s.meta("http-equiv:content-language"));
+    raw.addAll(s.meta("language"));
+    raw.addAll(s.meta("content-language"));
+    raw.addAll(ld.languages());
+    raw.addAll(s.meta("og:locale"));
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (String v : raw) {
+      for (String part : v.split(",")) {
+        // zh_CN (og:locale's form, and common in lang attributes) is zh-CN.
+        String tag = part.strip().replace('_', '-');
+        if (LANGUAGE.matcher(tag).matches()) {
+          tags.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+        }
+      }
+    }
+    return List.copyOf(tags.values());
+  }
+
+  private static List<String> tags(Scan s, JsonLd ld) {
+    List<String> raw = new ArrayList<>();
+    // One tag per article:tag, but some sites (the Guardian) list them all in one.
+    s.meta("article:tag").forEach(v -> raw.addAll(splitList(v)));
+    raw.addAll(ld.keywords());
+    s.meta("news_keywords").forEach(v -> raw.addAll(splitList(v)));
+    raw.addAll(s.tagLinks);
+    List<String> tags = tagList(raw);
+    if (tags.isEmpty()) {
+      // Portals (Chinese ones especially) give an article's tags only as meta keywords.
+      List<String> keywords = new ArrayList<>();
+      s.meta("keywords").forEach(v -> keywords.addAll(splitList(v)));
+      tags = tagList(keywords);
+    }
+    return tags;
+  }
+
+  private static List<String> tagList(List<String> raw) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (String v : raw) {
+      String t = normalise(v);
+      if (!t.isEmpty() && t.length() <= MAX_TAG && !Links.isHttp(t)) {
+        byKey.putIfAbsent(t.toLowerCase(Locale.ROOT), t);
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  /**
+   * The parts of a keyword list written as one string, separated by , ， 、 ; or ；; a Chinese or
+   * Japanese list without any of these is separated by spaces ({@code 宇航员 太空 国际空间站}).
+   */
+  static List<String> splitList(String s) {
+    List<String> out = new ArrayList<>();
+    Pattern separator = LIST_SEPARATOR.matcher(s).find() || s.codePoints().noneMatch(
+        Character::isIdeographic) ? LIST_SEPARATOR : SPACES;
+    for (String part : separator.split(s)) {
+      String p = part.strip();
+      if (!p.isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> image(Document page, Scan s, JsonLd ld) {
+    List<String> raw = new ArrayList<>(s.meta("og:image"));
+    raw.addAll(s.meta("og:image:secure_url"));
+    raw.addAll(s.meta("og:image:url"));
+    ld.image().ifPresent(raw::add);
+    raw.addAll(s.meta("twitter:image"));
+    raw.addAll(s.meta("twitter:image:src"));
+    for (String v : raw) {
+      String u = v.strip();
+      if (u.isEmpty()) {
+        continue;
+      }
+      // Protocol-relative: https, whatever the scheme of a saved page's file: base.
+      u = u.startsWith("//") ? "https:" + u : StringUtil.resolve(page.baseUri(), u);
+      if (Links.isHttp(u)) {
+        return Optional.of(u);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> first(List<String> values) {
+    for (String v : values) {
+      String n = normalise(v);
+      if (!n.isEmpty()) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String normalise(String s) {
+    return StringUtil.normaliseWhitespace(s).strip();
+  }
+
+  /** Everything read from the page in its one traversal, in page order. Per page. */
+  private static final class Scan implements NodeVisitor {
+    private final Map<String, List<String>> meta = new HashMap<>();
+    final List<String> metaDates = new ArrayList<>();
+    final List<String> itemDates = new ArrayList<>();
+    final List<String> itemHeadlines = new ArrayList<>(1);
+    final List<String> itemAuthors = new ArrayList<>();
+    final List<String> relAuthors = new ArrayList<>();
+    final List<String> tagLinks = new ArrayList<>();
+    final List<String> pubdateTimes = new ArrayList<>(1);
+    final List<String> times = new ArrayList<>();
+    final List<String> jsonLd = new ArrayList<>();
+    final List<Alternate> alternates = new ArrayList<>();
+    String title;
+
+    /** The contents of the meta tags with this property, name or (prefixed) http-equiv. */
+    List<String> meta(String key) {
+      return meta.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+      if (!(node instanceof Element el)) {
+        return;
+      }
+      if (el.attributesSize() == 0) {
+        // Most elements: only a title counts without attributes.
+        if (title == null && el.nameIs("title") && !inSvg(el)) {
+          title = el.text();
+        }
+        return;
+      }
+      switch (el.normalName()) {
+        case "meta" -> meta(el);
+        case "link" -> link(el);
+        case "script" -> {
+          if (el.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) {
+            jsonLd.add(el.data());
+          }
+        }
+        case "title" -> {
+          if (title == null && !inSvg(el)) {
+            title = el.text();
+          }
+        }
+        case "time" -> {
+          if (el.hasAttr("pubdate")) {
+            pubdateTimes.add(el.hasAttr("datetime") ? el.attr("datetime") : el.text());
+          }
+          if (el.hasAttr("datetime") && times.size() < MAX_TIMES) {
+            times.add(el.attr("datetime"));
+          }
+        }
+        case "a" -> {
+          String rel = el.attr("rel");
+          if (!rel.isEmpty()) {
+            if (hasToken(rel, "author")) {
+              relAuthors.add(el.text());
+            }
+            if (hasToken(rel, "tag")) {
+              tagLinks.add(el.text());
+            }
+          }
+        }
+        default -> { }
+      }
+      // Attribute names are lower case in an HTML parse; hasKey skips the case-blind search.
+      if (!el.nameIs("meta") && el.attributes().hasKey("itemprop")) {
+        itemprop(el);
+      }
+    }
+
+    private void meta(Element el) {
+      String content = el.attr("content");
+      String property = el.attr("property").strip().toLowerCase(Locale.ROOT);
+      String name = el.attr("name").strip().toLowerCase(Locale.ROOT);
+      if (property.indexOf(' ') < 0) {
+        put(property, content);
+      } else {
+        // RDFa allows several: property="og:title twitter:title".
+        for (String p : property.split("\\s+")) {
+          put(p, content);
+        }
+      }
+      if (!name.equals(property)) {
+        put(name, content);
+      }
+      if (el.hasAttr("http-equiv")) {
+        put("http-equiv:" + el.attr("http-equiv").strip().toLowerCase(Locale.ROOT), content);
+      }
+      String itemprop = el.attr("itemprop");
+      if (!itemprop.isEmpty()) {
+        if (hasToken(itemprop, "datePublished")) {
+          itemDates.add(content);
+        }
+        if (hasToken(itemprop, "headline")) {
+          itemHeadlines.add(content);
+        }
+        if (hasToken(itemprop, "author")) {
+          itemAuthors.add(content);
+        }
+      }
+    }
+
+    private void put(String key, String content) {
+      if (!key.isEmpty()) {
+        meta.computeIfAbsent(key, k -> new ArrayList<>(1)).add(content);
+        if (DATE_NAMES.contains(key)) {
+          metaDates.add(content);
+        }
+      }
+    }
+
+    private void link(Element el) {
+      String lang = el.attr("hreflang").strip().replace('_', '-');
+      if (!lang.isEmpty() && hasToken(el.attr("rel"), "alternate")
+          && LANGUAGE.matcher(lang).matches()) {
+        String url = el.absUrl("href");
+        Alternate a = new Alternate(lang, url);
+        if (Links.isHttp(url) && !alternates.contains(a)) {
+          alternates.add(a);
+        }
+      }
+    }
+
+    private void itemprop(Element el) {
+      String itemprop = el.attr("itemprop");
+      if (hasToken(itemprop, "datePublished")) {
+        itemDates.add(el.hasAttr("content") ? el.attr("content")
+            : el.hasAttr("datetime") ? el.attr("datetime") : el.text());
+      }
+      if (hasToken(itemprop, "headline")) {
+        itemHeadlines.add(el.hasAttr("content") ? el.attr("content") : el.text());
+      }
+      if (hasToken(itemprop, "author") && !el.nameIs("link")) {
+        // An author item holds its name in itemprop=name, beside a bio or photo caption.
+        Element name = el.selectFirst(ITEM_NAME);
+        itemAuthors.add(name == null ? el.text()
+            : name.hasAttr("content") ? name.attr("content") : name.text());
+      }
+    }
+
+    /** An SVG's {@code <title>} names a drawing, not the page. */
+    private static boolean inSvg(Element el) {
+      for (Element p = el.parent(); p != null; p = p.parent()) {
+        if (p.nameIs("svg")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether a space-separated attribute value (rel, itemprop) has this token. */
+    private static boolean hasToken(String value, String token) {
+      int i = 0;
+      int n = value.length();
+      while (i < n) {
+        while (i < n && Character.isWhitespace(value.charAt(i))) {
+          i++;
+        }
+        int start = i;
+        while (i < n && !Character.isWhitespace(value.charAt(i))) {
+          i++;
+        }
+        if (i - start == token.length() && value.regionMatches(true, start, token, 0, i - start)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }
