@@ -33,8 +33,9 @@ import org.jsoup.select.QueryParser;
  * @param siteName og:site_name, JSON-LD publisher name, JSON-LD WebSite name
  * @param published JSON-LD datePublished, article:published_time, og:published_time,
  *     {@code itemprop=datePublished}, date meta names ({@code pubdate}, {@code date},
- *     {@code dc.date.issued}, …), {@code <time pubdate>}, {@code <time datetime>}; only dates from
- *     1990 to tomorrow
+ *     {@code dc.date.issued}, …), {@code <time pubdate>}; only dates from 1990 to tomorrow. A
+ *     plain {@code <time datetime>} is not read here: anywhere in a page it may date a sidebar
+ *     item; ArticleFacts reads the first one inside the body
  * @param authors names from the first of these that has any: JSON-LD author, meta author,
  *     article:author, dc.creator, parsely-author, {@code itemprop=author}, {@code rel=author} link
  *     text; profile URLs are not names; "By " is dropped
@@ -99,8 +100,6 @@ record PageMetadata(
       "dcterms.created", "parsely-pub-date", "sailthru.date", "article.published",
       "originalpublicationdate", "datepublished", "citation_publication_date");
   private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop~=(^|\\s)name(\\s|$)]");
-  /** More than this many {@code <time>} elements are not kept: the first ones decide. */
-  private static final int MAX_TIMES = 16;
   private static final int MAX_NAME = 100;
   private static final int MAX_TAG = 100;
 
@@ -166,7 +165,7 @@ record PageMetadata(
   private static Optional<LocalDate> published(Scan s, JsonLd ld, LocalDate today) {
     List<List<String>> sources = List.of(ld.datePublished().map(List::of).orElse(List.of()),
         s.meta("article:published_time"), s.meta("og:published_time"), s.itemDates, s.metaDates,
-        s.pubdateTimes, s.times);
+        s.pubdateTimes);
     for (List<String> source : sources) {
       for (String v : source) {
         Optional<LocalDate> d = Dates.parse(v, today);
@@ -314,7 +313,6 @@ record PageMetadata(
     final List<String> relAuthors = new ArrayList<>();
     final List<String> tagLinks = new ArrayList<>();
     final List<String> pubdateTimes = new ArrayList<>(1);
-    final List<String> times = new ArrayList<>();
     final List<String> jsonLd = new ArrayList<>();
     final List<Alternate> alternates = new ArrayList<>();
     String title;
@@ -352,9 +350,6 @@ record PageMetadata(
         case "time" -> {
           if (el.hasAttr("pubdate")) {
             pubdateTimes.add(el.hasAttr("datetime") ? el.attr("datetime") : el.text());
-          }
-          if (el.hasAttr("datetime") && times.size() < MAX_TIMES) {
-            times.add(el.attr("datetime"));
           }
         }
         case "a" -> {

@@ -250,13 +250,14 @@ class PageMetadataTest {
           {"@type":"WebSite","name":"Daily Site","headline":"Not this"},
           {"@type":"WebPage","name":"The page headline","author":"Ed Itor",
            "articleBody":"<p>Para <b>one</b>.</p>\\n<p>Para   two.</p>","datePublished":"1712345678901"}]}</script>
-        <time datetime="2024-02-01T00:00">Feb 1</time>""");
+        <time pubdate datetime="2024-02-01T00:00">Feb 1</time><time datetime="2023-01-01">x</time>""");
     assertEquals(Optional.of("The page headline"), m.headline());
     assertEquals(Optional.of("webpage"), m.type());
     assertEquals(Optional.of("Para one. Para two."), m.structuredBody());
     assertEquals(List.of("Ed Itor"), m.authors());
     assertEquals(Optional.of("Daily Site"), m.siteName());
-    // Epoch milliseconds are not a date: the <time> is next.
+    // Epoch milliseconds are not a date: the <time pubdate> is next; a plain <time> anywhere in
+    // the page is not a publication date (ArticleFacts looks for one in the body).
     assertEquals(Optional.of(LocalDate.of(2024, 2, 1)), m.published());
   }
 
