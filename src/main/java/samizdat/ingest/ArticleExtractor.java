@@ -38,6 +38,8 @@ final class ArticleExtractor {
       "base", "head", "title", "svg", "math", "canvas", "video", "audio", "source", "track", "map",
       "area", "dialog", "nav", "menu");
   private static final Pattern TINY = Pattern.compile("\\s*[0-2](\\.0*)?\\s*(px)?\\s*");
+  /** Characters of body text handed to language detection (it reads fewer letters). */
+  private static final int TEXT_SAMPLE = 8192;
   /** Selectors used on every page, compiled once (jsoup does not cache parsed queries). */
   private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
@@ -127,9 +129,28 @@ final class ArticleExtractor {
       profile.source().get().first(page).ifPresent(
           el -> cleaner.source = cleaner.sourceName(StringUtil.normaliseWhitespace(el.text()).strip()));
     }
-    String language = Languages.decide(meta.declaredLanguages(), body.text(), profile.language());
+    String language = Languages.decide(meta.declaredLanguages(), textSample(body),
+        profile.language());
     return new Extracted(title, body, language, tags, List.copyOf(cleaner.related.values()),
         cleaner.source, meta.authors(), meta.image(), translations(meta, profile, url));
+  }
+
+  /**
+   * The body's text as far as language detection reads it: collecting all of a long body's
+   * text only to look at its start cost a traversal and a copy per page.
+   */
+  private static String textSample(Element body) {
+    StringBuilder text = new StringBuilder();
+    body.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          text.append(t.getWholeText()).append(' ');
+        }
+        return text.length() >= TEXT_SAMPLE ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+    });
+    return text.toString();
   }
 
   /** The page's hreflang alternates and the profile's editions, without the page itself. */
