@@ -1,0 +1,361 @@
+package samizdat.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * One pass over a page that measures every block element (text, link text, punctuation,
+ * paragraphs) and scores the blocks that hold paragraphs, in the manner of Readability: each
+ * paragraph of running text gives its container a score for its length and punctuation, and its
+ * ancestors a falling share of it, so the element that holds the most prose wins. Class and id
+ * words, the tag, and link density then weigh the candidates. Stateless; {@link #score} returns
+ * the per-page measurements.
+ */
+final class BodyScorer {
+  /** Never text a reader sees: not counted at all. */
+  static final Set<String> SKIP = Set.of(
+      "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "frame",
+      "frameset", "object", "embed", "applet", "select", "option", "textarea", "button", "input",
+      "canvas", "video", "audio", "map", "dialog", "link", "meta", "title");
+  /** Inline elements: their text belongs to the paragraph of the block around them. */
+  static final Set<String> INLINE = Set.of(
+      "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+      "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+      "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "picture", "source", "br");
+  /** Blocks whose text is never a paragraph of the article (lists, headings, cells of heads). */
+  private static final Set<String> NOT_PARAGRAPH = Set.of(
+      "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption",
+      "figcaption", "nav", "header", "footer", "aside", "address", "table", "tr", "tbody", "thead",
+      "tfoot", "label", "legend", "fieldset", "menu", "details", "summary", "form", "html");
+  /** Page furniture by its tag: its paragraphs do not vote for the article. */
+  private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "header", "menu");
+
+  /** Class or id words of page furniture; their paragraphs never vote. */
+  private static final Pattern UNLIKELY = Pattern.compile(
+      "comment|disqus|reply|replies|sidebar|side-bar|footer|masthead|banner|breadcrumb|menu"
+          + "|share|sharing|social|related|recommend|promo|sponsor|advert|newsletter|subscri"
+          + "|cookie|consent|gdpr|popup|modal|widget|skyscraper|outbrain|taboola|pagination|pager"
+          + "|most-?read|trending|toolbar|navbar|(^|[ _-])(ad|ads|nav|rss|hot|rank)([ _-]|$)");
+  /** Words that keep an element a candidate even when it also has an unlikely word. */
+  private static final Pattern MAYBE = Pattern.compile(
+      "article|body|content|main|column|story|entry|正文|text");
+  private static final Pattern POSITIVE = Pattern.compile(
+      "article|body|content|entry|hentry|post|story|main|text|detail|blog|正文|内容|news-?con"
+          + "|rich_media|read");
+  private static final Pattern NEGATIVE = Pattern.compile(
+      "comment|share|sharing|social|related|recommend|promo|sponsor|advert|newsletter|subscri"
+          + "|cookie|consent|footer|header|sidebar|widget|popup|modal|breadcrumb|byline|author"
+          + "|outbrain|taboola|masthead|banner|tool|pagination|combx|shoutbox"
+          + "|(^|[ _-])(ad|ads|nav|menu|meta|tags?|hide|hidden|hot|rank|copyright|footnote)([ _-]|$)");
+
+  /** Paragraphs shorter than this (25 Latin or 15 CJK characters) do not vote. */
+  static final int MIN_PARAGRAPH = 75;
+  /** What an ancestor receives of a paragraph's score, by level (1 = the container). */
+  private static final double[] SHARE = {0, 1, 1.0 / 2, 1.0 / 6, 1.0 / 9, 1.0 / 12};
+
+  private BodyScorer() {}
+
+  /** Measurements of one block element. Mutable during the pass only. */
+  static final class Block {
+    final Element el;
+    final Block parent;
+    final boolean unlikely;
+    int units;
+    int linkUnits;
+    int commas;
+    int links;
+    /** Paragraphs (voting text runs) inside, at any depth. */
+    int paras;
+    boolean hasBlockChild;
+    boolean candidate;
+    double score;
+    /** Text directly in this block (outside nested blocks) since the last break. */
+    private int segUnits;
+    private int segLinkUnits;
+    private int segCommas;
+    private double ownScore;
+
+    Block(Element el, Block parent, boolean unlikely) {
+      this.el = el;
+      this.parent = parent;
+      this.unlikely = unlikely;
+    }
+
+    double linkDensity() {
+      return units == 0 ? 0 : (double) linkUnits / units;
+    }
+
+    /** The score with the share of link text taken off. */
+    double finalScore() {
+      return score * (1 - linkDensity());
+    }
+  }
+
+  /** The result of one pass: every block element's measurements and the scored candidates. */
+  record Scored(Map<Element, Block> blocks, List<Block> candidates) {
+    Block of(Element el) {
+      return blocks.get(el);
+    }
+
+    /** The candidates, best first. */
+    List<Block> ranked() {
+      List<Block> sorted = new ArrayList<>(candidates);
+      sorted.sort(Comparator.comparingDouble(Block::finalScore).reversed());
+      return sorted;
+    }
+  }
+
+  static Scored score(Document page) {
+    Pass pass = new Pass();
+    Element root = page.body() != null ? page.body() : page;
+    pass.traverse(root);
+    return new Scored(pass.blocks, pass.candidates);
+  }
+
+  /** True for elements a reader does not see. */
+  static boolean isHidden(Element el) {
+    if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
+      return true;
+    }
+    String style = el.attr("style");
+    if (style.isEmpty() || !(style.contains("none") || style.contains("hidden"))) {
+      return false;
+    }
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+
+  /** class and id, lower case, space-separated; empty when neither is set. */
+  static String classAndId(Element el) {
+    String c = el.className();
+    String id = el.id();
+    if (c.isEmpty() && id.isEmpty()) {
+      return "";
+    }
+    return (c + " " + id).toLowerCase(Locale.ROOT);
+  }
+
+  /** +25 for an article-like class or id word, -25 for a furniture-like one, each of the two. */
+  static int classWeight(Element el) {
+    int w = 0;
+    for (String s : new String[] {el.className(), el.id()}) {
+      if (s.isEmpty()) {
+        continue;
+      }
+      String l = s.toLowerCase(Locale.ROOT);
+      if (NEGATIVE.matcher(l).find()) {
+        w -= 25;
+      }
+      if (POSITIVE.matcher(l).find()) {
+        w += 25;
+      }
+    }
+    return w;
+  }
+
+  static boolean negativeWords(String classAndId) {
+    return !classAndId.isEmpty() && NEGATIVE.matcher(classAndId).find()
+        && !POSITIVE.matcher(classAndId).find();
+  }
+
+  private static boolean unlikely(Element el, String name) {
+    if (FURNITURE.contains(name)) {
+      return true;
+    }
+    if (name.equals("body") || name.equals("article") || name.equals("main")) {
+      return false;
+    }
+    String ci = classAndId(el);
+    return !ci.isEmpty() && UNLIKELY.matcher(ci).find() && !MAYBE.matcher(ci).find();
+  }
+
+  /** A container's starting score, for its tag and its class and id words. */
+  private static double initial(Element el) {
+    double s = switch (el.normalName()) {
+      case "div" -> 5;
+      case "article" -> 8;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    if ("articleBody".equals(el.attr("itemprop"))) {
+      s += 30;
+    }
+    if ("main".equals(el.attr("role")) || el.nameIs("main")) {
+      s += 8;
+    }
+    return s + classWeight(el);
+  }
+
+  /** The per-page state of the scoring traversal. */
+  private static final class Pass implements NodeFilter {
+    final Map<Element, Block> blocks = new IdentityHashMap<>();
+    final List<Block> candidates = new ArrayList<>();
+    Block current;
+    int linkDepth;
+
+    void traverse(Element root) {
+      // The root is a block; it has no parent block.
+      current = new Block(root, null, false);
+      blocks.put(root, current);
+      NodeTraversor.filter(this, root);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        text(t.getWholeText());
+        return FilterResult.CONTINUE;
+      }
+      if (!(node instanceof Element el)) {
+        return FilterResult.CONTINUE;
+      }
+      if (depth == 0) {
+        return FilterResult.CONTINUE;
+      }
+      String name = el.normalName();
+      if (SKIP.contains(name) || isHidden(el)) {
+        return FilterResult.SKIP_ENTIRELY;
+      }
+      if (INLINE.contains(name)) {
+        if (name.equals("br")) {
+          if (current.segUnits >= MIN_PARAGRAPH) {
+            closeSegment(current);
+          }
+        } else if (name.equals("a")) {
+          linkDepth++;
+          if (el.hasAttr("href")) {
+            current.links++;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+      closeSegment(current);
+      current.hasBlockChild = true;
+      Block b = new Block(el, current, current.unlikely || unlikely(el, name));
+      blocks.put(el, b);
+      current = b;
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      if (depth == 0) {
+        closeSegment(current);
+        finishOwn(current);
+        return FilterResult.CONTINUE;
+      }
+      if (!(node instanceof Element el)) {
+        return FilterResult.CONTINUE;
+      }
+      if (current.el != el) {
+        if (el.nameIs("a")) {
+          linkDepth--;
+        }
+        return FilterResult.CONTINUE;
+      }
+      Block b = current;
+      closeSegment(b);
+      finishOwn(b);
+      Block p = b.parent;
+      p.units += b.units;
+      p.linkUnits += b.linkUnits;
+      p.commas += b.commas;
+      p.links += b.links;
+      p.paras += b.paras;
+      current = p;
+      return FilterResult.CONTINUE;
+    }
+
+    private void text(String s) {
+      Block b = current;
+      int units = 0;
+      int commas = 0;
+      boolean gap = b.segUnits > 0;
+      boolean pending = false;
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if (TextCounts.isSpace(c)) {
+          pending = gap;
+          continue;
+        }
+        if (pending) {
+          units += TextCounts.LATIN;
+          pending = false;
+        }
+        gap = true;
+        if (TextCounts.isCjk(c)) {
+          units += TextCounts.CJK;
+          if (TextCounts.isClausePunct(c)) {
+            commas++;
+          }
+        } else {
+          units += TextCounts.LATIN;
+          if (c == ',' || c == '،') {
+            commas++;
+          }
+        }
+      }
+      if (units == 0) {
+        return;
+      }
+      b.units += units;
+      b.segUnits += units;
+      b.commas += commas;
+      b.segCommas += commas;
+      if (linkDepth > 0) {
+        b.linkUnits += units;
+        b.segLinkUnits += units;
+      }
+    }
+
+    /** Ends the current run of text in {@code b}: a paragraph if it is long enough. */
+    private void closeSegment(Block b) {
+      if (b.segUnits >= MIN_PARAGRAPH && !b.unlikely && !NOT_PARAGRAPH.contains(b.el.normalName())) {
+        double s = 1 + b.segCommas + Math.min(b.segUnits / 300.0, 3);
+        b.ownScore += s * (1 - (double) b.segLinkUnits / b.segUnits);
+        b.paras++;
+      }
+      b.segUnits = 0;
+      b.segLinkUnits = 0;
+      b.segCommas = 0;
+    }
+
+    /**
+     * Hands a block's own paragraphs to its ancestors. A block of text alone is a paragraph
+     * itself: its parent is the container. Text runs beside child blocks would be paragraphs
+     * inside the block: the block itself is the container.
+     */
+    private void finishOwn(Block b) {
+      if (b.ownScore <= 0) {
+        return;
+      }
+      Block target = b.hasBlockChild ? b : b.parent;
+      for (int level = 1; level < SHARE.length && target != null; level++, target = target.parent) {
+        if (target.el.nameIs("html")) {
+          break;
+        }
+        if (!target.candidate) {
+          target.candidate = true;
+          target.score = initial(target.el);
+          candidates.add(target);
+        }
+        target.score += b.ownScore * SHARE[level];
+      }
+      b.ownScore = 0;
+    }
+  }
+}
