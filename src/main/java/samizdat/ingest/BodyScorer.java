@@ -36,7 +36,7 @@ final class BodyScorer {
       "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "picture", "source", "br");
   /** Blocks whose text is never a paragraph of the article (lists, headings, cells of heads). */
   private static final Set<String> NOT_PARAGRAPH = Set.of(
-      "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption",
+      "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption",
       "figcaption", "nav", "header", "footer", "aside", "address", "table", "tr", "tbody", "thead",
       "tfoot", "label", "legend", "fieldset", "menu", "details", "summary", "form", "html");
   /** Page furniture by its tag: its paragraphs do not vote for the article. */
@@ -46,7 +46,7 @@ final class BodyScorer {
   private static final Pattern UNLIKELY = Pattern.compile(
       "comment|disqus|reply|replies|sidebar|side-bar|footer|masthead|banner|breadcrumb|menu"
           + "|share|sharing|social|related|recommend|promo|sponsor|advert|newsletter|subscri"
-          + "|cookie|consent|gdpr|popup|modal|widget|skyscraper|outbrain|taboola|pagination|pager"
+          + "|cookie|consent|gdpr|popup|skyscraper|outbrain|taboola|pagination|pager"
           + "|most-?read|trending|toolbar|navbar|(^|[ _-])(ad|ads|nav|rss|hot|rank)([ _-]|$)");
   /** Words that keep an element a candidate even when it also has an unlikely word. */
   private static final Pattern MAYBE = Pattern.compile(
@@ -80,7 +80,12 @@ final class BodyScorer {
     int paras;
     boolean hasBlockChild;
     boolean candidate;
+    /** Votes of paragraphs outside furniture. */
     double score;
+    /** Votes of all paragraphs, furniture included: for pages whose wrappers look like furniture. */
+    double rawScore;
+    /** Whether any paragraph outside furniture voted for it. */
+    boolean strictVotes;
     /** Text directly in this block (outside nested blocks) since the last break. */
     private int segUnits;
     private int segLinkUnits;
@@ -101,6 +106,10 @@ final class BodyScorer {
     double finalScore() {
       return score * (1 - linkDensity());
     }
+
+    double finalRawScore() {
+      return rawScore * (1 - linkDensity());
+    }
   }
 
   /** The result of one pass: every block element's measurements and the scored candidates. */
@@ -109,10 +118,22 @@ final class BodyScorer {
       return blocks.get(el);
     }
 
-    /** The candidates, best first. */
+    /** The candidates, best first, by the votes of paragraphs outside furniture. */
     List<Block> ranked() {
-      List<Block> sorted = new ArrayList<>(candidates);
+      List<Block> sorted = new ArrayList<>();
+      for (Block b : candidates) {
+        if (b.strictVotes) {
+          sorted.add(b);
+        }
+      }
       sorted.sort(Comparator.comparingDouble(Block::finalScore).reversed());
+      return sorted;
+    }
+
+    /** The candidates, best first, by the votes of all paragraphs. */
+    List<Block> rankedRaw() {
+      List<Block> sorted = new ArrayList<>(candidates);
+      sorted.sort(Comparator.comparingDouble(Block::finalRawScore).reversed());
       return sorted;
     }
   }
@@ -324,7 +345,7 @@ final class BodyScorer {
 
     /** Ends the current run of text in {@code b}: a paragraph if it is long enough. */
     private void closeSegment(Block b) {
-      if (b.segUnits >= MIN_PARAGRAPH && !b.unlikely && !NOT_PARAGRAPH.contains(b.el.normalName())) {
+      if (b.segUnits >= MIN_PARAGRAPH && !NOT_PARAGRAPH.contains(b.el.normalName())) {
         double s = 1 + b.segCommas + Math.min(b.segUnits / 300.0, 3);
         b.ownScore += s * (1 - (double) b.segLinkUnits / b.segUnits);
         b.paras++;
@@ -351,9 +372,15 @@ final class BodyScorer {
         if (!target.candidate) {
           target.candidate = true;
           target.score = initial(target.el);
+          target.rawScore = target.score;
           candidates.add(target);
         }
-        target.score += b.ownScore * SHARE[level];
+        double share = b.ownScore * SHARE[level];
+        target.rawScore += share;
+        if (!b.unlikely) {
+          target.score += share;
+          target.strictVotes = true;
+        }
       }
       b.ownScore = 0;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,6 +46,8 @@ final class GenericBody {
     }
   }
 
+  /** A best block smaller than this (500 Latin characters) makes all paragraphs vote. */
+  private static final int RETRY_UNITS = 1500;
   /** Least text of an article: 250 Latin or 150 CJK characters. */
   static final int MIN_UNITS = 750;
   /** Least text when the page declares itself an article: 150 Latin or 90 CJK characters. */
@@ -73,12 +76,19 @@ final class GenericBody {
   static Element find(Document page, Hints hints) throws ArticleExtractor.NotAnArticle {
     BodyScorer.Scored scored = BodyScorer.score(page);
     List<Block> ranked = scored.ranked();
+    ToDoubleFunction<Block> score = Block::finalScore;
+    // Furniture-like words on wrappers of the whole page (a "sidebar" layout, an ad portal)
+    // silence the article: then all paragraphs vote, as Readability's second attempt does.
+    if (ranked.isEmpty() || ranked.get(0).units < RETRY_UNITS) {
+      ranked = scored.rankedRaw();
+      score = Block::finalRawScore;
+    }
     if (ranked.isEmpty()) {
       throw refuse(errorPage(page, hints) ? "an error page (\"" + pageTitle(page, hints) + "\")"
           : "no paragraphs of running text");
     }
-    Block top = choose(scored, ranked, hints);
-    Element body = assemble(scored, top);
+    Block top = choose(ranked, hints, score);
+    Element body = assemble(scored, top, score);
     Boilerplate.clean(body, hints, scored);
     check(page, hints, body, scored);
     return body;
@@ -90,13 +100,13 @@ final class GenericBody {
 
   // ------------------------------------------------------------------ choosing
 
-  private static Block choose(BodyScorer.Scored scored, List<Block> ranked, Hints hints) {
+  private static Block choose(List<Block> ranked, Hints hints, ToDoubleFunction<Block> score) {
     Block top = ranked.get(0);
-    double best = top.finalScore();
+    double best = score.applyAsDouble(top);
     // Several strong candidates under one ancestor: the article is split into parts.
     List<Block> close = new ArrayList<>();
     for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
-      if (ranked.get(i).finalScore() >= best * 0.75) {
+      if (score.applyAsDouble(ranked.get(i)) >= best * 0.75) {
         close.add(ranked.get(i));
       }
     }
@@ -115,13 +125,13 @@ final class GenericBody {
       }
     }
     // A parent that scores higher than its best child holds more of the article.
-    double last = top.finalScore();
+    double last = score.applyAsDouble(top);
     double floor = last / 3;
     for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
       if (!p.candidate) {
         continue;
       }
-      double s = p.finalScore();
+      double s = score.applyAsDouble(p);
       if (s < floor) {
         break;
       }
@@ -137,7 +147,7 @@ final class GenericBody {
       top = top.parent;
     }
     if (hints.structuredBody().isPresent()) {
-      top = byStructuredBody(scored, ranked, top, hints.structuredBody().get()).orElse(top);
+      top = byStructuredBody(ranked, top, hints.structuredBody().get()).orElse(top);
     }
     return top;
   }
@@ -156,8 +166,8 @@ final class GenericBody {
    * candidates and the chosen block's ancestors, the one that holds most of that text while
    * being nearest to its size. Unused when the structured text is a mere teaser.
    */
-  private static Optional<Block> byStructuredBody(BodyScorer.Scored scored, List<Block> ranked,
-      Block top, String structured) {
+  private static Optional<Block> byStructuredBody(List<Block> ranked, Block top,
+      String structured) {
     String norm = squeeze(structured);
     int sUnits = TextCounts.units(structured);
     if (norm.length() < 80 || sUnits * 10 < top.units * 3) {
@@ -226,13 +236,14 @@ final class GenericBody {
    * themselves, or paragraphs of prose. Several blocks are gathered into a new {@code <div>} put
    * in the chosen block's place, so links still resolve against the page.
    */
-  private static Element assemble(BodyScorer.Scored scored, Block top) {
+  private static Element assemble(BodyScorer.Scored scored, Block top,
+      ToDoubleFunction<Block> scoreOf) {
     Element el = top.el;
     Element parent = el.parent();
     if (parent == null || top.parent == null) {
       return el;
     }
-    double score = top.finalScore();
+    double score = scoreOf.applyAsDouble(top);
     double threshold = Math.max(10, score * 0.2);
     String cls = el.className();
     List<Element> keep = new ArrayList<>();
@@ -242,11 +253,11 @@ final class GenericBody {
         continue;
       }
       Block b = scored.of(sib);
-      if (b == null || b.units == 0 || b.unlikely) {
+      if (b == null || b.units == 0 || b.unlikely && !top.unlikely) {
         continue;
       }
       double bonus = !cls.isEmpty() && cls.equals(sib.className()) ? score * 0.2 : 0;
-      if (b.candidate && b.finalScore() + bonus >= threshold) {
+      if (b.candidate && scoreOf.applyAsDouble(b) + bonus >= threshold) {
         keep.add(sib);
       } else if (!b.hasBlockChild && isProseTag(sib)) {
         double ld = b.linkDensity();
