@@ -117,7 +117,14 @@ def main():
             continue
         shutil.copyfile(src, os.path.join(pages, pid + '.html'))
         snippets[pid] = {'with': v['with'], 'without': v.get('without', []), 'url': url}
-        groups.append((pid, group(' '.join(v['with']), None), 'trafilatura'))
+        with open(src, 'rb') as f:
+            head = f.read(20000).decode('utf-8', 'replace')
+        m = re.search(r'<html[^>]*\slang=["\']?([A-Za-z-]+)', head, re.I)
+        lang = m.group(1).lower() if m else None
+        g = group(' '.join(v['with']), lang)
+        if g == 'en' and lang is None and re.search(r'[äöüßéèàç]', ' '.join(v['with'] + v.get('without', []))):
+            g = 'other'
+        groups.append((pid, g, 'trafilatura'))
     with open(os.path.join(out, 'snippets.json'), 'w', encoding='utf-8') as f:
         json.dump(snippets, f, ensure_ascii=False, indent=0)
 

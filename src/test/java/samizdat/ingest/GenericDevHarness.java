@@ -46,6 +46,10 @@ public final class GenericDevHarness {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final PageDecoder DECODER = new PageDecoder();
 
+  /** Nanoseconds spent per stage over all threads: parse, find, clean + write. */
+  private static final java.util.concurrent.atomic.AtomicLongArray NANOS =
+      new java.util.concurrent.atomic.AtomicLongArray(3);
+
   private GenericDevHarness() {}
 
   public static void main(String[] args) throws Exception {
@@ -97,15 +101,23 @@ public final class GenericDevHarness {
     }
     pool.shutdown();
     System.out.println("ingested " + ok + ", failed " + failed);
+    System.err.printf("cpu ms: parse+hints %d, find %d, clean+markdown %d%n", NANOS.get(0) / 1_000_000,
+        NANOS.get(1) / 1_000_000, NANOS.get(2) / 1_000_000);
   }
 
   private static String one(Path page, Path articles) {
     try {
+      long t0 = System.nanoTime();
       Document doc = parse(page);
       GenericBody.Hints hints = hints(doc);
+      long t1 = System.nanoTime();
+      NANOS.addAndGet(0, t1 - t0);
       Element body = GenericBody.find(doc, hints);
+      long t2 = System.nanoTime();
+      NANOS.addAndGet(1, t2 - t1);
       clean(body);
       String md = MarkdownWriter.write(body, img -> Optional.empty());
+      NANOS.addAndGet(2, System.nanoTime() - t2);
       String id = id(page);
       Files.writeString(articles.resolve(id + ".md"), md, StandardCharsets.UTF_8);
       return "ingested " + id + " " + page;
