@@ -154,8 +154,8 @@ final class Boilerplate {
         }
         default -> { }
       }
-      String ci = BodyScorer.classAndId(el);
-      if (!NEVER_BY_CLASS.contains(name) && BodyScorer.negativeWords(ci)) {
+      int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
+      if (!NEVER_BY_CLASS.contains(name) && BodyScorer.negativeWords(words)) {
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
           return FilterResult.REMOVE;
@@ -171,7 +171,7 @@ final class Boilerplate {
       if (b != null && units <= JUNK_UNITS || b == null && isLeafish(el)) {
         String text = el.text();
         if (!text.isEmpty() && TextCounts.units(text) <= JUNK_UNITS) {
-          if (isJunkLine(text) || isByline(el, text, ci)) {
+          if (isJunkLine(text) || isByline(el, text)) {
             return FilterResult.REMOVE;
           }
         }
@@ -194,11 +194,12 @@ final class Boilerplate {
           || h.startsWith(title) && title.length() * 10 >= h.length() * 8;
     }
 
-    private boolean isByline(Element el, String text, String ci) {
+    private boolean isByline(Element el, String text) {
       if (TextCounts.units(text) > 300) {
         return false;
       }
       String lower = text.toLowerCase(Locale.ROOT);
+      String ci = (el.className() + " " + el.id()).toLowerCase(Locale.ROOT);
       if (ci.contains("byline") || ci.contains("author")) {
         return true;
       }

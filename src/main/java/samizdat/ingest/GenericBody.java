@@ -193,7 +193,8 @@ final class GenericBody {
     Block chosen = null;
     double chosenFit = 0;
     for (Block b : pool) {
-      if (b.units * 2 < sUnits) {
+      // Far from the structured text's size, a block cannot fit it well: not worth reading.
+      if (b.units * 2 < sUnits || b.units > sUnits * 3) {
         continue;
       }
       String text = squeeze(b.el.text());
