@@ -87,8 +87,11 @@ final class GenericBody {
       throw refuse(errorPage(page, hints) ? "an error page (\"" + pageTitle(page, hints) + "\")"
           : "no paragraphs of running text");
     }
-    Block top = choose(ranked, hints, score);
-    Element body = assemble(scored, top, score);
+    Block top = choose(ranked, score);
+    List<Block> pool = ranked;
+    Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
+    // The block that holds the page's own articleBody needs no siblings: it is the article.
+    Element body = evidence.isPresent() ? evidence.get().el : assemble(scored, top, score);
     Boilerplate.clean(body, hints, scored);
     check(page, hints, body, scored);
     return body;
@@ -100,7 +103,7 @@ final class GenericBody {
 
   // ------------------------------------------------------------------ choosing
 
-  private static Block choose(List<Block> ranked, Hints hints, ToDoubleFunction<Block> score) {
+  private static Block choose(List<Block> ranked, ToDoubleFunction<Block> score) {
     Block top = ranked.get(0);
     double best = score.applyAsDouble(top);
     // Several strong candidates under one ancestor: the article is split into parts.
@@ -145,9 +148,6 @@ final class GenericBody {
     while (top.parent != null && top.parent.parent != null && top.el.parent() != null
         && top.el.parent().childrenSize() == 1 && top.parent.el == top.el.parent()) {
       top = top.parent;
-    }
-    if (hints.structuredBody().isPresent()) {
-      top = byStructuredBody(ranked, top, hints.structuredBody().get()).orElse(top);
     }
     return top;
   }
