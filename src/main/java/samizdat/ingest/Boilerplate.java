@@ -156,6 +156,7 @@ final class Boilerplate {
       }
       int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
       if (!NEVER_BY_CLASS.contains(name) && BodyScorer.negativeWords(words)) {
+        // A wrapper of most of the body keeps its content whatever its name says.
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
           return FilterResult.REMOVE;

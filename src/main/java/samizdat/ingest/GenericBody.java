@@ -128,6 +128,8 @@ final class GenericBody {
       }
     }
     // A parent that scores higher than its best child holds more of the article.
+    // Scores may dip on the way up (thin wrappers) and rise again; a rise into a region that
+    // is largely links (a page column of teasers) is not the article, though.
     double last = score.applyAsDouble(top);
     double floor = last / 3;
     for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
@@ -138,7 +140,7 @@ final class GenericBody {
       if (s < floor) {
         break;
       }
-      if (s > last) {
+      if (s > last && p.linkDensity() < 0.4) {
         top = p;
         break;
       }
