@@ -52,6 +52,8 @@ final class GenericBody {
   static final int MIN_UNITS = 750;
   /** Least text when the page declares itself an article: 150 Latin or 90 CJK characters. */
   static final int MIN_UNITS_DECLARED = 450;
+  /** A paragraph this long (300 Latin or 180 CJK characters) is no teaser. */
+  private static final int LONG_PARAGRAPH = 900;
   /** Types that say a page is not one article. */
   private static final Set<String> LIST_TYPES = Set.of(
       "collectionpage", "searchresultspage", "itemlist", "profilepage", "aboutpage",
@@ -298,10 +300,11 @@ final class GenericBody {
   // ------------------------------------------------------------------ refusing
 
   /** What the cleaned body holds. */
-  private record Measure(int units, int linkUnits, int linkedHeadings, int articles) {}
+  private record Measure(int units, int linkUnits, int linkedHeadings, int articles,
+      int longestParagraph) {}
 
   private static Measure measure(Element body) {
-    int[] m = new int[4];
+    int[] m = new int[6];
     NodeTraversor.traverse(new NodeVisitor() {
       int linkDepth;
 
@@ -310,13 +313,20 @@ final class GenericBody {
         if (node instanceof TextNode t) {
           int u = TextCounts.units(t.getWholeText());
           m[0] += u;
+          m[5] += u;
           if (linkDepth > 0) {
             m[1] += u;
           }
-        } else if (node instanceof Element el) {
-          if (el.nameIs("a")) {
-            linkDepth++;
-          } else if (el.nameIs("article") && depth > 0) {
+          return;
+        }
+        if (!(node instanceof Element el)) {
+          return;
+        }
+        if (el.nameIs("a")) {
+          linkDepth++;
+        } else if (!BodyScorer.INLINE.contains(el.normalName()) || el.nameIs("br")) {
+          endParagraph();
+          if (el.nameIs("article") && depth > 0) {
             m[3]++;
           } else if (el.nameIs("h2") || el.nameIs("h3") || el.nameIs("h4")) {
             Element a = el.selectFirst("a[href]");
@@ -329,12 +339,21 @@ final class GenericBody {
 
       @Override
       public void tail(Node node, int depth) {
-        if (node instanceof Element el && el.nameIs("a")) {
-          linkDepth--;
+        if (node instanceof Element el) {
+          if (el.nameIs("a")) {
+            linkDepth--;
+          } else if (!BodyScorer.INLINE.contains(el.normalName())) {
+            endParagraph();
+          }
         }
       }
+
+      private void endParagraph() {
+        m[4] = Math.max(m[4], m[5]);
+        m[5] = 0;
+      }
     }, body);
-    return new Measure(m[0], m[1], m[2], m[3]);
+    return new Measure(m[0], m[1], m[2], m[3], Math.max(m[4], m[5]));
   }
 
   private static void check(Document page, Hints hints, Element body, BodyScorer.Scored scored)
@@ -354,8 +373,10 @@ final class GenericBody {
     if (m.linkUnits() * 2 > m.units()) {
       throw refuse("mostly links (" + (100L * m.linkUnits() / m.units()) + "% of the text)");
     }
+    // Teasers: many linked headlines or article elements with little text each, and no
+    // paragraph of real length among them (comments under an article are long, teasers short).
     int items = Math.max(m.linkedHeadings(), m.articles());
-    if (items >= 4 && m.units() / items < 1500) {
+    if (items >= 4 && m.units() / items < 1500 && m.longestParagraph() < LONG_PARAGRAPH) {
       throw refuse("a list of " + items + " linked headlines or teasers");
     }
     if (LIST_TYPES.contains(type) && m.units() < 3000) {
