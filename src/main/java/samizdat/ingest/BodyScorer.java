@@ -200,32 +200,89 @@ final class BodyScorer {
     return w;
   }
 
-  /** The word bits of one class or id attribute (as class bits). */
+  /** The word parts by their first (ASCII) character, with the bits each one sets. */
+  private static final String[][] PARTS_BY_FIRST = new String[128][];
+  private static final int[][] BITS_BY_FIRST = new int[128][];
+  /** Parts that are not ASCII (Chinese class names), tested only on non-ASCII names. */
+  private static final Map<String, Integer> WIDE_PARTS;
+
+  static {
+    Map<String, Integer> bits = new java.util.LinkedHashMap<>();
+    for (String w : UNLIKELY_PARTS) {
+      bits.merge(w, UNLIKELY, (a, b) -> a | b);
+    }
+    for (String w : MAYBE_PARTS) {
+      bits.merge(w, MAYBE, (a, b) -> a | b);
+    }
+    for (String w : NEGATIVE_PARTS) {
+      bits.merge(w, NEGATIVE_CLASS, (a, b) -> a | b);
+    }
+    for (String w : POSITIVE_PARTS) {
+      bits.merge(w, POSITIVE_CLASS, (a, b) -> a | b);
+    }
+    Map<String, Integer> wide = new HashMap<>();
+    List<List<String>> parts = new ArrayList<>();
+    List<List<Integer>> flags = new ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      parts.add(new ArrayList<>());
+      flags.add(new ArrayList<>());
+    }
+    bits.forEach((w, b) -> {
+      char c = w.charAt(0);
+      if (c < 128) {
+        parts.get(c).add(w);
+        flags.get(c).add(b);
+      } else {
+        wide.put(w, b);
+      }
+    });
+    for (int c = 0; c < 128; c++) {
+      if (!parts.get(c).isEmpty()) {
+        PARTS_BY_FIRST[c] = parts.get(c).toArray(new String[0]);
+        BITS_BY_FIRST[c] = flags.get(c).stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    WIDE_PARTS = Map.copyOf(wide);
+  }
+
+  /**
+   * The word bits of one class or id attribute (as class bits). One scan: at each position
+   * only the parts that begin with that character are compared.
+   */
   private static int classify(String name) {
     String l = name.toLowerCase(Locale.ROOT);
     int w = 0;
-    if (containsAny(l, UNLIKELY_PARTS) || hasToken(l, UNLIKELY_TOKENS)) {
-      w |= UNLIKELY;
-    }
-    if (containsAny(l, MAYBE_PARTS)) {
-      w |= MAYBE;
-    }
-    if (containsAny(l, NEGATIVE_PARTS) || hasToken(l, NEGATIVE_TOKENS)) {
-      w |= NEGATIVE_CLASS;
-    }
-    if (containsAny(l, POSITIVE_PARTS)) {
-      w |= POSITIVE_CLASS;
-    }
-    return w;
-  }
-
-  private static boolean containsAny(String s, String[] parts) {
-    for (String p : parts) {
-      if (s.contains(p)) {
-        return true;
+    boolean wide = false;
+    for (int i = 0, n = l.length(); i < n; i++) {
+      char c = l.charAt(i);
+      if (c >= 128) {
+        wide = true;
+        continue;
+      }
+      String[] parts = PARTS_BY_FIRST[c];
+      if (parts == null) {
+        continue;
+      }
+      for (int k = 0; k < parts.length; k++) {
+        if (l.startsWith(parts[k], i)) {
+          w |= BITS_BY_FIRST[c][k];
+        }
       }
     }
-    return false;
+    if (wide) {
+      for (Map.Entry<String, Integer> e : WIDE_PARTS.entrySet()) {
+        if (l.contains(e.getKey())) {
+          w |= e.getValue();
+        }
+      }
+    }
+    if (hasToken(l, UNLIKELY_TOKENS)) {
+      w |= UNLIKELY;
+    }
+    if (hasToken(l, NEGATIVE_TOKENS)) {
+      w |= NEGATIVE_CLASS;
+    }
+    return w;
   }
 
   private static boolean hasToken(String s, Set<String> tokens) {
