@@ -1,0 +1,511 @@
+package samizdat.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * One pass over a page that measures every block element (text, link text, punctuation,
+ * paragraphs) and scores the blocks that hold paragraphs, in the manner of Readability: each
+ * paragraph of running text gives its container a score for its length and punctuation, and its
+ * ancestors a falling share of it, so the element that holds the most prose wins. Class and id
+ * words, the tag, and link density then weigh the candidates. Stateless; {@link #score} returns
+ * the per-page measurements.
+ */
+final class BodyScorer {
+  /** Never text a reader sees: not counted at all. */
+  static final Set<String> SKIP = Set.of(
+      "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "frame",
+      "frameset", "object", "embed", "applet", "select", "option", "textarea", "button", "input",
+      "canvas", "video", "audio", "map", "dialog", "link", "meta", "title");
+  /** Inline elements: their text belongs to the paragraph of the block around them. */
+  static final Set<String> INLINE = Set.of(
+      "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+      "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+      "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "picture", "source", "br");
+  /** Blocks whose text is never a paragraph of the article (lists, headings, cells of heads). */
+  private static final Set<String> NOT_PARAGRAPH = Set.of(
+      "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption",
+      "figcaption", "nav", "header", "footer", "aside", "address", "table", "tr", "tbody", "thead",
+      "tfoot", "label", "legend", "fieldset", "menu", "details", "summary", "form", "html");
+  /** Page furniture by its tag: its paragraphs do not vote for the article. */
+  private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "header", "menu");
+
+  /** Bits of {@link #words}: what an element's class and id words say. */
+  static final int UNLIKELY = 1;
+  static final int MAYBE = 2;
+  static final int NEGATIVE_CLASS = 4;
+  static final int POSITIVE_CLASS = 8;
+  static final int NEGATIVE_ID = 16;
+  static final int POSITIVE_ID = 32;
+  static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
+  static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;
+
+  // Word lists: parts of class or id names (matched anywhere) and whole tokens (between
+  // spaces, '-' and '_'). Plain substring tests: several times faster than one big regex.
+  /** Page furniture: its paragraphs never vote. */
+  private static final String[] UNLIKELY_PARTS = {
+      "comment", "disqus", "reply", "replies", "sidebar", "side-bar", "footer", "masthead",
+      "banner", "breadcrumb", "menu", "share", "sharing", "social", "related", "recommend",
+      "promo", "sponsor", "advert", "newsletter", "subscri", "cookie", "consent", "gdpr", "popup",
+      "skyscraper", "outbrain", "taboola", "pagination", "pager", "mostread", "most-read",
+      "trending", "toolbar", "navbar"};
+  private static final Set<String> UNLIKELY_TOKENS = Set.of("ad", "ads", "nav", "rss", "hot", "rank");
+  /** Words that keep an element a candidate even when it also has an unlikely word. */
+  private static final String[] MAYBE_PARTS = {
+      "article", "body", "content", "main", "column", "story", "entry", "正文", "text"};
+  private static final String[] POSITIVE_PARTS = {
+      "article", "body", "content", "entry", "hentry", "post", "story", "main", "text", "detail",
+      "blog", "正文", "内容", "newscon", "news-con", "rich_media"};
+  private static final String[] NEGATIVE_PARTS = {
+      "comment", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
+      "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
+      "widget", "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
+      "masthead", "banner", "tool", "pagination", "combx", "shoutbox"};
+  private static final Set<String> NEGATIVE_TOKENS = Set.of(
+      "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
+      "copyright", "footnote");
+
+  /** Paragraphs shorter than this (25 Latin or 15 CJK characters) do not vote. */
+  static final int MIN_PARAGRAPH = 75;
+  /** What an ancestor receives of a paragraph's score, by level (1 = the container). */
+  private static final double[] SHARE = {0, 1, 1.0 / 2, 1.0 / 6, 1.0 / 9, 1.0 / 12};
+
+  private BodyScorer() {}
+
+  /** Measurements of one block element. Mutable during the pass only. */
+  static final class Block {
+    final Element el;
+    final Block parent;
+    final boolean unlikely;
+    /** What its class and id words say: bits of {@link BodyScorer#words}. */
+    final int words;
+    int units;
+    int linkUnits;
+    int commas;
+    int links;
+    /** Paragraphs (voting text runs) inside, at any depth. */
+    int paras;
+    boolean hasBlockChild;
+    boolean candidate;
+    /** Votes of paragraphs outside furniture. */
+    double score;
+    /** Votes of all paragraphs, furniture included: for pages whose wrappers look like furniture. */
+    double rawScore;
+    /** Whether any paragraph outside furniture voted for it. */
+    boolean strictVotes;
+    /** Text directly in this block (outside nested blocks) since the last break. */
+    private int segUnits;
+    private int segLinkUnits;
+    private int segCommas;
+    private double ownScore;
+
+    Block(Element el, Block parent, boolean unlikely, int words) {
+      this.el = el;
+      this.parent = parent;
+      this.unlikely = unlikely;
+      this.words = words;
+    }
+
+    double linkDensity() {
+      return units == 0 ? 0 : (double) linkUnits / units;
+    }
+
+    /** The score with the share of link text taken off. */
+    double finalScore() {
+      return score * (1 - linkDensity());
+    }
+
+    double finalRawScore() {
+      return rawScore * (1 - linkDensity());
+    }
+  }
+
+  /** The result of one pass: every block element's measurements and the scored candidates. */
+  record Scored(Map<Element, Block> blocks, List<Block> candidates, Map<String, Integer> wordCache) {
+    /** Class and id word bits of any element of the page. */
+    int words(Element el) {
+      Block b = blocks.get(el);
+      return b != null ? b.words : BodyScorer.words(el, wordCache);
+    }
+
+    Block of(Element el) {
+      return blocks.get(el);
+    }
+
+    /** The candidates, best first, by the votes of paragraphs outside furniture. */
+    List<Block> ranked() {
+      List<Block> sorted = new ArrayList<>();
+      for (Block b : candidates) {
+        if (b.strictVotes) {
+          sorted.add(b);
+        }
+      }
+      sorted.sort(Comparator.comparingDouble(Block::finalScore).reversed());
+      return sorted;
+    }
+
+    /** The candidates, best first, by the votes of all paragraphs. */
+    List<Block> rankedRaw() {
+      List<Block> sorted = new ArrayList<>(candidates);
+      sorted.sort(Comparator.comparingDouble(Block::finalRawScore).reversed());
+      return sorted;
+    }
+  }
+
+  static Scored score(Document page) {
+    Pass pass = new Pass();
+    Element root = page.body() != null ? page.body() : page;
+    pass.traverse(root);
+    return new Scored(pass.blocks, pass.candidates, pass.wordCache);
+  }
+
+  /** True for elements a reader does not see. */
+  static boolean isHidden(Element el) {
+    if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
+      return true;
+    }
+    String style = el.attr("style");
+    if (style.isEmpty() || !(style.contains("none") || style.contains("hidden"))) {
+      return false;
+    }
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+
+  /** What the class and id words of {@code el} say, as bits; remembered per page by name. */
+  static int words(Element el, Map<String, Integer> cache) {
+    String c = el.className();
+    String id = el.id();
+    int w = 0;
+    if (!c.isEmpty()) {
+      w |= cache.computeIfAbsent(c, BodyScorer::classify);
+    }
+    if (!id.isEmpty()) {
+      int i = cache.computeIfAbsent(id, BodyScorer::classify);
+      // An id's negative and positive words weigh on their own, as a second class would.
+      w |= (i & (UNLIKELY | MAYBE)) | (i & NEGATIVE_CLASS) << 2 | (i & POSITIVE_CLASS) << 2;
+    }
+    return w;
+  }
+
+  /** The word parts by their first (ASCII) character, with the bits each one sets. */
+  private static final String[][] PARTS_BY_FIRST = new String[128][];
+  private static final int[][] BITS_BY_FIRST = new int[128][];
+  /** Parts that are not ASCII (Chinese class names), tested only on non-ASCII names. */
+  private static final Map<String, Integer> WIDE_PARTS;
+
+  static {
+    Map<String, Integer> bits = new java.util.LinkedHashMap<>();
+    for (String w : UNLIKELY_PARTS) {
+      bits.merge(w, UNLIKELY, (a, b) -> a | b);
+    }
+    for (String w : MAYBE_PARTS) {
+      bits.merge(w, MAYBE, (a, b) -> a | b);
+    }
+    for (String w : NEGATIVE_PARTS) {
+      bits.merge(w, NEGATIVE_CLASS, (a, b) -> a | b);
+    }
+    for (String w : POSITIVE_PARTS) {
+      bits.merge(w, POSITIVE_CLASS, (a, b) -> a | b);
+    }
+    Map<String, Integer> wide = new HashMap<>();
+    List<List<String>> parts = new ArrayList<>();
+    List<List<Integer>> flags = new ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      parts.add(new ArrayList<>());
+      flags.add(new ArrayList<>());
+    }
+    bits.forEach((w, b) -> {
+      char c = w.charAt(0);
+      if (c < 128) {
+        parts.get(c).add(w);
+        flags.get(c).add(b);
+      } else {
+        wide.put(w, b);
+      }
+    });
+    for (int c = 0; c < 128; c++) {
+      if (!parts.get(c).isEmpty()) {
+        PARTS_BY_FIRST[c] = parts.get(c).toArray(new String[0]);
+        BITS_BY_FIRST[c] = flags.get(c).stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    WIDE_PARTS = Map.copyOf(wide);
+  }
+
+  /**
+   * The word bits of one class or id attribute (as class bits). One scan: at each position
+   * only the parts that begin with that character are compared.
+   */
+  private static int classify(String name) {
+    String l = name.toLowerCase(Locale.ROOT);
+    int w = 0;
+    boolean wide = false;
+    for (int i = 0, n = l.length(); i < n; i++) {
+      char c = l.charAt(i);
+      if (c >= 128) {
+        wide = true;
+        continue;
+      }
+      String[] parts = PARTS_BY_FIRST[c];
+      if (parts == null) {
+        continue;
+      }
+      for (int k = 0; k < parts.length; k++) {
+        if (l.startsWith(parts[k], i)) {
+          w |= BITS_BY_FIRST[c][k];
+        }
+      }
+    }
+    if (wide) {
+      for (Map.Entry<String, Integer> e : WIDE_PARTS.entrySet()) {
+        if (l.contains(e.getKey())) {
+          w |= e.getValue();
+        }
+      }
+    }
+    if (hasToken(l, UNLIKELY_TOKENS)) {
+      w |= UNLIKELY;
+    }
+    if (hasToken(l, NEGATIVE_TOKENS)) {
+      w |= NEGATIVE_CLASS;
+    }
+    return w;
+  }
+
+  private static boolean hasToken(String s, Set<String> tokens) {
+    int start = -1;
+    for (int i = 0, n = s.length(); i <= n; i++) {
+      char c = i < n ? s.charAt(i) : ' ';
+      boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        if (i - start <= 9 && tokens.contains(s.substring(start, i))) {
+          return true;
+        }
+        start = -1;
+      }
+    }
+    return false;
+  }
+
+  /** +25 for an article-like class or id word, -25 for a furniture-like one, each of the two. */
+  static int classWeight(int words) {
+    return ((words & POSITIVE_CLASS) != 0 ? 25 : 0) + ((words & POSITIVE_ID) != 0 ? 25 : 0)
+        - ((words & NEGATIVE_CLASS) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
+  }
+
+  /** Negative words and no positive ones. */
+  static boolean negativeWords(int words) {
+    return (words & NEGATIVE) != 0 && (words & POSITIVE) == 0;
+  }
+
+  private static boolean unlikely(String name, int words) {
+    if (FURNITURE.contains(name)) {
+      return true;
+    }
+    if (name.equals("body") || name.equals("article") || name.equals("main")) {
+      return false;
+    }
+    return (words & UNLIKELY) != 0 && (words & MAYBE) == 0;
+  }
+
+  /** A container's starting score, for its tag and its class and id words. */
+  private static double initial(Element el, int words) {
+    double s = switch (el.normalName()) {
+      case "div" -> 5;
+      case "article" -> 8;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    if ("articleBody".equals(el.attr("itemprop"))) {
+      s += 30;
+    }
+    if ("main".equals(el.attr("role")) || el.nameIs("main")) {
+      s += 8;
+    }
+    return s + classWeight(words);
+  }
+
+  /** The per-page state of the scoring traversal. */
+  private static final class Pass implements NodeFilter {
+    final Map<Element, Block> blocks = new IdentityHashMap<>();
+    final List<Block> candidates = new ArrayList<>();
+    final Map<String, Integer> wordCache = new HashMap<>();
+    Block current;
+    int linkDepth;
+
+    void traverse(Element root) {
+      // The root is a block; it has no parent block.
+      current = new Block(root, null, false, words(root, wordCache));
+      blocks.put(root, current);
+      NodeTraversor.filter(this, root);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        text(t.getWholeText());
+        return FilterResult.CONTINUE;
+      }
+      if (!(node instanceof Element el)) {
+        return FilterResult.CONTINUE;
+      }
+      if (depth == 0) {
+        return FilterResult.CONTINUE;
+      }
+      String name = el.normalName();
+      if (SKIP.contains(name) || isHidden(el)) {
+        return FilterResult.SKIP_ENTIRELY;
+      }
+      if (INLINE.contains(name)) {
+        if (name.equals("br")) {
+          if (current.segUnits >= MIN_PARAGRAPH) {
+            closeSegment(current);
+          }
+        } else if (name.equals("a")) {
+          linkDepth++;
+          if (el.hasAttr("href")) {
+            current.links++;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+      closeSegment(current);
+      current.hasBlockChild = true;
+      int words = words(el, wordCache);
+      Block b = new Block(el, current, current.unlikely || unlikely(name, words), words);
+      blocks.put(el, b);
+      current = b;
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      if (depth == 0) {
+        closeSegment(current);
+        finishOwn(current);
+        return FilterResult.CONTINUE;
+      }
+      if (!(node instanceof Element el)) {
+        return FilterResult.CONTINUE;
+      }
+      if (current.el != el) {
+        if (el.nameIs("a")) {
+          linkDepth--;
+        }
+        return FilterResult.CONTINUE;
+      }
+      Block b = current;
+      closeSegment(b);
+      finishOwn(b);
+      Block p = b.parent;
+      p.units += b.units;
+      p.linkUnits += b.linkUnits;
+      p.commas += b.commas;
+      p.links += b.links;
+      p.paras += b.paras;
+      current = p;
+      return FilterResult.CONTINUE;
+    }
+
+    private void text(String s) {
+      Block b = current;
+      int units = 0;
+      int commas = 0;
+      boolean gap = b.segUnits > 0;
+      boolean pending = false;
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if (TextCounts.isSpace(c)) {
+          pending = gap;
+          continue;
+        }
+        if (pending) {
+          units += TextCounts.LATIN;
+          pending = false;
+        }
+        gap = true;
+        if (TextCounts.isCjk(c)) {
+          units += TextCounts.CJK;
+          if (TextCounts.isClausePunct(c)) {
+            commas++;
+          }
+        } else {
+          units += TextCounts.LATIN;
+          if (c == ',' || c == '،') {
+            commas++;
+          }
+        }
+      }
+      if (units == 0) {
+        return;
+      }
+      b.units += units;
+      b.segUnits += units;
+      b.commas += commas;
+      b.segCommas += commas;
+      if (linkDepth > 0) {
+        b.linkUnits += units;
+        b.segLinkUnits += units;
+      }
+    }
+
+    /** Ends the current run of text in {@code b}: a paragraph if it is long enough. */
+    private void closeSegment(Block b) {
+      if (b.segUnits >= MIN_PARAGRAPH && !NOT_PARAGRAPH.contains(b.el.normalName())) {
+        double s = 1 + b.segCommas + Math.min(b.segUnits / 300.0, 3);
+        b.ownScore += s * (1 - (double) b.segLinkUnits / b.segUnits);
+        b.paras++;
+      }
+      b.segUnits = 0;
+      b.segLinkUnits = 0;
+      b.segCommas = 0;
+    }
+
+    /**
+     * Hands a block's own paragraphs to its ancestors. A block of text alone is a paragraph
+     * itself: its parent is the container. Text runs beside child blocks would be paragraphs
+     * inside the block: the block itself is the container.
+     */
+    private void finishOwn(Block b) {
+      if (b.ownScore <= 0) {
+        return;
+      }
+      Block target = b.hasBlockChild ? b : b.parent;
+      for (int level = 1; level < SHARE.length && target != null; level++, target = target.parent) {
+        if (target.el.nameIs("html")) {
+          break;
+        }
+        if (!target.candidate) {
+          target.candidate = true;
+          target.score = initial(target.el, target.words);
+          target.rawScore = target.score;
+          candidates.add(target);
+        }
+        double share = b.ownScore * SHARE[level];
+        target.rawScore += share;
+        if (!b.unlikely) {
+          target.score += share;
+          target.strictVotes = true;
+        }
+      }
+      b.ownScore = 0;
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package samizdat.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes what is not the article from a chosen body, in one traversal: hidden elements, page
+ * furniture (nav, aside, footer, short headers), blocks named like furniture (share bars,
+ * comments, related stories, ads), blocks that are mostly links, the title heading and byline
+ * that the metadata already holds, and short lines of known boilerplate (see {@code
+ * boilerplate.txt}). Structure does most of the work; the list is a safety net. Stateless.
+ */
+final class Boilerplate {
+  /** Exact lines (normalised: lower case, spaces collapsed, edge punctuation trimmed). */
+  private static final Set<String> LINES;
+  /** Line beginnings, same normalisation. */
+  private static final List<String> PREFIXES;
+
+  static {
+    Set<String> lines = new HashSet<>();
+    List<String> prefixes = new ArrayList<>();
+    try (InputStream in = Boilerplate.class.getResourceAsStream("boilerplate.txt");
+        BufferedReader r = new BufferedReader(new InputStreamReader(
+            java.util.Objects.requireNonNull(in, "boilerplate.txt"), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        if (line.endsWith("...")) {
+          prefixes.add(normalise(line.substring(0, line.length() - 3)));
+        } else {
+          lines.add(normalise(line));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LINES = Set.copyOf(lines);
+    PREFIXES = List.copyOf(prefixes);
+  }
+
+  /** Longest line checked against the list: 120 Latin characters. */
+  private static final int JUNK_UNITS = 360;
+  /** Blocks kept whatever their class says: content, not furniture. */
+  private static final Set<String> NEVER_BY_CLASS = Set.of(
+      "figure", "figcaption", "picture", "img", "pre", "code", "table", "tbody", "tr", "td", "th",
+      "blockquote", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> LINK_LISTS = Set.of("ul", "ol", "dl", "div", "section", "table");
+
+  private Boilerplate() {}
+
+  /** Removes the boilerplate inside {@code root} (never {@code root} itself). */
+  static void clean(Element root, GenericBody.Hints hints, BodyScorer.Scored scored) {
+    BodyScorer.Block rb = scored.of(root);
+    int rootUnits = rb != null ? rb.units : TextCounts.units(root.text());
+    new Pass(root, rootUnits, hints, scored).run();
+  }
+
+  /** Lower case, spaces collapsed, punctuation and symbols trimmed at both ends. */
+  static String normalise(String s) {
+    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT);
+    int from = 0;
+    int to = n.length();
+    while (from < to && !Character.isLetterOrDigit(n.charAt(from))) {
+      from++;
+    }
+    while (to > from && !Character.isLetterOrDigit(n.charAt(to - 1))) {
+      to--;
+    }
+    return n.substring(from, to);
+  }
+
+  /** True for a short line of known boilerplate. */
+  static boolean isJunkLine(String text) {
+    String n = normalise(text);
+    if (n.isEmpty()) {
+      return false;
+    }
+    if (LINES.contains(n)) {
+      return true;
+    }
+    for (String p : PREFIXES) {
+      if (n.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class Pass implements NodeFilter {
+    private final Element root;
+    private final int rootUnits;
+    private final GenericBody.Hints hints;
+    private final BodyScorer.Scored scored;
+    private final String title;
+    private boolean titleSeen;
+
+    Pass(Element root, int rootUnits, GenericBody.Hints hints, BodyScorer.Scored scored) {
+      this.root = root;
+      this.rootUnits = Math.max(rootUnits, 1);
+      this.hints = hints;
+      this.scored = scored;
+      this.title = hints.title().map(Boilerplate::normalise).orElse("");
+    }
+
+    void run() {
+      NodeTraversor.filter(this, root);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (!(node instanceof Element el) || el == root) {
+        return FilterResult.CONTINUE;
+      }
+      String name = el.normalName();
+      if (BodyScorer.SKIP.contains(name) || BodyScorer.isHidden(el)) {
+        return FilterResult.REMOVE;
+      }
+      if (name.equals("img") || name.equals("br")) {
+        return FilterResult.CONTINUE;
+      }
+      BodyScorer.Block b = scored.of(el);
+      int units = b != null ? b.units : -1;
+      switch (name) {
+        case "nav", "aside", "footer", "menu" -> {
+          return FilterResult.REMOVE;
+        }
+        case "header" -> {
+          if (units(el, b) < 600) {
+            return FilterResult.REMOVE;
+          }
+        }
+        case "h1", "h2", "h3" -> {
+          if (!titleSeen && !title.isEmpty() && isTitle(el.text())) {
+            titleSeen = true;
+            return FilterResult.REMOVE;
+          }
+        }
+        default -> { }
+      }
+      int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
+      if (!NEVER_BY_CLASS.contains(name) && BodyScorer.negativeWords(words)) {
+        // A wrapper of most of the body keeps its content whatever its name says.
+        int u = units(el, b);
+        if (u * 4 < rootUnits && (b != null || u < 600)) {
+          return FilterResult.REMOVE;
+        }
+      }
+      if (b != null && LINK_LISTS.contains(name) && b.units > 0) {
+        double ld = b.linkDensity();
+        if (ld > 0.5 && b.units * 2 < rootUnits
+            || ld > 0.3 && b.paras == 0 && b.units < 600 && b.links >= 3) {
+          return FilterResult.REMOVE;
+        }
+      }
+      if (b != null && units <= JUNK_UNITS || b == null && isLeafish(el)) {
+        String text = el.text();
+        if (!text.isEmpty() && TextCounts.units(text) <= JUNK_UNITS) {
+          if (isJunkLine(text) || isByline(el, text)) {
+            return FilterResult.REMOVE;
+          }
+        }
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      return FilterResult.CONTINUE;
+    }
+
+    private boolean isTitle(String heading) {
+      String h = normalise(heading);
+      if (h.isEmpty()) {
+        return false;
+      }
+      // Page titles often carry the site name: "Heading | Site", "Heading - Site".
+      return h.equals(title) || title.startsWith(h) && h.length() * 10 >= title.length() * 6
+          || h.startsWith(title) && title.length() * 10 >= h.length() * 8;
+    }
+
+    private boolean isByline(Element el, String text) {
+      if (TextCounts.units(text) > 300) {
+        return false;
+      }
+      String lower = text.toLowerCase(Locale.ROOT);
+      String ci = (el.className() + " " + el.id()).toLowerCase(Locale.ROOT);
+      if (ci.contains("byline") || ci.contains("author")) {
+        return true;
+      }
+      for (String a : hints.authors()) {
+        if (!a.isBlank() && lower.contains(a.toLowerCase(Locale.ROOT).strip())
+            && a.strip().length() * 10 >= normalise(text).length() * 3) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** An inline element whose text stands alone: a line of its own in its block. */
+  private static boolean isLeafish(Element el) {
+    if (!BodyScorer.INLINE.contains(el.normalName()) || el.nameIs("a")) {
+      return false;
+    }
+    Node prev = el.previousSibling();
+    Node next = el.nextSibling();
+    return (prev == null || prev instanceof Element || prev instanceof TextNode t && t.isBlank())
+        && (next == null || next instanceof Element || next instanceof TextNode u && u.isBlank());
+  }
+
+  private static int units(Element el, BodyScorer.Block b) {
+    return b != null ? b.units : TextCounts.units(el.text());
+  }
+}

@@ -1,0 +1,294 @@
+package samizdat.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class GenericBodyTest {
+  private static final String LOREM = "The council voted on Tuesday to extend the library's opening hours, "
+      + "after a long campaign by students, parents and teachers who said the building was the only quiet "
+      + "place in the district to study. ";
+  private static final String ZH = "市政府周二表决通过延长图书馆开放时间的决定，此前学生、家长和教师为此奔走多时，"
+      + "他们表示这座建筑是全区唯一可以安静学习的地方。";
+
+  private static String markdown(String html) throws ArticleExtractor.NotAnArticle {
+    return markdown(html, GenericBody.Hints.none());
+  }
+
+  private static String markdown(String html, GenericBody.Hints hints) throws ArticleExtractor.NotAnArticle {
+    Document doc = Jsoup.parse(html, "https://news.example/2024/story.html");
+    Element body = GenericBody.find(doc, hints);
+    GenericDevHarness.clean(body);
+    return MarkdownWriter.write(body, img -> Optional.empty());
+  }
+
+  private static String page(String bodyHtml) {
+    return "<!doctype html><html><head><title>Library hours extended</title></head><body>"
+        + "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+        + bodyHtml + "<footer><p>© 2024 The Example Gazette. All rights reserved. Contact us.</p></footer>"
+        + "</body></html>";
+  }
+
+  private static String paragraphs(int n, String text) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append("<p>").append(i).append(' ').append(text).append("</p>");
+    }
+    return b.toString();
+  }
+
+  private static String refusal(String html) {
+    ArticleExtractor.NotAnArticle e = assertThrows(ArticleExtractor.NotAnArticle.class,
+        () -> markdown(html));
+    assertTrue(e.getMessage().startsWith("not an article: "), e.getMessage());
+    return e.getMessage();
+  }
+
+  // ---------------------------------------------------------------- real pages
+
+  @Test
+  void readabilityBbcPageKeepsTheStoryAndDropsThePageAround() throws Exception {
+    String md = real("readability-bbc-1.html", Optional.of("Obama admits US gun laws are his 'biggest frustration'"));
+    assertTrue(md.contains("President Barack Obama has admitted that his failure to pass"), md);
+    assertTrue(md.contains("first US president to address the African Union"), md);
+    assertTrue(md.contains("- He is confident the Iran nuclear deal will be passed by Congress"), md);
+    assertFalse(md.contains("Share this page"), md);
+    assertFalse(md.contains("More on this story"), md);
+    assertFalse(md.contains("BBC navigation"), md);
+  }
+
+  @Test
+  void readabilityGmwChinesePageKeepsParagraphsApart() throws Exception {
+    String md = real("readability-gmw.html", Optional.of("宇航员在太空中喝酒会怎么样？后果很严重"));
+    assertTrue(md.contains("翱翔于距地球数千公里的太空中"), md);
+    assertTrue(md.contains("以迎接他们的归来。"), md);
+    // Paragraph ends and starts sit on different lines, not glued together.
+    assertTrue(md.contains("放松一下？\n\n"), md);
+    assertFalse(md.contains("光明网版权所有"), md);
+  }
+
+  @Test
+  void readabilityLeMondeFrenchPage() throws Exception {
+    String md = real("readability-lemonde-1.html", Optional.empty());
+    assertTrue(md.contains("Les députés ont, sans surprise, adopté à une large majorité"), md);
+    assertTrue(md.contains("Aucune mesure de rétorsion ne pourra viser l’agent"), md);
+    assertFalse(md.contains("Réagir"), md);
+  }
+
+  private static String real(String name, Optional<String> title) throws Exception {
+    byte[] raw = Fixtures.bytes("ingest/generic/" + name);
+    String html = new PageDecoder().decode(raw, Optional.empty()).text();
+    Document doc = Jsoup.parse(html, "https://news.example/" + name);
+    Element body = GenericBody.find(doc, new GenericBody.Hints(title, List.of(), Optional.empty(),
+        Optional.empty()));
+    GenericDevHarness.clean(body);
+    return MarkdownWriter.write(body, img -> Optional.empty());
+  }
+
+  // ---------------------------------------------------------------- choosing the body
+
+  @Test
+  void theLongerProseBlockWinsOverAShortTeaserBlock() throws Exception {
+    String md = markdown(page("<div class=teaser><p>" + LOREM + "</p></div>"
+        + "<div class=story>" + paragraphs(6, LOREM) + "</div>"
+        + "<div class=comments><p>Great news! " + LOREM + "</p></div>"));
+    assertTrue(md.contains("5 The council voted"), md);
+    assertFalse(md.contains("Great news"), md);
+    assertFalse(md.contains("Home"), md);
+    assertFalse(md.contains("All rights reserved"), md);
+  }
+
+  @Test
+  void twoCandidateBodiesTheArticleBeatsTheLongerCommentThread() throws Exception {
+    StringBuilder comments = new StringBuilder("<section id=comments><h2>Comments</h2>");
+    for (int i = 0; i < 12; i++) {
+      comments.append("<div class=comment><p>Reader ").append(i).append(" says: ").append(LOREM)
+          .append("</p></div>");
+    }
+    comments.append("</section>");
+    String md = markdown(page("<article><h1>Library hours extended</h1>" + paragraphs(5, LOREM)
+        + "</article>" + comments));
+    assertTrue(md.contains("4 The council voted"), md);
+    assertFalse(md.contains("Reader 3 says"), md);
+  }
+
+  @Test
+  void aBodySplitByAnAdKeepsBothPartsAndDropsTheAd() throws Exception {
+    String md = markdown(page("<div id=main><div class=part>" + paragraphs(3, LOREM) + "</div>"
+        + "<div class=ad-slot><p>Advertisement</p><a href='https://ads.example/x'>Buy now, limited offer!</a></div>"
+        + "<div class=part>" + paragraphs(3, LOREM.replace("council", "mayor")) + "</div></div>"));
+    assertTrue(md.contains("0 The council voted"), md);
+    assertTrue(md.contains("2 The mayor voted"), md);
+    assertFalse(md.contains("Buy now"), md);
+    assertFalse(md.contains("Advertisement"), md);
+  }
+
+  @Test
+  void structuredBodyPicksTheCandidateThatHoldsIt() throws Exception {
+    String other = LOREM.replace("council", "board").replace("library", "pool");
+    String html = page("<div class=a>" + paragraphs(5, other) + "</div>"
+        + "<div class=b>" + paragraphs(4, LOREM) + "</div>");
+    StringBuilder structured = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      structured.append(i).append(' ').append(LOREM).append('\n');
+    }
+    String md = markdown(html, new GenericBody.Hints(Optional.empty(), List.of(), Optional.of("newsarticle"),
+        Optional.of(structured.toString())));
+    assertTrue(md.contains("3 The council voted"), md);
+    assertFalse(md.contains("The board voted"), md);
+  }
+
+  @Test
+  void cjkTextWithoutPunctuationCountsByCharacter() throws Exception {
+    // 200 CJK characters with no punctuation and no spaces: more than the 150 needed.
+    String text = ZH.replaceAll("[，。、]", "").repeat(4);
+    String md = markdown(page("<div class=content>" + text.substring(0, 100) + "<br>"
+        + text.substring(100, 200) + "</div>"));
+    assertTrue(md.contains(text.substring(0, 100)), md);
+    assertTrue(md.contains(text.substring(100, 200)), md);
+  }
+
+  @Test
+  void chineseDivsWithBrRunsStaySeparateParagraphs() throws Exception {
+    String md = markdown(page("<div id=正文>" + ZH + "<br><br>" + ZH.replace("市政府", "区政府")
+        + "<br><br>" + ZH.replace("市政府", "县政府") + "<p>责任编辑：张三</p></div>"));
+    assertTrue(md.contains("地方。\n\n区政府"), md);
+    assertTrue(md.contains("县政府周二"), md);
+    assertFalse(md.contains("责任编辑"), md);
+  }
+
+  @Test
+  void rightToLeftPage() throws Exception {
+    String he = "מועצת העיר הצביעה ביום שלישי על הארכת שעות הפתיחה של הספרייה, לאחר מאבק ארוך של "
+        + "תלמידים, הורים ומורים שאמרו כי הבניין הוא המקום השקט היחיד ברובע ללמוד בו. ";
+    String md = markdown("<html dir=rtl lang=he><head><title>ספרייה</title></head><body>"
+        + "<div class=sidebar><a href='/a'>חדשות</a> <a href='/b'>ספורט</a></div>"
+        + "<div class=article-body>" + paragraphs(4, he) + "</div></body></html>");
+    assertTrue(md.contains("3 מועצת העיר הצביעה"), md);
+    assertFalse(md.contains("ספורט"), md);
+  }
+
+  // ---------------------------------------------------------------- cleaning
+
+  @Test
+  void hiddenElementsTitleBylineAndJunkLinesAreRemoved() throws Exception {
+    String md = markdown(page("<article><h1>Library hours extended</h1>"
+        + "<p class=byline>By Jane Roe</p>"
+        + "<div style='display: none'><p>" + LOREM.replace("council", "hidden council") + "</p></div>"
+        + "<p aria-hidden=true>Secret aria text that nobody sees on the page at all.</p>"
+        + paragraphs(3, LOREM) + "<p>Continue reading</p><p>Share this article</p>"
+        + "<div class=share-tools><a href='https://fb.example'>Facebook</a></div>"
+        + paragraphs(1, LOREM) + "</article>"),
+        new GenericBody.Hints(Optional.of("Library hours extended"), List.of("Jane Roe"),
+            Optional.empty(), Optional.empty()));
+    assertFalse(md.contains("Library hours extended"), md);
+    assertFalse(md.contains("Jane Roe"), md);
+    assertFalse(md.contains("hidden council"), md);
+    assertFalse(md.contains("Secret aria"), md);
+    assertFalse(md.contains("Continue reading"), md);
+    assertFalse(md.contains("Share this article"), md);
+    assertFalse(md.contains("Facebook"), md);
+    assertTrue(md.contains("0 The council voted"), md);
+    assertTrue(md.contains("2 The council voted"), md);
+  }
+
+  @Test
+  void relatedLinkListsGoButListsOfProseStay() throws Exception {
+    String md = markdown(page("<div class=entry-content>" + paragraphs(3, LOREM)
+        + "<ul><li>Students asked for longer hours in the evening, when the halls are quiet.</li>"
+        + "<li>Parents asked for weekend hours, when children have time to read.</li></ul>"
+        + "<div class=more><h3>More news</h3><ul>"
+        + "<li><a href='/1'>Bridge closed for repairs next month</a></li>"
+        + "<li><a href='/2'>New bus line opens on Monday</a></li>"
+        + "<li><a href='/3'>School wins the regional chess title</a></li></ul></div>"
+        + "</div>"));
+    assertTrue(md.contains("- Students asked for longer hours"), md);
+    assertFalse(md.contains("Bridge closed"), md);
+  }
+
+  @Test
+  void blocksMeetingInsideDivsAreNotGluedTogether() throws Exception {
+    String md = markdown(page("<div class=post-body>" + paragraphs(3, LOREM)
+        + "<div>first line ends here<div>second block starts here</div></div>"
+        + "<div><span>inline one</span><div>block two</div></div></div>"));
+    assertTrue(md.contains("first line ends here\n\nsecond block starts here"), md);
+    assertTrue(md.contains("inline one\n\nblock two"), md);
+    assertFalse(md.contains("\n\n\n"), md);
+  }
+
+  // ---------------------------------------------------------------- refusing
+
+  @Test
+  void noBodyIsRefused() {
+    String why = refusal("<html><body><div><a href='/a'>One</a> <a href='/b'>Two</a></div></body></html>");
+    assertTrue(why.contains("no paragraphs"), why);
+    refusal(page("<div><a href='/a'>One</a> <a href='/b'>Two</a></div>"));
+  }
+
+  @Test
+  void aShortStubIsRefusedButAShortRealBriefIsKept() throws Exception {
+    String why = refusal(page("<article><p>" + LOREM + "</p></article>"));
+    assertTrue(why.contains("too little text"), why);
+    String brief = markdown(page("<article>" + paragraphs(2, LOREM) + "</article>"));
+    assertTrue(brief.contains("1 The council voted"), brief);
+  }
+
+  @Test
+  void aPaywallStubIsRefused() {
+    String why = refusal(page("<article><h1>Library hours extended</h1>"
+        + "<p>The council voted on Tuesday to extend the library's opening hours.</p>"
+        + "<div class=paywall><p>Subscribe to continue reading. Already a subscriber? Log in.</p>"
+        + "<a href='/subscribe'>Subscribe now for $1 a week</a></div></article>"));
+    assertTrue(why.contains("too little text"), why);
+  }
+
+  @Test
+  void errorPagesAreRefused() {
+    String why = refusal("<html><head><title>404 Page not found</title></head><body>"
+        + "<h1>Sorry, we could not find that page</h1><p>The page you were looking for may have "
+        + "been moved, deleted or never existed. Try searching our archive or go back home to "
+        + "read today's top stories, our opinion pages and the weekend magazine.</p></body></html>");
+    assertTrue(why.contains("error page"), why);
+    String zh = refusal("<html><head><title>页面不存在</title></head><body><p>" + ZH + ZH
+        + "</p></body></html>");
+    assertTrue(zh.contains("error page"), zh);
+  }
+
+  @Test
+  void aListingPageWithTeasersIsRefused() {
+    StringBuilder b = new StringBuilder("<div class=main-content>");
+    for (int i = 0; i < 8; i++) {
+      b.append("<article><h2><a href='/story").append(i).append("'>Story number ").append(i)
+          .append(" about the town</a></h2><p>").append(LOREM, 0, 110).append("</p></article>");
+    }
+    String why = refusal(page(b.append("</div>").toString()));
+    assertTrue(why.contains("list of"), why);
+  }
+
+  @Test
+  void aHomePageOfLinkedHeadlinesIsRefused() {
+    StringBuilder b = new StringBuilder("<div class=content><ul>");
+    for (int i = 0; i < 40; i++) {
+      b.append("<li><a href='/s").append(i).append("'>Headline number ").append(i)
+          .append(" about something that happened in town today</a></li>");
+    }
+    String why = refusal(page(b.append("</ul></div>").toString()));
+    assertTrue(why.startsWith("not an article: "), why);
+  }
+
+  @Test
+  void hintsRejectNulls() {
+    assertThrows(NullPointerException.class,
+        () -> new GenericBody.Hints(null, List.of(), Optional.empty(), Optional.empty()));
+    assertEquals(List.of("a"), new GenericBody.Hints(Optional.empty(), List.of("a"), Optional.empty(),
+        Optional.empty()).authors());
+  }
+}
