@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Article pages: title, date, source, original address, tags, the body, older/newer article and
- * the related list. The page's fingerprint covers the article's content hash and everything else
- * shown (neighbours' titles, related entries), so a page is rendered again only when one of those
- * changed; the body is read from disk only then.
+ * Article pages: title, date, authors, source, original address, other editions, tags, the body,
+ * older/newer article and the related list. The page's fingerprint covers the article's content
+ * hash and everything else shown (neighbours' titles, related entries, editions), so a page is
+ * rendered again only when one of those changed; the body is read from disk only then.
  */
 final class ArticleRenderer implements PageRenderer {
   @Override
@@ -63,6 +63,7 @@ final class ArticleRenderer implements PageRenderer {
           meta.language(), site.config);
       m.put("articleTitle", meta.title());
       m.put("date", Views.optional(meta.published().map(Object::toString)));
+      m.put("authors", Views.optional(Optional.of(authors(meta.authors()))));
       m.put("source", Views.optional(meta.source()));
       m.put("site", Views.optional(meta.site()));
       // The original address is shown as text; it is a link only when it is http(s).
@@ -90,7 +91,45 @@ final class ArticleRenderer implements PageRenderer {
       }
       m.put("related", related);
       m.put("hasRelated", !related.isEmpty());
+      putEditions(m, d, path);
       return m;
+    }
+
+    /**
+     * The edition switcher and the head's hreflang links. Part of the model, so of the page's
+     * fingerprint: a twin that arrives, leaves or moves rewrites this page too.
+     */
+    private void putEditions(Map<String, Object> m, Doc d, String path) {
+      List<Map<String, Object>> editions = new ArrayList<>();
+      List<Map<String, Object>> alternates = new ArrayList<>();
+      for (Editions.Edition e : context.site().editions.of(d)) {
+        boolean current = e.doc().id().equals(d.id());
+        String href = current ? "" : SiteLayout.href(path, e.doc().path());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("label", e.label());
+        entry.put("lang", e.language());
+        entry.put("current", current);
+        entry.put("href", href);
+        entry.put("first", editions.isEmpty());
+        editions.add(entry);
+        if (!current) {
+          alternates.add(Map.of("hreflang", e.language(), "href", href));
+        }
+      }
+      m.put("editions", editions);
+      m.put("hasEditions", !editions.isEmpty());
+      m.put("alternates", alternates);
+    }
+
+    /** The authors as one line: "A, B"; blank names left out. */
+    private static String authors(List<String> names) {
+      StringBuilder sb = new StringBuilder();
+      for (String n : names) {
+        if (!n.isBlank()) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(n.strip());
+        }
+      }
+      return sb.toString();
     }
 
     private List<Map<String, Object>> neighbour(int pos, String from) {

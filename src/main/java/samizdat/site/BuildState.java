@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ImageRef;
 import samizdat.content.RelatedLink;
+import samizdat.content.Translation;
 import samizdat.io.AtomicFiles;
 
 /**
@@ -31,7 +32,8 @@ import samizdat.io.AtomicFiles;
  */
 final class BuildState {
   private static final int MAGIC = 0x53414d5a; // "SAMZ"
-  private static final int VERSION = 3;
+  // 4: metadata gained authors, lead image and translations; an older state decoded them as absent
+  private static final int VERSION = 4;
 
   /** What is known about an article's body file. */
   record BodyInfo(long size, long mtime, byte[] hash, long[] signature) {}
@@ -212,8 +214,13 @@ final class BuildState {
     writeOptional(out, m.site());
     writeString(out, m.language());
     out.writeLong(m.published().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+    writeStrings(out, m.authors());
     writeOptional(out, m.source());
     writeStrings(out, m.tags());
+    out.writeBoolean(m.image().isPresent());
+    if (m.image().isPresent()) {
+      writeImage(out, m.image().get());
+    }
     out.writeInt(m.related().size());
     for (RelatedLink r : m.related()) {
       writeString(out, r.title());
@@ -221,10 +228,12 @@ final class BuildState {
     }
     out.writeInt(m.images().size());
     for (ImageRef i : m.images()) {
-      writeOptional(out, i.file());
-      writeString(out, i.originalUrl());
-      writeString(out, i.alt());
-      writeString(out, i.caption());
+      writeImage(out, i);
+    }
+    out.writeInt(m.translations().size());
+    for (Translation t : m.translations()) {
+      writeString(out, t.language());
+      writeString(out, t.url());
     }
     writeString(out, m.profile());
     writeString(out, m.rawSha256());
@@ -240,8 +249,10 @@ final class BuildState {
     String language = readString(in);
     long day = in.readLong();
     Optional<LocalDate> published = day == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day));
+    List<String> authors = readStrings(in);
     Optional<String> source = readOptional(in);
     List<String> tags = readStrings(in);
+    Optional<ImageRef> image = in.readBoolean() ? Optional.of(readImage(in)) : Optional.empty();
     int nr = in.readInt();
     List<RelatedLink> related = new ArrayList<>(nr);
     for (int i = 0; i < nr; i++) {
@@ -250,13 +261,29 @@ final class BuildState {
     int ni = in.readInt();
     List<ImageRef> images = new ArrayList<>(ni);
     for (int i = 0; i < ni; i++) {
-      images.add(new ImageRef(readOptional(in), readString(in), readString(in), readString(in)));
+      images.add(readImage(in));
+    }
+    int nt = in.readInt();
+    List<Translation> translations = new ArrayList<>(nt);
+    for (int i = 0; i < nt; i++) {
+      translations.add(new Translation(readString(in), readString(in)));
     }
     String profile = readString(in);
     String raw = readString(in);
     Instant first = Instant.ofEpochSecond(in.readLong(), in.readInt());
-    return new ArticleMeta(id, title, url, site, language, published, source, tags, related, images,
-        profile, raw, first);
+    return new ArticleMeta(id, title, url, site, language, published, authors, source, tags, image,
+        related, images, translations, profile, raw, first);
+  }
+
+  private static void writeImage(DataOutputStream out, ImageRef i) throws IOException {
+    writeOptional(out, i.file());
+    writeString(out, i.originalUrl());
+    writeString(out, i.alt());
+    writeString(out, i.caption());
+  }
+
+  private static ImageRef readImage(Input in) throws IOException {
+    return new ImageRef(readOptional(in), readString(in), readString(in), readString(in));
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -41,6 +41,13 @@ final class FeedRenderer implements PageRenderer {
         cats.add(Map.of("term", t));
       }
       e.put("categories", cats);
+      List<Map<String, Object>> authors = new ArrayList<>();
+      for (String a : d.meta().authors()) {
+        if (!a.isBlank()) {
+          authors.add(Map.of("name", a.strip()));
+        }
+      }
+      e.put("authors", authors);
       e.put("source", Views.optional(d.meta().source()));
       e.put("url", Views.optional(d.meta().url()));
       entries.add(e);

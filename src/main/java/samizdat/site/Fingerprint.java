@@ -12,6 +12,7 @@ import java.util.Optional;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ImageRef;
 import samizdat.content.RelatedLink;
+import samizdat.content.Translation;
 import samizdat.io.Murmur3;
 
 /**
@@ -91,19 +92,30 @@ final class Fingerprint {
     addModel(m.url()).addModel(m.site());
     add(m.language());
     addModel(m.published().map(LocalDate::toString));
+    addModel(m.authors());
     addModel(m.source());
     addModel(m.tags());
+    tag('j', m.image().isPresent() ? 1 : 0);
+    m.image().ifPresent(this::add);
     tag('r', m.related().size());
     for (RelatedLink r : m.related()) {
       add(r.title()).add(r.url());
     }
     tag('i', m.images().size());
     for (ImageRef i : m.images()) {
-      addModel(i.file()).add(i.originalUrl()).add(i.alt()).add(i.caption());
+      add(i);
+    }
+    tag('t', m.translations().size());
+    for (Translation t : m.translations()) {
+      add(t.language()).add(t.url());
     }
     add(m.profile()).add(m.rawSha256());
     add(m.firstIngested().getEpochSecond()).add(m.firstIngested().getNano());
     return this;
+  }
+
+  private void add(ImageRef i) {
+    addModel(i.file()).add(i.originalUrl()).add(i.alt()).add(i.caption());
   }
 
   /** Adds a view model: maps (sorted by key), collections, strings, numbers, booleans. */

@@ -40,6 +40,8 @@ final class SiteModel {
   final Map<String, Tag> tagsByKey;
   final TreeMap<YearMonth, List<Doc>> months;
   final List<Doc> undated;
+  /** Which articles are editions of each other (same article, other language or script). */
+  final Editions editions;
   /** Related lists by article id; completed by {@link #relate}. */
   private final CompletableFuture<Map<String, List<Related>>> related = new CompletableFuture<>();
   private final List<Doc> docs;
@@ -109,6 +111,7 @@ final class SiteModel {
     }
     this.months = byMonth;
     this.undated = List.copyOf(noDate);
+    this.editions = Editions.of(list);
     this.earliest = list.stream().flatMap(d -> d.meta().published().stream()).min(Comparator.naturalOrder());
     this.latest = list.stream().flatMap(d -> d.meta().published().stream()).max(Comparator.naturalOrder());
   }

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Builds the parts of view models that many pages share. Every page's model has {@code root},
- * {@code lang}, {@code title}, {@code siteTitle}, {@code csp} and {@code rootFinder} (the template
+ * {@code lang}, {@code title}, {@code siteTitle}, {@code csp}, {@code rootFinder} and {@code
+ * alternates} (the template
  * contract); optional values are lists of zero or one entries so that templates need no missing
  * keys.
  */
@@ -30,6 +31,7 @@ final class Views {
     m.put("siteTitle", config.title());
     m.put("csp", CSP);
     m.put("rootFinder", List.of());
+    m.put("alternates", List.of()); // article pages: their other editions
     return m;
   }
 
