@@ -240,6 +240,7 @@ public final class GenerateContent {
     field(j, "site", "www.bannedbook.org").append(",\n");
     field(j, "language", language).append(",\n");
     field(j, "published", undated ? null : day.toString()).append(",\n");
+    j.append("  \"authors\" : [ ],\n");
     field(j, "source", source).append(",\n");
     j.append("  \"tags\" : ");
     if (tags.isEmpty()) {
@@ -252,11 +253,12 @@ public final class GenerateContent {
       }
       j.append("  ]");
     }
+    j.append(",\n  \"image\" : null");
     j.append(",\n  \"related\" : ");
     objects(j, related, new String[] {"title", "url"});
     j.append(",\n  \"images\" : ");
     objects(j, images, new String[] {"file", "originalUrl", "alt", "caption"});
-    j.append(",\n");
+    j.append(",\n  \"translations\" : [ ],\n");
     field(j, "profile", "bannedbook").append(",\n");
     field(j, "rawSha256", raw).append(",\n");
     field(j, "firstIngested", ingested).append("\n}\n");
