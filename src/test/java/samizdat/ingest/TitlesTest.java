@@ -95,7 +95,7 @@ class TitlesTest {
 
   @Test
   void realPages() {
-    Document gmw = Jsoup.parse(new String(Fixtures.bytes("ingest/meta/readability-gmw.html"),
+    Document gmw = Jsoup.parse(new String(Fixtures.bytes("ingest/generic/readability-gmw.html"),
         StandardCharsets.UTF_8), "http://fakehost/test/page.html");
     PageMetadata meta = PageMetadata.read(gmw, TODAY);
     // "宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网": the h1 is the title part.
