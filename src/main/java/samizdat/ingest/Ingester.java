@@ -636,13 +636,12 @@ public final class Ingester {
     String base = page.fetchedUrl().orElseGet(
         () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
     Document doc = Jsoup.parse(html, base);
+    PageMetadata meta = PageMetadata.read(doc, today);
     Optional<String> url = given
-        .or(() -> ArticleFacts.declaredUrl(doc))
+        .or(meta::url)
         .or(page::fetchedUrl)
         .map(Links::canonical);
     Optional<String> host = url.flatMap(Links::host);
-
-    PageMetadata meta = PageMetadata.read(doc, today);
     SiteProfile profile = profiles.choose(host, doc);
     ArticleExtractor.Extracted ex;
     try {

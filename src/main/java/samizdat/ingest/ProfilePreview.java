@@ -86,8 +86,8 @@ public final class ProfilePreview {
     }
     String html = DECODER.decode(raw, Optional.empty()).text();
     Document doc = Jsoup.parse(html, file.toAbsolutePath().toUri().toString());
-    Optional<String> url = ArticleFacts.declaredUrl(doc).map(Links::canonical);
     PageMetadata meta = PageMetadata.read(doc, today);
+    Optional<String> url = meta.url().map(Links::canonical);
     SiteProfile profile = profiles.choose(url.flatMap(Links::host), doc);
     List<String> dropped = new ArrayList<>();
     ArticleExtractor.Extracted ex;
