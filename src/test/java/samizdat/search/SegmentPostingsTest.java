@@ -109,7 +109,7 @@ class SegmentPostingsTest {
     for (int i = 0; i < ids.length; i++) {
       ids[i] = ids.length - 1 - i;
     }
-    SearchIndex.sortByTerm(table, ids, 0, ids.length);
+    TermShards.sortByTerm(table, ids, 0, ids.length);
     List<String> sorted = new ArrayList<>();
     for (int id : ids) {
       sorted.add(table.term(id));
