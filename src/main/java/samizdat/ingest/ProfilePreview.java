@@ -81,7 +81,7 @@ public final class ProfilePreview {
     } catch (IOException e) {
       throw new Refused("cannot read: " + Ingester.ioMessage(e));
     }
-    if (raw.length == 0 || Ingester.looksBinary(raw)) {
+    if (raw.length == 0 || PageLoader.looksBinary(raw)) {
       throw new Refused("not an HTML page");
     }
     String html = DECODER.decode(raw, Optional.empty()).text();
