@@ -167,9 +167,8 @@ if [ -n "${SAMIZDAT_CMD:-}" ]; then
 elif [ "$MODE" = scale ]; then
   SZ=(java "${JAVA_OPTS[@]}" -jar "$JAR")
 else
-  # What a user runs: the launcher, with its JVM options and class-data archive. The archive is
-  # recorded on the launcher's first build after the jar changed: a build of the repository's own
-  # content does that here, outside the timed steps, as any earlier use of the tool would have.
+  # What a user runs: the launcher, with its JVM options. A build of the repository's own content
+  # first, outside the timed steps, brings the jar into the page cache.
   SZ=("$PWD/samizdat")
   if [ "$SAMIZDAT" = 1 ]; then
     rm -rf "$WORK/warmup" && mkdir -p "$WORK/warmup"

@@ -21,9 +21,7 @@ if [ ! -d "$pages" ]; then
   python3 "$here/generate.py" "$n" "$pages"
 fi
 echo "pages: $(find -L "$pages" -name '*.html' | wc -l), $(du -shL "$pages" | cut -f1); cores: $(nproc)" >&2
-# The launcher records its class-data archive on a command's first run after a jar build; do that
-# here, outside the timing, as any second use of the tool would find it done.
-# It ingests a folder holding one page, so the classes of the folder walk are recorded too.
+# One untimed ingest of a single page first, so that the timed runs find the jar in the page cache.
 rm -rf "$work/warmup" "$work/warmup-pages"   # a few files: too few to slow anything
 mkdir -p "$work/warmup-pages"
 cp "$(find -L "$pages" -name '*.html' | head -n 1)" "$work/warmup-pages/"
