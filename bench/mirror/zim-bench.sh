@@ -18,7 +18,9 @@ runs_ref=${RUNS_REF:-1}
 mkdir -p "$work"
 command -v zimwriterfs >/dev/null || { echo "needs zimwriterfs and zimcheck: apt-get install -y zim-tools" >&2; exit 2; }
 (cd "$repo" && ./mvnw -B -q -DskipTests package >&2)
-jar="$repo/target/samizdat.jar"
+# A copy, so rebuilding the worktree during a run does not change the jar under it.
+cp "$repo/target/samizdat.jar" "$work/samizdat.jar"
+jar="$work/samizdat.jar"
 
 [ -d "$work/content" ] || java "$repo/bench/build/GenerateContent.java" "$n" "$work/content" > /dev/null
 [ -f "$work/site/index.html" ] || java -jar "$jar" build --quiet --content "$work/content" --out "$work/site" > /dev/null

@@ -57,6 +57,7 @@ class ZimExportTest {
     }
     write(site, "tags/sora/index.html", page("Sora — " + ARCHIVE, "", "<ul><li>list</li></ul>"));
     Files.createDirectories(site.resolve("media"));
+    Files.createDirectories(site.resolve("media"));
     for (int i = 0; i < 6; i++) {
       byte[] image = new byte[500_000 + i];
       random.nextBytes(image);
