@@ -3,6 +3,8 @@ package samizdat.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,9 +40,9 @@ final class MirrorIpfsCommand implements Callable<Integer> {
   Path site;
 
   @Option(names = "--since", paramLabel = "OLD.car",
-      description = "Write a delta: only the blocks this older CAR (a full export or a base plus"
-          + " deltas) does not hold.")
-  Optional<Path> since;
+      description = "Write a delta: only the blocks none of these older CARs holds (repeat for a"
+          + " full export and the deltas since: --since base.car --since monday.car).")
+  List<Path> since = new ArrayList<>();
 
   @Option(names = "--api", paramLabel = "URL",
       description = "Also import the CAR into a running kubo node over its RPC API and pin it,"
@@ -64,9 +66,11 @@ final class MirrorIpfsCommand implements Callable<Integer> {
     console.summary("");
     console.summary("wrote " + car + ": " + r.fileCount() + " files, " + ByteSizes.human(r.contentBytes())
         + " of content, " + r.blockCount() + " blocks, " + ByteSizes.human(r.carBytes()));
-    if (since.isPresent()) {
-      console.summary("delta: " + r.heldBlocks() + " blocks of the site are in " + since.get()
-          + " and left out; a node that imported it needs only " + car + " (ipfs dag import " + car + ")");
+    if (!since.isEmpty()) {
+      String olds = String.join(" + ", since.stream().map(Path::toString).toList());
+      console.summary("delta: " + r.heldBlocks() + " blocks of the site are in " + olds
+          + " and left out; a node that imported " + (since.size() == 1 ? "it" : "them") + " needs only "
+          + car + " (ipfs dag import " + car + ")");
     }
     if (api.isPresent()) {
       try {

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The blocks a CARv1 file holds, as the SHA-256 digests of their multihashes: what a node that
+ * The blocks some CARv1 files hold, as the SHA-256 digests of their multihashes: what a node that
  * imported it has in its blockstore (kubo keys blocks by multihash, so a block is the same block
  * under CIDv0 or CIDv1 and under either codec). Read in one streaming pass; block data is
  * skipped, not hashed.
@@ -21,15 +21,11 @@ final class CarBlocks {
   /** A varint-prefixed section longer than this is not a block of ours or kubo's (1 MiB chunks at most, plus slack). */
   private static final long MAX_SECTION = 64L << 20;
 
-  private final Set<ByteBuffer> digests;
+  private final Set<ByteBuffer> digests = new HashSet<>();
 
-  private CarBlocks(Set<ByteBuffer> digests) {
-    this.digests = digests;
-  }
-
-  /** Reads the block list of {@code car}; an IOException names the file and what is wrong with it. */
-  static CarBlocks read(Path car) throws IOException {
-    Set<ByteBuffer> digests = new HashSet<>();
+  /** Adds the blocks of {@code car}; an IOException names the file and what is wrong with it. */
+  void add(Path car) throws IOException {
+    Set<ByteBuffer> found = new HashSet<>();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(car), 1 << 16)) {
       long headerLength = varint(in, car, true);
       if (headerLength <= 0 || headerLength > 1 << 20) {
@@ -48,13 +44,13 @@ final class CarBlocks {
         if (section < 34 || section > MAX_SECTION) {
           throw notACar(car, "a block section of " + section + " bytes");
         }
-        long cidLength = readCid(in, car, digests);
+        long cidLength = readCid(in, car, found);
         in.skipNBytes(section - cidLength);
       }
     } catch (EOFException e) {
       throw notACar(car, "cut short");
     }
-    return new CarBlocks(digests);
+    digests.addAll(found);
   }
 
   /** Reads one CID; records its digest where it is a SHA-256 one; returns its length in bytes. */

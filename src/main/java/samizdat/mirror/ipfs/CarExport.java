@@ -50,17 +50,17 @@ public final class CarExport {
    *     links), which are also returned in the result
    */
   public static Result export(Path dir, Path car, Progress progress) throws IOException {
-    return export(dir, car, Optional.empty(), progress);
+    return export(dir, car, List.of(), progress);
   }
 
   /**
-   * Writes the CAR of {@code dir} to {@code car}; with {@code since}, only the blocks that older
-   * CAR does not hold (a delta: a node that imported {@code since} needs only this file to hold
-   * the whole new DAG), with the new root.
+   * Writes the CAR of {@code dir} to {@code car}; with {@code since}, only the blocks none of those
+   * older CARs holds (a delta: a node that imported them needs only this file to hold the whole
+   * new DAG), with the new root.
    *
-   * @throws IOException also when {@code since} is not a readable CAR file
+   * @throws IOException also when one of {@code since} is not a readable CAR file
    */
-  public static Result export(Path dir, Path car, Optional<Path> since, Progress progress) throws IOException {
+  public static Result export(Path dir, Path car, List<Path> since, Progress progress) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory");
     }
@@ -69,10 +69,13 @@ public final class CarExport {
       throw new IOException(car + ": must be outside the exported folder " + dir
           + " (it would end up inside the next export)");
     }
-    if (since.isPresent() && Files.exists(car) && Files.isSameFile(since.get(), car)) {
-      throw new IOException(car + ": is the older CAR given with --since; write the delta to another file");
+    CarBlocks held = new CarBlocks();
+    for (Path old : since) {
+      if (Files.exists(car) && Files.isSameFile(old, car)) {
+        throw new IOException(car + ": is an older CAR given with --since; write the delta to another file");
+      }
+      held.add(old);
     }
-    Optional<CarBlocks> held = since.isEmpty() ? Optional.empty() : Optional.of(CarBlocks.read(since.get()));
     long[] totals = scanTotals(dir);
     Files.createDirectories(abs.getParent());
     Path tmp = AtomicFiles.newTempFile(abs.getParent(), ".car.part");
@@ -82,7 +85,7 @@ public final class CarExport {
       Result result;
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        CarWriter writer = held.isPresent() ? new CarWriter(ch, held.get()::holds) : new CarWriter(ch);
+        CarWriter writer = new CarWriter(ch, held::holds);
         UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers));
         progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
         AtomicLong bytes = new AtomicLong();

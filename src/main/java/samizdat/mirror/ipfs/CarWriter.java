@@ -29,10 +29,6 @@ final class CarWriter implements BlockSink {
   private long heldBlocks;
   private long position;
 
-  CarWriter(FileChannel channel) throws IOException {
-    this(channel, cid -> false);
-  }
-
   /** A writer that leaves out the blocks for which {@code held} is true. */
   CarWriter(FileChannel channel, Predicate<Cid> held) throws IOException {
     this.channel = channel;

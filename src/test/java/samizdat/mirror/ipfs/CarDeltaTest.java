@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,7 +47,7 @@ class CarDeltaTest {
     Path full = tmp.resolve("full.car");
     CarExport.Result whole = CarExport.export(site, full, Progress.NONE);
     Path delta = tmp.resolve("delta.car");
-    CarExport.Result d = CarExport.export(site, delta, Optional.of(old), Progress.NONE);
+    CarExport.Result d = CarExport.export(site, delta, List.of(old), Progress.NONE);
 
     assertEquals(whole.rootCid(), d.rootCid());
     assertEquals(whole.rootCid(), CarExportTest.ParsedCar.read(delta).root());
@@ -72,21 +71,28 @@ class CarDeltaTest {
     Path old = tmp.resolve("old.car");
     CarExport.export(site, old, Progress.NONE);
     Path same = tmp.resolve("same.car");
-    CarExport.Result unchanged = CarExport.export(site, same, Optional.of(old), Progress.NONE);
+    CarExport.Result unchanged = CarExport.export(site, same, List.of(old), Progress.NONE);
     assertEquals(0, unchanged.blockCount(), "nothing new");
     assertEquals(CarExportTest.ParsedCar.read(old).root(), CarExportTest.ParsedCar.read(same).root());
 
     changed(site);
     Path first = tmp.resolve("first.car");
-    CarExport.export(site, first, Optional.of(old), Progress.NONE);
+    CarExport.export(site, first, List.of(old), Progress.NONE);
     Files.writeString(site.resolve("a.txt"), "changed again\n");
-    // The second delta is against the first: it must not repeat the first delta's blocks.
+    // The second delta is against the base and the first: it repeats none of their blocks, and
+    // the three together hold the whole new DAG.
     Path second = tmp.resolve("second.car");
-    CarExport.Result r = CarExport.export(site, second, Optional.of(first), Progress.NONE);
-    Set<String> both = new HashSet<>(blocks(first));
-    both.retainAll(blocks(second));
-    assertEquals(Set.of(), both);
-    assertTrue(r.heldBlocks() > 0);
+    CarExport.Result r = CarExport.export(site, second, List.of(old, first), Progress.NONE);
+    Set<String> before = new HashSet<>(blocks(old));
+    before.addAll(blocks(first));
+    Set<String> repeated = new HashSet<>(before);
+    repeated.retainAll(blocks(second));
+    assertEquals(Set.of(), repeated);
+    assertTrue(r.blockCount() > 0 && r.heldBlocks() > 0);
+    Path full = tmp.resolve("full.car");
+    CarExport.export(site, full, Progress.NONE);
+    before.addAll(blocks(second));
+    assertTrue(before.containsAll(blocks(full)));
   }
 
   @Test
@@ -96,14 +102,14 @@ class CarDeltaTest {
     Files.writeString(notCar, "just some text, not a CAR\n");
     Path out = Files.createDirectories(tmp.resolve("out"));
     IOException e = assertThrows(IOException.class,
-        () -> CarExport.export(site, out.resolve("d.car"), Optional.of(notCar), Progress.NONE));
+        () -> CarExport.export(site, out.resolve("d.car"), List.of(notCar), Progress.NONE));
     assertTrue(e.getMessage().startsWith(notCar + ": not a CAR file"), e.getMessage());
     Path cut = tmp.resolve("cut.car");
     CarExport.export(site, cut, Progress.NONE);
     byte[] bytes = Files.readAllBytes(cut);
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 3));
     e = assertThrows(IOException.class,
-        () -> CarExport.export(site, out.resolve("d.car"), Optional.of(cut), Progress.NONE));
+        () -> CarExport.export(site, out.resolve("d.car"), List.of(cut), Progress.NONE));
     assertTrue(e.getMessage().contains("cut short"), e.getMessage());
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of(), files.toList(), "no delta, no temporary file");
