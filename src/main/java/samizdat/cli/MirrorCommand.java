@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 /** `samizdat mirror`: the group of ways to get a built site to readers ({@code usb}, {@code ipfs}). */
 @Command(
     name = "mirror",
-    description = "Copy the built site to a USB stick or export it for IPFS.",
-    subcommands = {MirrorUsbCommand.class, MirrorIpfsCommand.class},
+    description = "Copy the built site to a USB stick, export it for IPFS, or write it as a ZIM file for Kiwix.",
+    subcommands = {MirrorUsbCommand.class, MirrorIpfsCommand.class, MirrorZimCommand.class},
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     sortOptions = false)
@@ -25,7 +25,7 @@ final class MirrorCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: usb or ipfs");
+    throw new ParameterException(spec.commandLine(), "Missing command: usb, ipfs or zim");
   }
 
   /** The version recorded in manifests: "samizdat 0.1.0". */

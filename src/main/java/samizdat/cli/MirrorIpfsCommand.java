@@ -3,6 +3,8 @@ package samizdat.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +21,9 @@ import samizdat.mirror.ipfs.KuboImport;
       "Export the built site as a CARv1 file holding its UnixFS DAG and print the root CID"
           + " (CIDv1, base32): the same CID `ipfs add -r --cid-version=1 SITE` gives, so the CAR"
           + " can be imported into any IPFS node or uploaded to a pinning service.",
+      "With --since OLD.car, writes only the blocks OLD.car does not hold, under the new root: a"
+          + " node that imported OLD.car needs only this small file (`ipfs dag import`) to hold"
+          + " the whole new site, e.g. carried on a stick to an offline node.",
       "Hidden files (names starting with '.') are left out, like `ipfs add` does."},
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
@@ -34,6 +39,11 @@ final class MirrorIpfsCommand implements Callable<Integer> {
       description = "The built site to export (default: ${DEFAULT-VALUE}).")
   Path site;
 
+  @Option(names = "--since", paramLabel = "OLD.car",
+      description = "Write a delta: only the blocks none of these older CARs holds (repeat for a"
+          + " full export and the deltas since: --since base.car --since monday.car).")
+  List<Path> since = new ArrayList<>();
+
   @Option(names = "--api", paramLabel = "URL",
       description = "Also import the CAR into a running kubo node over its RPC API and pin it,"
           + " e.g. http://127.0.0.1:5001.")
@@ -47,7 +57,7 @@ final class MirrorIpfsCommand implements Callable<Integer> {
     }
     CarExport.Result r;
     try {
-      r = CarExport.export(site, car, console.progress());
+      r = CarExport.export(site, car, since, console.progress());
     } catch (IOException e) {
       throw new CliException(MirrorCommand.describe(e) + "; " + car + " was not changed", ExitCodes.FAILED, e);
     }
@@ -56,6 +66,12 @@ final class MirrorIpfsCommand implements Callable<Integer> {
     console.summary("");
     console.summary("wrote " + car + ": " + r.fileCount() + " files, " + ByteSizes.human(r.contentBytes())
         + " of content, " + r.blockCount() + " blocks, " + ByteSizes.human(r.carBytes()));
+    if (!since.isEmpty()) {
+      String olds = String.join(" + ", since.stream().map(Path::toString).toList());
+      console.summary("delta: " + r.heldBlocks() + " blocks of the site are in " + olds
+          + " and left out; a node that imported " + (since.size() == 1 ? "it" : "them") + " needs only "
+          + car + " (ipfs dag import " + car + ")");
+    }
     if (api.isPresent()) {
       try {
         KuboImport.importCar(api.get(), car, cid);

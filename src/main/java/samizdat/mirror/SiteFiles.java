@@ -16,11 +16,11 @@ import java.util.function.Consumer;
  * the IPFS export hold the same files; symbolic links and special files too (FAT cannot hold
  * links), each with a warning.
  */
-final class SiteFiles {
+public final class SiteFiles {
   private SiteFiles() {}
 
   /** Relative path -> size, sorted by path. */
-  static SortedMap<String, Long> scan(Path site, Consumer<String> warnings) throws IOException {
+  public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings) throws IOException {
     SortedMap<String, Long> files = new TreeMap<>();
     Files.walkFileTree(site, new SimpleFileVisitor<>() {
       @Override

@@ -30,9 +30,14 @@ public final class CarExport {
 
   private CarExport() {}
 
-  /** What an export produced. */
+  /**
+   * What an export produced.
+   *
+   * @param blockCount blocks written to the CAR
+   * @param heldBlocks blocks of the DAG left out because the older CAR holds them (0 for a full export)
+   */
   public record Result(String rootCid, long fileCount, long contentBytes, long blockCount,
-      long carBytes, List<String> warnings) {
+      long heldBlocks, long carBytes, List<String> warnings) {
     public Result {
       warnings = List.copyOf(warnings);
     }
@@ -45,6 +50,17 @@ public final class CarExport {
    *     links), which are also returned in the result
    */
   public static Result export(Path dir, Path car, Progress progress) throws IOException {
+    return export(dir, car, List.of(), progress);
+  }
+
+  /**
+   * Writes the CAR of {@code dir} to {@code car}; with {@code since}, only the blocks none of those
+   * older CARs holds (a delta: a node that imported them needs only this file to hold the whole
+   * new DAG), with the new root.
+   *
+   * @throws IOException also when one of {@code since} is not a readable CAR file
+   */
+  public static Result export(Path dir, Path car, List<Path> since, Progress progress) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory");
     }
@@ -52,6 +68,13 @@ public final class CarExport {
     if (abs.startsWith(dir.toAbsolutePath().normalize())) {
       throw new IOException(car + ": must be outside the exported folder " + dir
           + " (it would end up inside the next export)");
+    }
+    CarBlocks held = new CarBlocks();
+    for (Path old : since) {
+      if (Files.exists(car) && Files.isSameFile(old, car)) {
+        throw new IOException(car + ": is an older CAR given with --since; write the delta to another file");
+      }
+      held.add(old);
     }
     long[] totals = scanTotals(dir);
     Files.createDirectories(abs.getParent());
@@ -62,7 +85,7 @@ public final class CarExport {
       Result result;
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        CarWriter writer = new CarWriter(ch);
+        CarWriter writer = new CarWriter(ch, held::holds);
         UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers));
         progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
         AtomicLong bytes = new AtomicLong();
@@ -76,7 +99,8 @@ public final class CarExport {
         long carBytes = writer.finish(root.cid());
         ch.force(true);
         progress.finish();
-        result = new Result(root.cid().toString(), importer.fileCount(), bytes.get(), writer.blockCount(), carBytes, warnings);
+        result = new Result(root.cid().toString(), importer.fileCount(), bytes.get(), writer.blockCount(),
+            writer.heldBlockCount(), carBytes, warnings);
       }
       AtomicFiles.move(tmp, abs);
       return result;

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Writes a CARv1 file: a header {@code varint(len) dag-cbor{"roots":[root],"version":1}}, then
@@ -12,7 +13,8 @@ import java.util.Set;
  *
  * <p>The root is known only after the last block, so the header is written last, at offset 0,
  * into space reserved up front: for a CIDv1 SHA-256 root it is always {@link #HEADER_LENGTH}
- * bytes. A block that was already written (same CID) is not written again.
+ * bytes. A block that was already written (same CID) is not written again, nor one the reader
+ * already holds (a delta CAR: {@code held}).
  */
 final class CarWriter implements BlockSink {
   /** varint(58) + 58 bytes of dag-cbor for one 36-byte root. */
@@ -21,12 +23,16 @@ final class CarWriter implements BlockSink {
   private final FileChannel channel;
   private final byte[] buf = new byte[1 << 20];
   private final Set<Cid> written = new HashSet<>();
+  private final Predicate<Cid> held;
   private int fill;
   private long blocks;
+  private long heldBlocks;
   private long position;
 
-  CarWriter(FileChannel channel) throws IOException {
+  /** A writer that leaves out the blocks for which {@code held} is true. */
+  CarWriter(FileChannel channel, Predicate<Cid> held) throws IOException {
     this.channel = channel;
+    this.held = held;
     channel.position(0);
     fill = HEADER_LENGTH; // zeros now, the real header in finish()
   }
@@ -34,6 +40,10 @@ final class CarWriter implements BlockSink {
   @Override
   public void put(Cid cid, byte[] data, int off, int len) throws IOException {
     if (!written.add(cid)) {
+      return;
+    }
+    if (held.test(cid)) {
+      heldBlocks++;
       return;
     }
     blocks++;
@@ -54,6 +64,11 @@ final class CarWriter implements BlockSink {
 
   long blockCount() {
     return blocks;
+  }
+
+  /** Blocks of the DAG left out because the reader holds them already. */
+  long heldBlockCount() {
+    return heldBlocks;
   }
 
   /** Writes what is buffered and the header naming {@code root}; returns the file length. */
