@@ -47,6 +47,8 @@ final class FollowState {
     String lastRead;
     int failures;
     String lastError;
+    /** A sitemap index's child sitemaps, read again when the index itself is not modified. */
+    java.util.List<String> sitemaps;
   }
 
   /** An article link found and not yet fetched, with the profile its source forces. */

@@ -288,9 +288,6 @@ public final class Follower {
       }
       FollowState.Failure f = state.failed.get(key);
       if (f != null && !FollowState.due(f, now)) {
-        if (!f.gaveUp) {
-          waiting++;
-        }
         continue;
       }
       FollowState.Pending p = new FollowState.Pending(link, profile);
@@ -333,9 +330,19 @@ public final class Follower {
         if (top) {
           sourcesUnchanged++;
         }
+        // An unchanged sitemap index may still have children that changed.
+        FollowState.Source known = validators.get(doc.url());
+        if (known != null && known.sitemaps != null && doc.depth() < MAX_SITEMAP_DEPTH) {
+          for (String child : known.sitemaps) {
+            todo.add(new Doc(child, doc.depth() + 1, 1));
+          }
+        }
         continue;
       }
       Found f = found.get();
+      if (f.kind == Found.Kind.SITEMAP_INDEX) {
+        validators.get(doc.url()).sitemaps = new ArrayList<>(f.sitemaps);
+      }
       for (String w : f.warnings) {
         progress.warn(doc.url() + ": " + w);
       }
@@ -400,6 +407,7 @@ public final class Follower {
     now.lastRead = options.clock().instant().toString();
     validators.put(url, now);
     if (response.notModified()) {
+      now.sitemaps = before == null ? null : before.sitemaps;
       return Optional.empty();
     }
     return Optional.of(SourceDocument.read(response.uri().toString(), response.body(),
@@ -498,6 +506,11 @@ public final class Follower {
     if (!due.isEmpty()) {
       save();
       ingest(due);
+    }
+    for (FollowState.Failure f : state.failed.values()) {
+      if (!f.gaveUp && !FollowState.due(f, now)) {
+        waiting++;
+      }
     }
   }
 
