@@ -17,13 +17,13 @@ trap 'kill $server' EXIT
 sleep 1
 "$root/samizdat" --version >/dev/null
 for run in 1 2; do
-  before=$(wc -l <"$work/requests.log")
+  before=$(grep -c '"GET ' "$work/requests.log" || true)
   start=$(date +%s.%N)
   "$root/samizdat" follow --content "$work/content" --delay 0 --quiet \
     "http://127.0.0.1:$port/sitemap.xml" >"$work/run$run.out" || true
   end=$(date +%s.%N)
-  total=$(($(wc -l <"$work/requests.log") - before))
-  articles=$(tail -n "+$((before + 1))" "$work/requests.log" | grep -c '"GET /news/' || true)
+  total=$(($(grep -c '"GET ' "$work/requests.log") - before))
+  articles=$(grep '"GET ' "$work/requests.log" | tail -n "+$((before + 1))" | grep -c '"GET /news/' || true)
   printf 'run %s: %.1f s, %s requests (%s article pages); %s\n' "$run" \
     "$(echo "$end - $start" | bc)" "$total" "$articles" "$(tail -n 1 "$work/run$run.out")"
 done
