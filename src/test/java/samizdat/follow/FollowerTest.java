@@ -45,10 +45,18 @@ class FollowerTest {
     }
   }
 
-  private Follower.Summary run(Clock clock, Log log, FollowSource... sources) throws Exception {
-    FetchSettings fetch = FetchSettings.defaults("test").withHostDelay(Duration.ZERO)
+  private static FetchSettings fetch() {
+    return FetchSettings.defaults("test").withHostDelay(Duration.ZERO)
         .withRetries(1).withBackoff(Duration.ZERO, Duration.ZERO)
         .withReadTimeout(Duration.ofSeconds(10));
+  }
+
+  private Follower.Summary run(Clock clock, Log log, FollowSource... sources) throws Exception {
+    return run(fetch(), clock, log, sources);
+  }
+
+  private Follower.Summary run(FetchSettings fetch, Clock clock, Log log, FollowSource... sources)
+      throws Exception {
     Follower.Options options = new Follower.Options(fetch, 2, false, NOW, clock, Duration.ofMinutes(1));
     return new Follower(new ContentStore(dir), options).run(List.of(sources), log, Progress.NONE);
   }
@@ -159,17 +167,40 @@ class FollowerTest {
       run(at(NOW), new Log(), source(site, "/rss.xml"));
       assertEquals(3, articleFiles());
       site.extraRssLinks.add(site.url("/news/moved.html"));
+      // Another URL of article 1 whose page names the stored URL as canonical.
+      site.extraRssLinks.add(site.url("/news/amp/story-1.html"));
       site.requests.clear();
       Log log = new Log();
       Follower.Summary s = run(at(NOW.plusSeconds(60)), log, source(site, "/rss.xml"));
       assertEquals(0, s.ingested(), s.line() + " " + log.articles);
+      assertEquals(2, s.alreadyStored() - 3, s.line());
       assertEquals(3, articleFiles());
       assertTrue(site.requests.contains("GET /news/moved.html"), site.requests.toString());
+      assertTrue(site.requests.contains("GET /news/amp/story-1.html"), site.requests.toString());
       // Remembered under the URL it was found by: not asked for again.
       site.extraRssLinks.add(site.url("/news/2026/11/01/other-page-without-a-server-side.html"));
       site.requests.clear();
       run(at(NOW.plusSeconds(120)), new Log(), source(site, "/rss.xml"));
       assertFalse(site.requests.contains("GET /news/moved.html"), site.requests.toString());
+      assertFalse(site.requests.contains("GET /news/amp/story-1.html"), site.requests.toString());
+    }
+  }
+
+  @Test
+  void a429AndA503WithRetryAfterAreRetriedInTheSameRunAnOversizedFeedIsOneError() throws Exception {
+    try (TestSite site = new TestSite(2)) {
+      site.extraRssLinks.add(site.url("/news/flaky.html"));
+      site.extraRssLinks.add(site.url("/news/busy.html"));
+      Log log = new Log();
+      Follower.Summary s = run(fetch().withMaxPageBytes(1 << 20), at(NOW), log,
+          source(site, "/huge.xml"), source(site, "/rss.xml"));
+      assertEquals(4, s.ingested(), s.line() + " " + log.articles);
+      assertEquals(2, site.flaky.get());
+      assertEquals(2, site.busy.get());
+      assertEquals(1, s.sourcesFailed(), s.line());
+      assertEquals(1, log.sourceFailures.size(), log.sourceFailures.toString());
+      assertTrue(log.sourceFailures.get(0).startsWith(site.url("/huge.xml") + ": "), log.sourceFailures.toString());
+      assertTrue(log.sourceFailures.get(0).contains("1 MB"), log.sourceFailures.toString());
     }
   }
 

@@ -46,6 +46,8 @@ final class TestSite implements AutoCloseable {
   volatile int articleDelayMillis;
   /** Requests of /news/flaky.html so far. */
   final AtomicInteger flaky = new AtomicInteger();
+  /** Requests of /news/busy.html (429 the first time) so far. */
+  final AtomicInteger busy = new AtomicInteger();
   /** Links the RSS feed lists after the articles. */
   final List<String> extraRssLinks = new CopyOnWriteArrayList<>();
   /** Paths answered with a status of their own (e.g. 500) instead of the page. */
@@ -105,6 +107,24 @@ final class TestSite implements AutoCloseable {
             send(ex, 200, "text/html; charset=utf-8", article(500));
           }
         }
+        case "/news/busy.html" -> {
+          if (busy.incrementAndGet() <= 1) {
+            ex.getResponseHeaders().set("Retry-After", "0");
+            send(ex, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8));
+          } else {
+            send(ex, 200, "text/html; charset=utf-8", article(501));
+          }
+        }
+        case "/huge.xml" -> {
+          // A feed of about 3 MB that never ends well: refused by size, not read into memory.
+          StringBuilder big = new StringBuilder("<rss version=\"2.0\"><channel>");
+          while (big.length() < 3_000_000) {
+            big.append("<item><title>padding padding padding</title><link>").append(url("/news/x.html"))
+                .append("</link></item>\n");
+          }
+          send(ex, 200, "application/rss+xml", big.append("</channel></rss>").toString());
+        }
+        case "/news/amp/story-1.html" -> send(ex, 200, "text/html; charset=utf-8", article(1));
         case "/news/moved.html" -> {
           ex.getResponseHeaders().set("Location", url(articlePath(1)));
           send(ex, 301, null, new byte[0]);
