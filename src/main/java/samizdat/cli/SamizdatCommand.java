@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Turn news pages into a durable offline archive and a static site that works with no network.",
     subcommands = {
       IngestCommand.class,
+      FollowCommand.class,
       ReingestCommand.class,
       ProfileCommand.class,
       BuildCommand.class,
@@ -56,6 +57,6 @@ public final class SamizdatCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: ingest, reingest, profile, build, mirror or verify");
+    throw new ParameterException(spec.commandLine(), "Missing command: ingest, follow, reingest, profile, build, mirror or verify");
   }
 }

@@ -40,8 +40,11 @@ import java.util.zip.InflaterInputStream;
  * redirects, a size cap (also after gzip), retries with exponential backoff on timeouts, 429 and
  * 5xx (a Retry-After header wins, up to a limit), and a minimum delay between requests to one host.
  * Thread-safe; how many requests run at once is bounded by the caller's worker pool.
+ *
+ * <p>Public for {@code samizdat follow}, which reads feeds, sitemaps, listing pages and robots.txt
+ * through {@link #fetchSource} with the same settings, retries and politeness as ingest.
  */
-final class HttpFetcher {
+public final class HttpFetcher {
   /** Waits; tests replace it to observe backoff without waiting. */
   @FunctionalInterface
   interface Sleeper {
@@ -51,7 +54,22 @@ final class HttpFetcher {
   /** A successful response. */
   record Response(URI uri, byte[] body, Optional<String> mimeType, Optional<String> charset) {}
 
-  enum Kind { PAGE, IMAGE }
+  /**
+   * A feed, sitemap, listing page or robots.txt as fetched, or "not modified" (HTTP 304) when the
+   * validators of an earlier fetch still hold (then the body is empty).
+   *
+   * @param uri the URL after redirects
+   * @param notModified the server answered 304 to a conditional request
+   * @param body the decoded (not gzip-transfer-encoded) bytes
+   * @param mimeType the Content-Type's type, lower case, when the server sent one
+   * @param charset the Content-Type's charset, when the server sent one
+   * @param etag the ETag header, for the next request's If-None-Match
+   * @param lastModified the Last-Modified header, for the next request's If-Modified-Since
+   */
+  public record Source(URI uri, boolean notModified, byte[] body, Optional<String> mimeType,
+      Optional<String> charset, Optional<String> etag, Optional<String> lastModified) {}
+
+  enum Kind { PAGE, IMAGE, SOURCE }
 
   private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
   private static final byte[] NOTHING = new byte[0];
@@ -62,7 +80,7 @@ final class HttpFetcher {
   private final LongSupplier nanoTime;
   private final Map<String, Long> nextStart = new ConcurrentHashMap<>();
 
-  HttpFetcher(FetchSettings settings) {
+  public HttpFetcher(FetchSettings settings) {
     this(settings, d -> Thread.sleep(d.toMillis()), System::nanoTime);
   }
 
@@ -77,23 +95,53 @@ final class HttpFetcher {
   }
 
   Response fetch(URI uri, Kind kind) throws FetchException, InterruptedException {
-    long max = kind == Kind.PAGE ? settings.maxPageBytes() : settings.maxImageBytes();
+    long max = kind == Kind.IMAGE ? settings.maxImageBytes() : settings.maxPageBytes();
+    return success(exchange(uri, kind, max, Map.of()), kind, max);
+  }
+
+  /**
+   * Fetches a feed, sitemap, listing page or robots.txt: any type but images, audio and video,
+   * capped like a page. With validators of an earlier fetch the request is conditional
+   * ({@code If-None-Match}, {@code If-Modified-Since}) and a 304 comes back as not modified.
+   *
+   * @throws FetchException with the HTTP status ({@link FetchException#status}) when there is one
+   */
+  public Source fetchSource(URI uri, Optional<String> etag, Optional<String> lastModified)
+      throws FetchException, InterruptedException {
+    Map<String, String> conditional = new java.util.HashMap<>();
+    etag.ifPresent(v -> conditional.put("If-None-Match", v));
+    lastModified.ifPresent(v -> conditional.put("If-Modified-Since", v));
+    long max = settings.maxPageBytes();
+    HttpResponse<byte[]> r = exchange(uri, Kind.SOURCE, max, conditional);
+    Optional<String> newEtag = r.headers().firstValue("ETag");
+    Optional<String> newModified = r.headers().firstValue("Last-Modified");
+    if (r.statusCode() == 304) {
+      return new Source(r.uri(), true, NOTHING, Optional.empty(), Optional.empty(),
+          newEtag.or(() -> etag), newModified.or(() -> lastModified));
+    }
+    Response ok = success(r, Kind.SOURCE, max);
+    return new Source(ok.uri(), false, ok.body(), ok.mimeType(), ok.charset(), newEtag, newModified);
+  }
+
+  /** One URL with retries: the 2xx (or 304) response, its body read up to {@code max}. */
+  private HttpResponse<byte[]> exchange(URI uri, Kind kind, long max, Map<String, String> headers)
+      throws FetchException, InterruptedException {
     String last = "";
     for (int attempt = 0; ; attempt++) {
       Duration wait;
       awaitHostSlot(uri);
       try {
-        HttpResponse<byte[]> r = send(uri, kind, max);
+        HttpResponse<byte[]> r = send(uri, kind, max, headers);
         int status = r.statusCode();
-        if (status >= 200 && status < 300) {
-          return success(r, kind, max);
+        if ((status >= 200 && status < 300) || (status == 304 && !headers.isEmpty())) {
+          return r;
         }
         String reason = "HTTP " + status;
         if (status == 429 || status >= 500) {
           last = reason;
           wait = retryAfter(r).orElse(backoff(attempt));
         } else {
-          throw new FetchException(reason);
+          throw new FetchException(reason, status);
         }
       } catch (TimeoutException | HttpTimeoutException e) {
         last = e instanceof HttpConnectTimeoutException ? "connect timed out" : "timed out after "
@@ -112,17 +160,20 @@ final class HttpFetcher {
     }
   }
 
-  private HttpResponse<byte[]> send(URI uri, Kind kind, long max)
+  private HttpResponse<byte[]> send(URI uri, Kind kind, long max, Map<String, String> headers)
       throws IOException, TimeoutException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .timeout(settings.readTimeout())
         .header("User-Agent", settings.userAgent())
-        .header("Accept", kind == Kind.PAGE
-            ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
-            : "image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8")
-        .header("Accept-Encoding", "gzip, deflate")
-        .GET()
-        .build();
+        .header("Accept", switch (kind) {
+          case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+          case IMAGE -> "image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8";
+          case SOURCE -> "application/rss+xml,application/atom+xml,application/feed+json,"
+              + "application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.8,*/*;q=0.5";
+        })
+        .header("Accept-Encoding", "gzip, deflate");
+    headers.forEach(builder::header);
+    HttpRequest request = builder.GET().build();
     CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
       if (info.statusCode() < 200 || info.statusCode() >= 300) {
         return BodySubscribers.replacing(NOTHING);
@@ -151,13 +202,18 @@ final class HttpFetcher {
         : Optional.of(type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
     if (mime.isPresent()) {
       String m = mime.get();
-      boolean ok = kind == Kind.PAGE
-          ? m.equals("text/html") || m.equals("application/xhtml+xml") || m.equals("text/plain")
-              || m.equals("application/octet-stream")
-          : m.startsWith("image/") || m.equals("application/octet-stream");
+      boolean ok = switch (kind) {
+        case PAGE -> m.equals("text/html") || m.equals("application/xhtml+xml")
+            || m.equals("text/plain") || m.equals("application/octet-stream");
+        case IMAGE -> m.startsWith("image/") || m.equals("application/octet-stream");
+        case SOURCE -> !m.startsWith("image/") && !m.startsWith("audio/") && !m.startsWith("video/");
+      };
       if (!ok) {
-        throw new FetchException("wrong content type " + m + " (expected "
-            + (kind == Kind.PAGE ? "an HTML page" : "an image") + ")");
+        throw new FetchException("wrong content type " + m + " (expected " + switch (kind) {
+          case PAGE -> "an HTML page";
+          case IMAGE -> "an image";
+          case SOURCE -> "a feed, sitemap or web page";
+        } + ")");
       }
     }
     byte[] body = decode(r.body(), r.headers().firstValue("Content-Encoding").orElse(""), max);

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Element;
  * URL hygiene for everything that leaves a page: which links may survive (http, https, mailto),
  * and tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, ...) stripped. Stateless.
  */
-final class Links {
+public final class Links {
   private static final Set<String> TRACKING = Set.of(
       "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
       "ttclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "spm",
@@ -64,8 +64,11 @@ final class Links {
     return url.substring(0, q) + (kept.length() > 0 ? "?" + kept : "") + fragment;
   }
 
-  /** The canonical form used for ids: no tracking, no fragment, lower-case scheme and host. */
-  static String canonical(String url) {
+  /**
+   * The canonical form used for ids and stored URLs: no tracking, no fragment, lower-case scheme
+   * and host. Public so that {@code follow} compares the links it finds with stored URLs alike.
+   */
+  public static String canonical(String url) {
     String u = stripTracking(url.strip());
     int hash = u.indexOf('#');
     if (hash >= 0) {

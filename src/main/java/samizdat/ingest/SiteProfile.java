@@ -47,6 +47,8 @@ import org.jsoup.select.Selector;
  * @param urlId pattern over the URL whose groups, joined by '-', form the article id
  * @param urlDate pattern over the URL with groups year, month, day
  * @param editions rules that derive the URLs of the article's other editions from its URL
+ * @param listing how {@code samizdat follow} reads the site's listing pages: the article links
+ *     and the next-page link; empty: found generically
  */
 public record SiteProfile(
     String name,
@@ -65,7 +67,8 @@ public record SiteProfile(
     List<Rule> date,
     Optional<Pattern> urlId,
     Optional<Pattern> urlDate,
-    List<Edition> editions) {
+    List<Edition> editions,
+    Optional<Listing> listing) {
 
   /** The name of the profile that sets no rule: every page it reads is read generically. */
   public static final String GENERIC = "generic";
@@ -96,6 +99,7 @@ public record SiteProfile(
     requireNonNull(urlId, "urlId");
     requireNonNull(urlDate, "urlDate");
     editions = List.copyOf(editions);
+    requireNonNull(listing, "listing");
   }
 
   /** The profile with no rules of its own: everything is found by the generic extractor. */
@@ -103,7 +107,22 @@ public record SiteProfile(
     return new SiteProfile(GENERIC, "Any news page: body, title and metadata found generically.",
         Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
-        Optional.empty(), Optional.empty(), List.of());
+        Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+  }
+
+  /**
+   * How a listing page of the site (a section front, an archive page) is read by {@code follow}.
+   *
+   * @param links elements that are, or contain, the links to the site's articles; empty: found
+   *     generically
+   * @param next the link to the next (older) listing page; empty: {@code rel=next} and links
+   *     named "Next", "下一页" and the like
+   */
+  public record Listing(Optional<Rule> links, Optional<Rule> next) {
+    public Listing {
+      requireNonNull(links, "links");
+      requireNonNull(next, "next");
+    }
   }
 
   /**
@@ -243,6 +262,13 @@ public record SiteProfile(
     @JsonProperty String urlId;
     @JsonProperty String urlDate;
     @JsonProperty List<EditionJson> editions = List.of();
+    @JsonProperty ListingJson listing;
+
+    /** The {@code listing} object. */
+    private static final class ListingJson {
+      @JsonProperty String links;
+      @JsonProperty String next;
+    }
 
     /** One entry of {@code editions}. */
     private static final class EditionJson {
@@ -269,6 +295,14 @@ public record SiteProfile(
         Pattern p = pattern("editions", e.pattern).orElseThrow();
         editionList.add(new Edition(e.language.strip(), p, e.replacement));
       }
+      Optional<Listing> listingRules = Optional.empty();
+      if (listing != null) {
+        if (listing.links == null && listing.next == null) {
+          throw new ProfileException("listing: give links, next or both (or leave listing out)");
+        }
+        listingRules = Optional.of(new Listing(optionalRule("listing.links", listing.links),
+            optionalRule("listing.next", listing.next)));
+      }
       List<String> hostList = new ArrayList<>();
       for (String h : hosts) {
         hostList.add(h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", ""));
@@ -278,7 +312,7 @@ public record SiteProfile(
           rules("drop", drop), rules("unwrap", unwrap),
           optionalRule("tags", tags), optionalRule("related", related),
           optionalRule("source", source), sourcePrefixes, rules("date", date),
-          pattern("urlId", urlId), pattern("urlDate", urlDate), editionList);
+          pattern("urlId", urlId), pattern("urlDate", urlDate), editionList, listingRules);
     }
 
     private static List<Rule> rules(String field, List<String> css) throws ProfileException {

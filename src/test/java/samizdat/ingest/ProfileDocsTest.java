@@ -36,6 +36,9 @@ class ProfileDocsTest {
     assertTrue(full.coversHost("www.example.com"));
     assertEquals(List.of("https://example.com/zh-tw/news/2024/0307/123456.html"),
         full.editions().get(0).urlFor("https://example.com/news/2024/0307/123456.html").stream().toList());
+    SiteProfile.Listing listing = full.listing().orElseThrow();
+    assertEquals("div.post-list h2 a", listing.links().orElseThrow().css());
+    assertEquals("a.next-page", listing.next().orElseThrow().css());
     SiteProfile small = SiteProfile.parse(examples.get(1).getBytes(StandardCharsets.UTF_8), "docs");
     assertEquals(Optional.empty(), small.body());
   }
