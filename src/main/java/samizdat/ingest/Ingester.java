@@ -660,7 +660,7 @@ public final class Ingester {
     Loaded page = load(source);
     byte[] raw = page.raw();
     checkNotBinary(raw);
-    String html = DECODER.decode(raw, page.httpCharset()).text();
+    String html = HostileInput.clean(DECODER.decode(raw, page.httpCharset()).text());
     if (html.isBlank()) {
       throw new Failure("empty file");
     }
@@ -673,6 +673,7 @@ public final class Ingester {
     String base = page.fetchedUrl().orElseGet(
         () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
     Document doc = Jsoup.parse(html, base);
+    HostileInput.pinBase(doc, base, given.or(page::fetchedUrl));
     Optional<String> url = given
         .or(() -> ArticleFacts.declaredUrl(doc))
         .or(page::fetchedUrl)
@@ -829,7 +830,7 @@ public final class Ingester {
     if (raw.length == 0) {
       throw new Failure("empty file");
     }
-    if (looksBinary(raw)) {
+    if (looksBinary(raw) && !HostileInput.isHtmlWithStrayNuls(raw)) {
       throw new Failure("binary file, not an HTML page");
     }
   }
@@ -1008,7 +1009,7 @@ public final class Ingester {
           return abs;
         }
       }
-      return src;
+      return HostileInput.storable(src); // no vbscript:, no //tracker/x.png from a page without URL
     }
 
     private Optional<byte[]> obtain(String src, String original, boolean loud)
