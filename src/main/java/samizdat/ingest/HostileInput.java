@@ -25,7 +25,7 @@ final class HostileInput {
   }
 
   /**
-   * True for a page that {@link Ingester#looksBinary} refuses only for NUL bytes: it starts
+   * True for a page that {@link PageLoader#looksBinary} refuses only for NUL bytes: it starts
    * (after a byte-order mark and white space) with {@code <}, and its control characters, NULs
    * counted like the others, are fewer than one in twenty. Browsers show such a page; so do we.
    */

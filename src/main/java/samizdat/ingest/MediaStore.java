@@ -22,6 +22,11 @@ final class MediaStore {
     this.writes = writes;
   }
 
+  /** The media folder. */
+  Path dir() {
+    return dir;
+  }
+
   /** What kind of image the bytes are, by their magic number; empty when not an image. */
   static Optional<String> extension(byte[] b) {
     if (starts(b, 0xFF, 0xD8, 0xFF)) {
