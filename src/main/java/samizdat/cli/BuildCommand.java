@@ -11,7 +11,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import samizdat.io.FolderLock;
+import samizdat.io.IoFailures;
 import samizdat.site.BuildOptions;
+import samizdat.site.BuildRefusedException;
+import samizdat.site.BuildStoppedException;
 import samizdat.site.BuildResult;
 import samizdat.site.SiteBuilder;
 
@@ -63,6 +67,11 @@ final class BuildCommand implements Callable<Integer> {
       description = "Ignore the build state and render every page (files with unchanged bytes are still not rewritten).")
   boolean force;
 
+  @Option(names = "--allow-shrink",
+      description = "Build even when the content has fewer than half the articles of the site"
+          + " (refused by default: an unmounted drive or a wrong --content looks like that).")
+  boolean allowShrink;
+
   @Override
   public Integer call() {
     Console console = top.console();
@@ -91,22 +100,55 @@ final class BuildCommand implements Callable<Integer> {
     if (siteTitle.isEmpty()) {
       throw new CliException("--title must not be empty", ExitCodes.USAGE);
     }
-    Path cacheFile = cache.orElse(BuildOptions.defaultCache(out));
-    if (force) {
-      try {
-        Files.deleteIfExists(cacheFile);
-      } catch (IOException e) {
-        throw new CliException(cacheFile + ": cannot remove build state: " + e.getMessage(), ExitCodes.FAILED);
-      }
+    Path outAbs = out.toAbsolutePath().normalize();
+    Path contentAbs = content.toAbsolutePath().normalize();
+    if (outAbs.startsWith(contentAbs) || contentAbs.startsWith(outAbs)) {
+      throw new CliException(out + ": the site folder must not be inside the content folder or contain it",
+          ExitCodes.USAGE);
     }
+    if (Files.exists(content) && !Files.isDirectory(content)) {
+      throw new CliException(content + ": not a folder (--content names the content folder)", ExitCodes.USAGE);
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new CliException(out + ": not a folder (--out names the site folder)", ExitCodes.USAGE);
+    }
+    Path cacheFile = cache.orElse(BuildOptions.defaultCache(out));
     BuildOptions options = new BuildOptions(content, templateDir, out, cacheFile, siteTitle, language,
         base, pageSize, threadCount, false);
+    java.time.Duration wait = top.lockWait();
+    // The content is only read; the site is written by one build at a time.
+    FolderLock contentLock = Locks.content(content, FolderLock.Mode.SHARED, "samizdat build", wait);
     BuildResult result;
+    FolderLock siteLock;
     try {
-      result = new SiteBuilder().build(options, console.progress());
+      siteLock = Locks.site(out, FolderLock.Mode.EXCLUSIVE, "samizdat build", wait);
+    } catch (CliException e) {
+      contentLock.close();
+      throw e;
+    }
+    try {
+      if (force) {
+        try {
+          Files.deleteIfExists(cacheFile);
+        } catch (IOException e) {
+          throw new CliException(cacheFile + ": cannot remove build state: " + e.getMessage(), ExitCodes.FAILED);
+        }
+      }
+      result = new SiteBuilder().allowShrink(allowShrink).build(options, console.progress());
+    } catch (BuildRefusedException e) {
+      console.error(e.getMessage());
+      return ExitCodes.REFUSED;
+    } catch (BuildStoppedException e) {
+      console.error(e.getMessage());
+      console.summary("stopped building " + out + ": " + e.written() + " files written, " + e.notWritten()
+          + " pages not written; a plain build writes them once the cause is fixed");
+      return ExitCodes.STOPPED;
     } catch (IOException e) {
       console.error(e.getMessage(), e);
-      return ExitCodes.FAILED;
+      return IoFailures.isFatal(e) ? ExitCodes.STOPPED : ExitCodes.FAILED;
+    } finally {
+      siteLock.close();
+      contentLock.close();
     }
     for (String error : result.errors()) {
       console.error(error);

@@ -8,6 +8,18 @@ public final class ExitCodes {
   public static final int FAILED = 1;
   /** The command line itself was wrong. */
   public static final int USAGE = 2;
+  /** Another samizdat run holds the folder (content, site or stick) and did not finish in time. */
+  public static final int BUSY = 3;
+  /**
+   * Refused before changing anything: the run would have destroyed what is there (a content
+   * folder that is empty or not one, a site that would lose most of its pages).
+   */
+  public static final int REFUSED = 4;
+  /**
+   * Stopped early by a fatal I/O error (no space left, read-only file system, I/O error): what
+   * was done is kept, the rest is done by running again once the cause is fixed.
+   */
+  public static final int STOPPED = 5;
 
   private ExitCodes() {}
 }

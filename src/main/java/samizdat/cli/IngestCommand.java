@@ -26,6 +26,7 @@ import samizdat.ingest.FetchSettings;
 import samizdat.ingest.Ingester;
 import samizdat.ingest.ProfileException;
 import samizdat.ingest.Profiles;
+import samizdat.io.FolderLock;
 import samizdat.io.Progress;
 
 /** {@code samizdat ingest}: pages, folders and URLs into the content folder. */
@@ -123,6 +124,15 @@ final class IngestCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--timeout and --max-size must be positive, --delay and --retries not negative, --jobs at least 1");
     }
+    Path contentAbs = content.toAbsolutePath().normalize();
+    for (String source : all) {
+      if (!source.startsWith("http://") && !source.startsWith("https://")
+          && Path.of(source).toAbsolutePath().normalize().equals(contentAbs)) {
+        throw new ParameterException(spec.commandLine(),
+            source + ": is the content folder itself; give the pages to ingest (reingest re-reads stored ones)");
+      }
+    }
+    java.time.Duration wait = top.lockWait();
     Profiles chosen;
     try {
       chosen = Profiles.load(Optional.of(content.resolve(Profiles.USER_DIR)),
@@ -144,11 +154,24 @@ final class IngestCommand implements Callable<Integer> {
     Ingester ingester = new Ingester(new ContentStore(content), chosen, options);
     Progress progress = console.progress();
     Ingester.Summary summary;
+    FolderLock lock = Locks.content(content, FolderLock.Mode.EXCLUSIVE, "samizdat ingest", wait);
     try {
       summary = ingester.run(all, outcome -> report(console, progress, outcome), progress);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", ExitCodes.FAILED);
+    } finally {
+      lock.close();
+    }
+    return finish(console, ingester, summary);
+  }
+
+  /** The summary line and exit code; a run stopped by a full disk says so and what it left. */
+  static int finish(Console console, Ingester ingester, Ingester.Summary summary) {
+    if (ingester.stoppedBy().isPresent()) {
+      console.error(ingester.stoppedBy().get().advice());
+      console.summary(summary.line() + "; stopped, not done " + ingester.notDone());
+      return ExitCodes.STOPPED;
     }
     console.summary(summary.line());
     return summary.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;

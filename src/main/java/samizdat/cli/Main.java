@@ -40,7 +40,7 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs one command line and returns its exit code: 0 ok, 1 some inputs failed, 2 usage. */
+  /** Runs one command line and returns its exit code (see {@link ExitCodes} and docs/safety.md). */
   public int run(String... args) {
     SamizdatCommand top = new SamizdatCommand(out, err, interactive);
     CommandLine cl = new CommandLine(top);

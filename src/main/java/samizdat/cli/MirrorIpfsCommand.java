@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import samizdat.io.FolderLock;
+import samizdat.io.IoFailures;
 import samizdat.mirror.ByteSizes;
 import samizdat.mirror.ipfs.CarExport;
 import samizdat.mirror.ipfs.KuboImport;
@@ -53,13 +55,20 @@ final class MirrorIpfsCommand implements Callable<Integer> {
   public Integer call() {
     Console console = parent.top.console();
     if (!java.nio.file.Files.isDirectory(site)) {
-      throw new CliException(site + ": no such folder; build the site first (samizdat build)", ExitCodes.FAILED);
+      throw new CliException(site + ": no such folder; build the site first (samizdat build)", ExitCodes.REFUSED);
+    }
+    if (!java.nio.file.Files.isRegularFile(site.resolve("index.html"))) {
+      throw new CliException(site + ": no index.html; is this a built site? (samizdat build)", ExitCodes.REFUSED);
     }
     CarExport.Result r;
+    FolderLock siteLock = Locks.site(site, FolderLock.Mode.SHARED, "samizdat mirror ipfs", parent.top.lockWait());
     try {
       r = CarExport.export(site, car, since, console.progress());
     } catch (IOException e) {
-      throw new CliException(MirrorCommand.describe(e) + "; " + car + " was not changed", ExitCodes.FAILED, e);
+      throw new CliException(MirrorCommand.describe(e) + "; " + car + " was not changed",
+          IoFailures.isFatal(e) ? ExitCodes.STOPPED : ExitCodes.FAILED, e);
+    } finally {
+      siteLock.close();
     }
     String cid = r.rootCid();
     console.summary(cid);

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import samizdat.io.FolderLock;
+import samizdat.io.IoFailures;
 import samizdat.mirror.ByteSizes;
 import samizdat.mirror.MirrorException;
 import samizdat.mirror.UsbMirror;
@@ -37,17 +39,37 @@ final class MirrorUsbCommand implements Callable<Integer> {
       description = "Replace files in the way that samizdat did not write (default: stop and name them).")
   boolean overwrite;
 
+  @Option(names = "--allow-shrink",
+      description = "Mirror even a site with fewer than half the article pages of the copy in TARGET_DIR"
+          + " (refused by default: a site built from an empty or wrong content folder looks like that).")
+  boolean allowShrink;
+
   @Override
   public Integer call() {
     Console console = parent.top.console();
     UsbMirror.Result r;
+    java.time.Duration wait = parent.top.lockWait();
+    if (!java.nio.file.Files.isDirectory(site)) {
+      throw new CliException(site + ": no such folder; build the site first (samizdat build)", ExitCodes.REFUSED);
+    }
+    if (java.nio.file.Files.exists(target) && !java.nio.file.Files.isDirectory(target)) {
+      throw new CliException(target + ": not a folder", ExitCodes.USAGE);
+    }
+    // The site is only read (a build waits until the copy is done); the stick has one writer.
+    FolderLock siteLock = Locks.site(site, FolderLock.Mode.SHARED, "samizdat mirror usb", wait);
+    FolderLock targetLock = FolderLock.none();
     try {
-      r = new UsbMirror(MirrorCommand.toolVersion(), overwrite, console.progress()).mirror(site, target);
+      targetLock = Locks.target(target, wait);
+      r = new UsbMirror(MirrorCommand.toolVersion(), overwrite, allowShrink, console.progress()).mirror(site, target);
     } catch (MirrorException e) {
       e.problems().forEach(console::error);
-      return ExitCodes.FAILED;
+      return e.refused() ? ExitCodes.REFUSED : ExitCodes.FAILED;
     } catch (IOException e) {
-      throw new CliException(MirrorCommand.describe(e) + " (run again to complete the copy)", ExitCodes.FAILED, e);
+      throw new CliException(MirrorCommand.describe(e) + " (run again to complete the copy)",
+          IoFailures.isFatal(e) ? ExitCodes.STOPPED : ExitCodes.FAILED, e);
+    } finally {
+      targetLock.close();
+      siteLock.close();
     }
     console.summary("mirrored " + site + " to " + target + ": " + r.files() + " files ("
         + ByteSizes.human(r.totalBytes()) + "); " + r.copied() + " copied (" + ByteSizes.human(r.bytesCopied()) + "), "

@@ -18,6 +18,7 @@ import samizdat.ingest.FetchSettings;
 import samizdat.ingest.Ingester;
 import samizdat.ingest.ProfileException;
 import samizdat.ingest.Profiles;
+import samizdat.io.FolderLock;
 import samizdat.io.Progress;
 
 /** {@code samizdat reingest}: every stored article read again from its kept raw page. */
@@ -74,6 +75,7 @@ final class ReingestCommand implements Callable<Integer> {
     // What changed, counted by field ("body", "title", "profile" …) for the summary.
     Map<String, Integer> why = new TreeMap<>();
     Ingester.Summary summary;
+    FolderLock lock = Locks.content(content, FolderLock.Mode.EXCLUSIVE, "samizdat reingest", top.lockWait());
     try {
       summary = ingester.reingest(o -> {
         switch (o.status()) {
@@ -88,6 +90,8 @@ final class ReingestCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", ExitCodes.FAILED);
+    } finally {
+      lock.close();
     }
     StringBuilder line = new StringBuilder()
         .append("reingested ").append(summary.updated() + summary.unchanged() + summary.failed())
@@ -98,6 +102,11 @@ final class ReingestCommand implements Callable<Integer> {
       line.append("; changed:");
       why.forEach((k, v) -> line.append(' ').append(k).append(' ').append(v).append(','));
       line.setLength(line.length() - 1);
+    }
+    if (ingester.stoppedBy().isPresent()) {
+      console.error(ingester.stoppedBy().get().advice());
+      console.summary(line + "; stopped, not done " + ingester.notDone());
+      return ExitCodes.STOPPED;
     }
     console.summary(line.toString());
     return summary.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;

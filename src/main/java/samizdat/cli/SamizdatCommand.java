@@ -40,6 +40,11 @@ public final class SamizdatCommand implements Runnable {
       description = "No progress or warnings on stderr; errors and the stdout summary still print.")
   boolean quiet;
 
+  @Option(names = "--lock-wait", paramLabel = "SECONDS", scope = ScopeType.INHERIT, defaultValue = "10",
+      description = "How long to wait for another samizdat run that uses the same content folder,"
+          + " site or stick to finish (default: ${DEFAULT-VALUE}); then exit with code 3.")
+  double lockWait;
+
   SamizdatCommand(PrintWriter out, PrintWriter err, boolean interactive) {
     this.out = out;
     this.err = err;
@@ -48,6 +53,14 @@ public final class SamizdatCommand implements Runnable {
 
   boolean verbose() {
     return verbose;
+  }
+
+  /** How long to wait for another run's lock. */
+  java.time.Duration lockWait() {
+    if (!(lockWait >= 0) || lockWait > 86_400) {
+      throw new ParameterException(spec.commandLine(), "--lock-wait must be between 0 and 86400 seconds");
+    }
+    return java.time.Duration.ofMillis((long) (lockWait * 1000));
   }
 
   /** The console for the options as parsed. */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import samizdat.io.AtomicFiles;
+import samizdat.io.FileWrites;
 
 /**
  * The content folder: {@code articles/<id>.json} and {@code articles/<id>.md}, {@code
@@ -20,9 +20,21 @@ import samizdat.io.AtomicFiles;
 public final class ContentStore {
   private final Path root;
   private final ContentJson json = new ContentJson();
+  private final FileWrites writes;
 
   public ContentStore(Path root) {
+    this(root, FileWrites.ATOMIC);
+  }
+
+  /** A store whose files are written through {@code writes} (tests: a disk that fills up). */
+  public ContentStore(Path root, FileWrites writes) {
     this.root = root;
+    this.writes = writes == FileWrites.ATOMIC ? writes : FileWrites.naming(writes);
+  }
+
+  /** How this store's files are written; writers of content files go through it. */
+  public FileWrites writes() {
+    return writes;
   }
 
   public Path root() {
@@ -116,10 +128,10 @@ public final class ContentStore {
    */
   public boolean write(Article article) throws IOException {
     String id = article.id();
-    boolean body = AtomicFiles.writeIfChanged(bodyFile(id),
+    boolean body = writes.writeIfChanged(bodyFile(id),
         article.bodyMarkdown().getBytes(StandardCharsets.UTF_8));
     // Metadata last: an article "exists" for readers once its JSON is there.
-    boolean meta = AtomicFiles.writeIfChanged(metaFile(id), json.toBytes(article.meta()));
+    boolean meta = writes.writeIfChanged(metaFile(id), json.toBytes(article.meta()));
     return body || meta;
   }
 }

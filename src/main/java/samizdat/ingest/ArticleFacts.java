@@ -130,7 +130,9 @@ final class ArticleFacts {
   static String id(Optional<String> canonicalUrl, SiteProfile profile, String title, String body,
       byte[] bodyUtf8) {
     if (canonicalUrl.isPresent()) {
-      Optional<String> own = profile.idFromUrl(canonicalUrl.get()).filter(ArticleIds::isValid);
+      // An id is also a file name (articles/ID.json): never a Windows device name like "con".
+      Optional<String> own = profile.idFromUrl(canonicalUrl.get()).filter(ArticleIds::isValid)
+          .filter(i -> samizdat.io.PortableNames.reservedStem(i).isEmpty());
       if (own.isPresent()) {
         return own.get();
       }

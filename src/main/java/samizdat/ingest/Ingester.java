@@ -32,7 +32,8 @@ import samizdat.content.Article;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ContentException;
 import samizdat.content.ContentStore;
-import samizdat.io.AtomicFiles;
+import samizdat.io.FatalIoException;
+import samizdat.io.IoFailures;
 import samizdat.io.Progress;
 
 /**
@@ -127,12 +128,17 @@ public final class Ingester {
   private final Map<String, String> claimed = new HashMap<>();
   /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
   private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
+  /** The first error after which nothing more can be written (a full disk): the run stops. */
+  private final java.util.concurrent.atomic.AtomicReference<FatalIoException> stoppedBy =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  /** Sources not done because the run stopped. */
+  private final AtomicInteger notDone = new AtomicInteger();
 
   public Ingester(ContentStore store, Profiles profiles, Options options) {
     this.store = store;
     this.profiles = profiles;
     this.options = options;
-    this.media = new MediaStore(store.mediaDir());
+    this.media = new MediaStore(store.mediaDir(), store.writes());
     this.loader = new PageLoader(this::fetcher, options.fetch().maxPageBytes());
     this.duplicates = new DuplicateIndex(store);
   }
@@ -209,7 +215,12 @@ public final class Ingester {
     // Reading, parsing and cleaning run in parallel; deciding and writing run in source order
     // (see InOrder), so the same sources always give the same files and the same report.
     InOrder<Step> inOrder = new InOrder<>(step -> {
-      counting.outcome(commit(step));
+      Optional<Outcome> outcome = stoppedBy.get() == null ? commit(step) : Optional.empty();
+      if (outcome.isPresent()) {
+        counting.outcome(outcome.get());
+      } else {
+        notDone.incrementAndGet();
+      }
       progress.advance(1);
     });
     try {
@@ -287,6 +298,9 @@ public final class Ingester {
       Optional<ArticleMeta> existing, boolean reread) implements Step {}
 
   private Step prepare(Source source, Progress progress) {
+    if (stoppedBy.get() != null) {
+      return new Failed(fail(source.label(), "not done: the run stopped"));
+    }
     try {
       return read(source, progress);
     } catch (SourceFailure | IOException | InterruptedException | RuntimeException | StackOverflowError e) {
@@ -294,16 +308,39 @@ public final class Ingester {
     }
   }
 
-  private Outcome commit(Step step) {
+  /** The outcome of a source's turn; empty when a fatal I/O error stopped the run on it. */
+  private Optional<Outcome> commit(Step step) {
     if (step instanceof Failed f) {
-      return f.outcome();
+      return Optional.of(f.outcome());
     }
     Prepared p = (Prepared) step;
     try {
-      return decideAndWrite(p);
-    } catch (SourceFailure | IOException | RuntimeException | StackOverflowError e) {
-      return fail(p.label(), reason(e));
+      return Optional.of(decideAndWrite(p));
+    } catch (IOException | UncheckedIOException e) {
+      if (IoFailures.isFatal(e)) {
+        IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        IOException named = IoFailures.about(store.root(), io);
+        stoppedBy.compareAndSet(null, named instanceof FatalIoException f ? f
+            : new FatalIoException(store.root().toString(), IoFailures.reason(io), io));
+        return Optional.empty();
+      }
+      return Optional.of(fail(p.label(), reason(e)));
+    } catch (SourceFailure | RuntimeException | StackOverflowError e) {
+      return Optional.of(fail(p.label(), reason(e)));
     }
+  }
+
+  /**
+   * The fatal I/O error (no space left, read-only file system, ...) that stopped the last run,
+   * naming the file; the sources from it on were not done ({@link #notDone}).
+   */
+  public Optional<FatalIoException> stoppedBy() {
+    return Optional.ofNullable(stoppedBy.get());
+  }
+
+  /** How many sources the last run did not do because it stopped. */
+  public int notDone() {
+    return notDone.get();
   }
 
   /** The one-line reason a source failed, for every way its work can end early. */
@@ -326,8 +363,10 @@ public final class Ingester {
       throws SourceFailure, IOException, InterruptedException {
     PageLoader.Loaded page = loader.load(source);
     byte[] raw = page.raw();
-    PageLoader.checkNotBinary(raw);
-    String html = DECODER.decode(raw, page.httpCharset()).text();
+    if (!HostileInput.isHtmlWithStrayNuls(raw)) {
+      PageLoader.checkNotBinary(raw);
+    }
+    String html = HostileInput.clean(DECODER.decode(raw, page.httpCharset()).text());
     if (html.isBlank()) {
       throw new SourceFailure("empty file");
     }
@@ -340,6 +379,7 @@ public final class Ingester {
     String base = page.fetchedUrl().orElseGet(
         () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
     Document doc = Jsoup.parse(html, base);
+    HostileInput.pinBase(doc, base, given.or(page::fetchedUrl));
     PageMetadata meta = PageMetadata.read(doc, today);
     Optional<String> url = given
         .or(meta::url)
@@ -421,13 +461,15 @@ public final class Ingester {
       // temp file and rename. The raw page and body are created directly: where there was no
       // article there is no good file to lose, and a crash before the JSON leaves only files
       // that nothing reads and that the next run replaces (atomically, since they are there).
-      AtomicFiles.createOrReplace(store.rawFile(id), gzip.compress(p.raw()));
-      AtomicFiles.createOrReplace(store.bodyFile(id), p.body());
-      AtomicFiles.write(store.metaFile(id), store.json().toBytes(meta), false);
+      store.writes().createOrReplace(store.rawFile(id), gzip.compress(p.raw()));
+      store.writes().createOrReplace(store.bodyFile(id), p.body());
+      store.writes().write(store.metaFile(id), store.json().toBytes(meta), false);
     } else {
       boolean changed = false;
-      if (!existing.get().rawSha256().equals(rawSha) || !Files.isRegularFile(store.rawFile(id))) {
-        changed = AtomicFiles.writeIfChanged(store.rawFile(id), gzip.compress(p.raw()));
+      // The raw file itself is checked, not only the metadata's word for it: a run killed
+      // between the two, or an older run's files, must not pass for "unchanged" forever.
+      if (!existing.get().rawSha256().equals(rawSha) || !storedRawIs(id, p.raw())) {
+        changed = store.writes().writeIfChanged(store.rawFile(id), gzip.compress(p.raw()));
       }
       // What changed, for the report: the stored body is read for a re-ingest and when the
       // metadata changed (an unchanged re-run of ingest, the common case, reads no body).
@@ -441,6 +483,15 @@ public final class Ingester {
       return new Outcome(label, changed ? Status.UPDATED : Status.UNCHANGED, Optional.of(id), why);
     }
     return new Outcome(label, Status.INGESTED, Optional.of(id), "");
+  }
+
+  /** True when the stored raw page of {@code id} unpacks to exactly these bytes. */
+  private boolean storedRawIs(String id, byte[] raw) {
+    try (java.io.InputStream in = Files.newInputStream(store.rawFile(id))) {
+      return Arrays.equals(Gzip.decompress(in, raw.length + 1L), raw);
+    } catch (IOException | RuntimeException e) {
+      return false; // missing, torn or not gzip: written again
+    }
   }
 
   /** True when the stored body of {@code id} has exactly these bytes. */
@@ -477,7 +528,7 @@ public final class Ingester {
         addUrl ? host : m.site(), m.language(), addDate ? published : m.published(), m.authors(),
         m.source(), m.tags(), m.image(), m.related(), m.images(), m.translations(), m.profile(),
         m.rawSha256(), m.firstIngested());
-    AtomicFiles.writeIfChanged(store.metaFile(id), store.json().toBytes(merged));
+    store.writes().writeIfChanged(store.metaFile(id), store.json().toBytes(merged));
     return "; gave it this source's " + (addUrl && addDate ? "URL and date" : addUrl ? "URL" : "date");
   }
 

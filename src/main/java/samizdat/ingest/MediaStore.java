@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import samizdat.io.AtomicFiles;
+import samizdat.io.FileWrites;
 
 /**
  * {@code content/media/}: images named by their content hash, so each is stored once however many
@@ -15,9 +15,11 @@ import samizdat.io.AtomicFiles;
 final class MediaStore {
   private final Path dir;
   private final Set<String> present = ConcurrentHashMap.newKeySet();
+  private final FileWrites writes;
 
-  MediaStore(Path dir) {
+  MediaStore(Path dir, FileWrites writes) {
     this.dir = dir;
+    this.writes = writes;
   }
 
   /** The media folder. */
@@ -80,7 +82,7 @@ final class MediaStore {
     }
     Path file = dir.resolve(name);
     if (!(Files.isRegularFile(file) && Files.size(file) == image.length)) {
-      AtomicFiles.write(file, image, false);
+      writes.write(file, image, false);
     }
     present.add(name);
   }

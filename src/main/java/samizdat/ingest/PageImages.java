@@ -184,7 +184,7 @@ final class PageImages {
         return abs;
       }
     }
-    return src;
+    return HostileInput.storable(src); // no vbscript:, no //tracker/x.png from a page without URL
   }
 
   private Optional<byte[]> obtain(String src, String original, boolean loud)

@@ -68,13 +68,18 @@ public final class AtomicFiles {
       channel = open(target, dir);
     } catch (FileAlreadyExistsException e) {
       return false;
+    } catch (IOException e) {
+      throw IoFailures.about(target, e);
     }
     try (channel) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      Files.deleteIfExists(target);
+      throw IoFailures.about(target, e);
+    } catch (RuntimeException e) {
       Files.deleteIfExists(target);
       throw e;
     }
@@ -115,21 +120,84 @@ public final class AtomicFiles {
    */
   public static void write(Path target, Writer writer, boolean sync) throws IOException {
     Path abs = target.toAbsolutePath();
-    TempFile temp = openTemp(abs.getParent());
+    TempFile temp;
+    try {
+      temp = openTemp(abs.getParent());
+    } catch (IOException e) {
+      throw IoFailures.about(target, e);
+    }
     Path tmp = temp.path();
     try {
       try (FileChannel channel = temp.channel();
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+          OutputStream out = new TargetStream(target, java.nio.channels.Channels.newOutputStream(channel))) {
         writer.writeTo(out);
         out.flush();
         if (sync) {
-          channel.force(true);
+          try {
+            channel.force(true);
+          } catch (IOException e) {
+            throw IoFailures.about(target, e);
+          }
         }
       }
-      move(tmp, abs);
+      try {
+        move(tmp, abs);
+      } catch (IOException e) {
+        throw IoFailures.about(target, e);
+      }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
+    }
+  }
+
+  /**
+   * The temporary file's stream, whose errors name the target (a full disk says only "No space
+   * left on device", and the temporary name means nothing to a user); errors of the writer's own
+   * reading pass as they are.
+   */
+  private static final class TargetStream extends java.io.FilterOutputStream {
+    private final Path target;
+
+    TargetStream(Path target, OutputStream out) {
+      super(out);
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw IoFailures.about(target, e);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw IoFailures.about(target, e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw IoFailures.about(target, e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw IoFailures.about(target, e);
+      }
     }
   }
 
@@ -176,6 +244,32 @@ public final class AtomicFiles {
    */
   public static Path newTempFile(Path dir, String suffix) throws IOException {
     return Files.createTempFile(dir, TEMP_PREFIX, suffix, readableBy(dir));
+  }
+
+  /**
+   * Deletes temporary files that a killed run left in {@code dir} (not its subfolders): those
+   * named with {@link #TEMP_PREFIX} and last modified before this process started. Call it only
+   * while holding the folder's lock, so no live writer's file can be among them.
+   *
+   * @return how many were deleted
+   */
+  public static int sweepTemps(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    long started = ProcessHandle.current().info().startInstant()
+        .map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+    int deleted = 0;
+    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+      for (Path p : s) {
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+            java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (a.isRegularFile() && a.lastModifiedTime().toMillis() < started && Files.deleteIfExists(p)) {
+          deleted++;
+        }
+      }
+    }
+    return deleted;
   }
 
   /** Renames {@code source} over {@code target}, atomically where the file system allows it. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The limits of FAT32 and exFAT, the file systems of almost every USB stick and SD card: which
@@ -19,9 +18,6 @@ final class FatNames {
   static final int MAX_NAME_LENGTH = 255;
 
   private static final String FORBIDDEN = "<>:\"\\|?*";
-  private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
-      "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-      "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
   private FatNames() {}
 
@@ -42,9 +38,8 @@ final class FatNames {
     if (name.length() > MAX_NAME_LENGTH) {
       return "name is longer than " + MAX_NAME_LENGTH + " characters";
     }
-    int dot = name.indexOf('.');
-    String stem = (dot < 0 ? name : name.substring(0, dot)).toUpperCase(Locale.ROOT);
-    if (RESERVED.contains(stem)) {
+    String stem = samizdat.io.PortableNames.reservedStem(name);
+    if (!stem.isEmpty()) {
       return "'" + stem + "' is a reserved device name on Windows";
     }
     return "";

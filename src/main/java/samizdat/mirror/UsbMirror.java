@@ -59,6 +59,7 @@ public final class UsbMirror {
   private final Progress progress;
   private final List<String> warnings = new ArrayList<>();
   private final FreeSpace freeSpace;
+  private final boolean allowShrink;
 
   /**
    * @param tool program name and version recorded in the manifest
@@ -67,13 +68,27 @@ public final class UsbMirror {
    * @param progress told the bytes processed; warnings also go to it
    */
   public UsbMirror(String tool, boolean overwrite, Progress progress) {
-    this(tool, overwrite, progress, UsbMirror::usableSpace);
+    this(tool, overwrite, false, progress, UsbMirror::usableSpace);
+  }
+
+  /**
+   * As {@link #UsbMirror(String, boolean, Progress)}; {@code allowShrink} lets a site with fewer
+   * than half the article pages of the copy on the target replace it (refused by default: a site
+   * built from an empty or wrong content folder looks like that).
+   */
+  public UsbMirror(String tool, boolean overwrite, boolean allowShrink, Progress progress) {
+    this(tool, overwrite, allowShrink, progress, UsbMirror::usableSpace);
   }
 
   /** For tests: {@code freeSpace} stands in for the target file system's usable space. */
   UsbMirror(String tool, boolean overwrite, Progress progress, FreeSpace freeSpace) {
+    this(tool, overwrite, false, progress, freeSpace);
+  }
+
+  private UsbMirror(String tool, boolean overwrite, boolean allowShrink, Progress progress, FreeSpace freeSpace) {
     this.tool = tool;
     this.overwrite = overwrite;
+    this.allowShrink = allowShrink;
     this.progress = progress;
     this.freeSpace = freeSpace;
   }
@@ -127,6 +142,7 @@ public final class UsbMirror {
     Files.createDirectories(target);
 
     Set<String> owned = ownedPaths(target);
+    checkShrink(files.keySet(), owned, siteDir, targetDir);
     Sha256 sha = new Sha256();
 
     // Plan everything before touching the target.
@@ -295,6 +311,22 @@ public final class UsbMirror {
     }
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new MirrorException(targetArg + ": not a folder");
+    }
+  }
+
+  /**
+   * Refuses a site with fewer than half the article pages ({@code a/}) of the copy on the target:
+   * mirroring it would delete most of the archive from the stick.
+   */
+  private void checkShrink(Set<String> files, Set<String> owned, Path siteArg, Path targetArg)
+      throws MirrorException {
+    long had = owned.stream().filter(p -> p.startsWith("a/")).count();
+    long has = files.stream().filter(p -> p.startsWith("a/")).count();
+    if (!allowShrink && had > 0 && has * 2 < had) {
+      throw MirrorException.refusal(siteArg + ": " + has + " article pages, but the copy in " + targetArg
+          + " has " + had + "; mirroring would delete " + (had - has) + " of them. Nothing was changed."
+          + " Check that the site was built from the right content; if the articles really are gone,"
+          + " run again with --allow-shrink");
     }
   }
 

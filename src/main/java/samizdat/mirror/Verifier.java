@@ -180,7 +180,8 @@ public final class Verifier {
       for (Path child : s) {
         String name = child.getFileName().toString();
         boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-        if (!(isDir ? archiveDirs.contains(name) : listed.contains(name)) && !name.equals(Manifest.FILE_NAME)) {
+        if (!(isDir ? archiveDirs.contains(name) : listed.contains(name)) && !name.equals(Manifest.FILE_NAME)
+            && !name.equals(samizdat.io.FolderLock.FILE_NAME)) {
           unrelated.add(name + (isDir ? "/" : ""));
         }
       }

@@ -33,7 +33,8 @@ import samizdat.io.AtomicFiles;
 final class BuildState {
   private static final int MAGIC = 0x53414d5a; // "SAMZ"
   // 4: metadata gained authors, lead image and translations; an older state decoded them as absent
-  private static final int VERSION = 4;
+  // 5: files gained their mtime, and the state a trailing CRC-32C of all bytes before it
+  private static final int VERSION = 5;
 
   /** What is known about an article's body file. */
   record BodyInfo(long size, long mtime, byte[] hash, long[] signature) {}
@@ -44,7 +45,8 @@ final class BuildState {
   /** An article's computed neighbours (ids), valid while the digest of all older articles is. */
   record RelatedInfo(byte[] prefix, List<String> ids) {}
 
-  record FileInfo(byte[] fingerprint, long size) {}
+  /** A file the build wrote: its inputs' fingerprint, and its size and mtime (ms) once written. */
+  record FileInfo(byte[] fingerprint, long size, long mtime) {}
 
   final Map<String, BodyInfo> bodies = new ConcurrentHashMap<>();
   final Map<String, MetaInfo> metas = new ConcurrentHashMap<>();
@@ -62,20 +64,36 @@ final class BuildState {
   int articleCount;
   List<String> errors = List.of();
   private Input details;
+  /** Why a saved state was not used (edited, torn, another version); empty when it was or none was there. */
+  Optional<String> note = Optional.empty();
 
   /** True when a file with this size and mtime can be taken to be the one {@code size/mtime} describe. */
   boolean trust(long cachedSize, long cachedMtime, long size, long mtime) {
     return cachedSize == size && cachedMtime == mtime && mtime < savedAt - 2000;
   }
 
-  /** The state saved in {@code file}, or an empty one when there is none or it is unreadable. */
+  /**
+   * The state saved in {@code file}, or an empty one when there is none or it cannot be trusted
+   * (then {@link #note} says why): a wrong checksum (torn, or edited by hand), another version.
+   */
   static BuildState load(Path file) {
     BuildState state = new BuildState();
     try {
-      Input in = new Input(Files.readAllBytes(file));
-      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-        return new BuildState();
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length < 16 || java.nio.ByteBuffer.wrap(bytes).getInt() != MAGIC) {
+        return ignored(file, "not a samizdat build state");
       }
+      if (java.nio.ByteBuffer.wrap(bytes).getInt(4) != VERSION) {
+        return ignored(file, "written by another version of samizdat");
+      }
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(bytes, 0, bytes.length - 8);
+      if (crc.getValue() != java.nio.ByteBuffer.wrap(bytes).getLong(bytes.length - 8)) {
+        return ignored(file, "checksum does not match (torn, or edited by hand)");
+      }
+      Input in = new Input(java.util.Arrays.copyOf(bytes, bytes.length - 8));
+      in.readInt();
+      in.readInt();
       state.savedAt = in.readLong();
       state.inputs = in.readNBytes(in.readUnsignedByte());
       state.articleCount = in.readInt();
@@ -84,15 +102,21 @@ final class BuildState {
       for (int i = 0; i < files; i++) {
         String path = readString(in);
         byte[] fp = in.readNBytes(in.readUnsignedByte());
-        state.files.put(path, new FileInfo(fp, in.readLong()));
+        state.files.put(path, new FileInfo(fp, in.readLong(), in.readLong()));
       }
       state.details = in; // articles, metadata and related lists: decoded only when needed
       return state;
     } catch (NoSuchFileException e) {
       return new BuildState();
     } catch (IOException | RuntimeException e) {
-      return new BuildState(); // a torn or old cache only costs a full render
+      return ignored(file, "cannot be read (" + e.getMessage() + ")"); // only costs a full render
     }
+  }
+
+  private static BuildState ignored(Path file, String why) {
+    BuildState state = new BuildState();
+    state.note = Optional.of(file + ": " + why + "; ignored, every page is rendered again");
+    return state;
   }
 
   /**
@@ -158,7 +182,9 @@ final class BuildState {
   /** Writes the state atomically, entries sorted so the file is deterministic too. */
   void save(Path file) throws IOException {
     AtomicFiles.write(file, raw -> {
-      DataOutputStream out = new DataOutputStream(new Buffered(raw));
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      Buffered buffered = new Buffered(new java.util.zip.CheckedOutputStream(raw, crc));
+      DataOutputStream out = new DataOutputStream(buffered);
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
       out.writeLong(System.currentTimeMillis());
@@ -172,6 +198,7 @@ final class BuildState {
         out.writeByte(e.getValue().fingerprint().length);
         out.write(e.getValue().fingerprint());
         out.writeLong(e.getValue().size());
+        out.writeLong(e.getValue().mtime());
       }
 
       out.writeInt(bodies.size());
@@ -202,6 +229,8 @@ final class BuildState {
         writeStrings(out, e.getValue().ids());
       }
       out.flush();
+      // The checksum of everything above, past the checked stream.
+      new DataOutputStream(raw).writeLong(crc.getValue());
     }, false);
   }
 

@@ -64,10 +64,12 @@ final class InputsDigest {
     return new Digest(fp.done(), newest < previous.savedAt - 2000, List.copyOf(ids), stats);
   }
 
-  /** True when every file the previous build wrote is in {@code out} with the recorded size. */
+  /** True when every file the previous build wrote is in {@code out} with the recorded size and mtime. */
   static boolean outputIntact(Path out, BuildState previous) {
-    return previous.files.entrySet().parallelStream()
-        .allMatch(e -> stat(out.resolve(e.getKey()))[0] == e.getValue().size());
+    return previous.files.entrySet().parallelStream().allMatch(e -> {
+      long[] s = stat(out.resolve(e.getKey()));
+      return s[0] == e.getValue().size() && s[1] == e.getValue().mtime();
+    });
   }
 
   private static long[] stat(Path file) {

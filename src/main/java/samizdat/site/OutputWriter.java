@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import samizdat.io.AtomicFiles;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import samizdat.io.FatalIoException;
+import samizdat.io.FileWrites;
+import samizdat.io.IoFailures;
 
 /**
  * Writes pages into the site incrementally. A page whose fingerprint equals the previous build's,
@@ -27,6 +31,11 @@ import samizdat.io.AtomicFiles;
  * after all (a lost cache, a file of the user's), and then the file goes the careful way. A new
  * file that fails half-written is deleted; there was no good file to lose.
  *
+ * <p>The size and mtime of every file written are recorded: a file changed behind the build's
+ * back (edited, even to the same size; replaced by another build) fails {@link #isIntact} and is
+ * written again. The first fatal I/O error (a full disk) stops all writing: every later
+ * {@link #write} throws it at once, so a run on a full disk ends with one line, not thousands.
+ *
  * <p>{@link #write} is called from many threads.
  */
 final class OutputWriter {
@@ -36,16 +45,36 @@ final class OutputWriter {
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final AtomicInteger written = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
+  private final FileWrites writes;
+  private final AtomicReference<FatalIoException> stopped = new AtomicReference<>();
 
-  OutputWriter(Path out, BuildState previous, BuildState next) {
+  OutputWriter(Path out, BuildState previous, BuildState next, FileWrites writes) {
     this.out = out;
     this.previous = previous;
     this.next = next;
+    this.writes = writes;
+  }
+
+  /** The fatal error that stopped writing, if one did. */
+  Optional<FatalIoException> stopped() {
+    return Optional.ofNullable(stopped.get());
   }
 
   void write(Page page) throws IOException {
+    FatalIoException fatal = stopped.get();
+    if (fatal != null) {
+      page.release();
+      throw fatal;
+    }
     try {
       writeOrSkip(page);
+    } catch (IOException e) {
+      IOException named = IoFailures.about(out.resolve(page.path()), e);
+      if (named instanceof FatalIoException f) {
+        stopped.compareAndSet(null, f);
+        throw stopped.get();
+      }
+      throw named;
     } finally {
       page.release();
     }
@@ -67,25 +96,28 @@ final class OutputWriter {
     }
     next.markChanged();
     byte[] bytes = page.render();
-    if ((old == null && AtomicFiles.createNew(file, bytes)) || AtomicFiles.writeIfChanged(file, bytes)) {
+    if ((old == null && writes.createNew(file, bytes)) || writes.writeIfChanged(file, bytes)) {
       written.incrementAndGet();
     } else {
       unchanged.incrementAndGet();
     }
-    next.files.put(path, new BuildState.FileInfo(fingerprint, bytes.length));
+    long[] stat = stat(file);
+    next.files.put(path, new BuildState.FileInfo(fingerprint, bytes.length, stat[1]));
   }
 
-  /** Whether the previous build's file at {@code path} is still there with its recorded size. */
+  /** Whether the previous build's file at {@code path} is still there with its recorded size and mtime. */
   boolean isIntact(String path, BuildState.FileInfo old) {
-    return sizeOf(out.resolve(path)) == old.size();
+    long[] stat = stat(out.resolve(path));
+    return stat[0] == old.size() && stat[1] == old.mtime();
   }
 
-  private static long sizeOf(Path file) {
+  /** Size (-1: not a regular file) and mtime in ms of a file. */
+  static long[] stat(Path file) {
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      return a.isRegularFile() ? a.size() : -1;
+      return new long[] {a.isRegularFile() ? a.size() : -1, a.lastModifiedTime().toMillis()};
     } catch (IOException e) {
-      return -1;
+      return new long[] {-1, -1};
     }
   }
 
@@ -123,6 +155,11 @@ final class OutputWriter {
       }
       d = d.getParent();
     }
+  }
+
+  /** The paths this build wrote or kept. */
+  Set<String> seen() {
+    return seen;
   }
 
   int written() {

@@ -20,6 +20,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import samizdat.content.ContentStore;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.stream.Stream;
+import samizdat.io.AtomicFiles;
+import samizdat.io.FatalIoException;
+import samizdat.io.FileWrites;
+import samizdat.io.IoFailures;
 import samizdat.io.Progress;
 import samizdat.search.SearchIndex;
 
@@ -38,6 +47,30 @@ public final class SiteBuilder {
    * {@link BodyTexts}): 1/20, 50 MB of a 1 GB heap, about 8,000 texts of news-article length.
    */
   static final int BODY_TEXTS_HEAP_SHARE = 20;
+  /** Folders of the site that only builds write to; a file in them no build wrote is removed. */
+  static final List<String> OWN_FOLDERS = List.of("a", "tags", "page", "archive", "search", "media");
+
+  private final FileWrites writes;
+  private final boolean allowShrink;
+
+  /** A builder that writes with {@link AtomicFiles} and refuses to shrink a site to less than half. */
+  public SiteBuilder() {
+    this(FileWrites.ATOMIC, false);
+  }
+
+  SiteBuilder(FileWrites writes, boolean allowShrink) {
+    this.writes = writes;
+    this.allowShrink = allowShrink;
+  }
+
+  /**
+   * This builder, letting a build remove most of the site's articles when the content really
+   * lost them (by default a build whose content has fewer than half the articles of the site is
+   * refused: an unmounted drive or a wrong folder looks just like that).
+   */
+  public SiteBuilder allowShrink(boolean allow) {
+    return new SiteBuilder(writes, allow);
+  }
 
   /**
    * Builds {@code options.out()} from {@code options.content()}.
@@ -51,6 +84,7 @@ public final class SiteBuilder {
     Path out = options.out();
     checkFolders(options);
     BuildState previous = BuildState.load(options.cache());
+    previous.note.ifPresent(progress::warn);
     BuildState next = new BuildState();
     ContentStore store = new ContentStore(options.content());
 
@@ -70,9 +104,11 @@ public final class SiteBuilder {
       timer.lap("settings fingerprinted");
       InputsDigest.Digest inputs = InputsDigest.of(store, settings, previous);
       timer.lap("inputs digested");
+      checkShrink(options, previous, inputs.ids().size());
       next.inputs = inputs.value();
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
+        sweep(out, Set.of(), false);
         timer.lap("nothing changed");
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
@@ -104,7 +140,7 @@ public final class SiteBuilder {
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
-      OutputWriter writer = new OutputWriter(out, previous, next);
+      OutputWriter writer = new OutputWriter(out, previous, next, writes);
       // The search index is computed and written on its own thread while related lists are
       // worked out and the pages render: it is the longest chain of mostly sequential work, so it
       // starts as soon as the article list is known.
@@ -119,27 +155,47 @@ public final class SiteBuilder {
       });
       searchThread.shutdown();
       List<String> errors = new ArrayList<>(loaded.errors());
+      List<Page> pages = new ArrayList<>();
+      List<String> writeErrors = new ArrayList<>();
       try {
         progress.start("relating articles", 0);
         site.relate(RELATED_LIMIT, previous, next, code);
         progress.finish();
         timer.lap("related lists");
-        List<Page> pages = new ArrayList<>();
         for (PageRenderer r : renderers) {
           pages.addAll(r.pages(context));
         }
         timer.lap("pages listed");
-        errors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+        writeErrors.addAll(writeAll(pages, writer, previous, next, options.threads(), progress));
+        timer.lap("pages written");
+        writeErrors.addAll(awaitSearch(searchErrors));
+      } catch (FatalIoException e) {
+        finishQuietly(searchErrors);
+        // The state is not saved: the next plain build sees every page it did not write as new.
+        throw new BuildStoppedException(e, writer.written(), pages.size() - writer.written() - writer.unchanged());
       } catch (IOException | RuntimeException e) {
         // Not a byte more may be written once build() has returned: let the index finish first.
         finishQuietly(searchErrors);
+        if (writer.stopped().isPresent()) {
+          throw new BuildStoppedException(writer.stopped().get(), writer.written(),
+              pages.size() - writer.written() - writer.unchanged());
+        }
         throw e;
       }
-      timer.lap("pages written");
-      errors.addAll(awaitSearch(searchErrors));
+      if (writer.stopped().isPresent()) {
+        throw new BuildStoppedException(writer.stopped().get(), writer.written(),
+            pages.size() - writer.written() - writer.unchanged());
+      }
+      errors.addAll(writeErrors);
       Collections.sort(errors);
       timer.lap("search index awaited");
+      if (!writeErrors.isEmpty()) {
+        // A page that failed to be written is not in the new state, so the next build writes it;
+        // it must not take the no-change shortcut past it.
+        next.inputs = new byte[0];
+      }
       int removed = writer.removeStale();
+      removed += sweep(out, writer.seen(), true);
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
       if (!next.sameAs(previous)) {
@@ -150,6 +206,100 @@ public final class SiteBuilder {
       return new BuildResult(site.list.size(), writer.written(), writer.unchanged(), removed, errors,
           millis);
     }
+  }
+
+  /**
+   * Refuses a build whose content has fewer than half the articles the site has (by the build
+   * state, or by the article pages there when there is none): it would remove most of the site.
+   */
+  private void checkShrink(BuildOptions options, BuildState previous, int articles) throws IOException {
+    if (allowShrink) {
+      return;
+    }
+    int had = previous.files.isEmpty() ? countArticlePages(options.out()) : previous.articleCount;
+    if (had > 0 && articles * 2L < had) {
+      throw new BuildRefusedException(options.content() + ": " + articles + " articles, but the site "
+          + options.out() + " has " + had + "; building would remove " + (had - articles)
+          + " article pages. Nothing was changed. Check --content (an unmounted drive, a wrong"
+          + " folder?); if the articles really are gone, run again with --allow-shrink");
+    }
+  }
+
+  private static int countArticlePages(Path out) throws IOException {
+    Path a = out.resolve("a");
+    if (!Files.isDirectory(a)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(a)) {
+      return (int) files.filter(f -> f.getFileName().toString().endsWith(".html")).count();
+    }
+  }
+
+  /**
+   * Removes what no build wrote from the folders only builds write to: temporary files of a killed
+   * run everywhere there, and with {@code extras} also files this build did not write (a search
+   * shard of another build, a page of an article a lost state forgot). Returns how many.
+   */
+  private static int sweep(Path out, Set<String> written, boolean extras) throws IOException {
+    int[] removed = {0};
+    AtomicFiles.sweepTemps(out);
+    for (String folder : OWN_FOLDERS) {
+      Path dir = out.resolve(folder);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      List<Path> emptied = new ArrayList<>();
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          String name = file.getFileName().toString();
+          boolean temp = name.startsWith(AtomicFiles.TEMP_PREFIX);
+          if (attrs.isRegularFile() && (temp
+              || (extras && looksWrittenByBuild(folder, name) && !written.contains(relative(out, file))))) {
+            Files.deleteIfExists(file);
+            removed[0]++;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) {
+          emptied.add(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+      if (extras) {
+        for (Path d : emptied) {
+          try {
+            Files.delete(d);
+          } catch (IOException e) {
+            // not empty: kept
+          }
+        }
+      }
+    }
+    return removed[0];
+  }
+
+  private static final java.util.regex.Pattern PAGE_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9_-][a-z0-9._-]*\\.(html|js|json|xml)");
+  private static final java.util.regex.Pattern MEDIA_NAME =
+      java.util.regex.Pattern.compile("[0-9a-f]{32,64}\\.[a-z0-9]{1,5}");
+
+  /** True for the names a build gives files in {@code folder}: a user's notes.txt is not one. */
+  static boolean looksWrittenByBuild(String folder, String name) {
+    return folder.equals("media") ? MEDIA_NAME.matcher(name).matches() : PAGE_NAME.matcher(name).matches();
+  }
+
+  private static String relative(Path out, Path file) {
+    StringBuilder sb = new StringBuilder();
+    for (Path part : out.relativize(file)) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      sb.append(part);
+    }
+    return sb.toString();
   }
 
   private static void checkFolders(BuildOptions options) throws IOException {
@@ -165,14 +315,18 @@ public final class SiteBuilder {
       throw new IOException(options.out() + ": not a folder");
     }
     if (!Files.isDirectory(content)) {
-      throw new IOException(options.content() + ": no such content folder");
+      throw new BuildRefusedException(options.content() + ": no such content folder; nothing was changed");
+    }
+    if (!Files.isDirectory(content.resolve("articles"))) {
+      throw new BuildRefusedException(options.content() + ": not a content folder (no articles/ in it);"
+          + " nothing was changed");
     }
   }
 
   private static List<String> writeAll(List<Page> pages, OutputWriter writer, BuildState previous,
       BuildState next, int threads, Progress progress) throws IOException {
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    AtomicReference<Exception> failure = new AtomicReference<>();
     progress.start("writing site", pages.size());
     // Each worker takes the next page in list order (a parallel stream would split the list in
     // halves): article pages come in the order the search index reads bodies (BodyTexts).
@@ -187,12 +341,15 @@ public final class SiteBuilder {
             Page page = pages.get(i);
             try {
               writer.write(page);
+            } catch (FatalIoException e) {
+              // a full disk: nothing more can be written, stop every worker
+              failure.compareAndSet(null, e);
             } catch (IOException | UncheckedIOException e) {
-              String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+              String message = IoFailures.reason(e instanceof UncheckedIOException u ? u.getCause() : e);
               errors.add(page.path() + ": " + message);
               // keep the old file known, but make the next build try again
               if (previous.files.containsKey(page.path())) {
-                next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2));
+                next.files.put(page.path(), new BuildState.FileInfo(new byte[0], -2, -2));
                 next.markChanged();
               }
             } catch (RuntimeException e) {
@@ -216,8 +373,11 @@ public final class SiteBuilder {
       pool.shutdown();
       progress.finish();
     }
-    if (failure.get() != null) {
-      throw failure.get();
+    if (failure.get() instanceof IOException io) {
+      throw io;
+    }
+    if (failure.get() instanceof RuntimeException r) {
+      throw r;
     }
     List<String> list = new ArrayList<>(errors);
     Collections.sort(list);
@@ -242,6 +402,9 @@ public final class SiteBuilder {
       throw new IOException("build interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof FatalIoException fatal) {
+        throw fatal;
+      }
       if (cause instanceof IOException io) {
         throw new IOException("search index: " + io.getMessage(), io);
       }

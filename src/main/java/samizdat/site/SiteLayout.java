@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import samizdat.io.PortableNames;
 
 /**
  * Where every file of the site lives and how pages link to each other. All paths are relative to
@@ -64,7 +65,7 @@ final class SiteLayout {
   /** An article page: {@code a/<year>/<bucket>/<id>.html} ({@code undated} instead of a year). */
   static String article(String id, Optional<LocalDate> published) {
     String year = published.map(d -> year(d.getYear())).orElse("undated");
-    return "a/" + year + "/" + bucket(id) + "/" + id + ".html";
+    return "a/" + year + "/" + bucket(id) + "/" + portable(id + ".html");
   }
 
   /** A year as four digits (String.format was a tenth of the time spent reading content). */
@@ -78,7 +79,7 @@ final class SiteLayout {
 
   /** A media file copied from {@code content/media}. */
   static String media(String fileName) {
-    return "media/" + bucket(fileName) + "/" + fileName;
+    return "media/" + bucket(fileName) + "/" + portable(fileName);
   }
 
   /** True when a media file name can be used as is in the site. */
@@ -135,7 +136,8 @@ final class SiteLayout {
    * cannot collide.
    */
   static String tagSlug(String tagKey) {
-    if (tagKey.length() <= MAX_PLAIN_SLUG && PLAIN_SLUG.matcher(tagKey).matches()) {
+    if (tagKey.length() <= MAX_PLAIN_SLUG && PLAIN_SLUG.matcher(tagKey).matches()
+        && !PortableNames.isUnportable(tagKey)) {
       return tagKey;
     }
     String ascii = NON_SLUG.matcher(tagKey).replaceAll("-");
@@ -144,6 +146,23 @@ final class SiteLayout {
     }
     ascii = EDGE_DASHES.matcher(ascii).replaceAll("");
     return (ascii.isEmpty() ? "t" : ascii) + "--" + Fingerprint.hex(tagKey, 12);
+  }
+
+  /**
+   * {@code name} as a file name every stick can hold: a Windows device name ({@code con.html},
+   * {@code nul}) gets {@code --} and a hash of the name after its stem ({@code con--1a2b3c4d.html}),
+   * a trailing dot the same after it; other names stay as they are. The one mapping for every
+   * name the site writes that comes from content (article ids, media files; tags go through
+   * {@link #tagSlug}, which uses the same test).
+   */
+  static String portable(String name) {
+    if (!PortableNames.isUnportable(name)) {
+      return name;
+    }
+    int dot = name.indexOf('.');
+    boolean reservedStem = !PortableNames.reservedStem(name).isEmpty();
+    int cut = reservedStem && dot > 0 ? dot : name.length();
+    return name.substring(0, cut) + "--" + Fingerprint.hex(name, 8) + name.substring(cut);
   }
 
   /** Two hex digits from a hash of the name: 256 buckets, spread evenly. */
@@ -160,7 +179,7 @@ final class SiteLayout {
     while (true) {
       int slash = path.indexOf('/', from);
       String part = path.substring(from, slash < 0 ? path.length() : slash);
-      if (!isSafeName(part)) {
+      if (!isSafeName(part) || PortableNames.isUnportable(part)) {
         throw new IllegalStateException("unsafe site path: " + path);
       }
       if (slash < 0) {

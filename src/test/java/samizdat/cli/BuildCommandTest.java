@@ -66,7 +66,7 @@ class BuildCommandTest {
   @Test
   void missingContentFolderFailsWithOneLine() {
     CliRun r = build();
-    assertEquals(ExitCodes.FAILED, r.exitCode());
+    assertEquals(ExitCodes.REFUSED, r.exitCode());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("no such content folder"), r.err());
   }

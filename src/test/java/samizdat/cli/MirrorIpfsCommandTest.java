@@ -45,7 +45,7 @@ class MirrorIpfsCommandTest {
   void missingSiteOrCarOptionFail() {
     assertEquals(2, CliRun.run("mirror", "ipfs").exitCode());
     CliRun run = CliRun.run("mirror", "ipfs", "--site", tmp.resolve("none").toString(), "--car", tmp.resolve("x.car").toString());
-    assertEquals(1, run.exitCode());
+    assertEquals(ExitCodes.REFUSED, run.exitCode());
     assertTrue(run.err().contains("none: no such folder"), run.err());
   }
 

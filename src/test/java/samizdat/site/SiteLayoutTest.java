@@ -116,4 +116,19 @@ class SiteLayoutTest {
     assertTrue(SiteLayout.isSafeName("x".repeat(100)));
     assertFalse(SiteLayout.isSafeName("x".repeat(101)));
   }
+
+  @Test
+  void deviceNamesFromContentBecomeNamesEveryStickHolds() {
+    org.junit.jupiter.api.Assertions.assertEquals("sora", SiteLayout.tagSlug("sora"));
+    String con = SiteLayout.tagSlug("con");
+    org.junit.jupiter.api.Assertions.assertTrue(con.startsWith("con--") && !samizdat.io.PortableNames.isUnportable(con), con);
+    String page = SiteLayout.article("nul", java.util.Optional.empty());
+    org.junit.jupiter.api.Assertions.assertTrue(page.matches("a/undated/[0-9a-f]{2}/nul--[0-9a-f]{8}\\.html"), page);
+    org.junit.jupiter.api.Assertions.assertEquals(page, SiteLayout.article("nul", java.util.Optional.empty()),
+        "stable");
+    org.junit.jupiter.api.Assertions.assertNotEquals(SiteLayout.portable("aux.1.html"), SiteLayout.portable("aux.2.html"));
+    org.junit.jupiter.api.Assertions.assertEquals("a00001.html", SiteLayout.portable("a00001.html"));
+    SiteLayout.checkPath(page);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> SiteLayout.checkPath("tags/00/com1/index.html"));
+  }
 }

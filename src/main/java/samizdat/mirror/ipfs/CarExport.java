@@ -78,13 +78,16 @@ public final class CarExport {
     }
     long[] totals = scanTotals(dir);
     Files.createDirectories(abs.getParent());
-    Path tmp = AtomicFiles.newTempFile(abs.getParent(), ".car.part");
+    removeDeadParts(abs.getParent());
+    Path tmp = AtomicFiles.newTempFile(abs.getParent(), PART_SUFFIX);
     List<String> warnings = new ArrayList<>();
     ExecutorService hashers = newHashers();
     try {
       Result result;
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
+        // Held while writing: a later run deletes only the parts nobody holds (see removeDeadParts).
+        ch.lock();
         CarWriter writer = new CarWriter(ch, held::holds);
         UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers));
         progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
@@ -110,6 +113,34 @@ public final class CarExport {
     } finally {
       hashers.shutdownNow();
     }
+  }
+
+  private static final String PART_SUFFIX = ".car.part";
+
+  /**
+   * Deletes the site-sized {@code .car.part} files that killed exports left in {@code dir}. A live
+   * export holds an operating-system lock on its part; a part that can be locked has no writer.
+   */
+  static int removeDeadParts(Path dir) throws IOException {
+    int removed = 0;
+    try (java.nio.file.DirectoryStream<Path> parts =
+        Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*" + PART_SUFFIX)) {
+      for (Path part : parts) {
+        if (!Files.isRegularFile(part, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+          java.nio.channels.FileLock lock = ch.tryLock();
+          if (lock != null) {
+            Files.deleteIfExists(part);
+            removed++;
+          }
+        } catch (java.nio.channels.OverlappingFileLockException | java.nio.file.NoSuchFileException e) {
+          // written by this process right now, or already gone
+        }
+      }
+    }
+    return removed;
   }
 
   /** One hashing thread per core; daemon threads, so a failed export never keeps the JVM alive. */

@@ -1,0 +1,255 @@
+package samizdat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import samizdat.io.AtomicFiles;
+import samizdat.io.FolderLock;
+import samizdat.site.BuildOptions;
+import samizdat.site.TestContent;
+
+/**
+ * Runs at once, wrong folders and litter, through the command line (docs/safety.md): two ingests
+ * into one content folder, locks held by a live and by a killed process, a build or mirror of the
+ * wrong thing, and what killed runs leave behind.
+ */
+class SafetyCommandTest {
+  @TempDir Path tmp;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static String sora() throws IOException {
+    try (InputStream in = SafetyCommandTest.class.getResourceAsStream("/fixtures/bannedbook-sora.html")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code n} articles, version {@code v}: the same ids in every version, different text. */
+  private Path pages(String name, int n, int v) throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve(name));
+    String sora = sora();
+    for (int k = 0; k < n; k++) {
+      String page = "<link rel=\"canonical\" href=\"https://www.bannedbook.org/bnews/itnews/20240307/"
+          + (2009000 + k) + ".html\">" + sora.replace("<h2>中国大厂集体“屏蔽”Sora</h2>",
+          "<h2>第" + k + "篇 中国大厂集体“屏蔽”Sora</h2>").replace("<p>在AI的长河里，", "<p>第" + v + "版：在AI的长河里，");
+      Files.writeString(folder.resolve(String.format("p%03d.html", k)), page, StandardCharsets.UTF_8);
+    }
+    return folder;
+  }
+
+  private Process child(String log, String... args) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "samizdat.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve(log).toFile()).start();
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void twoIngestsAtOnceLeaveEveryArticleOfOneVersion() throws Exception {
+    int n = 80;
+    Path v1 = pages("v1", n, 1);
+    Path v2 = pages("v2", n, 2);
+    Path content = tmp.resolve("content");
+    Process a = child("a.log", "ingest", "-q", "--lock-wait", "120", "--content", content.toString(), v1.toString());
+    Process b = child("b.log", "ingest", "-q", "--lock-wait", "120", "--content", content.toString(), v2.toString());
+    assertTrue(a.waitFor(180, TimeUnit.SECONDS) && b.waitFor(180, TimeUnit.SECONDS), "both finished");
+    assertEquals(0, a.exitValue(), Files.readString(tmp.resolve("a.log")));
+    assertEquals(0, b.exitValue(), Files.readString(tmp.resolve("b.log")));
+
+    List<Path> metas;
+    try (Stream<Path> s = Files.list(content.resolve("articles"))) {
+      metas = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertEquals(n, metas.size());
+    for (Path meta : metas) {
+      String id = meta.getFileName().toString().replace(".json", "");
+      byte[] raw;
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(content.resolve("raw/" + id + ".html.gz")))) {
+        raw = in.readAllBytes();
+      }
+      assertEquals(JSON.readTree(meta.toFile()).get("rawSha256").asText(), sha256(raw), id + ": raw page and metadata");
+      String version = new String(raw, StandardCharsets.UTF_8).contains("第1版：") ? "第1版：" : "第2版：";
+      assertTrue(Files.readString(content.resolve("articles/" + id + ".md")).contains(version),
+          id + ": body of the raw page's version");
+    }
+    CliRun reread = CliRun.run("reingest", "-q", "--content", content.toString());
+    assertEquals("reingested " + n + ": updated 0, unchanged " + n + ", failed 0", reread.out().strip(),
+        "every body is what its raw page gives");
+  }
+
+  @Test
+  void aSecondRunWaitsForTheLockThenNamesItsHolder() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 5, 1);
+    Path page = pages("pages", 1, 1);
+    try (FolderLock held = FolderLock.acquire(content.resolve(FolderLock.FILE_NAME), "content", FolderLock.Mode.EXCLUSIVE,
+        "samizdat ingest (test)", Duration.ZERO)) {
+      assertTrue(held.held());
+      long start = System.nanoTime();
+      CliRun r = CliRun.run("ingest", "-q", "--lock-wait", "0.5", "--content", content.toString(), page.toString());
+      assertTrue(System.nanoTime() - start >= 400_000_000L, "it waited");
+      assertEquals(ExitCodes.BUSY, r.exitCode(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().contains("content folder " + content + " is in use by another samizdat run (pid "
+          + ProcessHandle.current().pid() + ", samizdat ingest (test), since "), r.err());
+      CliRun build = CliRun.run("build", "-q", "--lock-wait", "0", "--content", content.toString(),
+          "--out", tmp.resolve("site").toString());
+      assertEquals(ExitCodes.BUSY, build.exitCode(), build.err());
+    }
+    Path site = tmp.resolve("site");
+    assertEquals(0, CliRun.run("build", "-q", "--content", content.toString(), "--out", site.toString()).exitCode());
+    Path siteLock = BuildOptions.defaultCache(site).resolveSibling("site.lock");
+    try (FolderLock held = FolderLock.acquire(siteLock, "site", FolderLock.Mode.EXCLUSIVE, "samizdat build",
+        Duration.ZERO)) {
+      assertTrue(held.held());
+      CliRun second = CliRun.run("build", "-q", "--lock-wait", "0", "--title", "Other", "--content",
+          content.toString(), "--out", site.toString());
+      assertEquals(ExitCodes.BUSY, second.exitCode(), "two builds of one site never run at once");
+      assertTrue(second.err().contains("site " + site + " is in use by another samizdat run"), second.err());
+      CliRun mirror = CliRun.run("mirror", "usb", "-q", "--lock-wait", "0", "--site", site.toString(),
+          tmp.resolve("stick").toString());
+      assertEquals(ExitCodes.BUSY, mirror.exitCode(), "no copy of a site being built");
+    }
+  }
+
+  @Test
+  void aLockLeftByAKilledRunIsTakenOver() throws Exception {
+    // An ingest that hangs on a page that never comes holds the content folder; then it is killed.
+    CountDownLatch asked = new CountDownLatch(1);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      asked.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+    Path content = tmp.resolve("content");
+    Process child = child("child.log", "ingest", "-q", "--timeout", "120", "--content", content.toString(),
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/news/1.html");
+    try {
+      assertTrue(asked.await(60, TimeUnit.SECONDS), "the child started: " + Files.readString(tmp.resolve("child.log")));
+      Path page = pages("pages", 1, 1);
+      CliRun blocked = CliRun.run("ingest", "-q", "--lock-wait", "0", "--content", content.toString(), page.toString());
+      assertEquals(ExitCodes.BUSY, blocked.exitCode(), blocked.err());
+      assertTrue(blocked.err().contains("(pid " + child.pid() + ", samizdat ingest, since "), blocked.err());
+
+      child.destroyForcibly().waitFor();
+      CliRun after = CliRun.run("ingest", "-q", "--lock-wait", "0", "--content", content.toString(), page.toString());
+      assertEquals(0, after.exitCode(), after.err());
+      assertEquals("ingested 1, updated 0, unchanged 0, duplicates 0, failed 0", after.out().strip().lines()
+          .reduce((x, y) -> y).orElse(""));
+    } finally {
+      child.destroyForcibly();
+      server.stop(0);
+    }
+  }
+
+  private static TreeMap<String, String> snapshot(Path dir) throws IOException {
+    TreeMap<String, String> map = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(IngestCommandTest::notTheLock).toList()) {
+        map.put(dir.relativize(p).toString(), java.util.Arrays.hashCode(Files.readAllBytes(p)) + "@"
+            + Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return map;
+  }
+
+  @Test
+  void aWrongContentFolderLeavesTheSiteAndTheStickAlone() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 30, 1);
+    Path site = tmp.resolve("site");
+    Path stick = tmp.resolve("stick");
+    assertEquals(0, CliRun.run("build", "-q", "--content", content.toString(), "--out", site.toString()).exitCode());
+    assertEquals(0, CliRun.run("mirror", "usb", "-q", "--site", site.toString(), stick.toString()).exitCode());
+    TreeMap<String, String> siteBefore = snapshot(site);
+    TreeMap<String, String> stickBefore = snapshot(stick);
+
+    Path unmounted = Files.createDirectories(tmp.resolve("media/usb0"));
+    for (Path wrong : List.of(unmounted, content.resolve("articles"))) {
+      CliRun r = CliRun.run("build", "-q", "--content", wrong.toString(), "--out", site.toString());
+      assertEquals(ExitCodes.REFUSED, r.exitCode(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().contains(wrong + ": not a content folder (no articles/ in it); nothing was changed"), r.err());
+    }
+    Path few = tmp.resolve("few");
+    TestContent.generate(few, 2, 1);
+    CliRun shrink = CliRun.run("build", "-q", "--content", few.toString(), "--out", site.toString());
+    assertEquals(ExitCodes.REFUSED, shrink.exitCode(), shrink.err());
+    assertEquals(siteBefore, snapshot(site), "the site is untouched");
+
+    // A site that did shrink (on purpose) is still not mirrored over the full copy by default.
+    Path small = tmp.resolve("small");
+    assertEquals(0, CliRun.run("build", "-q", "--content", few.toString(), "--out", small.toString()).exitCode());
+    CliRun mirror = CliRun.run("mirror", "usb", "-q", "--site", small.toString(), stick.toString());
+    assertEquals(ExitCodes.REFUSED, mirror.exitCode(), mirror.err());
+    assertTrue(mirror.err().contains("2 article pages, but the copy in " + stick + " has 30"), mirror.err());
+    assertEquals(stickBefore, snapshot(stick), "the stick is untouched");
+    assertEquals(0, CliRun.run("mirror", "usb", "-q", "--allow-shrink", "--site", small.toString(),
+        stick.toString()).exitCode());
+    assertEquals(0, CliRun.run("build", "-q", "--allow-shrink", "--content", few.toString(), "--out",
+        site.toString()).exitCode());
+  }
+
+  @Test
+  void temporaryFilesOfKilledRunsAreRemovedByTheNextRun() throws Exception {
+    Path content = tmp.resolve("content");
+    Path page = pages("pages", 1, 1);
+    assertEquals(0, CliRun.run("ingest", "-q", "--content", content.toString(), page.toString()).exitCode());
+    FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    List<Path> litter = List.of(content.resolve("articles/" + AtomicFiles.TEMP_PREFIX + "k1.part"),
+        content.resolve("raw/" + AtomicFiles.TEMP_PREFIX + "k2.part"));
+    for (Path p : litter) {
+      Files.writeString(p, "half an article");
+      Files.setLastModifiedTime(p, hourAgo);
+    }
+    assertEquals(0, CliRun.run("ingest", "-q", "--content", content.toString(), page.toString()).exitCode());
+    for (Path p : litter) {
+      assertFalse(Files.exists(p), p + " removed");
+    }
+
+    Path site = tmp.resolve("site");
+    assertEquals(0, CliRun.run("build", "-q", "--content", content.toString(), "--out", site.toString()).exitCode());
+    Path part = tmp.resolve(AtomicFiles.TEMP_PREFIX + "5g2k.car.part");
+    Files.write(part, new byte[100_000]); // what a killed `mirror ipfs` left beside the CAR
+    CliRun car = CliRun.run("mirror", "ipfs", "-q", "--site", site.toString(), "--car", tmp.resolve("site.car").toString());
+    assertEquals(0, car.exitCode(), car.err());
+    assertFalse(Files.exists(part), "the killed export's part is removed");
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toList());
+    }
+  }
+}
