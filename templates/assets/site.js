@@ -5,7 +5,7 @@
  *
  *  - list pages: the "go to page" box (page paths follow from the number, see Pagination.java);
  *  - article pages: the 简/繁 switch, which converts the page's text character by character
- *    with the site's own Traditional/Simplified table (search/t2s.js) and is remembered;
+ *    with the site's own tables (assets/zh-script.js) and is remembered;
  *  - the tags index: the filter box.
  */
 (function () {
@@ -59,9 +59,8 @@
   var waiting = [];
 
   /**
-   * Loads search/t2s.js (it calls samizdatSearch.t2s(pairs): Traditional, Simplified, ...) and
-   * builds both directions. Simplified to Traditional is one-to-many; the first Traditional form
-   * in the table is taken, except for the common characters below, whose usual form differs.
+   * Loads assets/zh-script.js, the build's two character tables (see ChineseScript.java):
+   * samizdatScript(t2sPairs, s2tPairs), each a string of character pairs.
    */
   function withTables(src, done) {
     if (tables) {
@@ -72,26 +71,8 @@
     if (waiting.length > 1) {
       return;
     }
-    var hook = window.samizdatSearch = window.samizdatSearch || {};
-    hook.t2s = function (pairs) {
-      var t2s = {};
-      var s2t = {};
-      var cps = Array.from(pairs);
-      for (var i = 0; i + 1 < cps.length; i += 2) {
-        t2s[cps[i]] = cps[i + 1];
-        if (!s2t[cps[i + 1]]) {
-          s2t[cps[i + 1]] = cps[i];
-        }
-      }
-      var usual = Array.from(PREFERRED);
-      for (var k = 0; k + 1 < usual.length; k += 2) {
-        if (usual[k] === usual[k + 1]) {
-          delete s2t[usual[k]];
-        } else {
-          s2t[usual[k]] = usual[k + 1];
-        }
-      }
-      tables = { hans: t2s, hant: s2t };
+    window.samizdatScript = function (t2sPairs, s2tPairs) {
+      tables = { hans: table(t2sPairs), hant: table(s2tPairs) };
     };
     var s = document.createElement('script');
     s.src = src;
@@ -105,12 +86,14 @@
     document.head.appendChild(s);
   }
 
-  /** Simplified character, its usual Traditional form (the same: leave it as it is). */
-  var PREFERRED = '发發后後里裡干幹面面只只台台系系制制表表回回向向出出才才了了克克胡胡家家致致' +
-    '冬冬周周蒙蒙御御秋秋症症千千谷谷借借卷卷松松划劃征征历歷复復准準冲衝尽盡范範钟鐘云雲斗鬥' +
-    '余餘朴樸丑醜采採舍捨几幾术術夸誇叶葉团團苏蘇占占党黨咸鹹涂塗汇匯须須吁籲凶兇扑撲签簽当當' +
-    '坛壇弥彌摆擺闲閒伙夥游遊仆僕价價愿願恶惡尸屍杰傑于於么麼着著获獲脏髒尝嘗适適赞讚证證板板' +
-    '别別蔑蔑致致辟闢郁鬱志志注注折折困困奸奸哗嘩向向';
+  function table(pairs) {
+    var map = {};
+    var cps = Array.from(pairs);
+    for (var i = 0; i + 1 < cps.length; i += 2) {
+      map[cps[i]] = cps[i + 1];
+    }
+    return map;
+  }
 
   function convert(text, table) {
     var out = '';
@@ -129,8 +112,12 @@
 
   function textNodes(roots) {
     var nodes = [];
+    var skip = { acceptNode: function (n) {
+      return n.parentElement && n.parentElement.closest('.script-switch, .url, code, pre')
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    } };
     roots.forEach(function (root) {
-      var walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      var walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, skip);
       for (var n = walk.nextNode(); n; n = walk.nextNode()) {
         nodes.push(n);
       }
@@ -140,7 +127,7 @@
 
   function setUpScriptSwitch(box) {
     var own = box.getAttribute('data-own');
-    var src = box.getAttribute('data-t2s');
+    var src = box.getAttribute('data-tables');
     var roots = Array.prototype.slice.call(document.querySelectorAll('.article, .related, .article-nav'));
     var originals = null;
     var originalTitle = document.title;
@@ -212,7 +199,7 @@
     var groups = Array.prototype.slice.call(document.querySelectorAll('.tag-group'));
     var letters = document.querySelector('.tag-letters');
     var src = (document.querySelector('link[rel="stylesheet"]').getAttribute('href') || '')
-      .replace(/assets\/site\.css$/, 'search/t2s.js');
+      .replace(/site\.css$/, 'zh-script.js');
     var fold = null;
     function norm(s) {
       s = s.normalize('NFKC').toLowerCase();

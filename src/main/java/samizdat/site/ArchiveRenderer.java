@@ -52,6 +52,7 @@ final class ArchiveRenderer implements PageRenderer {
     Map<String, Object> m = Views.base(path, site.config.labels().get("archiveTitle") + " — " + site.config.title(),
         site.config.language(), site.config);
     m.put("years", yearList);
+    m.put("hasYears", yearList.size() > 1);
     m.put("undated", undated);
     m.put("empty", yearList.isEmpty() && undated.isEmpty());
     pages.add(new MustachePage(context, path, "archive", m));

@@ -108,7 +108,9 @@ final class MarkdownRenderer {
   /** The parsed body with its links and images made safe and relative to {@code pagePath}. */
   private Node parse(String markdown, String pagePath, Predicate<String> hasMedia) {
     Node doc = parser.parse(markdown);
-    doc.accept(new Rewriter(pagePath, hasMedia, missingImage));
+    Rewriter rewriter = new Rewriter(pagePath, hasMedia, missingImage);
+    doc.accept(rewriter);
+    rewriter.rewriteImages();
     return doc;
   }
 
@@ -210,6 +212,8 @@ final class MarkdownRenderer {
     private final String pagePath;
     private final Predicate<String> hasMedia;
     private final String missingImage;
+    /** Images found; rewritten after the walk, as that moves their neighbours. */
+    private final List<Image> images = new ArrayList<>();
 
     Rewriter(String pagePath, Predicate<String> hasMedia, String missingImage) {
       this.pagePath = pagePath;
@@ -233,6 +237,16 @@ final class MarkdownRenderer {
      */
     @Override
     public void visit(Image image) {
+      images.add(image);
+    }
+
+    void rewriteImages() {
+      for (Image image : images) {
+        rewrite(image);
+      }
+    }
+
+    private void rewrite(Image image) {
       String dest = image.getDestination();
       var local = mediaName(dest).filter(hasMedia);
       Node parent = image.getParent();

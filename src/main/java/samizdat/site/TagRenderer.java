@@ -69,6 +69,7 @@ final class TagRenderer implements PageRenderer {
     m.put("empty", site.tags.isEmpty());
     pages.add(new MustachePage(context, path, "tags", m));
     pages.add(new BytesPage(context, TAGS_SCRIPT, "tags-script", tagsScript(site.tags)));
+    pages.add(new BytesPage(context, ChineseScript.PATH, "zh-script", ChineseScript.script()));
     return pages;
   }
 
