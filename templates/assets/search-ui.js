@@ -15,7 +15,7 @@
   'use strict';
 
   var PAGE_SIZE = 10;
-  var SNIPPET = 110;
+  var SNIPPET = 72;
   var FRAGMENTS = 2;
   var search = window.samizdatSearch;
   var DEFAULTS = {
