@@ -19,6 +19,8 @@ final class Console {
   static final long SUMMARY_FLUSH_NANOS = 1_000_000_000L;
   private final PrintWriter out;
   private final PrintWriter err;
+  /** A progress bar is drawn on the terminal's current line (guarded by this). */
+  private boolean barShown;
   private final boolean bar;
   private final boolean quiet;
   private final boolean verbose;
@@ -58,6 +60,7 @@ final class Console {
   /** A one-line error about one input; always printed. */
   synchronized void error(String message) {
     // Summary lines written before the error come before it where both streams go to one file.
+    clearBar();
     out.flush();
     err.println("samizdat: " + message);
     err.flush();
@@ -77,6 +80,9 @@ final class Console {
    * flushes the rest).
    */
   synchronized void summary(String line) {
+    // On a terminal the bar shares the screen: cleared first, or the line would follow it; it
+    // is drawn again by the next progress step.
+    clearBar();
     out.println(line);
     long now = nanoTime.getAsLong();
     if (flushEachLine || now - lastSummaryFlush >= SUMMARY_FLUSH_NANOS) {
@@ -98,7 +104,6 @@ final class Console {
     private volatile long total;
     private volatile long totalFiles;
     private long lastPrint;
-    private boolean barShown;
 
     @Override
     public void startBytes(String task, long totalBytes, long totalFiles) {
@@ -121,6 +126,7 @@ final class Console {
       synchronized (Console.this) {
         lastPrint = System.nanoTime();
         if (!bar) {
+          out.flush();
           err.println(task + (total > 0 ? ": " + total + " to do" : "") + "...");
           err.flush();
         }
@@ -155,6 +161,7 @@ final class Console {
             + " " + counts(now) + "\u001b[K");
         barShown = true;
       } else {
+        out.flush();
         err.println(task + ": " + counts(now));
       }
       err.flush();
@@ -173,6 +180,7 @@ final class Console {
     public void warn(String message) {
       synchronized (Console.this) {
         clearBar();
+        out.flush();
         err.println("samizdat: warning: " + message);
         err.flush();
       }
@@ -184,12 +192,14 @@ final class Console {
         clearBar();
       }
     }
+  }
 
-    private void clearBar() {
-      if (barShown) {
-        err.print("\r\u001b[K");
-        barShown = false;
-      }
+  /** Removes a drawn progress bar from the terminal line. Callers hold this object's lock. */
+  private void clearBar() {
+    if (barShown) {
+      err.print("\r\u001b[K");
+      err.flush();
+      barShown = false;
     }
   }
 }

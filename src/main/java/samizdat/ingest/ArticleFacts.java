@@ -10,27 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import samizdat.content.ArticleIds;
 
 /**
- * Facts about an article that come from several places in a fixed order of trust: its canonical
- * URL, its publication date and its id. Nothing is guessed: a date that no source states stays
+ * Facts about an article that come from several places in a fixed order of trust: its
+ * publication date and its id. Nothing is guessed: a date that no source states stays
  * absent. Stateless and thread-safe.
  */
 final class ArticleFacts {
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:[-/.]|月)\\s*(\\d{1,2})(?!\\d)");
-  private static final Pattern SAVED_FROM = Pattern.compile(
-      "^\\s*saved from url=\\(\\d+\\)(\\S+)\\s*$");
-  private static final List<Evaluator> URL_SOURCES = List.of(
-      QueryParser.parse("link[rel=canonical][href]"),
-      QueryParser.parse("meta[property=og:url][content]"));
   private static final Evaluator TIME = QueryParser.parse("time[datetime]");
   /**
    * An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. Matched
@@ -40,41 +33,6 @@ final class ArticleFacts {
       "!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\.\\./media/[^)\\s]*\\)");
 
   private ArticleFacts() {}
-
-  /**
-   * The page's own idea of its URL: canonical link, og:url, or the "saved from url=" comment a
-   * browser writes into saved pages. Only absolute http(s) URLs count.
-   */
-  static Optional<String> declaredUrl(Document page) {
-    // One pass for both sources; the first element of each counts, canonical before og:url.
-    Element[] first = new Element[URL_SOURCES.size()];
-    page.traverse((node, depth) -> {
-      if (node instanceof Element el && (el.nameIs("link") || el.nameIs("meta"))) {
-        for (int i = 0; i < first.length; i++) {
-          if (first[i] == null && URL_SOURCES.get(i).matches(page, el)) {
-            first[i] = el;
-          }
-        }
-      }
-    });
-    for (Element el : first) {
-      if (el != null) {
-        String v = el.nameIs("link") ? el.absUrl("href") : el.attr("content").strip();
-        if (Links.isHttp(v)) {
-          return Optional.of(v);
-        }
-      }
-    }
-    for (Node n : page.childNodes()) {
-      if (n instanceof Comment c) {
-        Matcher m = SAVED_FROM.matcher(c.getData());
-        if (m.matches() && Links.isHttp(m.group(1))) {
-          return Optional.of(m.group(1));
-        }
-      }
-    }
-    return Optional.empty();
-  }
 
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}

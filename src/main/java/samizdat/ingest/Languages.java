@@ -38,7 +38,7 @@ final class Languages {
   /** Weighted letters below which the text says nothing (ten Han characters, thirty Latin letters). */
   static final int MIN_WEIGHT = 30;
   /** Code units scanned at most, for text that is mostly digits, spaces or symbols. */
-  private static final int SAMPLE_CHARS = 4 * SAMPLE_LETTERS;
+  static final int SAMPLE_CHARS = 4 * SAMPLE_LETTERS;
   /** Words read for the vote: a few hundred hold plenty of common words, and reading costs. */
   private static final int VOTE_WORDS_READ = 300;
 
@@ -250,10 +250,16 @@ final class Languages {
       }
       int cp = Character.codePointAt(text, end);
       end += Character.charCount(cp);
-      if (!Character.isLetter(cp)) {
+      UnicodeScript s;
+      if (cp >= 0x4E00 && cp <= 0x9FFC) {
+        // Every CJK Unified Ideograph (Unicode 13) is a letter: most of a Chinese page's
+        // characters skip the general category and script lookups.
+        s = UnicodeScript.HAN;
+      } else if (Character.isLetter(cp)) {
+        s = scriptOf(cp);
+      } else {
         continue;
       }
-      UnicodeScript s = scriptOf(cp);
       letters++;
       byScript[s.ordinal()]++;
       if (s == UnicodeScript.HAN) {

@@ -20,6 +20,11 @@ final class MediaStore {
     this.dir = dir;
   }
 
+  /** The media folder. */
+  Path dir() {
+    return dir;
+  }
+
   /** What kind of image the bytes are, by their magic number; empty when not an image. */
   static Optional<String> extension(byte[] b) {
     if (starts(b, 0xFF, 0xD8, 0xFF)) {

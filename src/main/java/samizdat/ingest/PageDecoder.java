@@ -60,6 +60,15 @@ final class PageDecoder {
       charset = declared(bytes).orElse(null);
       how = "<meta> declaration";
     }
+    if (charset != null && bomLength == 0 && !charset.name().startsWith("UTF")
+        && isMultibyteUtf8(bytes)) {
+      // Saved as UTF-8 but still declaring the charset the page was served in (a browser's or
+      // tool's "save as" re-encodes the text, not the <meta>): read as declared, every Chinese
+      // character would become two or three wrong ones. Text in a legacy multibyte charset is
+      // practically never valid UTF-8 beyond a few characters, so the bytes decide.
+      return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8,
+          "valid UTF-8 (declared " + charset.name() + " ignored)");
+    }
     if (charset == null) {
       Optional<String> text = utf8(bytes);
       if (text.isPresent()) {
@@ -156,6 +165,55 @@ final class PageDecoder {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * True if {@code bytes} are valid UTF-8 with at least one multibyte character (stops at the
+   * first invalid byte, which a legacy-charset page reaches at its first non-ASCII character).
+   */
+  static boolean isMultibyteUtf8(byte[] bytes) {
+    boolean multibyte = false;
+    int i = 0;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xFF;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int n;
+      int min;
+      if (b >= 0xC2 && b <= 0xDF) {
+        n = 1;
+        min = 0x80;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 2;
+        min = 0x800;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 3;
+        min = 0x10000;
+      } else {
+        return false;
+      }
+      if (i + n >= bytes.length) {
+        // Cut off in its last character, as a truncated download is: the rest was valid.
+        return multibyte;
+      }
+      int cp = b & (0x3F >> n);
+      for (int k = 1; k <= n; k++) {
+        int c = bytes[i + k] & 0xFF;
+        if ((c & 0xC0) != 0x80) {
+          return false;
+        }
+        cp = cp << 6 | c & 0x3F;
+      }
+      // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+      if (cp < min || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF) {
+        return false;
+      }
+      multibyte = true;
+      i += n + 1;
+    }
+    return multibyte;
   }
 
   /**

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -50,6 +52,9 @@ import org.jsoup.select.QueryParser;
  * @param structuredBody JSON-LD articleBody, whitespace normalised
  * @param description og:description, meta description, JSON-LD description, twitter:description
  * @param alternates the page's other language editions ({@code <link rel=alternate hreflang>})
+ * @param url the page's own idea of its URL, absolute http(s) only: the first {@code rel=canonical}
+ *     link, else the first og:url, else the "saved from url=" comment a browser writes into
+ *     saved pages
  */
 record PageMetadata(
     Optional<String> headline,
@@ -63,7 +68,8 @@ record PageMetadata(
     Optional<String> type,
     Optional<String> structuredBody,
     Optional<String> description,
-    List<Alternate> alternates) {
+    List<Alternate> alternates,
+    Optional<String> url) {
 
   /** Another language edition of the page: a language tag and an absolute http(s) URL. */
   record Alternate(String language, String url) {
@@ -86,8 +92,11 @@ record PageMetadata(
     Objects.requireNonNull(structuredBody);
     Objects.requireNonNull(description);
     alternates = List.copyOf(alternates);
+    Objects.requireNonNull(url);
   }
 
+  private static final Pattern SAVED_FROM = Pattern.compile(
+      "^\\s*saved from url=\\(\\d+\\)(\\S+)\\s*$");
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、;；]");
   private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
@@ -154,7 +163,27 @@ record PageMetadata(
         ld.articleBody(),
         first(s.meta("og:description")).or(() -> first(s.meta("description")))
             .or(ld::description).or(() -> first(s.meta("twitter:description"))),
-        s.alternates);
+        s.alternates,
+        url(page, s));
+  }
+
+  private static Optional<String> url(Document page, Scan s) {
+    // The first of each kind counts, wherever it stands: canonical before og:url.
+    List<String> og = s.meta("og:url");
+    for (String v : new String[] {s.canonical, og.isEmpty() ? null : og.get(0).strip()}) {
+      if (v != null && Links.isHttp(v)) {
+        return Optional.of(v);
+      }
+    }
+    for (Node n : page.childNodes()) {
+      if (n instanceof Comment c) {
+        Matcher m = SAVED_FROM.matcher(c.getData());
+        if (m.matches() && Links.isHttp(m.group(1))) {
+          return Optional.of(m.group(1));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** A date in the path of {@code url}; see {@link Dates#dateFromUrl(String, LocalDate)}. */
@@ -316,6 +345,8 @@ record PageMetadata(
     final List<String> jsonLd = new ArrayList<>();
     final List<Alternate> alternates = new ArrayList<>();
     String title;
+    /** The absolute href of the first {@code <link rel=canonical href>}. */
+    String canonical;
 
     /** The contents of the meta tags with this property, name or (prefixed) http-equiv. */
     List<String> meta(String key) {
@@ -413,6 +444,10 @@ record PageMetadata(
     }
 
     private void link(Element el) {
+      if (canonical == null && el.attr("rel").strip().equalsIgnoreCase("canonical")
+          && el.hasAttr("href")) {
+        canonical = el.absUrl("href");
+      }
       String lang = el.attr("hreflang").strip().replace('_', '-');
       if (!lang.isEmpty() && hasToken(el.attr("rel"), "alternate")
           && LANGUAGE.matcher(lang).matches()) {

@@ -81,13 +81,13 @@ public final class ProfilePreview {
     } catch (IOException e) {
       throw new Refused("cannot read: " + Ingester.ioMessage(e));
     }
-    if (raw.length == 0 || Ingester.looksBinary(raw)) {
+    if (raw.length == 0 || PageLoader.looksBinary(raw)) {
       throw new Refused("not an HTML page");
     }
     String html = DECODER.decode(raw, Optional.empty()).text();
     Document doc = Jsoup.parse(html, file.toAbsolutePath().toUri().toString());
-    Optional<String> url = ArticleFacts.declaredUrl(doc).map(Links::canonical);
     PageMetadata meta = PageMetadata.read(doc, today);
+    Optional<String> url = meta.url().map(Links::canonical);
     SiteProfile profile = profiles.choose(url.flatMap(Links::host), doc);
     List<String> dropped = new ArrayList<>();
     ArticleExtractor.Extracted ex;

@@ -97,4 +97,38 @@ class ConsoleTest {
     assertTrue(e.contains("copy [###############               ]  50% 50/100"), e);
     assertTrue(e.indexOf("\r\u001b[K") < e.indexOf("samizdat: warning: careful"), e);
   }
+
+  @Test
+  void barIsClearedBeforeEachSummaryLineAndNothingFollowsTheLastOne() throws Exception {
+    // One terminal: both streams land on the same screen, in the order written.
+    StringWriter screen = new StringWriter();
+    Console c = new Console(new PrintWriter(screen, true), new PrintWriter(screen, true), true,
+        false, false, true);
+    Progress p = c.progress();
+    p.start("ingest", 100);
+    Thread.sleep(150);
+    p.advance(50);
+    c.summary("ingested t-1 a.html");
+    p.finish();
+    c.summary("ingested 1, updated 0");
+    String s = screen.toString();
+    assertTrue(s.contains("50/100\u001b[K\r\u001b[Kingested t-1 a.html\n"), s);
+    assertTrue(s.endsWith("\ningested 1, updated 0\n"), s);
+  }
+
+  @Test
+  void progressLinesKeepTheirPlaceAmongSummaryLinesInOneFile() {
+    // `samizdat ingest >log 2>&1`: stdout buffered, stderr not; the log must read in order.
+    StringWriter log = new StringWriter();
+    Console c = new Console(new PrintWriter(new java.io.BufferedWriter(log), false),
+        new PrintWriter(log, true), false, false, false, false, () -> clock[0]);
+    c.summary("ingested t-1 a.html");
+    Progress p = c.progress();
+    p.start("build", 10);
+    c.summary("ingested t-2 b.html");
+    p.warn("careful");
+    c.out().flush();
+    assertEquals("ingested t-1 a.html\nbuild: 10 to do...\ningested t-2 b.html\n"
+        + "samizdat: warning: careful\n", log.toString());
+  }
 }

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,15 +46,14 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Starts a browser. Where Chromium is not installed the calling test is skipped, except under
-   * CI ({@code CI=true}), where a missing browser is a failure: .ci/run installs it.
+   * Starts a browser. Test classes that call this carry {@code @ExtendWith(RequiresBrowser.class)},
+   * which skips them where Chromium is not installed; under CI a missing browser fails here.
    */
   public static Browser start() throws IOException {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && System.getenv("CI") != null) {
-      throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " (.ci/run installs them)");
+    Optional<String> missing = RequiresBrowser.missing();
+    if (missing.isPresent()) {
+      throw new IllegalStateException(missing.get() + "; CI needs it (.ci/run installs it)");
     }
-    Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed; skipping browser test");
     // Selenium warns that it has no CDP bindings for this Chromium; we use none.
     Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     Path profile = Files.createTempDirectory("samizdat-chromium-");

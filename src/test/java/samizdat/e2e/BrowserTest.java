@@ -10,8 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The harness must catch what the site tests rely on it to catch; otherwise they could not fail. */
+@ExtendWith(RequiresBrowser.class)
 class BrowserTest {
   static Browser browser;
   @TempDir Path dir;

@@ -27,12 +27,14 @@ import samizdat.content.ArticleMeta;
 import samizdat.content.ContentStore;
 import samizdat.content.ImageRef;
 import samizdat.content.RelatedLink;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Opens a built site the way a reader does, from {@code file://} and from a web server at an
  * IPFS-gateway-like sub-path, visits every page, and fails on any network request, console error
  * (CSP violations included), broken link or image that does not load.
  */
+@ExtendWith(RequiresBrowser.class)
 class SiteE2ETest {
   static Browser browser;
   @TempDir static Path work;

@@ -63,22 +63,6 @@ class ArticleFactsTest {
   }
 
   @Test
-  void declaredUrlFromCanonicalOgOrSavedFromComment() {
-    assertEquals(Optional.of("https://a.example/x"), ArticleFacts.declaredUrl(
-        Jsoup.parse("<link rel=canonical href='https://a.example/x'><meta property=og:url content='https://b/'>")));
-    assertEquals(Optional.of("https://b.example/y"), ArticleFacts.declaredUrl(
-        Jsoup.parse("<meta property=og:url content='https://b.example/y'>")));
-    assertEquals(Optional.of("https://c.example/z.html"), ArticleFacts.declaredUrl(
-        Jsoup.parse("<!-- saved from url=(0024)https://c.example/z.html -->\n<html><p>x</p></html>")));
-    assertEquals(Optional.empty(), ArticleFacts.declaredUrl(
-        Jsoup.parse("<link rel=canonical href='javascript:x'><p>x</p>")));
-    // Canonical wins over og:url wherever each stands; the first of each kind counts.
-    assertEquals(Optional.of("https://a.example/first"), ArticleFacts.declaredUrl(Jsoup.parse(
-        "<meta property=og:url content='https://b.example/y'><p>x</p>"
-            + "<link rel=canonical href='https://a.example/first'><link rel=canonical href='https://a.example/2'>")));
-  }
-
-  @Test
   void idsAreStableAndFileSystemSafe() {
     String own = ArticleFacts.id(Optional.of("https://www.bannedbook.org/bnews/a/20240307/2009999.html"),
         bannedbook, "t", "b");

@@ -182,11 +182,11 @@ class IngesterTest {
         bytes[0] = (byte) 0xFF;
         bytes[1] = (byte) 0xFE;
       }
-      assertEquals(referenceLooksBinary(bytes), Ingester.looksBinary(bytes), "round " + round);
+      assertEquals(referenceLooksBinary(bytes), PageLoader.looksBinary(bytes), "round " + round);
     }
     byte[] zeros = new byte[20_000];
-    assertTrue(Ingester.looksBinary(zeros));
-    assertFalse(Ingester.looksBinary("<p>文字\r\n\t</p>".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(PageLoader.looksBinary(zeros));
+    assertFalse(PageLoader.looksBinary("<p>文字\r\n\t</p>".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -197,7 +197,7 @@ class IngesterTest {
     // The size seen before opening: right, smaller (the file grew since), larger (it shrank).
     for (int seen : new int[] {page.length, page.length - 1, page.length - 5000, 0, page.length + 10}) {
       try (var channel = Files.newByteChannel(file)) {
-        assertArrayEquals(page, Ingester.readAll(channel, seen), "size seen " + seen);
+        assertArrayEquals(page, PageLoader.readAll(channel, seen), "size seen " + seen);
       }
     }
   }

@@ -244,4 +244,46 @@ class PageDecoderTest {
       assertEquals(referenceContains(all, all.length, word), PageDecoder.containsAsciiIgnoreCase(all, all.length, word));
     }
   }
+
+  @Test
+  void pageSavedAsUtf8ThatStillDeclaresGbkIsReadAsUtf8() {
+    // The sora page as a "save as" leaves it: text re-encoded to UTF-8, the old <meta> kept.
+    String page = "<meta http-equiv=Content-Type content='text/html; charset=gb2312'>" + Fixtures.sora();
+    PageDecoder.Decoded d = decoder.decode(page.getBytes(StandardCharsets.UTF_8), Optional.empty());
+    assertEquals(StandardCharsets.UTF_8, d.charset());
+    assertEquals(page, d.text());
+    assertEquals("valid UTF-8 (declared GB18030 ignored)", d.how());
+    // Even when the server said so: the bytes cannot be GBK.
+    d = decoder.decode(page.getBytes(StandardCharsets.UTF_8), Optional.of("GBK"));
+    assertEquals(page, d.text());
+  }
+
+  @Test
+  void realGbkAndLatin1PagesKeepTheirDeclaredCharset() {
+    Charset gbk = Charset.forName("GB18030");
+    String page = "<meta charset=gbk><p>" + Fixtures.sora().replace("🔥", "");
+    PageDecoder.Decoded d = decoder.decode(page.getBytes(gbk), Optional.empty());
+    assertEquals(gbk, d.charset());
+    assertEquals(page, d.text());
+    Charset latin = Charset.forName("windows-1252");
+    String french = "<meta charset=iso-8859-1><p>Le café où l'on déjeune, près de l'église.";
+    d = decoder.decode(french.getBytes(latin), Optional.empty());
+    assertEquals(latin, d.charset());
+    assertEquals(french, d.text());
+    // The same page saved as UTF-8: café, not cafÃ©.
+    d = decoder.decode(french.getBytes(StandardCharsets.UTF_8), Optional.empty());
+    assertEquals(french, d.text());
+  }
+
+  @Test
+  void multibyteUtf8Check() {
+    assertTrue(PageDecoder.isMultibyteUtf8("a 中文 é 🔥".getBytes(StandardCharsets.UTF_8)));
+    assertFalse(PageDecoder.isMultibyteUtf8("ascii only".getBytes(StandardCharsets.UTF_8)));
+    assertFalse(PageDecoder.isMultibyteUtf8(new byte[] {'a', (byte) 0xC0, (byte) 0x80}), "overlong");
+    assertFalse(PageDecoder.isMultibyteUtf8(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}), "surrogate");
+    assertFalse(PageDecoder.isMultibyteUtf8(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}), "past U+10FFFF");
+    assertFalse(PageDecoder.isMultibyteUtf8("中文".getBytes(Charset.forName("GB18030"))));
+    byte[] cut = "中文".getBytes(StandardCharsets.UTF_8);
+    assertTrue(PageDecoder.isMultibyteUtf8(java.util.Arrays.copyOf(cut, cut.length - 1)), "truncated at the end");
+  }
 }

@@ -360,9 +360,30 @@ class PageMetadataTest {
     PageMetadata m = read("<p>hello</p><svg><title>icon</title></svg>");
     assertEquals(new PageMetadata(Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), List.of()), m);
+        Optional.empty(), Optional.empty(), List.of(), Optional.empty()), m);
     PageMetadata tagged = read("<meta property=article:tag content=a>");
     assertThrows(UnsupportedOperationException.class, () -> tagged.tags().add("b"));
+  }
+
+  @Test
+  void urlFromCanonicalOgOrSavedFromComment() {
+    assertEquals(Optional.of("https://a.example/x"), url(
+        Jsoup.parse("<link rel=canonical href='https://a.example/x'><meta property=og:url content='https://b/'>")));
+    assertEquals(Optional.of("https://b.example/y"), url(
+        Jsoup.parse("<meta property=og:url content='https://b.example/y'>")));
+    assertEquals(Optional.of("https://c.example/z.html"), url(
+        Jsoup.parse("<!-- saved from url=(0024)https://c.example/z.html -->\n<html><p>x</p></html>")));
+    assertEquals(Optional.empty(), url(
+        Jsoup.parse("<link rel=canonical href='javascript:x'><p>x</p>")));
+    // Canonical wins over og:url wherever each stands; the first of each kind counts.
+    assertEquals(Optional.of("https://a.example/first"), url(
+        Jsoup.parse(
+        "<meta property=og:url content='https://b.example/y'><p>x</p>"
+            + "<link rel=canonical href='https://a.example/first'><link rel=canonical href='https://a.example/2'>")));
+  }
+
+  private static Optional<String> url(org.jsoup.nodes.Document page) {
+    return PageMetadata.read(page, LocalDate.of(2026, 1, 1)).url();
   }
 
   @Test

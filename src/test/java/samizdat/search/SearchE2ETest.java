@@ -28,12 +28,15 @@ import samizdat.content.ArticleMeta;
 import samizdat.content.ContentStore;
 import samizdat.e2e.Browser;
 import samizdat.e2e.StaticServer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import samizdat.e2e.RequiresBrowser;
 
 /**
  * Search on a site made by {@code samizdat build}, the way a reader uses it: from the header
  * search box of the front page, opened from {@code file://} and over http under an IPFS-gateway
  * path, with the site's own templates and Content-Security-Policy.
  */
+@ExtendWith(RequiresBrowser.class)
 class SearchE2ETest {
   static Browser browser;
   @TempDir static Path work;

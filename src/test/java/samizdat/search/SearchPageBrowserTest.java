@@ -29,11 +29,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import samizdat.e2e.Browser;
+import org.junit.jupiter.api.extension.ExtendWith;
+import samizdat.e2e.RequiresBrowser;
 
 /**
  * The search page as a reader uses it: a real headless Chromium opens search/index.html from
  * file:// under the site's Content-Security-Policy, types queries and follows result links.
  */
+@ExtendWith(RequiresBrowser.class)
 class SearchPageBrowserTest {
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
   static final String EVIL_TITLE = "<img src=x onerror=\"window.pwned=1\"> 恶意标题 onerror";

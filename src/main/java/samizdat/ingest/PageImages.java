@@ -1,0 +1,293 @@
+package samizdat.ingest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import samizdat.content.ArticleMeta;
+import samizdat.content.ImageRef;
+import samizdat.io.Progress;
+
+/**
+ * The images of one article body: found, fetched (URL sources) or copied from beside the saved
+ * page, checked, and named by content; written to {@code media/} only once the whole article is
+ * good, so a refused page leaves no images behind. One per page, on one thread.
+ */
+final class PageImages {
+  private static final Evaluator IMAGES = QueryParser.parse("img");
+  private static final Evaluator CAPTION = QueryParser.parse("figcaption");
+  private static final Evaluator FIGURE = QueryParser.parse("figure");
+  private static final Pattern PAGE_SUFFIX = Pattern.compile("(?i)\\.(html?|xhtml)(\\.gz)?$");
+
+  private final Source source;
+  private final MediaStore media;
+  private final Supplier<HttpFetcher> fetcher;
+  private final FetchSettings fetch;
+  /** Whether the user gave the page's URL: relative image paths then resolve against it. */
+  private final boolean urlGiven;
+  private final Progress progress;
+  private final Map<Element, Optional<String>> files = new IdentityHashMap<>();
+  private final Map<String, ImageRef> refs = new LinkedHashMap<>();
+  private final Map<String, byte[]> pending = new LinkedHashMap<>();
+  private Optional<ImageRef> lead = Optional.empty();
+  /** Stored copies of a re-ingested article's images, by original URL. */
+  private final Map<String, String> known = new HashMap<>();
+
+  PageImages(Source source, Progress progress, Optional<ArticleMeta> stored, MediaStore media,
+      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven) {
+    this.source = source;
+    this.progress = progress;
+    this.media = media;
+    this.fetcher = fetcher;
+    this.fetch = fetch;
+    this.urlGiven = urlGiven;
+    if (stored.isPresent()) {
+      List<ImageRef> all = new ArrayList<>(stored.get().images());
+      stored.get().image().ifPresent(all::add);
+      for (ImageRef ref : all) {
+        ref.file().filter(f -> Files.isRegularFile(media.dir().resolve(f)))
+            .ifPresent(f -> known.putIfAbsent(ref.originalUrl(), f));
+      }
+    }
+  }
+
+  Optional<String> fileFor(Element img) {
+    return files.getOrDefault(img, Optional.empty());
+  }
+
+  List<ImageRef> refs() {
+    return List.copyOf(refs.values());
+  }
+
+  void collect(Element body) throws InterruptedException {
+    for (Element img : body.select(IMAGES)) {
+      String src = src(img);
+      if (src.isEmpty()) {
+        img.remove();
+        continue;
+      }
+      String original = originalUrl(img, src);
+      if (known.containsKey(original)) {
+        files.put(img, Optional.of(known.get(original)));
+        refs.putIfAbsent(original, new ImageRef(Optional.of(known.get(original)), original,
+            StringUtil.normaliseWhitespace(img.attr("alt")).strip(), caption(img)));
+        continue;
+      }
+      Optional<byte[]> bytes = obtain(src, original, true);
+      if (bytes.isPresent() && MediaStore.isPixel(bytes.get())) {
+        img.remove();
+        continue;
+      }
+      Optional<String> file = Optional.empty();
+      if (bytes.isPresent()) {
+        Optional<String> ext = MediaStore.extension(bytes.get());
+        if (ext.isEmpty()) {
+          warn("not an image: " + original + "; kept its alt text and URL");
+        } else {
+          String name = MediaStore.name(bytes.get(), ext.get());
+          pending.putIfAbsent(name, bytes.get());
+          file = Optional.of(name);
+        }
+      }
+      files.put(img, file);
+      String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
+      refs.putIfAbsent(original, new ImageRef(file, original, alt, caption(img)));
+    }
+  }
+
+  Optional<ImageRef> leadRef() {
+    return lead;
+  }
+
+  /**
+   * The lead image the page declares: the body's own copy when the body shows it, else fetched
+   * (URL sources) or found in the saved page's folder; without a copy, its URL alone. An image
+   * that cannot be had is no warning here: the body is complete without it.
+   */
+  void lead(Optional<String> url) throws InterruptedException {
+    if (url.isEmpty()) {
+      return;
+    }
+    ImageRef inBody = refs.get(url.get());
+    if (inBody != null) {
+      lead = Optional.of(new ImageRef(inBody.file(), inBody.originalUrl(), inBody.alt(), ""));
+      return;
+    }
+    if (known.containsKey(url.get())) {
+      lead = Optional.of(new ImageRef(Optional.of(known.get(url.get())), url.get(), "", ""));
+      return;
+    }
+    Optional<String> file = Optional.empty();
+    Optional<byte[]> bytes = obtain(url.get(), url.get(), false);
+    if (bytes.isPresent() && !MediaStore.isPixel(bytes.get())) {
+      Optional<String> ext = MediaStore.extension(bytes.get());
+      if (ext.isPresent()) {
+        String name = MediaStore.name(bytes.get(), ext.get());
+        pending.putIfAbsent(name, bytes.get());
+        file = Optional.of(name);
+      }
+    }
+    lead = Optional.of(new ImageRef(file, url.get(), "", ""));
+  }
+
+  private String caption(Element img) {
+    Element figure = img.closest(FIGURE);
+    Element caption = figure == null ? null : figure.selectFirst(CAPTION);
+    return caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
+  }
+
+  void writeAll() throws IOException {
+    for (Map.Entry<String, byte[]> e : pending.entrySet()) {
+      media.store(e.getKey(), e.getValue());
+    }
+  }
+
+  private String src(Element img) {
+    for (String attr : List.of("data-src", "data-original", "data-lazy-src", "src")) {
+      String v = img.attr(attr).strip();
+      if (!v.isEmpty()) {
+        return v;
+      }
+    }
+    return "";
+  }
+
+  /** What the JSON records as the image's origin: an absolute URL, or the path as written. */
+  private String originalUrl(Element img, String src) {
+    if (src.startsWith("data:")) {
+      return "data:";
+    }
+    if (Links.isHttp(src)) {
+      return src;
+    }
+    if (source.url().isPresent() || urlGiven) {
+      String abs = StringUtil.resolve(img.baseUri(), src);
+      if (Links.isHttp(abs) && source.file().isEmpty()) {
+        return abs;
+      }
+    }
+    return src;
+  }
+
+  private Optional<byte[]> obtain(String src, String original, boolean loud)
+      throws InterruptedException {
+    if (src.startsWith("data:")) {
+      return dataUri(src);
+    }
+    long max = fetch.maxImageBytes();
+    if (source.url().isPresent()) {
+      // The page's own base (the final URL after redirects, or <base href>) resolves it.
+      String abs = Links.isHttp(original) ? original : StringUtil.resolve(source.url().get().toString(), src);
+      if (!Links.isHttp(abs)) {
+        warnIf(loud, "image not fetched (not http): " + src);
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(fetcher.get().fetch(URI.create(abs), HttpFetcher.Kind.IMAGE).body());
+      } catch (FetchException | IllegalArgumentException e) {
+        warnIf(loud, "image " + abs + ": " + e.getMessage() + "; kept its alt text and URL");
+        return Optional.empty();
+      }
+    }
+    Path page = source.file().orElseThrow().toAbsolutePath();
+    Optional<Path> local = localImage(page, src);
+    if (local.isEmpty()) {
+      warnIf(loud, "image not found next to the page: " + original + "; kept its alt text and URL");
+      return Optional.empty();
+    }
+    try {
+      if (Files.size(local.get()) > max) {
+        warnIf(loud, "image " + local.get().getFileName() + ": " + HttpFetcher.tooLarge(max));
+        return Optional.empty();
+      }
+      return Optional.of(Files.readAllBytes(local.get()));
+    } catch (IOException e) {
+      warnIf(loud, "image " + original + ": cannot read: " + Ingester.ioMessage(e));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The saved copy of an image: a relative path as written in the page, or the file a
+   * browser's "Save page as" put in {@code <page>_files/}. Only files inside the page's own
+   * folder count, so a page cannot pull arbitrary local files into the archive.
+   */
+  private Optional<Path> localImage(Path page, String src) {
+    Path dir = page.getParent();
+    List<Path> candidates = new ArrayList<>();
+    String s = src;
+    int cut = indexOfAny(s, '?', '#');
+    if (Links.isHttp(s)) {
+      String path = URI.create(s.substring(0, cut < 0 ? s.length() : cut).replace(" ", "%20")).getPath();
+      String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+      if (!name.isEmpty()) {
+        String stem = PAGE_SUFFIX.matcher(page.getFileName().toString()).replaceFirst("");
+        for (String folder : SourceFinder.SAVED_FILES_FOLDERS) {
+          candidates.add(dir.resolve(stem + folder).resolve(name));
+        }
+      }
+    } else if (!s.contains(":")) {
+      String decoded = URLDecoder.decode(cut < 0 ? s : s.substring(0, cut), StandardCharsets.UTF_8);
+      if (!decoded.startsWith("/")) {
+        try {
+          candidates.add(dir.resolve(decoded));
+        } catch (InvalidPathException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    for (Path c : candidates) {
+      Path n = c.normalize();
+      if (n.startsWith(dir) && Files.isRegularFile(n)) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<byte[]> dataUri(String src) {
+    int comma = src.indexOf(',');
+    if (comma < 0 || !src.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Base64.getMimeDecoder().decode(src.substring(comma + 1)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void warn(String message) {
+    progress.warn(source.label() + ": " + message);
+  }
+
+  private void warnIf(boolean loud, String message) {
+    if (loud) {
+      warn(message);
+    }
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+  }
+}
