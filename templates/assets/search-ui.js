@@ -110,7 +110,9 @@
       if (ranges[i][0] < covered) {
         continue;
       }
-      var start = safeStart(text, Math.max(0, ranges[i][0] - Math.floor(size / 3)));
+      // the first fragment starts at the beginning when its match fits there
+      var start = out.length === 0 && ranges[i][1] <= size - 8 ? 0
+        : safeStart(text, Math.max(0, ranges[i][0] - Math.floor(size / 3)));
       var end = safeEnd(text, Math.min(text.length, start + size));
       covered = end;
       var inside = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; });
@@ -187,6 +189,9 @@
     var d = this.doc;
     var app = d.getElementById('search-app');
     this.L = labels(app);
+    // The site build writes article texts and the tag list; a page without them does without.
+    this.hasTexts = app.getAttribute('data-texts') === 'true';
+    this.hasTags = app.getAttribute('data-tag-list') === 'true';
     this.input = d.getElementById('search-q');
     this.sortSelect = d.getElementById('search-sort');
     this.yearSelect = d.getElementById('search-year');
@@ -447,7 +452,7 @@
     var items = Array.prototype.slice.call(this.list.children);
     var loads = items.map(function (li) {
       var row = li.samizdatRow;
-      if (!row || !/\.html$/.test(row.href)) {
+      if (!row || !self.hasTexts || !/\.html$/.test(row.href)) {
         return Promise.resolve();
       }
       var path = row.href.replace(/\.html$/, '.text.js');
@@ -482,7 +487,7 @@
           .then(function (r) { return r && r.total > 0 ? { q: rest, n: r.total } : null; }, function () { return null; }));
       });
     }
-    var tagsLoaded = tagList === null ? this.index.load('tags/tags.js') : Promise.resolve();
+    var tagsLoaded = tagList === null && this.hasTags ? this.index.load('tags/tags.js') : Promise.resolve();
     Promise.all([Promise.all(tries), tagsLoaded]).then(function (got) {
       if (seq !== self.seq) {
         return;

@@ -109,6 +109,8 @@ final class StaticPagesRenderer implements PageRenderer {
     String search = SiteLayout.SEARCH;
     Map<String, Object> s = Views.base(search, labels.get("searchTitle") + " — " + config.title(),
         config.language(), config);
+    s.put("articleTexts", true); // ArticleTextRenderer
+    s.put("tagList", true); // TagRenderer.TAGS_SCRIPT
     pages.add(new MustachePage(context, search, "search", s));
     return pages;
   }
