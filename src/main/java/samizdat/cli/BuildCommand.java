@@ -48,7 +48,8 @@ final class BuildCommand implements Callable<Integer> {
   Optional<String> baseUrl;
 
   @Option(names = "--lang", paramLabel = "TAG",
-      description = "Language of the site's own pages (default: the articles' most common language).")
+      description = "Language of the site's own pages, e.g. zh-Hans, zh-Hant or en; two or more "
+          + "(zh-Hans,en) show every label in each (default: the articles' most common language).")
   Optional<String> lang;
 
   @Option(names = "--page-size", paramLabel = "N", defaultValue = "20",
@@ -91,7 +92,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     Optional<String> base = baseUrl.map(BuildCommand::checkBaseUrl);
     Optional<String> language = lang.map(l -> {
-      if (!l.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+      if (!l.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*(,[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*)*")) {
         throw new CliException("--lang: not a language tag: " + l, ExitCodes.USAGE);
       }
       return l;

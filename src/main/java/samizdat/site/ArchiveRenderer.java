@@ -25,7 +25,8 @@ final class ArchiveRenderer implements PageRenderer {
       String dir = SiteLayout.monthDir(ym.getYear(), ym.getMonthValue());
       String label = String.format(Locale.ROOT, "%04d-%02d", ym.getYear(), ym.getMonthValue());
       pages.addAll(ListPages.of(context, dir, e.getValue(),
-          String.format(Locale.ROOT, "%d 年 %d 月", ym.getYear(), ym.getMonthValue()), "month"));
+          site.config.labels().format("monthTitle", "year", ym.getYear(), "month",
+              String.format(Locale.ROOT, "%02d", ym.getMonthValue())), "month"));
       Map<String, Object> month = new LinkedHashMap<>();
       month.put("label", label);
       month.put("month", ym.getMonthValue());
@@ -45,12 +46,13 @@ final class ArchiveRenderer implements PageRenderer {
     List<Map<String, Object>> undated = new ArrayList<>();
     if (!site.undated.isEmpty()) {
       String dir = SiteLayout.undatedDir();
-      pages.addAll(ListPages.undated(context, dir, site.undated, "无日期 Undated", "month"));
+      pages.addAll(ListPages.undated(context, dir, site.undated, site.config.labels().get("undatedArticles"), "month"));
       undated.add(Map.of("href", SiteLayout.href(path, dir + SiteLayout.INDEX), "count", site.undated.size()));
     }
-    Map<String, Object> m = Views.base(path, "日期归档 Archive — " + site.config.title(),
+    Map<String, Object> m = Views.base(path, site.config.labels().get("archiveTitle") + " — " + site.config.title(),
         site.config.language(), site.config);
     m.put("years", yearList);
+    m.put("hasYears", yearList.size() > 1);
     m.put("undated", undated);
     m.put("empty", yearList.isEmpty() && undated.isEmpty());
     pages.add(new MustachePage(context, path, "archive", m));

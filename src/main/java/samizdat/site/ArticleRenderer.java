@@ -62,6 +62,13 @@ final class ArticleRenderer implements PageRenderer {
       Map<String, Object> m = Views.base(path, meta.title() + " — " + site.config.title(),
           meta.language(), site.config);
       m.put("articleTitle", meta.title());
+      putCrumbs(m, meta.published(), path);
+      String lang = meta.language().toLowerCase(java.util.Locale.ROOT);
+      boolean chinese = lang.equals("zh") || lang.startsWith("zh-");
+      boolean traditional = lang.startsWith("zh-hant") || lang.startsWith("zh-tw") || lang.startsWith("zh-hk")
+          || lang.startsWith("zh-mo");
+      m.put("chinese", chinese);
+      m.put("own", traditional ? "hant" : "hans");
       m.put("date", Views.optional(meta.published().map(Object::toString)));
       m.put("authors", Views.optional(Optional.of(authors(meta.authors()))));
       m.put("source", Views.optional(meta.source()));
@@ -119,6 +126,18 @@ final class ArticleRenderer implements PageRenderer {
       m.put("editions", editions);
       m.put("hasEditions", !editions.isEmpty());
       m.put("alternates", alternates);
+    }
+
+    /** Home › year › month (links into the date archive), or home › undated. */
+    private void putCrumbs(Map<String, Object> m, Optional<java.time.LocalDate> date, String path) {
+      m.put("undatedHref", SiteLayout.href(path, SiteLayout.undatedDir() + SiteLayout.INDEX));
+      m.put("crumbYear", date.map(d -> List.<Map<String, Object>>of(Map.of(
+          "year", context.site().config.labels().format("yearN", "n", d.getYear()),
+          "yearHref", SiteLayout.href(path, SiteLayout.ARCHIVE_INDEX) + "#y" + d.getYear(),
+          "month", context.site().config.labels().format("monthTitle", "year", d.getYear(), "month",
+              String.format(java.util.Locale.ROOT, "%02d", d.getMonthValue())),
+          "monthHref", SiteLayout.href(path, SiteLayout.monthDir(d.getYear(), d.getMonthValue())
+              + SiteLayout.INDEX)))).orElse(List.of()));
     }
 
     /** The authors as one line: "A, B"; blank names left out. */

@@ -34,10 +34,11 @@ final class BuildState {
   private static final int MAGIC = 0x53414d5a; // "SAMZ"
   // 4: metadata gained authors, lead image and translations; an older state decoded them as absent
   // 5: files gained their mtime, and the state a trailing CRC-32C of all bytes before it
-  private static final int VERSION = 5;
+  // 6: bodies gained their list excerpt
+  private static final int VERSION = 6;
 
   /** What is known about an article's body file. */
-  record BodyInfo(long size, long mtime, byte[] hash, long[] signature) {}
+  record BodyInfo(long size, long mtime, byte[] hash, long[] signature, String excerpt) {}
 
   /** An article's metadata as parsed, with the size and mtime of its JSON file. */
   record MetaInfo(long size, long mtime, ArticleMeta meta) {}
@@ -140,7 +141,7 @@ final class BuildState {
         for (int j = 0; j < sig.length; j++) {
           sig[j] = in.readLong();
         }
-        bodies.put(id, new BodyInfo(size, mtime, hash, sig));
+        bodies.put(id, new BodyInfo(size, mtime, hash, sig, readString(in)));
       }
       int metaCount = in.readInt();
       for (int i = 0; i < metaCount; i++) {
@@ -213,6 +214,7 @@ final class BuildState {
         for (long s : b.signature()) {
           out.writeLong(s);
         }
+        writeString(out, b.excerpt());
       }
       out.writeInt(metas.size());
       for (var e : new java.util.TreeMap<>(metas).entrySet()) {

@@ -97,7 +97,8 @@ final class ContentLoader {
         byte[] bytes = Files.readAllBytes(body);
         String markdown = new String(bytes, StandardCharsets.UTF_8);
         byte[] hash = Fingerprint.hash128(bytes, 0, bytes.length);
-        info = new BuildState.BodyInfo(size, mtime, hash, TextSignature.of(meta.title(), markdown, terms.get()));
+        info = new BuildState.BodyInfo(size, mtime, hash, TextSignature.of(meta.title(), markdown, terms.get()),
+            Excerpts.of(markdown));
       }
     } catch (IOException e) {
       throw new ContentException(body, "cannot read article body: " + e.getMessage(), e);
@@ -105,7 +106,7 @@ final class ContentLoader {
     next.bodies.put(id, info);
     byte[] contentHash = new Fingerprint().add(meta).add(info.hash()).done();
     String path = SiteLayout.article(id, meta.published());
-    return Optional.of(Doc.of(meta, path, body, contentHash, info.signature()));
+    return Optional.of(Doc.of(meta, path, body, contentHash, info.signature(), info.excerpt()));
   }
 
   /** The metadata, from the previous build's state when the JSON file is unchanged. */

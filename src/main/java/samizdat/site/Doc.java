@@ -17,9 +17,10 @@ import samizdat.content.ArticleMeta;
  * @param contentHash hash of metadata and body; changes whenever the article does
  * @param signature {@link TextSignature} of title and body
  * @param tagKeys the article's tags as keys ({@link SiteLayout#tagKey}), de-duplicated, in order
+ * @param excerpt the start of the body's first paragraph of text ({@link Excerpts}), for lists
  */
 record Doc(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, long[] signature,
-    List<String> tagKeys) {
+    List<String> tagKeys, String excerpt) {
   Doc {
     requireNonNull(meta, "meta");
     requireNonNull(path, "path");
@@ -27,10 +28,17 @@ record Doc(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, lon
     requireNonNull(contentHash, "contentHash");
     requireNonNull(signature, "signature");
     tagKeys = List.copyOf(tagKeys);
+    requireNonNull(excerpt, "excerpt");
   }
 
   /** A Doc for this metadata, with tag keys worked out. */
   static Doc of(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, long[] signature) {
+    return of(meta, path, bodyFile, contentHash, signature, "");
+  }
+
+  /** A Doc for this metadata and excerpt, with tag keys worked out. */
+  static Doc of(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, long[] signature,
+      String excerpt) {
     java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
     for (String t : meta.tags()) {
       String k = SiteLayout.tagKey(t);
@@ -38,7 +46,7 @@ record Doc(ArticleMeta meta, String path, Path bodyFile, byte[] contentHash, lon
         keys.add(k);
       }
     }
-    return new Doc(meta, path, bodyFile, contentHash, signature, List.copyOf(keys));
+    return new Doc(meta, path, bodyFile, contentHash, signature, List.copyOf(keys), excerpt);
   }
 
   String id() {

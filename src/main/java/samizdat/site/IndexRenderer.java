@@ -7,6 +7,6 @@ final class IndexRenderer implements PageRenderer {
   @Override
   public List<Page> pages(RenderContext context) {
     SiteModel site = context.site();
-    return ListPages.of(context, "", site.list, "最新文章 Latest articles", "index");
+    return ListPages.of(context, "", site.list, site.config.labels().get("latestArticles"), "index");
   }
 }

@@ -8,6 +8,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.Paragraph;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -31,12 +37,24 @@ final class MarkdownRenderer {
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x20\\x7f]");
 
   private final Parser parser = Parser.builder().build();
-  private final HtmlRenderer html = HtmlRenderer.builder()
-      .escapeHtml(true)
-      .sanitizeUrls(true)
-      .urlSanitizer(new Sanitizer())
-      .attributeProviderFactory(context -> new ExternalLinks())
-      .build();
+  private final HtmlRenderer html;
+  /** The note shown where an image was not saved ("图片未保存"). */
+  private final String missingImage;
+
+  MarkdownRenderer() {
+    this("图片 image");
+  }
+
+  MarkdownRenderer(String missingImage) {
+    this.missingImage = missingImage;
+    this.html = HtmlRenderer.builder()
+        .escapeHtml(true)
+        .sanitizeUrls(true)
+        .urlSanitizer(new Sanitizer())
+        .attributeProviderFactory(context -> new ExternalLinks())
+        .nodeRendererFactory(FigureRenderer::new)
+        .build();
+  }
 
   /**
    * A body as HTML and as plain text (for search). The HTML is made when first asked for: the
@@ -90,7 +108,9 @@ final class MarkdownRenderer {
   /** The parsed body with its links and images made safe and relative to {@code pagePath}. */
   private Node parse(String markdown, String pagePath, Predicate<String> hasMedia) {
     Node doc = parser.parse(markdown);
-    doc.accept(new Rewriter(pagePath, hasMedia));
+    Rewriter rewriter = new Rewriter(pagePath, hasMedia, missingImage);
+    doc.accept(rewriter);
+    rewriter.rewriteImages();
     return doc;
   }
 
@@ -121,6 +141,12 @@ final class MarkdownRenderer {
       @Override
       public void visit(org.commonmark.node.Paragraph p) {
         visitChildren(p);
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(CustomBlock b) {
+        visitChildren(b);
         sb.append('\n');
       }
 
@@ -185,10 +211,14 @@ final class MarkdownRenderer {
   private static final class Rewriter extends AbstractVisitor {
     private final String pagePath;
     private final Predicate<String> hasMedia;
+    private final String missingImage;
+    /** Images found; rewritten after the walk, as that moves their neighbours. */
+    private final List<Image> images = new ArrayList<>();
 
-    Rewriter(String pagePath, Predicate<String> hasMedia) {
+    Rewriter(String pagePath, Predicate<String> hasMedia, String missingImage) {
       this.pagePath = pagePath;
       this.hasMedia = hasMedia;
+      this.missingImage = missingImage;
     }
 
     @Override
@@ -199,27 +229,95 @@ final class MarkdownRenderer {
       }
     }
 
+    /**
+     * An image alone in its paragraph becomes a figure, and the paragraph after it that is all
+     * emphasis (how ingest writes a figure's caption) its caption, shown as small plain text. An
+     * image that was not saved leaves a short note instead, and its caption joins the note rather
+     * than standing alone under nothing.
+     */
     @Override
     public void visit(Image image) {
+      images.add(image);
+    }
+
+    void rewriteImages() {
+      for (Image image : images) {
+        rewrite(image);
+      }
+    }
+
+    private void rewrite(Image image) {
       String dest = image.getDestination();
       var local = mediaName(dest).filter(hasMedia);
+      Node parent = image.getParent();
+      boolean alone = parent instanceof Paragraph && parent.getFirstChild() == image && image.getNext() == null;
+      Paragraph caption = alone ? captionAfter(parent) : null;
       if (local.isPresent()) {
         image.setDestination(SiteLayout.href(pagePath, SiteLayout.media(local.get())));
+        if (alone) {
+          Figure figure = new Figure();
+          parent.insertBefore(figure);
+          figure.appendChild(image);
+          parent.unlink();
+          if (caption != null) {
+            Caption c = new Caption();
+            moveChildren(caption.getFirstChild(), c);
+            figure.appendChild(c);
+            caption.unlink();
+          }
+        }
         return;
       }
-      // Not available offline: show the alt text, and the original address as a link when it
-      // is a web address (marked external by the attribute provider).
-      String alt = altText(image);
+      // Not available offline: show the alt text (or the caption), and the original address as a
+      // link when it is a web address (marked external by the attribute provider).
+      String alt = altText(image).strip();
+      Node note = alone ? new MissingImage() : null;
+      if (caption != null) {
+        String captionText = altText(caption).strip();
+        alt = captionText.isEmpty() ? alt : captionText;
+        caption.unlink();
+      }
       Node replacement;
       if (isExternal(dest)) {
         Link link = new Link(dest, null);
-        link.appendChild(new Text("[图片 image" + (alt.isEmpty() ? "" : ": " + alt) + "]"));
+        link.appendChild(new Text("[" + missingImage + "]"));
         replacement = link;
       } else {
-        replacement = new Text("[图片 image" + (alt.isEmpty() ? "" : ": " + alt) + "]");
+        replacement = new Text("[" + missingImage + "]");
       }
-      image.insertBefore(replacement);
-      image.unlink();
+      if (note != null) {
+        parent.insertBefore(note);
+        note.appendChild(replacement);
+        if (!alt.isEmpty()) {
+          note.appendChild(new Text(" " + alt));
+        }
+        parent.unlink();
+      } else {
+        image.insertBefore(replacement);
+        if (!alt.isEmpty()) {
+          image.insertBefore(new Text(" " + alt));
+        }
+        image.unlink();
+      }
+    }
+
+    /** The paragraph right after {@code figure} when it is all emphasis: the figure's caption. */
+    private static Paragraph captionAfter(Node figure) {
+      if (figure.getNext() instanceof Paragraph p && p.getFirstChild() instanceof Emphasis
+          && p.getFirstChild() == p.getLastChild()) {
+        return p;
+      }
+      return null;
+    }
+
+    /** Moves the children of {@code emphasis} into {@code target}. */
+    private static void moveChildren(Node emphasis, Node target) {
+      Node child = emphasis.getFirstChild();
+      while (child != null) {
+        Node next = child.getNext();
+        target.appendChild(child);
+        child = next;
+      }
     }
 
     private static String altText(Node node) {
@@ -241,6 +339,43 @@ final class MarkdownRenderer {
         child = next;
       }
       node.unlink();
+    }
+  }
+
+  /** An image alone in its paragraph, with its caption if it has one. */
+  static final class Figure extends CustomBlock {}
+
+  /** A figure's caption. */
+  static final class Caption extends CustomBlock {}
+
+  /** Where an image was not saved: a short note with its caption or alt text. */
+  static final class MissingImage extends CustomBlock {}
+
+  /** Renders figures as {@code <figure>} with {@code <figcaption>}, missing images as a note. */
+  private static final class FigureRenderer implements NodeRenderer {
+    private final HtmlNodeRendererContext context;
+    private final HtmlWriter out;
+
+    FigureRenderer(HtmlNodeRendererContext context) {
+      this.context = context;
+      this.out = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Figure.class, Caption.class, MissingImage.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      String tag = node instanceof Figure ? "figure" : node instanceof Caption ? "figcaption" : "p";
+      out.line();
+      out.tag(tag, node instanceof MissingImage ? Map.of("class", "image-missing") : Map.of());
+      for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+        context.render(child);
+      }
+      out.tag("/" + tag);
+      out.line();
     }
   }
 

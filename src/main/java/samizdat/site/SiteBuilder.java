@@ -119,24 +119,31 @@ public final class SiteBuilder {
       ContentLoader.Loaded loaded = loader.load(inputs, progress);
       List<String> media = loader.mediaFiles(progress);
       timer.lap("content read");
+      List<String> languages = options.language().map(SiteBuilder::languages)
+          .orElseGet(() -> List.of(commonLanguage(loaded.docs())));
+      // Asked for by --lang, a language needs its labels file; the articles' language falls back
+      // to the reference labels when the templates have none for it.
+      boolean fallback = options.language().isEmpty()
+          && Labels.match(templateRoot.resolve(Labels.FOLDER), languages.get(0)).isEmpty();
+      Labels labels = Labels.load(templateRoot, fallback ? List.of(Labels.REFERENCE) : languages);
+      SiteConfig config = new SiteConfig(options.title(), languages.get(0), options.baseUrl(),
+          options.pageSize(), labels);
+      templates = new Templates(templateRoot, options.strictTemplates(), Map.of("L", labels.all()));
       try {
         templates.check(TEMPLATES);
       } catch (RuntimeException e) {
         throw new IOException(templateRoot + ": " + e.getMessage(), e);
       }
-      SiteConfig config = new SiteConfig(options.title(),
-          options.language().orElseGet(() -> commonLanguage(loaded.docs())), options.baseUrl(),
-          options.pageSize());
       byte[] global = new Fingerprint().add(settings).add(config.language()).done();
 
       timer.lap("templates checked");
       SiteModel site = new SiteModel(config, loaded.docs());
       timer.lap("model");
-      RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(),
+      RenderContext context = new RenderContext(site, templates, new MarkdownRenderer(labels.get("imageMissing")),
           new HashSet<>(media), global, progress, new BodyTexts(Runtime.getRuntime().maxMemory() / BODY_TEXTS_HEAP_SHARE));
 
       List<PageRenderer> renderers = List.of(
-          new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
+          new ArticleRenderer(), new ArticleTextRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
@@ -416,6 +423,17 @@ public final class SiteBuilder {
       }
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** The language tags of {@code --lang zh-Hans,en}: main first, blanks dropped. */
+  static List<String> languages(String option) {
+    List<String> out = new ArrayList<>();
+    for (String part : option.split(",")) {
+      if (!part.isBlank() && !out.contains(part.strip())) {
+        out.add(part.strip());
+      }
+    }
+    return out.isEmpty() ? List.of("en") : out;
   }
 
   /** The most common article language; "zh" for an empty archive. Ties: the smaller tag. */

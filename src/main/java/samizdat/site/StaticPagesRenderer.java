@@ -59,7 +59,20 @@ final class StaticPagesRenderer implements PageRenderer {
     List<Page> pages = new ArrayList<>();
 
     String about = SiteLayout.ABOUT;
-    Map<String, Object> m = Views.base(about, "关于 About — " + config.title(), config.language(), config);
+    Labels labels = config.labels();
+    Map<String, Object> m = Views.base(about, labels.get("aboutTitle") + " — " + config.title(),
+        config.language(), config);
+    List<Map<String, String>> texts = labels.perLanguage(Map.of("n", Integer.toString(site.list.size()),
+        "tags", Integer.toString(site.tags.size()), "title", config.title()));
+    for (Map<String, String> t : texts) {
+      String range = site.earliest.isPresent() && site.latest.isPresent()
+          ? t.get("aboutRange").replace("{from}", site.earliest.get().toString())
+              .replace("{to}", site.latest.get().toString()) : "";
+      String undated = site.undated.isEmpty() ? ""
+          : t.get("aboutUndated").replace("{n}", Integer.toString(site.undated.size()));
+      t.put("aboutIntro", t.get("aboutIntro").replace("{range}", range).replace("{undated}", undated));
+    }
+    m.put("texts", texts);
     m.put("articleCount", site.list.size());
     m.put("tagCount", site.tags.size());
     m.put("earliest", Views.optional(site.earliest.map(Object::toString)));
@@ -85,7 +98,7 @@ final class StaticPagesRenderer implements PageRenderer {
     pages.add(new MustachePage(context, about, "about", m));
 
     for (String path : List.of(SiteLayout.NOT_FOUND, SiteLayout.IPFS_NOT_FOUND)) {
-      Map<String, Object> nf = Views.base(path, "找不到页面 Page not found — " + config.title(),
+      Map<String, Object> nf = Views.base(path, labels.get("notFoundTitle") + " — " + config.title(),
           config.language(), config);
       nf.put("csp", NOT_FOUND_CSP);
       nf.put("rootFinder", List.of(Map.of("script", ROOT_FINDER,
@@ -94,7 +107,10 @@ final class StaticPagesRenderer implements PageRenderer {
     }
 
     String search = SiteLayout.SEARCH;
-    Map<String, Object> s = Views.base(search, "搜索 Search — " + config.title(), config.language(), config);
+    Map<String, Object> s = Views.base(search, labels.get("searchTitle") + " — " + config.title(),
+        config.language(), config);
+    s.put("articleTexts", true); // ArticleTextRenderer
+    s.put("tagList", true); // TagRenderer.TAGS_SCRIPT
     pages.add(new MustachePage(context, search, "search", s));
     return pages;
   }

@@ -35,8 +35,16 @@ final class Templates {
   /** One output buffer per render thread, reused page after page. */
   private final ThreadLocal<Utf8Writer> buffers = ThreadLocal.withInitial(() -> new Utf8Writer(64 * 1024));
 
+  /** Values every template sees (the labels, {@code L}), beneath each page's own model. */
+  private final Map<String, Object> globals;
+
   Templates(Path root, boolean strict) {
+    this(root, strict, Map.of());
+  }
+
+  Templates(Path root, boolean strict, Map<String, Object> globals) {
     this.root = root;
+    this.globals = Map.copyOf(globals);
     this.factory = new DefaultMustacheFactory(name -> {
       try {
         Path file = root.resolve(name);
@@ -60,7 +68,7 @@ final class Templates {
     Mustache m = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
     Utf8Writer out = buffers.get();
     out.reset();
-    m.execute(out, model);
+    m.execute(out, List.of(globals, model));
     return out.toByteArray();
   }
 

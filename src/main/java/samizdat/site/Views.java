@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import samizdat.content.ImageRef;
 
 /**
  * Builds the parts of view models that many pages share. Every page's model has {@code root},
@@ -35,23 +36,38 @@ final class Views {
     return m;
   }
 
-  /** A list entry linking to an article. */
-  static Map<String, Object> item(Doc d, String from) {
+  /**
+   * A list entry linking to an article: title, date (or none), source, a short excerpt and the
+   * lead image (the page's declared image, else the body's first, when its file was saved).
+   */
+  static Map<String, Object> item(RenderContext context, Doc d, String from) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("href", SiteLayout.href(from, d.path()));
+    String href = SiteLayout.href(from, d.path());
+    m.put("href", href);
     m.put("title", d.meta().title());
     m.put("lang", d.meta().language());
     m.put("date", optional(d.meta().published().map(Object::toString)));
     m.put("source", optional(d.meta().source()));
+    m.put("excerpt", optional(Optional.of(d.excerpt())));
+    m.put("image", leadImage(context, d).map(f -> List.<Map<String, Object>>of(
+        Map.of("src", SiteLayout.href(from, SiteLayout.media(f)), "href", href))).orElse(List.of()));
     return m;
   }
 
-  static List<Map<String, Object>> items(List<Doc> docs, String from) {
+  static List<Map<String, Object>> items(RenderContext context, List<Doc> docs, String from) {
     List<Map<String, Object>> out = new ArrayList<>(docs.size());
     for (Doc d : docs) {
-      out.add(item(d, from));
+      out.add(item(context, d, from));
     }
     return out;
+  }
+
+  /** The media file of an article's lead image, when the site has it. */
+  static Optional<String> leadImage(RenderContext context, Doc d) {
+    var meta = d.meta();
+    return meta.image().flatMap(ImageRef::file)
+        .or(() -> meta.images().stream().flatMap(i -> i.file().stream()).findFirst())
+        .filter(f -> SiteLayout.isSafeName(f) && context.media().contains(f));
   }
 
   /** Zero or one {@code {"value": v}}: renders with {@code {{#x}}{{value}}{{/x}}}. */

@@ -53,8 +53,30 @@ class MarkdownRendererTest {
     assertEquals("../../../media/" + SiteLayout.bucket("img1.png") + "/img1.png", imgs.get(0).attr("src"));
     assertEquals("one", imgs.get(0).attr("alt"));
     assertEquals("https://evil.example/t.png", d.selectFirst("a").attr("href"));
-    assertTrue(d.text().contains("[图片 image: two]"));
-    assertTrue(d.text().contains("[图片 image: three]"));
+    assertTrue(d.text().contains("[图片 image] two"), d.text());
+    assertTrue(d.text().contains("[图片 image] three"), d.text());
+    assertEquals(3, d.select("p.image-missing").size(), d.html());
+  }
+
+  @Test
+  void aCaptionUnderASavedImageIsAFigureCaptionWithoutEmphasis() {
+    Document d = render("Text before.\n\n![photo](../media/img1.png)\n\n*警方在2024年3月4日拍摄的照片*\n\n"
+        + "A paragraph with *real emphasis*.");
+    Element figure = d.selectFirst("figure");
+    assertTrue(figure != null, d.html());
+    assertEquals(1, figure.select("img").size());
+    assertEquals("警方在2024年3月4日拍摄的照片", figure.selectFirst("figcaption").text());
+    assertTrue(figure.select("em").isEmpty(), "no emphasis marks in the caption: " + figure.html());
+    assertEquals(1, d.select("p em").size(), "emphasis elsewhere stays: " + d.html());
+  }
+
+  @Test
+  void theCaptionOfAnImageThatWasNotSavedJoinsTheNoteInsteadOfStandingAlone() {
+    Document d = render("![photo](../media/missing.png)\n\n*示威者在街头*\n\nNext paragraph.");
+    assertTrue(d.select("figure, figcaption, em").isEmpty(), d.html());
+    Element note = d.selectFirst("p.image-missing");
+    assertEquals("[图片 image] 示威者在街头", note.text());
+    assertEquals(2, d.select("p").size(), "the note and the next paragraph: " + d.html());
   }
 
   @Test
