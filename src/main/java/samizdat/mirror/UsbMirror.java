@@ -320,14 +320,19 @@ public final class UsbMirror {
    */
   private void checkShrink(Set<String> files, Set<String> owned, Path siteArg, Path targetArg)
       throws MirrorException {
-    long had = owned.stream().filter(p -> p.startsWith("a/")).count();
-    long has = files.stream().filter(p -> p.startsWith("a/")).count();
+    long had = owned.stream().filter(UsbMirror::isArticlePage).count();
+    long has = files.stream().filter(UsbMirror::isArticlePage).count();
     if (!allowShrink && had > 0 && has * 2 < had) {
       throw MirrorException.refusal(siteArg + ": " + has + " article pages, but the copy in " + targetArg
           + " has " + had + "; mirroring would delete " + (had - has) + " of them. Nothing was changed."
           + " Check that the site was built from the right content; if the articles really are gone,"
           + " run again with --allow-shrink");
     }
+  }
+
+  /** An article's page, not the other files the build writes beside it (its text for search). */
+  private static boolean isArticlePage(String path) {
+    return path.startsWith("a/") && path.endsWith(".html");
   }
 
   /** Paths listed in the previous manifest and in the journal of an interrupted run. */

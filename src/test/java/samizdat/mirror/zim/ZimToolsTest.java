@@ -179,7 +179,8 @@ class ZimToolsTest {
 
   static String articlePath() throws IOException {
     try (Stream<Path> walk = Files.walk(site.resolve("a"))) {
-      return walk.filter(p -> p.getFileName().toString().contains("20240304-fixture")).findFirst()
+      return walk.filter(p -> p.getFileName().toString().contains("20240304-fixture")
+          && p.getFileName().toString().endsWith(".html")).findFirst()
           .map(p -> site.relativize(p).toString().replace('\\', '/')).orElseThrow();
     }
   }
