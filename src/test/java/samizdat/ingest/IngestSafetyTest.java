@@ -67,6 +67,32 @@ class IngestSafetyTest {
     assertEquals(Ingester.Status.UNCHANGED, ingest(store, v1).get(0).status());
   }
 
+  /**
+   * A raw page cut short (a run killed mid-write by an older version, a torn copy) or gone, under
+   * metadata whose {@code rawSha256} still names the good page: the article is written again, not
+   * reported unchanged forever.
+   */
+  @Test
+  void aTornOrMissingRawPageIsWrittenAgain() throws Exception {
+    Path v1 = pages("v1", 1, 1);
+    ContentStore store = new ContentStore(dir.resolve("content"));
+    String id = ingest(store, v1).get(0).id().orElseThrow();
+    byte[] good = Files.readAllBytes(store.rawFile(id));
+    byte[] json = Files.readAllBytes(store.metaFile(id));
+
+    Files.write(store.rawFile(id), java.util.Arrays.copyOf(good, good.length / 2));
+    List<Ingester.Outcome> torn = ingest(store, v1);
+    assertEquals(Ingester.Status.UPDATED, torn.get(0).status(), torn.toString());
+    assertArrayEquals(good, Files.readAllBytes(store.rawFile(id)), "the raw page is whole again");
+
+    Files.delete(store.rawFile(id));
+    List<Ingester.Outcome> gone = ingest(store, v1);
+    assertEquals(Ingester.Status.UPDATED, gone.get(0).status(), gone.toString());
+    assertArrayEquals(good, Files.readAllBytes(store.rawFile(id)), "the raw page is back");
+    assertArrayEquals(json, Files.readAllBytes(store.metaFile(id)), "the metadata was right all along");
+    assertEquals(Ingester.Status.UNCHANGED, ingest(store, v1).get(0).status());
+  }
+
   @Test
   void aFullDiskStopsTheRunAndARerunGivesTheSameFilesAsACleanOne() throws Exception {
     Path pages = pages("pages", 12, 1);
