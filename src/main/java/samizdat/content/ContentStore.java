@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import samizdat.io.FileWrites;
+import samizdat.io.SyncBatch;
 
 /**
  * The content folder: {@code articles/<id>.json} and {@code articles/<id>.md}, {@code
@@ -21,6 +22,7 @@ public final class ContentStore {
   private final Path root;
   private final ContentJson json = new ContentJson();
   private final FileWrites writes;
+  private final SyncBatch unsynced = new SyncBatch();
 
   public ContentStore(Path root) {
     this(root, FileWrites.ATOMIC);
@@ -29,7 +31,21 @@ public final class ContentStore {
   /** A store whose files are written through {@code writes} (tests: a disk that fills up). */
   public ContentStore(Path root, FileWrites writes) {
     this.root = root;
-    this.writes = writes == FileWrites.ATOMIC ? writes : FileWrites.naming(writes);
+    this.writes = FileWrites.recording(writes == FileWrites.ATOMIC ? writes : FileWrites.naming(writes),
+        unsynced);
+  }
+
+  /**
+   * Forces every file written through this store since the last call, and their folders, to the
+   * device (docs/safety.md: once per batch of articles, not per file).
+   */
+  public void sync() throws IOException {
+    unsynced.sync();
+  }
+
+  /** How many written files wait for {@link #sync}. */
+  public int unsynced() {
+    return unsynced.pending();
   }
 
   /** How this store's files are written; writers of content files go through it. */

@@ -53,6 +53,8 @@ public final class Ingester {
           + "|br|img|main|header|link|script|style|figure|strong|b|em|i)[\\s>/]",
       Pattern.CASE_INSENSITIVE);
   private static final int SNIFF = 65536;
+  /** Written files after which they are synced: what a power cut can take is bounded by this. */
+  private static final int SYNC_EVERY = 2000;
   private static final PageDecoder DECODER = new PageDecoder();
   private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
 
@@ -221,6 +223,9 @@ public final class Ingester {
       } else {
         notDone.incrementAndGet();
       }
+      if (store.unsynced() >= SYNC_EVERY) {
+        syncWritten();
+      }
       progress.advance(1);
     });
     try {
@@ -259,6 +264,7 @@ public final class Ingester {
           throw new IllegalStateException("ingest worker failed", e.getCause());
         }
       }
+      syncWritten();
     } finally {
       pool.shutdownNow();
       progress.finish();
@@ -318,15 +324,31 @@ public final class Ingester {
       return Optional.of(decideAndWrite(p));
     } catch (IOException | UncheckedIOException e) {
       if (IoFailures.isFatal(e)) {
-        IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-        IOException named = IoFailures.about(store.root(), io);
-        stoppedBy.compareAndSet(null, named instanceof FatalIoException f ? f
-            : new FatalIoException(store.root().toString(), IoFailures.reason(io), io));
+        stop(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
         return Optional.empty();
       }
       return Optional.of(fail(p.label(), reason(e)));
     } catch (SourceFailure | RuntimeException | StackOverflowError e) {
       return Optional.of(fail(p.label(), reason(e)));
+    }
+  }
+
+  private void stop(IOException io) {
+    IOException named = IoFailures.about(store.root(), io);
+    stoppedBy.compareAndSet(null, named instanceof FatalIoException f ? f
+        : new FatalIoException(store.root().toString(), IoFailures.reason(io), io));
+  }
+
+  /**
+   * Makes the files written so far durable (docs/safety.md: once per {@link #SYNC_EVERY} files
+   * and at the end of a run, not per file). A failure here is a disk that lost writes: the run
+   * stops, naming the file.
+   */
+  private void syncWritten() {
+    try {
+      store.sync();
+    } catch (IOException e) {
+      stop(e);
     }
   }
 

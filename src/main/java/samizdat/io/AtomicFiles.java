@@ -272,6 +272,37 @@ public final class AtomicFiles {
     return deleted;
   }
 
+  /** Forces the bytes of {@code file} to the device (fsync), naming it when that fails. */
+  public static void sync(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      throw IoFailures.about(file, e);
+    }
+  }
+
+  /**
+   * Forces the entries of folder {@code dir} to the device: a file created, renamed or deleted in
+   * it survives a power cut only once this is done. Where a folder cannot be opened or synced
+   * (Windows, some network file systems) the file system keeps its own order and this does
+   * nothing; a failing or full device is an error.
+   */
+  public static void syncDirectory(Path dir) throws IOException {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(dir, StandardOpenOption.READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return;
+    }
+    try (ch) {
+      ch.force(true);
+    } catch (IOException e) {
+      if (IoFailures.isFatal(e)) {
+        throw IoFailures.about(dir, e);
+      }
+    }
+  }
+
   /** Renames {@code source} over {@code target}, atomically where the file system allows it. */
   public static void move(Path source, Path target) throws IOException {
     try {

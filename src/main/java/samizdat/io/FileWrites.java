@@ -59,6 +59,35 @@ public interface FileWrites {
     };
   }
 
+  /** {@code writes}, recording in {@code batch} every file whose bytes it wrote, for one later sync. */
+  static FileWrites recording(FileWrites writes, SyncBatch batch) {
+    return new FileWrites() {
+      @Override
+      public boolean createNew(Path target, byte[] bytes) throws IOException {
+        boolean created = writes.createNew(target, bytes);
+        if (created) {
+          batch.add(target);
+        }
+        return created;
+      }
+
+      @Override
+      public boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
+        boolean written = writes.writeIfChanged(target, bytes);
+        if (written) {
+          batch.add(target);
+        }
+        return written;
+      }
+
+      @Override
+      public void write(Path target, byte[] bytes, boolean sync) throws IOException {
+        writes.write(target, bytes, sync);
+        batch.add(target);
+      }
+    };
+  }
+
   /** The real thing: {@link AtomicFiles}. */
   FileWrites ATOMIC = new FileWrites() {
     @Override

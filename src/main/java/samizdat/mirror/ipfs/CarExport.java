@@ -106,6 +106,7 @@ public final class CarExport {
             writer.heldBlockCount(), carBytes, warnings);
       }
       AtomicFiles.move(tmp, abs);
+      AtomicFiles.syncDirectory(abs.getParent()); // the rename, not only the bytes, survives a power cut
       return result;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);

@@ -104,6 +104,7 @@ public final class ZimExport {
         ch.force(true);
       }
       AtomicFiles.move(tmp, abs);
+      AtomicFiles.syncDirectory(abs.getParent()); // the rename, not only the bytes, survives a power cut
       return new Result(r.fileBytes(), files.size(), contentBytes, r.frontArticles(), r.clusterCount(),
           r.uuid(), metadata, warnings);
     } catch (IOException | RuntimeException e) {
