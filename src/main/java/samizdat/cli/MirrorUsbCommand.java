@@ -73,10 +73,13 @@ final class MirrorUsbCommand implements Callable<Integer> {
     }
     console.summary("mirrored " + site + " to " + target + ": " + r.files() + " files ("
         + ByteSizes.human(r.totalBytes()) + "); " + r.copied() + " copied (" + ByteSizes.human(r.bytesCopied()) + "), "
-        + r.unchanged() + " unchanged, " + r.removed() + " removed");
+        + r.unchanged() + " unchanged, " + r.removed() + " removed"
+        + (r.notCopied().isEmpty() ? "" : ", " + r.notCopied().size() + " not copied (named below)"));
     String about = r.archive().describe();
     console.summary("archive: " + r.archive().title() + (about.isEmpty() ? "" : " (" + about + ")"));
     console.summary("check the copy with: samizdat verify " + target);
-    return ExitCodes.OK;
+    // The rest is copied and complete; these few the user must rename (docs/safety.md).
+    r.notCopied().forEach(console::error);
+    return r.notCopied().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

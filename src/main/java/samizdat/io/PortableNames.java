@@ -1,5 +1,11 @@
 package samizdat.io;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,5 +32,80 @@ public final class PortableNames {
   /** True when {@code name} cannot be stored as it is on Windows, FAT or exFAT. */
   public static boolean isUnportable(String name) {
     return !reservedStem(name).isEmpty() || name.endsWith(".") || name.endsWith(" ");
+  }
+
+  /**
+   * True when the name of {@code file}, as listed from its folder, is valid UTF-8: its bytes and
+   * the name Java shows for them are the same. A name that is not (written by a tool that used
+   * Latin-1 or GBK) cannot be held by a FAT or exFAT stick, a manifest, a ZIM or a URL, and
+   * Java finds the file again only through the very {@code Path} it was listed as.
+   */
+  public static boolean isUtf8(Path file) {
+    Path name = file.getFileName();
+    if (name == null) {
+      return true;
+    }
+    try {
+      return file.resolveSibling(name.toString()).equals(file);
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The name of {@code file} for a message: as it is when valid UTF-8, else with each byte that
+   * is not part of a valid UTF-8 character shown as {@code \xNN} ("caf\xE9.html").
+   */
+  public static String shown(Path file) {
+    Path name = file.getFileName();
+    if (name == null || isUtf8(file)) {
+      return name == null ? file.toString() : name.toString();
+    }
+    // A file URI keeps the name's own bytes, percent-encoded; its last segment is the name.
+    String raw = file.toAbsolutePath().toUri().getRawPath();
+    if (raw.endsWith("/")) {
+      raw = raw.substring(0, raw.length() - 1);
+    }
+    raw = raw.substring(raw.lastIndexOf('/') + 1);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length()) {
+        bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.write(c);
+      }
+    }
+    byte[] b = bytes.toByteArray();
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < b.length) {
+      int len = validLength(b, i);
+      if (len > 0) {
+        out.append(new String(b, i, len, StandardCharsets.UTF_8));
+        i += len;
+      } else {
+        out.append(String.format(Locale.ROOT, "\\x%02X", b[i] & 0xff));
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The length of the valid UTF-8 character at {@code b[i]}, or 0 when there is none. */
+  private static int validLength(byte[] b, int i) {
+    int lead = b[i] & 0xff;
+    int len = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3
+        : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (len == 0 || i + len > b.length) {
+      return 0;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, i, len));
+      return len;
+    } catch (CharacterCodingException e) {
+      return 0;
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import samizdat.io.PortableNames;
 
 /**
  * The files of a site folder that get mirrored: regular files, by '/'-separated relative path.
@@ -19,13 +20,31 @@ import java.util.function.Consumer;
 public final class SiteFiles {
   private SiteFiles() {}
 
-  /** Relative path -> size, sorted by path. */
+  /** Relative path -> size, sorted by path; a name that is not valid UTF-8 is a warning. */
   public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings) throws IOException {
+    return scan(site, warnings, warnings);
+  }
+
+  /**
+   * Relative path -> size, sorted by path. A file or folder whose name is not valid UTF-8
+   * ({@link PortableNames#isUtf8}) is left out and told to {@code notUtf8}, one line naming it
+   * with its bytes escaped: no stick, manifest or URL can hold its name.
+   */
+  public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings, Consumer<String> notUtf8)
+      throws IOException {
     SortedMap<String, Long> files = new TreeMap<>();
     Files.walkFileTree(site, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(site) && dir.getFileName().toString().startsWith(".")) {
+        if (dir.equals(site)) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (!PortableNames.isUtf8(dir)) {
+          notUtf8.accept(shown(site, dir) + "/: folder name is not valid UTF-8; not copied, nor anything"
+              + " in it (rename it to copy it)");
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        if (dir.getFileName().toString().startsWith(".")) {
           warnings.accept(site.relativize(dir) + "/: hidden folder, not mirrored");
           return FileVisitResult.SKIP_SUBTREE;
         }
@@ -34,6 +53,10 @@ public final class SiteFiles {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (!PortableNames.isUtf8(file)) {
+          notUtf8.accept(shown(site, file) + ": file name is not valid UTF-8; not copied (rename it to copy it)");
+          return FileVisitResult.CONTINUE;
+        }
         String rel = relative(site, file);
         if (file.getFileName().toString().startsWith(".")) {
           warnings.accept(rel + ": hidden file, not mirrored");
@@ -52,6 +75,12 @@ public final class SiteFiles {
       }
     });
     return files;
+  }
+
+  /** {@code p} relative to {@code base} for a message, its own name's bytes escaped if need be. */
+  static String shown(Path base, Path p) {
+    String parent = relative(base, p.getParent());
+    return (parent.isEmpty() ? "" : parent + "/") + PortableNames.shown(p);
   }
 
   static String relative(Path base, Path p) {

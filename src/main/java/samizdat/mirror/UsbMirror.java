@@ -3,14 +3,12 @@ package samizdat.mirror;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -104,10 +102,15 @@ public final class UsbMirror {
   }
 
   /** What a run did. */
+  /**
+   * What a run did; {@code notCopied} names the site's files that no stick can hold (a name that
+   * is not valid UTF-8), one line each: everything else was copied and the manifest written.
+   */
   public record Result(int files, int copied, int unchanged, int removed, long bytesCopied,
-      long totalBytes, ArchiveInfo archive, List<String> warnings) {
+      long totalBytes, ArchiveInfo archive, List<String> warnings, List<String> notCopied) {
     public Result {
       warnings = List.copyOf(warnings);
+      notCopied = List.copyOf(notCopied);
     }
   }
 
@@ -125,7 +128,8 @@ public final class UsbMirror {
     Path target = targetDir.toAbsolutePath().normalize();
     checkFolders(site, target, siteDir, targetDir);
 
-    SortedMap<String, Long> files = SiteFiles.scan(site, this::warn);
+    List<String> notCopied = new ArrayList<>();
+    SortedMap<String, Long> files = SiteFiles.scan(site, this::warn, line -> notCopied.add(siteDir + "/" + line));
     // Mirroring one stick onto another: its manifest is rewritten for the new copy, not copied.
     if (files.remove(Manifest.FILE_NAME) != null) {
       warn(Manifest.FILE_NAME + ": not copied from the site; a new one is written for this copy");
@@ -190,12 +194,14 @@ public final class UsbMirror {
     Changes changes = new Changes(target, journal);
     removeLeftoverTemporaryFiles(target, files.keySet());
     int removed = 0;
+    // Folders whose entries this run changed: synced before the manifest says the copy is whole.
+    Set<Path> changedDirs = new TreeSet<>();
     for (String path : obsolete) {
       Path t = SafePaths.resolve(target, path);
       changes.beforeFirst();
       Files.deleteIfExists(t);
       removed++;
-      removeEmptyParents(target, t.getParent());
+      changedDirs.add(removeEmptyParents(target, t.getParent()));
     }
 
     long total = files.values().stream().mapToLong(Long::longValue).sum();
@@ -222,6 +228,7 @@ public final class UsbMirror {
       if (action == Action.NEW) {
         changes.beforeFirst();
         hash = copy(source, t, sha, progress::advance);
+        changedDirs.add(t.getParent());
         copied++;
         bytesCopied += Files.size(t);
       } else {
@@ -230,6 +237,7 @@ public final class UsbMirror {
         if (Files.size(t) != Files.size(source) || !sha.of(t, n -> { }).equals(hash)) {
           changes.beforeFirst();
           hash = copy(source, t, sha, n -> { });
+          changedDirs.add(t.getParent());
           copied++;
           bytesCopied += Files.size(t);
         } else {
@@ -246,6 +254,11 @@ public final class UsbMirror {
           + " files not copied, " + copied + " copied); no manifest written; fix the files and run again"));
     }
 
+    // Each file was synced before its rename; the renames are durable once their folders are,
+    // a new folder once the folder holding it is. Deepest first, the stick's root last.
+    for (Path dir : deepestFirst(target, changedDirs)) {
+      AtomicFiles.syncDirectory(dir);
+    }
     if (writeReadme) {
       byte[] readme = ReadmeText.render(archive).getBytes(StandardCharsets.UTF_8);
       // Small files (README, manifest): written durably, and only when their bytes change.
@@ -255,9 +268,9 @@ public final class UsbMirror {
     }
     Manifest manifest = Manifest.of(tool, archive, entries);
     AtomicFiles.writeIfChanged(target.resolve(Manifest.FILE_NAME), manifest.toJson(json), true);
-    syncDirectory(target);
+    AtomicFiles.syncDirectory(target);
     Files.deleteIfExists(target.resolve(JOURNAL));
-    return new Result(files.size(), copied, unchanged, removed, bytesCopied, total, archive, warnings);
+    return new Result(files.size(), copied, unchanged, removed, bytesCopied, total, archive, warnings, notCopied);
   }
 
   /**
@@ -444,16 +457,36 @@ public final class UsbMirror {
     }
   }
 
-  private static void removeEmptyParents(Path target, Path dir) throws IOException {
+  /** Removes {@code dir} and its parents while empty; returns the first folder left (changed). */
+  private static Path removeEmptyParents(Path target, Path dir) throws IOException {
     while (dir != null && !dir.equals(target) && dir.startsWith(target) && Files.isDirectory(dir)) {
       try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
         if (s.iterator().hasNext()) {
-          return;
+          return dir;
         }
       }
       Files.delete(dir);
       dir = dir.getParent();
     }
+    return dir == null || !dir.startsWith(target) ? target : dir;
+  }
+
+  /**
+   * {@code dirs} and every folder between them and {@code target} (a folder made by this run is
+   * an entry of its parent), deepest first, {@code target} last.
+   */
+  private static List<Path> deepestFirst(Path target, Set<Path> dirs) {
+    Set<Path> all = new TreeSet<>();
+    for (Path d : dirs) {
+      for (Path p = d; p != null && p.startsWith(target); p = p.getParent()) {
+        if (!all.add(p)) {
+          break;
+        }
+      }
+    }
+    List<Path> order = new ArrayList<>(all);
+    order.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+    return order;
   }
 
   /** Copies {@code source} to {@code target} atomically and durably; returns the hash of the bytes written. */
@@ -478,12 +511,4 @@ public final class UsbMirror {
     return sha.of(a, n -> { }).equals(sha.of(b, n -> { }));
   }
 
-  /** Makes the renames durable where the platform allows syncing a directory (not on Windows). */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | RuntimeException e) {
-      // best effort: each file's content was already synced before its rename
-    }
-  }
 }

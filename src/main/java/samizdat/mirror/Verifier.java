@@ -167,7 +167,7 @@ public final class Verifier {
       }
       try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
         for (Path child : s) {
-          String rel = d + "/" + child.getFileName();
+          String rel = d + "/" + samizdat.io.PortableNames.shown(child);
           boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
           if (isDir ? !archiveDirs.contains(rel) : !listed.contains(rel)) {
             problems.add(new Problem(Problem.Kind.EXTRA, rel + (isDir ? "/" : ""),
@@ -178,7 +178,7 @@ public final class Verifier {
     }
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
       for (Path child : s) {
-        String name = child.getFileName().toString();
+        String name = samizdat.io.PortableNames.shown(child);
         boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
         if (!(isDir ? archiveDirs.contains(name) : listed.contains(name)) && !name.equals(Manifest.FILE_NAME)
             && !name.equals(samizdat.io.FolderLock.FILE_NAME)) {

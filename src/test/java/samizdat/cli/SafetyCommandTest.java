@@ -322,4 +322,53 @@ class SafetyCommandTest {
       assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toList());
     }
   }
+
+  /**
+   * Makes a file named with the bytes {@code name} (octal escapes for printf, e.g. caf\\351.html)
+   * in {@code dir}: Java cannot name such a file, the shell can. Skipped where that fails.
+   */
+  private static void createNamed(Path dir, String octalName) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", "cd \"$1\" && printf '<p>x</p>' > \"$(printf \"$2\")\"", "sh",
+        dir.toString(), octalName).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0,
+        "this file system does not take a file name that is not UTF-8: " + out);
+  }
+
+  @Test
+  void aFileNameThatIsNotUtf8IsNamedOnOneLineAndTheRestIsCopied() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"),
+        "Windows names are UTF-16: no name there is invalid UTF-8");
+    org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+        "file names are read as " + System.getProperty("sun.jnu.encoding") + ", not UTF-8 (the launcher sets a UTF-8 locale)");
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 5, 1);
+    Path site = tmp.resolve("site");
+    assertEquals(0, CliRun.run("build", "-q", "--content", content.toString(), "--out", site.toString()).exitCode());
+    Path notes = Files.createDirectories(site.resolve("notes"));
+    createNamed(notes, "caf\\351.html"); // Latin-1 é
+    createNamed(notes, "\\326\\320\\316\\304.txt"); // GBK 中文
+    Files.writeString(notes.resolve("中文.txt"), "a valid name"); // UTF-8: copied
+
+    Path stick = tmp.resolve("stick");
+    CliRun r = CliRun.run("mirror", "usb", "-q", "--site", site.toString(), stick.toString());
+    assertEquals(ExitCodes.FAILED, r.exitCode(), r.err());
+    assertEquals(List.of(
+        site + "/notes/\\xD6\\xD0\\xCE\\xC4.txt: file name is not valid UTF-8; not copied (rename it to copy it)",
+        site + "/notes/caf\\xE9.html: file name is not valid UTF-8; not copied (rename it to copy it)"),
+        r.err().lines().map(l -> l.replaceFirst("^samizdat: ", "")).sorted().toList(), r.err());
+    assertFalse(r.err().contains("removed since"), r.err());
+    assertTrue(r.out().contains(", 2 not copied (named below)"), r.out());
+    assertEquals("a valid name", Files.readString(stick.resolve("notes/中文.txt")));
+    CliRun verify = CliRun.run("verify", "-q", stick.toString());
+    assertEquals(0, verify.exitCode(), "the rest is a complete copy: " + verify.out() + verify.err());
+    assertEquals(ExitCodes.FAILED, CliRun.run("mirror", "usb", "-q", "--site", site.toString(), stick.toString())
+        .exitCode(), "and every run says so again");
+
+    // A stick that gained such a file inside the archive's folders: verify names it.
+    createNamed(stick.resolve("notes"), "caf\\351.html");
+    CliRun tampered = CliRun.run("verify", "-q", stick.toString());
+    assertEquals(ExitCodes.FAILED, tampered.exitCode());
+    assertTrue(tampered.out().contains("notes/caf\\xE9.html: not in the manifest"), tampered.out());
+  }
 }
