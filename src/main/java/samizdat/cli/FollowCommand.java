@@ -1,7 +1,6 @@
 package samizdat.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import samizdat.follow.FollowSource;
 import samizdat.follow.Follower;
 import samizdat.ingest.FetchSettings;
 import samizdat.ingest.Ingester;
+import samizdat.io.FolderLock;
 import samizdat.io.Progress;
 
 /** {@code samizdat follow}: what is new on followed sites, fetched once, into the content folder. */
@@ -157,16 +157,17 @@ final class FollowCommand implements Callable<Integer> {
       }
     };
     Follower.Summary summary;
+    // One writer at a time in a content folder: an ingest at the same moment waits (docs/safety.md).
+    FolderLock lock = Locks.content(content, FolderLock.Mode.EXCLUSIVE, "samizdat follow", top.lockWait());
     try {
-      Files.createDirectories(content);
       summary = new Follower(new ContentStore(content), options).run(sources, listener, progress);
     } catch (Follower.FollowException e) {
       throw new CliException(e.getMessage(), ExitCodes.FAILED);
-    } catch (IOException e) {
-      throw new CliException(content + ": cannot create: " + e.getMessage(), ExitCodes.FAILED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", ExitCodes.FAILED);
+    } finally {
+      lock.close();
     }
     console.summary(summary.line());
     return anyFailed[0] || summary.failed() > 0 || summary.sourcesFailed() > 0

@@ -25,6 +25,9 @@ final class Locks {
     if (mode == FolderLock.Mode.SHARED && !Files.isDirectory(content)) {
       return FolderLock.none(); // a reader does not create the folder; it finds nothing to read
     }
+    if (mode == FolderLock.Mode.EXCLUSIVE) {
+      checkWritable(content);
+    }
     FolderLock lock = take(content.resolve(FolderLock.FILE_NAME), "content folder " + content, mode, command, wait);
     if (mode == FolderLock.Mode.EXCLUSIVE) {
       try {
@@ -37,6 +40,28 @@ final class Locks {
       }
     }
     return lock;
+  }
+
+  /**
+   * Fails with one line, before anything is read or written, when a writer could not write in the
+   * content folder or one of its folders (a read-only medium, a folder without write permission,
+   * an immutable one): otherwise every page would fail on its own. Tried by creating a file, as
+   * permission bits alone do not tell (root ignores them; a read-only mount overrides them).
+   */
+  private static void checkWritable(Path content) {
+    Path dir = content;
+    try {
+      Files.createDirectories(content);
+      for (String sub : new String[] {"", "articles", "raw", "media"}) {
+        dir = sub.isEmpty() ? content : content.resolve(sub);
+        if (Files.isDirectory(dir)) {
+          Files.delete(AtomicFiles.newTempFile(dir, ".probe"));
+        }
+      }
+    } catch (IOException e) {
+      throw new CliException("content folder " + content + ": cannot write in " + dir + " ("
+          + IoFailures.reason(e) + "); nothing was changed (make it writable and run again)", ExitCodes.STOPPED, e);
+    }
   }
 
   /** The site's lock, kept beside its build state (outside the site, so it is never mirrored). */

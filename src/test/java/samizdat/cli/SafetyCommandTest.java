@@ -192,6 +192,12 @@ class SafetyCommandTest {
       CliRun build = CliRun.run("build", "-q", "--lock-wait", "0", "--content", content.toString(),
           "--out", tmp.resolve("site").toString());
       assertEquals(ExitCodes.BUSY, build.exitCode(), build.err());
+      // follow writes the same files as ingest: it waits for the same lock (nothing is fetched)
+      CliRun follow = CliRun.run("follow", "-q", "--lock-wait", "0", "--content", content.toString(),
+          "http://127.0.0.1:9/feed.xml");
+      assertEquals(ExitCodes.BUSY, follow.exitCode(), follow.err());
+      assertTrue(follow.err().contains("content folder " + content + " is in use by another samizdat run (pid "),
+          follow.err());
     }
     Path site = tmp.resolve("site");
     assertEquals(0, CliRun.run("build", "-q", "--content", content.toString(), "--out", site.toString()).exitCode());
