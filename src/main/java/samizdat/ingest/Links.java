@@ -32,7 +32,81 @@ public final class Links {
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       return Optional.empty();
     }
-    return Optional.of(stripTracking(u));
+    return Optional.of(stripTracking(forRequest(u)));
+  }
+
+  /**
+   * An absolute http(s) URL as a browser sends it, and as {@link URI} takes it: the characters a
+   * URI may not hold, which pages write all the same ({@code /img/a|b.jpg}, spaces, {@code ^ { } "
+   * < > `}, a second {@code #}, {@code [ ]} after the host, a {@code %} that starts no escape,
+   * control characters), are percent-encoded as UTF-8; a backslash in the path is a slash, as
+   * browsers read it. Other non-ASCII text is kept (a URI takes it, and it stays readable), and
+   * so is an already valid URL, unchanged.
+   */
+  static String forRequest(String url) {
+    int authority = url.indexOf("://");
+    if (authority < 0 || clean(url)) {
+      return url;
+    }
+    int start = authority + 3;
+    int hostEnd = start;
+    while (hostEnd < url.length() && "/?#\\".indexOf(url.charAt(hostEnd)) < 0) {
+      hostEnd++;
+    }
+    StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, hostEnd);
+    boolean inPath = true;
+    boolean inFragment = false;
+    for (int i = hostEnd; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '\\' && inPath) {
+        out.append('/');
+      } else if (c == '?' && inPath) {
+        inPath = false;
+        out.append(c);
+      } else if (c == '#' && !inFragment) {
+        inPath = false;
+        inFragment = true;
+        out.append(c);
+      } else if (c == '%' && i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2))) {
+        out.append(c);
+      } else if (allowed(c)) {
+        out.append(c);
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < url.length() ? i + 2 : i + 1;
+        for (byte b : url.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+              .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+        }
+        i = end - 1;
+      }
+    }
+    return out.toString();
+  }
+
+  /** True when {@code url} has nothing {@link #forRequest} would change: the common case, made fast. */
+  private static boolean clean(String url) {
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '%' || c == '\\' || c == '[' || c == ']' || !allowed(c) && c != '#') {
+        return false;
+      }
+    }
+    int hash = url.indexOf('#');
+    return hash < 0 || url.indexOf('#', hash + 1) < 0;
+  }
+
+  /** Characters a URI holds as they are in a path, query or fragment (RFC 3986, plus non-ASCII text). */
+  private static boolean allowed(char c) {
+    if (c < 0x80) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+    }
+    return !Character.isISOControl(c) && !Character.isSpaceChar(c) && !Character.isSurrogate(c)
+        && c != '\uFEFF';
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** The URL without tracking query parameters (and without a trailing empty '?'). */

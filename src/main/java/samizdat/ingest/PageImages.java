@@ -176,12 +176,12 @@ final class PageImages {
       return "data:";
     }
     if (Links.isHttp(src)) {
-      return src;
+      return Links.forRequest(src);
     }
     if (source.url().isPresent() || urlGiven) {
       String abs = StringUtil.resolve(img.baseUri(), src);
       if (Links.isHttp(abs) && source.file().isEmpty()) {
-        return abs;
+        return Links.forRequest(abs);
       }
     }
     return HostileInput.storable(src); // no vbscript:, no //tracker/x.png from a page without URL
@@ -195,7 +195,8 @@ final class PageImages {
     long max = fetch.maxImageBytes();
     if (source.url().isPresent()) {
       // The page's own base (the final URL after redirects, or <base href>) resolves it.
-      String abs = Links.isHttp(original) ? original : StringUtil.resolve(source.url().get().toString(), src);
+      String abs = Links.isHttp(original) ? original
+          : Links.forRequest(StringUtil.resolve(source.url().get().toString(), src));
       if (!Links.isHttp(abs)) {
         warnIf(loud, "image not fetched (not http): " + src);
         return Optional.empty();
@@ -236,7 +237,12 @@ final class PageImages {
     String s = src;
     int cut = indexOfAny(s, '?', '#');
     if (Links.isHttp(s)) {
-      String path = URI.create(s.substring(0, cut < 0 ? s.length() : cut).replace(" ", "%20")).getPath();
+      String path;
+      try {
+        path = URI.create(Links.forRequest(s.substring(0, cut < 0 ? s.length() : cut))).getPath();
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // no URL even once encoded (a broken host): nothing to look for
+      }
       String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
       if (!name.isEmpty()) {
         String stem = PAGE_SUFFIX.matcher(page.getFileName().toString()).replaceFirst("");
