@@ -30,6 +30,23 @@ class LinksTest {
   }
 
   @Test
+  void charactersAUriMayNotHoldAreEncodedAsABrowserSendsThem() {
+    assertEquals("http://h.example/img/a%7Cb.jpg", Links.forRequest("http://h.example/img/a|b.jpg"));
+    assertEquals("http://h.example/a%20b%5E%7Bc%7D%22%3C%3E%60.png",
+        Links.forRequest("http://h.example/a b^{c}\"<>`.png"));
+    assertEquals("http://h.example/img/g/h.png?q=%5C", Links.forRequest("http://h.example/img\\g\\h.png?q=\\"));
+    assertEquals("http://h.example/p?a=1%7C2#top%23x", Links.forRequest("http://h.example/p?a=1|2#top#x"));
+    assertEquals("http://h.example/100%25/%5B1%5D", Links.forRequest("http://h.example/100%/[1]"));
+    assertEquals("http://h.example/%F0%9F%98%80%E3%80%80x", Links.forRequest("http://h.example/\uD83D\uDE00\u3000x"),
+        "an emoji and an ideographic space: encoded whole");
+    for (String valid : new String[] {"https://www.bannedbook.org/bnews/itnews/20240307/2009000.html",
+        "http://h.example/中文.html?q=新闻#a", "http://[::1]:8080/a%7Cb?x=%E4%B8%AD", "http://h.example/a(b)!$&'*+,;=:@"}) {
+      assertEquals(valid, Links.forRequest(valid), "a valid URL is left as it is");
+      java.net.URI.create(valid);
+    }
+  }
+
+  @Test
   void canonicalFormForIds() {
     assertEquals("https://www.bannedbook.org/a/b.html",
         Links.canonical("HTTPS://WWW.Bannedbook.org:443/a/b.html?utm_source=rss#comments"));
