@@ -18,6 +18,7 @@ import samizdat.content.ContentException;
 import samizdat.ingest.Ingester;
 import samizdat.ingest.Links;
 import samizdat.ingest.Profiles;
+import samizdat.ingest.ProxyException;
 
 /**
  * The article links of a pass: which found links are new (not stored, not queued, not waiting
@@ -67,7 +68,7 @@ final class ArticleQueue {
   }
 
   /** The failed articles whose wait is over, tried again; then counts those still waiting. */
-  void retryFailures() throws InterruptedException, IOException {
+  void retryFailures() throws ProxyException, InterruptedException, IOException {
     Instant now = options.clock().instant();
     List<FollowState.Pending> due = new ArrayList<>();
     for (Map.Entry<String, FollowState.Failure> e : pass.state.failed.entrySet()) {
@@ -90,7 +91,8 @@ final class ArticleQueue {
   }
 
   /** Ingests queued links, host by host (and profile by profile), each host at its own pace. */
-  void ingest(List<FollowState.Pending> queue) throws InterruptedException, IOException {
+  void ingest(List<FollowState.Pending> queue)
+      throws ProxyException, InterruptedException, IOException {
     record Group(String host, String profile) {}
     Map<Group, List<FollowState.Pending>> groups = new LinkedHashMap<>();
     for (FollowState.Pending p : queue) {
@@ -142,6 +144,10 @@ final class ArticleQueue {
         hosts.used(host);
       }
       pass.save();
+      // The links it did not get to stay queued in the state, for the next run.
+      if (ingester.proxyDown().isPresent()) {
+        throw ingester.proxyDown().get();
+      }
     }
   }
 

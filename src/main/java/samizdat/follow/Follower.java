@@ -26,6 +26,7 @@ import samizdat.ingest.FetchSettings;
 import samizdat.ingest.Ingester;
 import samizdat.ingest.Links;
 import samizdat.ingest.Profiles;
+import samizdat.ingest.ProxyException;
 import samizdat.io.AtomicFiles;
 import samizdat.io.Progress;
 
@@ -115,9 +116,14 @@ public final class Follower {
     return content.resolve("follow").resolve("state.json");
   }
 
-  /** Follows {@code list} once; one run per content folder at a time. */
+  /**
+   * Follows {@code list} once; one run per content folder at a time.
+   *
+   * @throws ProxyException when the proxy cannot be used: the run stops there, what it found and
+   *     did not fetch stays queued for the next run
+   */
   public Summary run(List<FollowSource> list, Listener listener, Progress progress)
-      throws FollowException, InterruptedException {
+      throws FollowException, ProxyException, InterruptedException {
     Path lockFile = followDir.resolve("lock");
     Optional<StateLock> lock;
     try {
@@ -231,7 +237,7 @@ public final class Follower {
 
   /** Reads a source, queues its new article links and ingests them. */
   private static void follow(FollowSource source, Pass pass, SourceReader reader,
-      ArticleQueue articles) throws InterruptedException, IOException {
+      ArticleQueue articles) throws ProxyException, InterruptedException, IOException {
     pass.sources++;
     pass.progress.start("follow " + source.url(), 0);
     Optional<Profiles> chosen = pass.profiles(source.profile());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import samizdat.ingest.FetchException;
 import samizdat.ingest.FetchSettings;
 import samizdat.ingest.HttpFetcher;
+import samizdat.ingest.ProxyException;
 
 /**
  * What each host allows in a pass: its robots.txt (read once per origin, unless robots.txt is
@@ -33,7 +34,7 @@ final class HostRules {
 
   /** A feed, sitemap or listing page, at the host's pace. */
   HttpFetcher.Source fetchSource(URI uri, String host, Optional<String> etag,
-      Optional<String> modified) throws FetchException, InterruptedException {
+      Optional<String> modified) throws FetchException, ProxyException, InterruptedException {
     politeness.await(host, delay(host));
     try {
       return fetcher.fetchSource(uri, etag, modified);
@@ -52,7 +53,7 @@ final class HostRules {
     politeness.used(host);
   }
 
-  Robots robots(URI uri) throws InterruptedException {
+  Robots robots(URI uri) throws ProxyException, InterruptedException {
     if (ignoreRobots) {
       return Robots.allowAll();
     }

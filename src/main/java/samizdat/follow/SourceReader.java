@@ -13,6 +13,7 @@ import java.util.Set;
 import samizdat.ingest.FetchException;
 import samizdat.ingest.HttpFetcher;
 import samizdat.ingest.Profiles;
+import samizdat.ingest.ProxyException;
 
 /**
  * Finds a source's article links: reads the feed, sitemap or listing page with the validators of
@@ -43,7 +44,7 @@ final class SourceReader {
    * read.
    */
   boolean read(FollowSource source, Profiles chosen, Set<String> links,
-      Map<String, FollowState.Source> validators) throws InterruptedException {
+      Map<String, FollowState.Source> validators) throws ProxyException, InterruptedException {
     record Doc(String url, int depth, int page) {}
     List<Doc> todo = new ArrayList<>(List.of(new Doc(source.url(), 0, 1)));
     Set<String> seen = new HashSet<>();
@@ -111,7 +112,8 @@ final class SourceReader {
 
   /** One document: empty when not modified since the last run. */
   private Optional<Found> fetchAndRead(String url, Profiles chosen,
-      Map<String, FollowState.Source> validators) throws SourceException, InterruptedException {
+      Map<String, FollowState.Source> validators)
+      throws SourceException, ProxyException, InterruptedException {
     URI uri;
     try {
       uri = new URI(url);
