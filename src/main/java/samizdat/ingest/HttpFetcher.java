@@ -5,13 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,12 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import javax.net.SocketFactory;
 import okhttp3.Call;
-import okhttp3.Credentials;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 
@@ -89,10 +81,7 @@ public final class HttpFetcher {
   private static final int MAX_REDIRECTS = 5;
 
   private final FetchSettings settings;
-  private final OkHttpClient direct;
-  private final Map<ProxyUrl, OkHttpClient> viaProxy = new HashMap<>();
-  /** Proxies found unusable, with what is wrong: later requests through them fail at once. */
-  private final Map<ProxyUrl, String> deadProxies = new ConcurrentHashMap<>();
+  private final Routes routes;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
   private final Map<String, Long> nextStart = new ConcurrentHashMap<>();
@@ -105,43 +94,7 @@ public final class HttpFetcher {
     this.settings = settings;
     this.sleeper = sleeper;
     this.nanoTime = nanoTime;
-    // Redirects are followed here, hop by hop, so that each goes the way its own URL should.
-    this.direct = new OkHttpClient.Builder()
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .proxy(Proxy.NO_PROXY)
-        .build();
-    for (ProxyUrl p : settings.proxies().proxies()) {
-      viaProxy.put(p, through(direct, p));
-    }
-  }
-
-  /** A client like {@code base} (sharing its connection pool) that goes through {@code p}. */
-  private static OkHttpClient through(OkHttpClient base, ProxyUrl p) {
-    OkHttpClient.Builder b = base.newBuilder();
-    InetSocketAddress at = InetSocketAddress.createUnresolved(p.host(), p.port());
-    switch (p.type()) {
-      case HTTP -> {
-        b.proxy(new Proxy(Proxy.Type.HTTP, at));
-        if (p.user().isPresent()) {
-          String credentials = Credentials.basic(p.user().get(), p.password().orElse(""));
-          b.proxyAuthenticator((route, response) ->
-              response.request().header("Proxy-Authorization") != null ? null
-                  : response.request().newBuilder()
-                      .header("Proxy-Authorization", credentials).build());
-        }
-      }
-      // OkHttp connects a SOCKS socket to the target's name unresolved: the JDK's SOCKS5 client
-      // then sends the name (address type 3) and the proxy resolves it.
-      case SOCKS5H -> b.proxy(new Proxy(Proxy.Type.SOCKS, at));
-      // Direct as far as OkHttp knows, so it resolves the name itself, over sockets that go
-      // through the proxy: the proxy gets the address.
-      case SOCKS5 -> b.proxy(Proxy.NO_PROXY).socketFactory(new SocksSockets(new Proxy(Proxy.Type.SOCKS, at)));
-    }
-    return b.build();
+    this.routes = new Routes(settings);
   }
 
   Response fetch(URI uri, Kind kind) throws FetchException, ProxyException, InterruptedException {
@@ -228,11 +181,8 @@ public final class HttpFetcher {
     }
     URI at = uri;
     for (int hop = 0; ; hop++) {
-      Optional<ProxyUrl> proxy = settings.proxies().forUri(at);
-      if (proxy.isPresent() && deadProxies.containsKey(proxy.get())) {
-        throw new ProxyException(proxy.get(), deadProxies.get(proxy.get()));
-      }
-      Call call = proxy.map(viaProxy::get).orElse(direct).newCall(request(url, kind, headers));
+      Routes.Route route = routes.forUri(at);
+      Call call = route.client().newCall(request(url, kind, headers));
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new InterruptedIOException("timeout");
@@ -240,8 +190,8 @@ public final class HttpFetcher {
       call.timeout().timeout(left, TimeUnit.NANOSECONDS);
       try (okhttp3.Response r = call.execute()) {
         int status = r.code();
-        if (proxy.isPresent() && status == 407) {
-          throw dead(proxy.get(), "refused the request: HTTP 407 (proxy authentication required)");
+        if (status == 407) {
+          routes.refused(route, "HTTP 407 (proxy authentication required)");
         }
         if (isRedirect(status) && hop < MAX_REDIRECTS) {
           Optional<HttpUrl> next = first(r.headers(), "Location").map(url::resolve);
@@ -255,9 +205,7 @@ public final class HttpFetcher {
         byte[] body = status >= 200 && status < 300 ? read(r, max) : NOTHING;
         return new Reply(status, at, r.headers(), body);
       } catch (IOException e) {
-        if (proxy.isPresent()) {
-          checkProxy(proxy.get(), e);
-        }
+        routes.failed(route, e);
         throw e;
       }
     }
@@ -303,49 +251,7 @@ public final class HttpFetcher {
     }
   }
 
-  /**
-   * After a request through {@code proxy} failed: when the proxy itself is the cause (it does not
-   * take connections, or does not answer as a SOCKS5 proxy), marks it dead and says so.
-   */
-  private void checkProxy(ProxyUrl proxy, IOException e) throws ProxyException {
-    String m = message(e);
-    if (proxy.type() != ProxyUrl.Type.HTTP && (m.contains("Malformed reply from SOCKS server")
-        || m.contains("SOCKS server has bad version") || m.contains("authentication failed"))) {
-      throw dead(proxy, "does not answer as a SOCKS5 proxy (" + m + ")");
-    }
-    if (proxy.type() == ProxyUrl.Type.HTTP && m.contains("authenticate with proxy")) {
-      throw dead(proxy, "refused the request: proxy authentication failed");
-    }
-    Optional<String> problem = probe(proxy);
-    if (problem.isPresent()) {
-      throw dead(proxy, "is not reachable: " + problem.get());
-    }
-  }
-
-  private ProxyException dead(ProxyUrl proxy, String problem) {
-    deadProxies.putIfAbsent(proxy, problem);
-    return new ProxyException(proxy, deadProxies.get(proxy));
-  }
-
-  /** Whether the proxy takes a TCP connection: empty if it does, else why not. */
-  private Optional<String> probe(ProxyUrl proxy) {
-    try (Socket s = new Socket(Proxy.NO_PROXY)) {
-      s.connect(new InetSocketAddress(proxy.host(), proxy.port()),
-          (int) Math.max(1, settings.connectTimeout().toMillis()));
-      return Optional.empty();
-    } catch (UnknownHostException e) {
-      return Optional.of("unknown host " + proxy.host());
-    } catch (ConnectException e) {
-      return Optional.of("connection refused");
-    } catch (SocketTimeoutException e) {
-      return Optional.of("connect timed out after " + seconds(settings.connectTimeout()));
-    } catch (IOException e) {
-      String m = message(e);
-      return Optional.of(m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1));
-    }
-  }
-
-  private static boolean isConnectTimeout(IOException e) {
+  static boolean isConnectTimeout(IOException e) {
     return e instanceof SocketTimeoutException
         && message(e).toLowerCase(Locale.ROOT).contains("connect");
   }
@@ -450,7 +356,7 @@ public final class HttpFetcher {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private static String seconds(Duration d) {
+  static String seconds(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
   }
@@ -460,49 +366,5 @@ public final class HttpFetcher {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 
-  /** Sockets through a SOCKS proxy, for OkHttp to connect to an address it resolved itself. */
-  private static final class SocksSockets extends SocketFactory {
-    private final Proxy proxy;
 
-    SocksSockets(Proxy proxy) {
-      this.proxy = proxy;
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket(proxy);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      Socket s = createSocket();
-      s.connect(new InetSocketAddress(host, port));
-      return s;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
-        throws IOException {
-      Socket s = createSocket();
-      s.bind(new InetSocketAddress(localHost, localPort));
-      s.connect(new InetSocketAddress(host, port));
-      return s;
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      Socket s = createSocket();
-      s.connect(new InetSocketAddress(host, port));
-      return s;
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
-        int localPort) throws IOException {
-      Socket s = createSocket();
-      s.bind(new InetSocketAddress(localAddress, localPort));
-      s.connect(new InetSocketAddress(address, port));
-      return s;
-    }
-  }
 }
