@@ -34,6 +34,7 @@ public final class TestSocksProxy implements AutoCloseable {
   });
   private final Map<String, Integer> names = new ConcurrentHashMap<>();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile int acceptsLeft = -1;
   /** Every CONNECT, in order. */
   public final List<Connect> connects = new CopyOnWriteArrayList<>();
 
@@ -52,10 +53,22 @@ public final class TestSocksProxy implements AutoCloseable {
     return this;
   }
 
+  /**
+   * After {@code n} more connections the proxy stops listening, as a proxy that goes down while
+   * a run is on: the connections it has keep working, new ones are refused.
+   */
+  public TestSocksProxy acceptOnly(int n) {
+    acceptsLeft = n;
+    return this;
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
+        if (--acceptsLeft == 0) {
+          server.close();
+        }
         open.add(s);
         pool.submit(() -> serve(s));
       } catch (IOException e) {
