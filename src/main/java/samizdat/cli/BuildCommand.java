@@ -15,9 +15,10 @@ import samizdat.io.FolderLock;
 import samizdat.io.IoFailures;
 import samizdat.site.BuildOptions;
 import samizdat.site.BuildRefusedException;
-import samizdat.site.BuildStoppedException;
 import samizdat.site.BuildResult;
+import samizdat.site.BuildStoppedException;
 import samizdat.site.SiteBuilder;
+import samizdat.site.render.Templates;
 
 /** {@code samizdat build}: content/ -> site/, incrementally. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

@@ -16,9 +16,10 @@ public final class ExitCodes {
    */
   public static final int REFUSED = 4;
   /**
-   * Stopped early by a fatal I/O error (no space left, read-only file system, I/O error): what
-   * was done is kept, the rest is done by running again once the cause is fixed. Also up front,
-   * when a writer cannot write in the content folder at all.
+   * Stopped early by a fatal I/O error (no space left, read-only file system, I/O error), or by a
+   * proxy that cannot be used (ingest, follow): what was done is kept, the rest is done by running
+   * again once the cause is fixed. Also up front, when a writer cannot write in the content
+   * folder at all.
    */
   public static final int STOPPED = 5;
 

@@ -23,6 +23,7 @@ import samizdat.follow.FollowSource;
 import samizdat.follow.Follower;
 import samizdat.ingest.FetchSettings;
 import samizdat.ingest.Ingester;
+import samizdat.ingest.ProxyException;
 import samizdat.io.FolderLock;
 import samizdat.io.Progress;
 
@@ -87,6 +88,13 @@ final class FollowCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int maxSizeMb;
 
+  @Option(names = "--proxy", paramLabel = "URL",
+      description = "Fetch through this proxy: http://HOST:PORT, socks5://HOST:PORT, or "
+          + "socks5h://HOST:PORT where the proxy resolves host names (Tor, .onion, no DNS lookup "
+          + "here). Default: https_proxy, http_proxy or ALL_PROXY from the environment; NO_PROXY "
+          + "lists hosts that go direct.")
+  String proxy;
+
   @Option(names = "--ignore-robots",
       description = "Fetch what robots.txt disallows, and ignore its Crawl-delay.")
   boolean ignoreRobots;
@@ -131,7 +139,8 @@ final class FollowCommand implements Callable<Integer> {
         .withReadTimeout(Duration.ofMillis((long) (timeout * 1000)))
         .withRetries(retries)
         .withHostDelay(Duration.ofMillis((long) (delay * 1000)))
-        .withMaxPageBytes((long) maxSizeMb << 20);
+        .withMaxPageBytes((long) maxSizeMb << 20)
+        .withProxies(IngestCommand.proxies(proxy, System.getenv()));
     Follower.Options options = new Follower.Options(fetch, jobs, ignoreRobots,
         IngestCommand.now(System.getenv()), Clock.systemUTC(), Duration.ofMinutes(1));
     Progress progress = console.progress();
@@ -163,6 +172,10 @@ final class FollowCommand implements Callable<Integer> {
       summary = new Follower(new ContentStore(content), options).run(sources, listener, progress);
     } catch (Follower.FollowException e) {
       throw new CliException(e.getMessage(), ExitCodes.FAILED);
+    } catch (ProxyException e) {
+      // What was found and not fetched stays queued in the state for the next run.
+      console.error(IngestCommand.proxyStopped(e));
+      return ExitCodes.STOPPED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", ExitCodes.FAILED);

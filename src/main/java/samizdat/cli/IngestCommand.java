@@ -26,6 +26,8 @@ import samizdat.ingest.FetchSettings;
 import samizdat.ingest.Ingester;
 import samizdat.ingest.ProfileException;
 import samizdat.ingest.Profiles;
+import samizdat.ingest.ProxyChoice;
+import samizdat.ingest.ProxyException;
 import samizdat.io.FolderLock;
 import samizdat.io.Progress;
 
@@ -95,6 +97,13 @@ final class IngestCommand implements Callable<Integer> {
       description = "Largest page accepted, in MB, after decompression (default: ${DEFAULT-VALUE}).")
   int maxSizeMb;
 
+  @Option(names = "--proxy", paramLabel = "URL",
+      description = "Fetch through this proxy: http://HOST:PORT, socks5://HOST:PORT, or "
+          + "socks5h://HOST:PORT where the proxy resolves host names (Tor, .onion, no DNS lookup "
+          + "here). Default: https_proxy, http_proxy or ALL_PROXY from the environment; NO_PROXY "
+          + "lists hosts that go direct.")
+  String proxy;
+
   @Override
   public Integer call() {
     Console console = top.console();
@@ -147,7 +156,10 @@ final class IngestCommand implements Callable<Integer> {
         .withReadTimeout(Duration.ofMillis((long) (timeout * 1000)))
         .withRetries(retries)
         .withHostDelay(Duration.ofMillis((long) (delay * 1000)))
-        .withMaxPageBytes((long) maxSizeMb << 20);
+        .withMaxPageBytes((long) maxSizeMb << 20)
+        // A proxy variable that is wrong does not stop an ingest of files, which fetches nothing.
+        .withProxies(anyUrl || proxy != null ? proxies(proxy, System.getenv())
+            : ProxyChoice.direct());
     Ingester.Options options = new Ingester.Options(Optional.ofNullable(url), published, workers,
         fetch, now(System.getenv()));
 
@@ -168,6 +180,11 @@ final class IngestCommand implements Callable<Integer> {
 
   /** The summary line and exit code; a run stopped by a full disk says so and what it left. */
   static int finish(Console console, Ingester ingester, Ingester.Summary summary) {
+    if (ingester.proxyDown().isPresent()) {
+      console.error(proxyStopped(ingester.proxyDown().get()));
+      console.summary(summary.line() + "; stopped, not done " + ingester.notDone());
+      return ExitCodes.STOPPED;
+    }
     if (ingester.stoppedBy().isPresent()) {
       console.error(ingester.stoppedBy().get().advice());
       console.summary(summary.line() + "; stopped, not done " + ingester.notDone());
@@ -229,6 +246,24 @@ final class IngestCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new CliException("SOURCE_DATE_EPOCH must be a number of seconds: " + epoch, ExitCodes.USAGE);
     }
+  }
+
+  /**
+   * The proxy of a run: --proxy, else the environment's (see {@link ProxyChoice}). A wrong proxy
+   * URL is a usage error, named by where it came from.
+   */
+  static ProxyChoice proxies(String option, Map<String, String> env) {
+    try {
+      return ProxyChoice.of(Optional.ofNullable(option), env);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+
+  /** The one line for a run stopped by its proxy. */
+  static String proxyStopped(ProxyException e) {
+    return e.getMessage() + "; stopped (start the proxy, or give another with --proxy, and run "
+        + "again)";
   }
 
   private static String version() {

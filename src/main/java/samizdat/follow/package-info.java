@@ -5,7 +5,9 @@
  * them to {@link samizdat.ingest.Ingester}, exactly as {@code samizdat ingest URL} would. What it
  * has fetched, the sources' validators (ETag, Last-Modified) and the failures waiting for a retry
  * are remembered in {@code CONTENT/follow/state.json}, so a copied content folder carries them.
- * {@link samizdat.follow.FollowList} reads {@code CONTENT/follow.txt}. Everything else (telling a
- * feed from a sitemap from a listing page, robots.txt, the state file and its lock) is internal.
+ * {@link samizdat.follow.FollowList} reads {@code CONTENT/follow.txt}. Everything else is
+ * internal: reading a source and what it leads to, telling a feed from a sitemap from a listing
+ * page, queueing and ingesting the new links, robots.txt and each host's pace, the state file and
+ * its lock.
  */
 package samizdat.follow;

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param backoff wait before the first retry; doubles for each further one
  * @param maxWait the longest wait between tries, also for a server's Retry-After
  * @param hostDelay minimum time between the starts of two requests to the same host
+ * @param proxies which proxy each URL goes through, if any
  */
 public record FetchSettings(
     String userAgent,
@@ -26,7 +27,8 @@ public record FetchSettings(
     int retries,
     Duration backoff,
     Duration maxWait,
-    Duration hostDelay) {
+    Duration hostDelay,
+    ProxyChoice proxies) {
 
   public FetchSettings {
     requireNonNull(userAgent, "userAgent");
@@ -35,9 +37,18 @@ public record FetchSettings(
     requireNonNull(backoff, "backoff");
     requireNonNull(maxWait, "maxWait");
     requireNonNull(hostDelay, "hostDelay");
+    requireNonNull(proxies, "proxies");
     if (retries < 0 || maxPageBytes <= 0 || maxImageBytes <= 0) {
       throw new IllegalArgumentException("retries must be >= 0 and size limits > 0");
     }
+  }
+
+  /** Settings that fetch everything directly, without a proxy. */
+  public FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout,
+      long maxPageBytes, long maxImageBytes, int retries, Duration backoff, Duration maxWait,
+      Duration hostDelay) {
+    this(userAgent, connectTimeout, readTimeout, maxPageBytes, maxImageBytes, retries, backoff,
+        maxWait, hostDelay, ProxyChoice.direct());
   }
 
   /** Defaults for a polite crawler: 10 s to connect, 30 s per response, 3 retries from 1 s. */
@@ -51,26 +62,31 @@ public record FetchSettings(
   public FetchSettings withReadTimeout(Duration d) {
     Duration connect = connectTimeout.compareTo(d) <= 0 ? connectTimeout : d;
     return new FetchSettings(userAgent, connect, d, maxPageBytes, maxImageBytes, retries, backoff,
-        maxWait, hostDelay);
+        maxWait, hostDelay, proxies);
   }
 
   public FetchSettings withRetries(int n) {
     return new FetchSettings(userAgent, connectTimeout, readTimeout, maxPageBytes, maxImageBytes, n,
-        backoff, maxWait, hostDelay);
+        backoff, maxWait, hostDelay, proxies);
   }
 
   public FetchSettings withHostDelay(Duration d) {
     return new FetchSettings(userAgent, connectTimeout, readTimeout, maxPageBytes, maxImageBytes,
-        retries, backoff, maxWait, d);
+        retries, backoff, maxWait, d, proxies);
   }
 
   public FetchSettings withMaxPageBytes(long n) {
     return new FetchSettings(userAgent, connectTimeout, readTimeout, n, maxImageBytes, retries,
-        backoff, maxWait, hostDelay);
+        backoff, maxWait, hostDelay, proxies);
   }
 
   public FetchSettings withBackoff(Duration first, Duration max) {
     return new FetchSettings(userAgent, connectTimeout, readTimeout, maxPageBytes, maxImageBytes,
-        retries, first, max, hostDelay);
+        retries, first, max, hostDelay, proxies);
+  }
+
+  public FetchSettings withProxies(ProxyChoice p) {
+    return new FetchSettings(userAgent, connectTimeout, readTimeout, maxPageBytes, maxImageBytes,
+        retries, backoff, maxWait, hostDelay, p);
   }
 }

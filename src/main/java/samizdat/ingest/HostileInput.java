@@ -2,7 +2,6 @@ package samizdat.ingest;
 
 import java.util.Optional;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Defences against pages made to break an archive: byte-order marks and NUL characters in the
@@ -54,8 +53,9 @@ final class HostileInput {
    * known URL there is nothing to compare with, and the base (the saved page's only hint) stays.
    */
   static void pinBase(Document doc, String pageBase, Optional<String> pageUrl) {
-    Element base = doc.selectFirst("base[href]");
-    if (base == null || pageUrl.isEmpty()) {
+    // The parser has already moved the base URI to the first <base href>, wherever it stood;
+    // an unchanged base URI means there was none (no need to walk the page looking for it).
+    if (doc.baseUri().equals(pageBase) || pageUrl.isEmpty()) {
       return;
     }
     Optional<String> baseHost = Links.host(doc.baseUri());

@@ -1,45 +1,46 @@
 package samizdat.ingest;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
 
 /**
- * Fetches pages and images over HTTP(S) with java.net.http: an honest User-Agent, timeouts,
- * redirects, a size cap (also after gzip), retries with exponential backoff on timeouts, 429 and
- * 5xx (a Retry-After header wins, up to a limit), and a minimum delay between requests to one host.
+ * Fetches pages and images over HTTP(S) with OkHttp: an honest User-Agent, timeouts, redirects, a
+ * size cap (also after gzip), retries with exponential backoff on timeouts, 429 and 5xx (a
+ * Retry-After header wins, up to a limit), and a minimum delay between requests to one host.
  * Thread-safe; how many requests run at once is bounded by the caller's worker pool.
+ *
+ * <p>Each request, and each redirect on its own, goes direct or through the proxy that {@link
+ * ProxyChoice} names for its URL, by the same code: an HTTP proxy (CONNECT for https), SOCKS5 with
+ * the name resolved here, or SOCKS5 with the name handed to the proxy unresolved (socks5h: no DNS
+ * lookup of the target here; OkHttp does that, HttpURLConnection resolves first). A proxy that
+ * cannot be reached ends the request with a {@link ProxyException} at once, and every later
+ * request through it too: retrying it per URL would only repeat the same wait.
  *
  * <p>Public for {@code samizdat follow}, which reads feeds, sitemaps, listing pages and robots.txt
  * through {@link #fetchSource} with the same settings, retries and politeness as ingest.
@@ -71,11 +72,16 @@ public final class HttpFetcher {
 
   enum Kind { PAGE, IMAGE, SOURCE }
 
+  /** A response as the last redirect left it; the body is read for a 2xx only. */
+  private record Reply(int status, URI uri, Headers headers, byte[] body) {}
+
   private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
   private static final byte[] NOTHING = new byte[0];
+  /** Redirects followed per request, as java.net.http and browsers roughly do. */
+  private static final int MAX_REDIRECTS = 5;
 
   private final FetchSettings settings;
-  private final HttpClient client;
+  private final Routes routes;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
   private final Map<String, Long> nextStart = new ConcurrentHashMap<>();
@@ -88,13 +94,10 @@ public final class HttpFetcher {
     this.settings = settings;
     this.sleeper = sleeper;
     this.nanoTime = nanoTime;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.routes = new Routes(settings);
   }
 
-  Response fetch(URI uri, Kind kind) throws FetchException, InterruptedException {
+  Response fetch(URI uri, Kind kind) throws FetchException, ProxyException, InterruptedException {
     long max = kind == Kind.IMAGE ? settings.maxImageBytes() : settings.maxPageBytes();
     return success(exchange(uri, kind, max, Map.of()), kind, max);
   }
@@ -105,17 +108,18 @@ public final class HttpFetcher {
    * ({@code If-None-Match}, {@code If-Modified-Since}) and a 304 comes back as not modified.
    *
    * @throws FetchException with the HTTP status ({@link FetchException#status}) when there is one
+   * @throws ProxyException when the proxy for {@code uri} cannot be used
    */
   public Source fetchSource(URI uri, Optional<String> etag, Optional<String> lastModified)
-      throws FetchException, InterruptedException {
-    Map<String, String> conditional = new java.util.HashMap<>();
+      throws FetchException, ProxyException, InterruptedException {
+    Map<String, String> conditional = new HashMap<>();
     etag.ifPresent(v -> conditional.put("If-None-Match", v));
     lastModified.ifPresent(v -> conditional.put("If-Modified-Since", v));
     long max = settings.maxPageBytes();
-    HttpResponse<byte[]> r = exchange(uri, Kind.SOURCE, max, conditional);
-    Optional<String> newEtag = r.headers().firstValue("ETag");
-    Optional<String> newModified = r.headers().firstValue("Last-Modified");
-    if (r.statusCode() == 304) {
+    Reply r = exchange(uri, Kind.SOURCE, max, conditional);
+    Optional<String> newEtag = first(r.headers(), "ETag");
+    Optional<String> newModified = first(r.headers(), "Last-Modified");
+    if (r.status() == 304) {
       return new Source(r.uri(), true, NOTHING, Optional.empty(), Optional.empty(),
           newEtag.or(() -> etag), newModified.or(() -> lastModified));
     }
@@ -124,27 +128,31 @@ public final class HttpFetcher {
   }
 
   /** One URL with retries: the 2xx (or 304) response, its body read up to {@code max}. */
-  private HttpResponse<byte[]> exchange(URI uri, Kind kind, long max, Map<String, String> headers)
-      throws FetchException, InterruptedException {
+  private Reply exchange(URI uri, Kind kind, long max, Map<String, String> headers)
+      throws FetchException, ProxyException, InterruptedException {
     String last = "";
     for (int attempt = 0; ; attempt++) {
       Duration wait;
       awaitHostSlot(uri);
       try {
-        HttpResponse<byte[]> r = send(uri, kind, max, headers);
-        int status = r.statusCode();
+        Reply r = send(uri, kind, max, headers);
+        int status = r.status();
         if ((status >= 200 && status < 300) || (status == 304 && !headers.isEmpty())) {
           return r;
         }
         String reason = "HTTP " + status;
         if (status == 429 || status >= 500) {
           last = reason;
-          wait = retryAfter(r).orElse(backoff(attempt));
+          wait = retryAfter(r.headers()).orElse(backoff(attempt));
         } else {
           throw new FetchException(reason, status);
         }
-      } catch (TimeoutException | HttpTimeoutException e) {
-        last = e instanceof HttpConnectTimeoutException ? "connect timed out" : "timed out after "
+      } catch (InterruptedIOException e) {
+        // OkHttp ends a call whose time is up, or whose thread was interrupted, with this.
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        last = isConnectTimeout(e) ? "connect timed out" : "timed out after "
             + seconds(settings.readTimeout());
         wait = backoff(attempt);
       } catch (ConnectException e) {
@@ -160,44 +168,101 @@ public final class HttpFetcher {
     }
   }
 
-  private HttpResponse<byte[]> send(URI uri, Kind kind, long max, Map<String, String> headers)
-      throws IOException, TimeoutException, InterruptedException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .timeout(settings.readTimeout())
-        .header("User-Agent", settings.userAgent())
-        .header("Accept", switch (kind) {
-          case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
-          case IMAGE -> "image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8";
-          case SOURCE -> "application/rss+xml,application/atom+xml,application/feed+json,"
-              + "application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.8,*/*;q=0.5";
-        })
-        .header("Accept-Encoding", "gzip, deflate");
-    headers.forEach(builder::header);
-    HttpRequest request = builder.GET().build();
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-      if (info.statusCode() < 200 || info.statusCode() >= 300) {
-        return BodySubscribers.replacing(NOTHING);
+  /**
+   * One try: the request and its redirects (each hop direct or through its proxy), within the
+   * response timeout for all of them together.
+   */
+  private Reply send(URI uri, Kind kind, long max, Map<String, String> headers)
+      throws IOException, FetchException, ProxyException {
+    long deadline = System.nanoTime() + settings.readTimeout().toNanos();
+    HttpUrl url = HttpUrl.parse(uri.toString());
+    if (url == null) {
+      throw new FetchException("not an http(s) URL");
+    }
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      Routes.Route route = routes.forUri(at);
+      Call call = route.client().newCall(request(url, kind, headers));
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new InterruptedIOException("timeout");
       }
-      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-      boolean encoded = info.headers().firstValue("Content-Encoding").isPresent();
-      return new Capped(max, declared > max && !encoded);
-    });
-    try {
-      return future.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
+      call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+      try (okhttp3.Response r = call.execute()) {
+        int status = r.code();
+        if (status == 407) {
+          routes.refused(route, "HTTP 407 (proxy authentication required)");
+        }
+        if (isRedirect(status) && hop < MAX_REDIRECTS) {
+          Optional<HttpUrl> next = first(r.headers(), "Location").map(url::resolve);
+          // Never from https down to http, as java.net.http's NORMAL policy and browsers.
+          if (next.isPresent() && !(url.isHttps() && !next.get().isHttps())) {
+            url = next.get();
+            at = url.uri();
+            continue;
+          }
+        }
+        byte[] body = status >= 200 && status < 300 ? read(r, max) : NOTHING;
+        return new Reply(status, at, r.headers(), body);
+      } catch (IOException e) {
+        routes.failed(route, e);
+        throw e;
       }
-      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
     }
   }
 
-  private Response success(HttpResponse<byte[]> r, Kind kind, long max) throws FetchException {
-    String type = r.headers().firstValue("Content-Type").orElse("");
+  private Request request(HttpUrl url, Kind kind, Map<String, String> headers)
+      throws FetchException {
+    try {
+      Request.Builder builder = new Request.Builder().url(url)
+          .header("User-Agent", settings.userAgent())
+          .header("Accept", switch (kind) {
+            case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+            case IMAGE -> "image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8";
+            case SOURCE -> "application/rss+xml,application/atom+xml,application/feed+json,"
+                + "application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.8,*/*;q=0.5";
+          })
+          // Set here, so OkHttp leaves the body as sent and decode() keeps the size cap.
+          .header("Accept-Encoding", "gzip, deflate");
+      headers.forEach(builder::header);
+      return builder.get().build();
+    } catch (IllegalArgumentException e) {
+      throw new FetchException("cannot send this request: " + message(e));
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** A 2xx body, up to {@code max} bytes: a declared larger one is refused unread. */
+  private static byte[] read(okhttp3.Response r, long max) throws IOException, FetchException {
+    ResponseBody body = r.body();
+    boolean encoded = r.header("Content-Encoding") != null;
+    if (body.contentLength() > max && !encoded) {
+      throw new FetchException(tooLarge(max));
+    }
+    try (InputStream in = body.byteStream()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (bytes.length > max) {
+        throw new FetchException(tooLarge(max));
+      }
+      return bytes;
+    }
+  }
+
+  static boolean isConnectTimeout(IOException e) {
+    return e instanceof SocketTimeoutException
+        && message(e).toLowerCase(Locale.ROOT).contains("connect");
+  }
+
+  private static Optional<String> first(Headers headers, String name) {
+    List<String> values = headers.values(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  private Response success(Reply r, Kind kind, long max) throws FetchException {
+    String type = first(r.headers(), "Content-Type").orElse("");
     Optional<String> mime = type.isBlank() ? Optional.empty()
         : Optional.of(type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
     if (mime.isPresent()) {
@@ -216,7 +281,7 @@ public final class HttpFetcher {
         } + ")");
       }
     }
-    byte[] body = decode(r.body(), r.headers().firstValue("Content-Encoding").orElse(""), max);
+    byte[] body = decode(r.body(), first(r.headers(), "Content-Encoding").orElse(""), max);
     Matcher cs = CHARSET.matcher(type);
     return new Response(r.uri(), body, mime, cs.find() ? Optional.of(cs.group(1)) : Optional.empty());
   }
@@ -269,8 +334,8 @@ public final class HttpFetcher {
   }
 
   /** Retry-After as seconds or an HTTP date. */
-  private Optional<Duration> retryAfter(HttpResponse<?> r) {
-    Optional<String> v = r.headers().firstValue("Retry-After").map(String::strip);
+  private static Optional<Duration> retryAfter(Headers headers) {
+    Optional<String> v = first(headers, "Retry-After").map(String::strip);
     if (v.isEmpty()) {
       return Optional.empty();
     }
@@ -291,7 +356,7 @@ public final class HttpFetcher {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private static String seconds(Duration d) {
+  static String seconds(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
   }
@@ -301,59 +366,5 @@ public final class HttpFetcher {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 
-  /** Collects a body, failing as soon as it passes the cap (-1: fail at once). */
-  private static final class Capped implements BodySubscriber<byte[]> {
-    private final long max;
-    private final boolean refuse;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
 
-    Capped(long max, boolean refuse) {
-      this.max = max;
-      this.refuse = refuse;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (refuse) {
-        s.cancel();
-        result.completeExceptionally(new IOException(tooLarge(max)));
-        return;
-      }
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer b : items) {
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        bytes.write(chunk, 0, chunk.length);
-      }
-      if (bytes.size() > max) {
-        subscription.cancel();
-        result.completeExceptionally(new IOException(tooLarge(max)));
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(bytes.toByteArray());
-    }
-  }
 }

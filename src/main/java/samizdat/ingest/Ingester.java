@@ -133,6 +133,9 @@ public final class Ingester {
   /** The first error after which nothing more can be written (a full disk): the run stops. */
   private final java.util.concurrent.atomic.AtomicReference<FatalIoException> stoppedBy =
       new java.util.concurrent.atomic.AtomicReference<>();
+  /** The proxy that could not be used: the run stops, as nothing else would get through. */
+  private final java.util.concurrent.atomic.AtomicReference<ProxyException> proxyDown =
+      new java.util.concurrent.atomic.AtomicReference<>();
   /** Sources not done because the run stopped. */
   private final AtomicInteger notDone = new AtomicInteger();
 
@@ -217,7 +220,7 @@ public final class Ingester {
     // Reading, parsing and cleaning run in parallel; deciding and writing run in source order
     // (see InOrder), so the same sources always give the same files and the same report.
     InOrder<Step> inOrder = new InOrder<>(step -> {
-      Optional<Outcome> outcome = stoppedBy.get() == null ? commit(step) : Optional.empty();
+      Optional<Outcome> outcome = !stopped() ? commit(step) : Optional.empty();
       if (outcome.isPresent()) {
         counting.outcome(outcome.get());
       } else {
@@ -304,11 +307,14 @@ public final class Ingester {
       Optional<ArticleMeta> existing, boolean reread) implements Step {}
 
   private Step prepare(Source source, Progress progress) {
-    if (stoppedBy.get() != null) {
+    if (stopped()) {
       return new Failed(fail(source.label(), "not done: the run stopped"));
     }
     try {
       return read(source, progress);
+    } catch (ProxyException e) {
+      proxyDown.compareAndSet(null, e);
+      return new Failed(fail(source.label(), "not done: the run stopped"));
     } catch (SourceFailure | IOException | InterruptedException | RuntimeException | StackOverflowError e) {
       return new Failed(fail(source.label(), reason(e)));
     }
@@ -360,6 +366,19 @@ public final class Ingester {
     return Optional.ofNullable(stoppedBy.get());
   }
 
+  /**
+   * The proxy that stopped the last run because it could not be used ("proxy
+   * socks5h://127.0.0.1:1080 is not reachable: connection refused"); the sources from the one
+   * that met it on were not done ({@link #notDone}).
+   */
+  public Optional<ProxyException> proxyDown() {
+    return Optional.ofNullable(proxyDown.get());
+  }
+
+  private boolean stopped() {
+    return stoppedBy.get() != null || proxyDown.get() != null;
+  }
+
   /** How many sources the last run did not do because it stopped. */
   public int notDone() {
     return notDone.get();
@@ -382,7 +401,7 @@ public final class Ingester {
 
   /** The parallel part of ingesting a source: everything up to deciding whether it is new. */
   private Prepared read(Source source, Progress progress)
-      throws SourceFailure, IOException, InterruptedException {
+      throws SourceFailure, ProxyException, IOException, InterruptedException {
     PageLoader.Loaded page = loader.load(source);
     byte[] raw = page.raw();
     if (!HostileInput.isHtmlWithStrayNuls(raw)) {

@@ -77,7 +77,7 @@ final class PageImages {
     return List.copyOf(refs.values());
   }
 
-  void collect(Element body) throws InterruptedException {
+  void collect(Element body) throws ProxyException, InterruptedException {
     for (Element img : body.select(IMAGES)) {
       String src = src(img);
       if (src.isEmpty()) {
@@ -122,7 +122,7 @@ final class PageImages {
    * (URL sources) or found in the saved page's folder; without a copy, its URL alone. An image
    * that cannot be had is no warning here: the body is complete without it.
    */
-  void lead(Optional<String> url) throws InterruptedException {
+  void lead(Optional<String> url) throws ProxyException, InterruptedException {
     if (url.isEmpty()) {
       return;
     }
@@ -188,7 +188,7 @@ final class PageImages {
   }
 
   private Optional<byte[]> obtain(String src, String original, boolean loud)
-      throws InterruptedException {
+      throws ProxyException, InterruptedException {
     if (src.startsWith("data:")) {
       return dataUri(src);
     }

@@ -29,7 +29,7 @@ final class PageLoader {
   /** The bytes of a page and what its transport said about them. */
   record Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl) {}
 
-  Loaded load(Source source) throws SourceFailure, InterruptedException {
+  Loaded load(Source source) throws SourceFailure, ProxyException, InterruptedException {
     if (source.url().isPresent()) {
       try {
         HttpFetcher.Response r = fetcher.get().fetch(source.url().get(), HttpFetcher.Kind.PAGE);

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import samizdat.content.Article;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ContentStore;
@@ -133,11 +135,15 @@ class HostilePagesTest {
     buildAndCheck(content, "vbscript:", "//stats.tracker.example", "avascript:", "aVaScRiPt:");
   }
 
-  @Test
-  void aBaseElementPointingToAnotherHostIsIgnored() throws IOException {
-    String html = ("<base href=\"https://evil.example/phish/\">" + sora())
-        .replace("<p>在AI的长河里，", "<p><a href=\"more/story.html\">相关</a><img src=\"pics/a.png\" alt=\"a\">在AI的长河里，");
-    assertTrue(html.contains("evil.example"), "the fixture has a <head>");
+  @ParameterizedTest(name = "<base> {0}")
+  @ValueSource(strings = {"before the page", "inside the body"})
+  void aBaseElementPointingToAnotherHostIsIgnored(String where) throws IOException {
+    String evil = "<base href=\"https://evil.example/phish/\">";
+    String links = "<a href=\"more/story.html\">相关</a><img src=\"pics/a.png\" alt=\"a\">";
+    String html = where.startsWith("before")
+        ? (evil + sora()).replace("<p>在AI的长河里，", "<p>" + links + "在AI的长河里，")
+        : sora().replace("<p>在AI的长河里，", "<p>" + evil + links + "在AI的长河里，");
+    assertTrue(html.contains("evil.example") && html.contains("more/story.html"), "the fixture has the paragraph");
     Path content = tmp.resolve("content");
     CliRun r = CliRun.run("ingest", "-q", "--content", content.toString(), "--url", PAGE_URL,
         page("base.html", html.getBytes(StandardCharsets.UTF_8)).toString());

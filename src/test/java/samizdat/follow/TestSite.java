@@ -50,6 +50,8 @@ final class TestSite implements AutoCloseable {
   final AtomicInteger busy = new AtomicInteger();
   /** Links the RSS feed lists after the articles. */
   final List<String> extraRssLinks = new CopyOnWriteArrayList<>();
+  /** The host name in the site's URLs: one that only a test proxy resolves, for proxy tests. */
+  volatile String host = "127.0.0.1";
   /** Paths answered with a status of their own (e.g. 500) instead of the page. */
   final Map<String, Integer> failing = new ConcurrentHashMap<>();
 
@@ -62,7 +64,11 @@ final class TestSite implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://" + host + ":" + port() + path;
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   static String articlePath(int n) {

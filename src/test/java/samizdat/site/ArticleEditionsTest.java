@@ -29,13 +29,15 @@ import samizdat.content.ArticleMeta;
 import samizdat.content.ContentStore;
 import samizdat.content.Translation;
 import samizdat.io.Progress;
+import samizdat.site.model.SiteLayout;
 
 /** Editions (bannedbook's Simplified/Traditional pair) and authors on built article pages. */
 class ArticleEditionsTest {
   private static final String HANS_ID = "20240307-2009999";
   private static final String HANT_ID = "zh-tw-20240307-2009999";
-  private static final String HANS_URL = EditionsTest.HANS_URL;
-  private static final String HANT_URL = EditionsTest.HANT_URL;
+  private static final String HANS_URL = "https://www.bannedbook.org/bnews/cnnews/20240307/2009999.html";
+  private static final String HANT_URL =
+      "https://www.bannedbook.org/bnews/zh-tw/cnnews/20240307/2009999.html";
   private static final LocalDate DAY = LocalDate.of(2024, 3, 7);
 
   @TempDir Path tmp;

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import samizdat.io.Progress;
+import samizdat.site.state.BuildState;
 
 /** The search index inside {@code samizdat build}: only segments whose articles changed are written. */
 class SearchRendererTest {

@@ -35,6 +35,10 @@ import samizdat.content.ContentJson;
 import samizdat.content.ContentStore;
 import samizdat.content.RelatedLink;
 import samizdat.io.Progress;
+import samizdat.site.model.SiteLayout;
+import samizdat.site.render.StaticPagesRenderer;
+import samizdat.site.render.TagRenderer;
+import samizdat.site.render.Views;
 
 class SiteBuilderTest {
   @TempDir Path tmp;

@@ -1,0 +1,85 @@
+package samizdat.site.render;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import samizdat.site.state.Fingerprint;
+
+/**
+ * A folder of the class path (in the jar or in {@code target/classes}) as a {@link Path}, so the
+ * default templates and the code itself can be read like any folder. Closing releases the jar's
+ * file system if this opened it.
+ */
+public final class ClasspathDir implements AutoCloseable {
+  private final Path path;
+  private final Optional<FileSystem> opened;
+
+  private ClasspathDir(Path path, Optional<FileSystem> opened) {
+    this.path = path;
+    this.opened = opened;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The folder that holds class-path resource {@code resource} (e.g. {@code /templates/README.md}). */
+  public static ClasspathDir containing(String resource) throws IOException {
+    URL url = ClasspathDir.class.getResource(resource);
+    if (url == null) {
+      throw new IOException("resource missing from the class path: " + resource);
+    }
+    try {
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        Optional<FileSystem> opened;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+          opened = Optional.of(fs);
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+          opened = Optional.empty();
+        }
+        return new ClasspathDir(fs.getPath(resource).getParent(), opened);
+      }
+      return new ClasspathDir(Path.of(uri).getParent(), Optional.empty());
+    } catch (URISyntaxException e) {
+      throw new IOException("bad class-path URL " + url, e);
+    }
+  }
+
+  /** A digest of every file in the folder (names and bytes, sorted): changes when the code does. */
+  public static byte[] fingerprintOf(Class<?> type) throws IOException {
+    try (ClasspathDir dir = containing("/" + type.getName().replace('.', '/') + ".class")) {
+      List<Path> files = new ArrayList<>();
+      try (Stream<Path> list = Files.list(dir.path())) {
+        list.filter(Files::isRegularFile).forEach(files::add);
+      }
+      files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+      Fingerprint fp = new Fingerprint();
+      for (Path f : files) {
+        fp.add(f.getFileName().toString()).add(Files.readAllBytes(f));
+      }
+      return fp.done();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (opened.isPresent()) {
+      opened.get().close();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * What the previous build did, so the next one does only what changed: {@code BuildState} is the
+ * checksummed build cache (files written, article metadata and signatures, related lists), {@code
+ * Fingerprint} hashes a page's inputs, and {@code InputsDigest} tells in one pass whether the
+ * content folder and settings changed at all.
+ */
+package samizdat.site.state;
