@@ -126,17 +126,19 @@ final class PageImages {
     if (url.isEmpty()) {
       return;
     }
-    ImageRef inBody = refs.get(url.get());
+    // Stored and fetched as a browser sends it, like the body's images (a page's og:image may hold a '|')
+    String leadUrl = Links.isHttp(url.get()) ? Links.forRequest(url.get()) : url.get();
+    ImageRef inBody = refs.get(leadUrl);
     if (inBody != null) {
       lead = Optional.of(new ImageRef(inBody.file(), inBody.originalUrl(), inBody.alt(), ""));
       return;
     }
-    if (known.containsKey(url.get())) {
-      lead = Optional.of(new ImageRef(Optional.of(known.get(url.get())), url.get(), "", ""));
+    if (known.containsKey(leadUrl)) {
+      lead = Optional.of(new ImageRef(Optional.of(known.get(leadUrl)), leadUrl, "", ""));
       return;
     }
     Optional<String> file = Optional.empty();
-    Optional<byte[]> bytes = obtain(url.get(), url.get(), false);
+    Optional<byte[]> bytes = obtain(leadUrl, leadUrl, false);
     if (bytes.isPresent() && !MediaStore.isPixel(bytes.get())) {
       Optional<String> ext = MediaStore.extension(bytes.get());
       if (ext.isPresent()) {
@@ -145,7 +147,7 @@ final class PageImages {
         file = Optional.of(name);
       }
     }
-    lead = Optional.of(new ImageRef(file, url.get(), "", ""));
+    lead = Optional.of(new ImageRef(file, leadUrl, "", ""));
   }
 
   private String caption(Element img) {

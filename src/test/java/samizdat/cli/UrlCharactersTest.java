@@ -72,6 +72,7 @@ class UrlCharactersTest {
     }
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Council budget | City News</title>"
         + "<link rel=\"canonical\" href=\"" + canonical + "\">"
+        + "<meta property=\"og:image\" content=\"" + canonical.replace("/news/budget.html", "/img/lead|1.png") + "\">"
         + "<meta property=\"article:published_time\" content=\"2024-03-01T10:00:00Z\"></head><body>"
         + "<header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav></header>"
         + "<article><h1>Council budget</h1>" + para + figures
@@ -124,6 +125,7 @@ class UrlCharactersTest {
       for (String requested : IMAGES.values()) {
         served.put(requested, png(40 + k, 30 + k++));
       }
+      served.put("/img/lead|1.png", png(90, 60));
       served.put("/news/budget.html", page(base + "/news/budget.html", "").getBytes(StandardCharsets.UTF_8));
 
       Path content = tmp.resolve("content");
@@ -141,6 +143,10 @@ class UrlCharactersTest {
         files.add(image.get("file").asText());
       }
       assertEquals(IMAGES.size(), files.size(), "one copy per image: " + meta.get("images"));
+      JsonNode lead = meta.get("image");
+      assertEquals(base + "/img/lead%7C1.png", lead.get("originalUrl").asText(), "the page's og:image");
+      assertTrue(lead.hasNonNull("file"), "the lead image is kept: " + lead);
+      files.add(lead.get("file").asText());
       for (String f : files) {
         assertTrue(Files.isRegularFile(content.resolve("media").resolve(f)), f);
       }
