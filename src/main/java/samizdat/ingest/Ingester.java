@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,10 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import samizdat.content.Article;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ContentException;
 import samizdat.content.ContentStore;
@@ -48,15 +42,8 @@ import samizdat.io.Progress;
  * failure never leaves a partial article. Files whose bytes would not change are not touched.
  */
 public final class Ingester {
-  private static final Pattern HTML_TAG = Pattern.compile(
-      "<(?:!doctype|!--|html|head|body|meta|title|div|p|h[1-6]|article|section|span|a|table|ul|ol"
-          + "|br|img|main|header|link|script|style|figure|strong|b|em|i)[\\s>/]",
-      Pattern.CASE_INSENSITIVE);
-  private static final int SNIFF = 65536;
   /** Written files after which they are synced: what a power cut can take is bounded by this. */
   private static final int SYNC_EVERY = 2000;
-  private static final PageDecoder DECODER = new PageDecoder();
-  private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
 
   /** What became of one source. */
   public enum Status { INGESTED, UPDATED, UNCHANGED, DUPLICATE, FAILED }
@@ -116,36 +103,29 @@ public final class Ingester {
   }
 
   private final ContentStore store;
-  private final Profiles profiles;
   private final Options options;
   /** Made on first use: an HTTP client starts threads, which a run over local files never needs. */
   private HttpFetcher fetcher;
-  private final MediaStore media;
-  private final PageLoader loader;
-  private final Gzip gzip = new Gzip();
-  private final DuplicateIndex duplicates;
-  /** Today, for metadata checks (a publication date in the future is not believed). */
-  private final LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-  /** Ids taken in this run, and by which source. Used in source order only (see InOrder). */
-  private final Map<String, String> claimed = new HashMap<>();
-  /** Ids on disk when the run started: new articles skip the probing of files that are not there. */
+  /** Ids on disk when the run started, filled before the first page is read. */
   private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
+  private final PageReader reader;
+  /** Used in source order only (see InOrder). */
+  private final ArticleCommitter committer;
   /** The first error after which nothing more can be written (a full disk): the run stops. */
-  private final java.util.concurrent.atomic.AtomicReference<FatalIoException> stoppedBy =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<FatalIoException> stoppedBy =
+      new AtomicReference<>();
   /** The proxy that could not be used: the run stops, as nothing else would get through. */
-  private final java.util.concurrent.atomic.AtomicReference<ProxyException> proxyDown =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<ProxyException> proxyDown =
+      new AtomicReference<>();
   /** Sources not done because the run stopped. */
   private final AtomicInteger notDone = new AtomicInteger();
 
   public Ingester(ContentStore store, Profiles profiles, Options options) {
     this.store = store;
-    this.profiles = profiles;
     this.options = options;
-    this.media = new MediaStore(store.mediaDir(), store.writes());
-    this.loader = new PageLoader(this::fetcher, options.fetch().maxPageBytes());
-    this.duplicates = new DuplicateIndex(store);
+    MediaStore media = new MediaStore(store.mediaDir(), store.writes());
+    this.reader = new PageReader(store, profiles, options, this::fetcher, media, onDisk);
+    this.committer = new ArticleCommitter(store, options.now());
   }
 
   private synchronized HttpFetcher fetcher() {
@@ -195,7 +175,7 @@ public final class Ingester {
     }, "reingest", listener, progress);
   }
 
-  private Summary runAll(java.util.function.Consumer<SourceFinder.Sources> expander, String task,
+  private Summary runAll(Consumer<SourceFinder.Sources> expander, String task,
       Listener listener, Progress progress) throws InterruptedException {
     try {
       onDisk.addAll(store.ids());
@@ -276,7 +256,6 @@ public final class Ingester {
         counts[4].get());
   }
 
-  // ------------------------------------------------------------------ sources
   static Outcome fail(String source, String message) {
     return new Outcome(source, Status.FAILED, Optional.empty(), message);
   }
@@ -291,27 +270,21 @@ public final class Ingester {
     return HttpFetcher.message(e);
   }
 
-  // ------------------------------------------------------------------ one page
-
-
   /** A source after its parallel part: an article to decide on and write, or its failure. */
-  private sealed interface Step permits Prepared, Failed {}
+  private sealed interface Step permits Page, Failed {}
+
+  /** A source read and prepared, waiting for its turn. */
+  private record Page(PreparedPage page) implements Step {}
 
   /** A source that failed before its turn. */
   private record Failed(Outcome outcome) implements Step {}
-
-  /** A page read, cleaned and turned into Markdown: all that its turn needs. */
-  private record Prepared(String label, byte[] raw, String markdown, byte[] body, String id,
-      Optional<String> url, Optional<String> host, Optional<LocalDate> published,
-      ArticleExtractor.Extracted page, PageImages images, SiteProfile profile,
-      Optional<ArticleMeta> existing, boolean reread) implements Step {}
 
   private Step prepare(Source source, Progress progress) {
     if (stopped()) {
       return new Failed(fail(source.label(), "not done: the run stopped"));
     }
     try {
-      return read(source, progress);
+      return new Page(reader.read(source, progress));
     } catch (ProxyException e) {
       proxyDown.compareAndSet(null, e);
       return new Failed(fail(source.label(), "not done: the run stopped"));
@@ -325,9 +298,9 @@ public final class Ingester {
     if (step instanceof Failed f) {
       return Optional.of(f.outcome());
     }
-    Prepared p = (Prepared) step;
+    PreparedPage p = ((Page) step).page();
     try {
-      return Optional.of(decideAndWrite(p));
+      return Optional.of(committer.commit(p));
     } catch (IOException | UncheckedIOException e) {
       if (IoFailures.isFatal(e)) {
         stop(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
@@ -398,179 +371,4 @@ public final class Ingester {
     }
     return "internal error: " + e;
   }
-
-  /** The parallel part of ingesting a source: everything up to deciding whether it is new. */
-  private Prepared read(Source source, Progress progress)
-      throws SourceFailure, ProxyException, IOException, InterruptedException {
-    PageLoader.Loaded page = loader.load(source);
-    byte[] raw = page.raw();
-    if (!HostileInput.isHtmlWithStrayNuls(raw)) {
-      PageLoader.checkNotBinary(raw);
-    }
-    String html = HostileInput.clean(DECODER.decode(raw, page.httpCharset()).text());
-    if (html.isBlank()) {
-      throw new SourceFailure("empty file");
-    }
-    if (!HTML_TAG.matcher(html.length() > SNIFF ? html.substring(0, SNIFF) : html).find()) {
-      throw new SourceFailure("not an HTML page (no HTML tags found)");
-    }
-
-    Optional<ArticleMeta> stored = source.stored();
-    Optional<String> given = options.url().or(() -> stored.flatMap(ArticleMeta::url));
-    String base = page.fetchedUrl().orElseGet(
-        () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
-    Document doc = Jsoup.parse(html, base);
-    HostileInput.pinBase(doc, base, given.or(page::fetchedUrl));
-    PageMetadata meta = PageMetadata.read(doc, today);
-    Optional<String> url = given
-        .or(meta::url)
-        .or(page::fetchedUrl)
-        .map(Links::canonical);
-    Optional<String> host = url.flatMap(Links::host);
-    SiteProfile profile = profiles.choose(host, doc);
-    ArticleExtractor.Extracted ex;
-    try {
-      ex = EXTRACTOR.extract(doc, profile, meta, url);
-    } catch (ArticleExtractor.NotAnArticle e) {
-      throw new SourceFailure(e.getMessage());
-    }
-    Optional<LocalDate> published = options.date()
-        .or(() -> ArticleFacts.published(url, doc, ex.body(), profile, meta));
-
-    PageImages images = new PageImages(source, progress, stored, media, this::fetcher,
-        options.fetch(), options.url().isPresent());
-    images.collect(ex.body());
-    images.lead(ex.leadImage());
-    String markdown = MarkdownWriter.write(ex.body(), images::fileFor);
-    if (markdown.isBlank()) {
-      throw new SourceFailure("not an article: body is empty after cleaning (profile " + profile.name() + ")");
-    }
-    byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
-    // A re-ingested article keeps its id, whatever the extractor now makes of its text.
-    String id = stored.isPresent() ? stored.get().id()
-        : ArticleFacts.id(url, profile, ex.title(), markdown, body);
-
-    Optional<ArticleMeta> existing;
-    try {
-      existing = stored.isPresent() ? stored
-          : onDisk.contains(id) ? store.readMeta(id) : Optional.empty();
-    } catch (ContentException e) {
-      throw new SourceFailure(e.getMessage() + "; not overwritten");
-    }
-    return new Prepared(source.label(), raw, markdown, body, id, url, host, published, ex, images,
-        profile, existing, stored.isPresent());
-  }
-
-  /**
-   * The ordered part (see {@link InOrder}): whether the page is a duplicate of a source before it
-   * or of a stored article, and if not, writing it.
-   */
-  private Outcome decideAndWrite(Prepared p) throws SourceFailure, IOException {
-    String id = p.id();
-    String label = p.label();
-    String other = claimed.putIfAbsent(id, label);
-    if (other != null) {
-      return new Outcome(label, Status.DUPLICATE, Optional.of(id),
-          "same article as " + other + " (id " + id + "); not added again");
-    }
-    Optional<ArticleMeta> existing = p.existing();
-    if (existing.isEmpty()) {
-      Optional<String> same = duplicates.findOrAdd(id, p.page().title(), p.markdown());
-      if (same.isPresent()) {
-        String added = addFacts(same.get(), p.url(), p.host(), p.published());
-        return new Outcome(label, Status.DUPLICATE, Optional.of(same.get()),
-            "same article as " + same.get() + " (already ingested from another source); not added again"
-                + added);
-      }
-    }
-
-    String rawSha = ArticleFacts.sha256(p.raw());
-    Instant first = existing.map(ArticleMeta::firstIngested).orElse(options.now());
-    // A source that lacks the URL or date (a saved page) never erases what is already known.
-    Optional<String> knownUrl = p.url().or(() -> existing.flatMap(ArticleMeta::url));
-    Optional<String> knownSite = p.url().isPresent() ? p.host() : existing.flatMap(ArticleMeta::site);
-    Optional<LocalDate> knownDate = p.published().or(() -> existing.flatMap(ArticleMeta::published));
-    ArticleExtractor.Extracted ex = p.page();
-    ArticleMeta meta = new ArticleMeta(id, ex.title(), knownUrl, knownSite, ex.language(), knownDate,
-        ex.authors(), ex.source(), ex.tags(), p.images().leadRef(), ex.related(), p.images().refs(),
-        ex.translations(), p.profile().name(), rawSha, first);
-
-    p.images().writeAll();
-    if (existing.isEmpty()) {
-      // New: nothing to compare with. Metadata last, as ContentStore does: an article exists
-      // for readers (and for later runs) only once its JSON is there, so the JSON alone needs the
-      // temp file and rename. The raw page and body are created directly: where there was no
-      // article there is no good file to lose, and a crash before the JSON leaves only files
-      // that nothing reads and that the next run replaces (atomically, since they are there).
-      store.writes().createOrReplace(store.rawFile(id), gzip.compress(p.raw()));
-      store.writes().createOrReplace(store.bodyFile(id), p.body());
-      store.writes().write(store.metaFile(id), store.json().toBytes(meta), false);
-    } else {
-      boolean changed = false;
-      // The raw file itself is checked, not only the metadata's word for it: a run killed
-      // between the two, or an older run's files, must not pass for "unchanged" forever.
-      if (!existing.get().rawSha256().equals(rawSha) || !storedRawIs(id, p.raw())) {
-        changed = store.writes().writeIfChanged(store.rawFile(id), gzip.compress(p.raw()));
-      }
-      // What changed, for the report: the stored body is read for a re-ingest and when the
-      // metadata changed (an unchanged re-run of ingest, the common case, reads no body).
-      boolean metaChanged = !existing.get().equals(meta);
-      boolean readBody = metaChanged || p.reread();
-      boolean bodyChanged = readBody && !sameBody(id, p.body());
-      boolean written = store.write(new Article(meta, p.markdown()));
-      bodyChanged |= written && !readBody;
-      changed |= written;
-      String why = changed ? Changes.describe(existing.get(), meta, bodyChanged) : "";
-      return new Outcome(label, changed ? Status.UPDATED : Status.UNCHANGED, Optional.of(id), why);
-    }
-    return new Outcome(label, Status.INGESTED, Optional.of(id), "");
-  }
-
-  /** True when the stored raw page of {@code id} unpacks to exactly these bytes. */
-  private boolean storedRawIs(String id, byte[] raw) {
-    try (java.io.InputStream in = Files.newInputStream(store.rawFile(id))) {
-      return Arrays.equals(Gzip.decompress(in, raw.length + 1L), raw);
-    } catch (IOException | RuntimeException e) {
-      return false; // missing, torn or not gzip: written again
-    }
-  }
-
-  /** True when the stored body of {@code id} has exactly these bytes. */
-  private boolean sameBody(String id, byte[] body) {
-    try {
-      return Arrays.equals(Files.readAllBytes(store.bodyFile(id)), body);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Gives an already stored article the URL and date a duplicate source knows and it lacks
-   * (a saved page first, its live URL later). Returns a note for the report, empty if nothing.
-   */
-  private String addFacts(String id, Optional<String> url, Optional<String> host,
-      Optional<LocalDate> published) throws IOException {
-    Optional<ArticleMeta> stored;
-    try {
-      stored = store.readMeta(id);
-    } catch (ContentException e) {
-      return "";
-    }
-    if (stored.isEmpty()) {
-      return "";
-    }
-    ArticleMeta m = stored.get();
-    boolean addUrl = m.url().isEmpty() && url.isPresent();
-    boolean addDate = m.published().isEmpty() && published.isPresent();
-    if (!addUrl && !addDate) {
-      return "";
-    }
-    ArticleMeta merged = new ArticleMeta(m.id(), m.title(), addUrl ? url : m.url(),
-        addUrl ? host : m.site(), m.language(), addDate ? published : m.published(), m.authors(),
-        m.source(), m.tags(), m.image(), m.related(), m.images(), m.translations(), m.profile(),
-        m.rawSha256(), m.firstIngested());
-    store.writes().writeIfChanged(store.metaFile(id), store.json().toBytes(merged));
-    return "; gave it this source's " + (addUrl && addDate ? "URL and date" : addUrl ? "URL" : "date");
-  }
-
 }
