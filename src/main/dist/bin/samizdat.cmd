@@ -9,9 +9,12 @@ if not defined SAMIZDAT_JAR set "SAMIZDAT_JAR=%~dp0..\lib\samizdat.jar"
 if not defined SAMIZDAT_JVM_DIR set "SAMIZDAT_JVM_DIR=%~dp0..\lib\jvm"
 set "SAMIZDAT_JAVA=java"
 if defined JAVA_HOME set "SAMIZDAT_JAVA=%JAVA_HOME%\bin\java.exe"
+if defined JAVA_HOME if not exist "%SAMIZDAT_JAVA%" goto nojava
 if defined JAVA_HOME goto found
-where java >nul 2>nul
-if errorlevel 1 goto nojava
+rem java along the PATH with each extension cmd would try ("where" is not on every system).
+set "SAMIZDAT_ON_PATH="
+for %%E in (%PATHEXT%) do call :onpath java%%E
+if not defined SAMIZDAT_ON_PATH goto nojava
 :found
 
 rem The command is the first argument that does not start with "-".
@@ -38,3 +41,7 @@ exit /b %ERRORLEVEL%
 :nojava
 echo samizdat: no Java runtime: install Java 17 or newer, or set JAVA_HOME 1>&2
 exit /b 1
+
+:onpath
+if not "%~$PATH:1"=="" set "SAMIZDAT_ON_PATH=%~$PATH:1"
+exit /b 0

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +36,7 @@ class ReleaseZipIT {
   void theUnpackedReleaseIngestsBuildsMirrorsAndVerifies() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
         "bin/samizdat is a POSIX shell script; samizdat.cmd cannot be run here");
-    Path zip = Path.of(System.getProperty("samizdat.release.zip", "target/samizdat-missing.zip"));
-    assertTrue(Files.isRegularFile(zip), zip + " is made by ./mvnw package");
-
-    Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
-    unzip(zip, unpacked);
-    List<Path> top;
-    try (Stream<Path> s = Files.list(unpacked)) {
-      top = s.toList();
-    }
-    assertEquals(1, top.size(), "one folder at the top of the zip: " + top);
-    Path release = top.get(0);
+    Path release = Release.unpack(tmp.resolve("unpacked"));
     assertTrue(release.getFileName().toString().matches("samizdat-\\d+\\.\\d+\\.\\d+.*"), release.toString());
     for (String name : List.of("bin/samizdat", "bin/samizdat.cmd", "lib/samizdat.jar", "README.md",
         "LICENSE", "NOTICE")) {
@@ -137,25 +125,6 @@ class ReleaseZipIT {
       throw new AssertionError(command + " did not finish in 180 s");
     }
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-  }
-
-  /** Unpacks a zip keeping its Unix file modes (the zip file system reads them). */
-  private static void unzip(Path zip, Path into) throws IOException {
-    URI uri = URI.create("jar:" + zip.toUri());
-    try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of("enablePosixFileAttributes", "true"));
-        Stream<Path> entries = Files.walk(fs.getPath("/"))) {
-      for (Path entry : entries.toList()) {
-        Path target = into.resolve(entry.toString().substring(1));
-        assertTrue(target.normalize().startsWith(into), "entry inside the folder: " + entry);
-        if (Files.isDirectory(entry)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(entry, target);
-          Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(entry));
-        }
-      }
-    }
   }
 
   private static Set<Path> files(Path dir) throws IOException {
