@@ -52,20 +52,29 @@ final class PageReader {
     this.onDisk = onDisk;
   }
 
-  PreparedPage read(Source source, Progress progress)
-      throws SourceFailure, ProxyException, IOException, InterruptedException {
-    PageLoader.Loaded page = loader.load(source);
-    byte[] raw = page.raw();
+  /**
+   * A page's bytes as the text that is parsed: decoded (the HTTP charset, else what the page
+   * declares or looks like) and cleaned of what breaks parsers; refused when it is not HTML.
+   */
+  static String html(byte[] raw, Optional<String> httpCharset) throws SourceFailure {
     if (!HostileInput.isHtmlWithStrayNuls(raw)) {
       PageLoader.checkNotBinary(raw);
     }
-    String html = HostileInput.clean(DECODER.decode(raw, page.httpCharset()).text());
+    String html = HostileInput.clean(DECODER.decode(raw, httpCharset).text());
     if (html.isBlank()) {
       throw new SourceFailure("empty file");
     }
     if (!HTML_TAG.matcher(html.length() > SNIFF ? html.substring(0, SNIFF) : html).find()) {
       throw new SourceFailure("not an HTML page (no HTML tags found)");
     }
+    return html;
+  }
+
+  PreparedPage read(Source source, Progress progress)
+      throws SourceFailure, ProxyException, IOException, InterruptedException {
+    PageLoader.Loaded page = loader.load(source);
+    byte[] raw = page.raw();
+    String html = html(raw, page.httpCharset());
 
     Optional<ArticleMeta> stored = source.stored();
     Optional<String> given = options.url().or(() -> stored.flatMap(ArticleMeta::url));

@@ -21,8 +21,6 @@ import samizdat.content.Translation;
  * Markdown (images shown by their alt text only), and what the profile's drop rules removed.
  */
 public final class ProfilePreview {
-  private static final PageDecoder DECODER = new PageDecoder();
-
   /**
    * What a page gives.
    *
@@ -81,10 +79,12 @@ public final class ProfilePreview {
     } catch (IOException e) {
       throw new Refused("cannot read: " + Ingester.ioMessage(e));
     }
-    if (raw.length == 0 || PageLoader.looksBinary(raw)) {
-      throw new Refused("not an HTML page");
+    String html;
+    try {
+      html = PageReader.html(raw, Optional.empty());
+    } catch (SourceFailure e) {
+      throw new Refused(e.getMessage());
     }
-    String html = DECODER.decode(raw, Optional.empty()).text();
     Document doc = Jsoup.parse(html, file.toAbsolutePath().toUri().toString());
     PageMetadata meta = PageMetadata.read(doc, today);
     Optional<String> url = meta.url().map(Links::canonical);
