@@ -292,12 +292,14 @@
     var self = this;
     var seq = ++this.seq;
     var st = this.state;
+    // The query this run searches: keystrokes during the run change this.state.q (the next run's).
+    var q = st.q;
     this.again = false;
     this.renderTagFilter();
     this.suggest.textContent = '';
-    if (!st.q.trim()) {
+    if (!q.trim()) {
       this.busy = false;
-      this.clear('');
+      this.clear('', q);
       return Promise.resolve();
     }
     this.busy = true;
@@ -311,11 +313,11 @@
         if (seq !== self.seq || (r.partial && finished)) {
           return;
         }
-        self.render(r, rows, page, r.partial ? pages + 1 : pages, Date.now() - started);
+        self.render(r, rows, page, r.partial ? pages + 1 : pages, Date.now() - started, q);
         if (!r.partial) {
           self.loadTexts(rows, r.needles, seq);
           if (r.total === 0) {
-            self.suggestions(seq);
+            self.suggestions(seq, q);
           }
         }
         self.idle(seq);
@@ -325,7 +327,7 @@
       sort: st.sort, year: st.year, tag: st.tag,
       isCurrent: function () { return seq === self.seq; }
     };
-    return this.index.search(st.q, options, function (partial) {
+    return this.index.search(q, options, function (partial) {
       // The newest articles' results, shown while older segments load; an empty partial list
       // would only flash "no results", so it waits for the rest.
       if (seq === self.seq && partial.total > 0) {
@@ -338,26 +340,26 @@
       }
       finished = true;
       if (r.empty) {
-        self.clear(self.L.typeWord);
+        self.clear(self.L.typeWord, q);
         self.idle(seq);
         return null;
       }
       return show(r);
     }).catch(function (err) {
       if (seq === self.seq) {
-        self.clear(self.L.failed + ' ' + err.message);
+        self.clear(self.L.failed + ' ' + err.message, q);
         self.idle(seq);
       }
     });
   };
 
-  App.prototype.clear = function (message) {
+  App.prototype.clear = function (message, q) {
     this.status.textContent = message;
     this.list.textContent = '';
     this.pager.textContent = '';
     this.facets.textContent = '';
     this.doc.body.setAttribute('data-search-state', 'idle');
-    this.doc.body.setAttribute('data-search-query', this.state.q);
+    this.doc.body.setAttribute('data-search-query', q);
   };
 
   App.prototype.renderTagFilter = function () {
@@ -377,14 +379,14 @@
     this.tagBox.appendChild(chip);
   };
 
-  App.prototype.render = function (r, rows, page, pages, ms) {
+  App.prototype.render = function (r, rows, page, pages, ms, q) {
     var self = this;
     var d = this.doc;
     var tk = this.index.tokenizer;
     if (r.partial) {
       this.status.textContent = fill(this.L.soFar, { n: r.total });
     } else {
-      this.status.textContent = r.total === 0 ? fill(this.L.none, { q: this.state.q })
+      this.status.textContent = r.total === 0 ? fill(this.L.none, { q: q })
         : (r.total === 1 ? this.L.result : fill(this.L.results, { n: r.total })) + ' (' + ms + ' ms)';
     }
     this.list.textContent = '';
@@ -429,7 +431,7 @@
       d.body.setAttribute('data-search-state', 'partial');
     } else {
       d.body.setAttribute('data-search-state', 'done');
-      d.body.setAttribute('data-search-query', this.state.q);
+      d.body.setAttribute('data-search-query', q);
     }
   };
 
@@ -474,10 +476,10 @@
    * Nothing found: offer the query with one word left out (those that find something) and the
    * tags closest to the words typed (from tags/tags.js, loaded only now).
    */
-  App.prototype.suggestions = function (seq) {
+  App.prototype.suggestions = function (seq, q) {
     var self = this;
     var d = this.doc;
-    var words = this.state.q.trim().split(/\s+/).filter(function (w) { return w; });
+    var words = q.trim().split(/\s+/).filter(function (w) { return w; });
     var tries = [];
     if (words.length > 1) {
       words.forEach(function (w, i) {
@@ -493,7 +495,7 @@
         return;
       }
       var fewer = got[0].filter(function (x) { return x; });
-      var close = closestTags(self.index.tokenizer, self.state.q, tagList || [], 8);
+      var close = closestTags(self.index.tokenizer, q, tagList || [], 8);
       self.suggest.textContent = '';
       self.suggest.appendChild(el(d, 'span', 'search-suggest-label', self.L['try'] + ' '));
       if (!fewer.length && !close.length) {

@@ -251,6 +251,36 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aKeystrokeDuringASearchNeverLabelsTheOlderResultsWithTheNewQuery() {
+    // A word in no article is still being searched when "onerror" is typed over it: the first
+    // list shown is that word's (nothing), and must say so, not "No results for onerror".
+    browser.open(searchPage(""));
+    browser.script("window.shown = [];"
+        + "new MutationObserver(function () {"
+        + "  var b = document.body;"
+        + "  if (b.getAttribute('data-search-state') === 'done') {"
+        + "    window.shown.push(b.getAttribute('data-search-query') + ' | '"
+        + "      + document.getElementById('search-status').textContent + ' | '"
+        + "      + document.querySelectorAll('#search-results h2 a').length);"
+        + "  }"
+        + "}).observe(document.body, { attributes: true });"
+        + "var input = document.getElementById('search-q');"
+        + "input.value = 'zzqqxjw'; input.dispatchEvent(new Event('input'));"
+        + "input.value = 'onerror'; input.dispatchEvent(new Event('input'));");
+    until(20, d -> String.valueOf(browser.script("return window.shown.join('\\n');")).contains("onerror | "));
+    until(20, d -> "done".equals(d.findElement(By.tagName("body")).getDomAttribute("data-search-state")));
+    @SuppressWarnings("unchecked")
+    List<String> shown = (List<String>) browser.script("return window.shown;");
+    for (String list : shown) {
+      String query = list.substring(0, list.indexOf(" | "));
+      assertTrue(list.endsWith(" | 0") ? list.contains("\u201c" + query + "\u201d") && !query.equals("onerror")
+          : query.equals("onerror"), "each list is labelled with the query it answers: " + shown);
+    }
+    assertTrue(shown.get(shown.size() - 1).startsWith("onerror | 1 result"), shown.toString());
+    assertEquals(List.of(EVIL_TITLE), titles());
+  }
+
+  @Test
   void indexedMarkupIsShownAsText() {
     type("onerror");
     assertEquals(List.of(EVIL_TITLE), titles());
