@@ -154,12 +154,13 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Requests that left the machine's files: anything but file: and data: URLs, and the
-     * browser's own chrome: pages (its start page may still be loading in the background when
-     * the first page opens, on a busy machine).
+     * browser's own chrome: pages (its start page, and the chrome-untrusted: parts of its new-tab
+     * page, may still be loading in the background when the first page opens, on a busy machine).
      */
     public List<String> networkRequests() {
       return requests.stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")
-          && !u.startsWith("chrome:") && !u.startsWith("chrome-extension:")).toList();
+          && !u.startsWith("chrome:") && !u.startsWith("chrome-untrusted:")
+          && !u.startsWith("chrome-extension:")).toList();
     }
   }
 }
