@@ -132,9 +132,16 @@ public final class SiteBuilder {
       timer.lap("inputs digested");
       checkShrink(options, previous, inputs.ids().size());
       next.inputs = inputs.value();
+      // A build that did not finish (killed, a full disk, an error) may have left temporary files
+      // and pages no state records; only then, or without a state, is the whole site walked for them.
+      Path marker = unfinishedMarker(options.cache());
+      boolean walk = Files.exists(marker) || previous.files.isEmpty();
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
-        sweep(out, Set.of(), false);
+        if (walk) {
+          sweep(out, previous.files.keySet(), true);
+          Files.deleteIfExists(marker);
+        }
         timer.lap("nothing changed");
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
@@ -173,6 +180,8 @@ public final class SiteBuilder {
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
+      Files.createDirectories(marker.toAbsolutePath().getParent());
+      Files.write(marker, new byte[0]);
       OutputWriter writer = new OutputWriter(out, previous, next, writes);
       // The search index is computed and written on its own thread while related lists are
       // worked out and the pages render: it is the longest chain of mostly sequential work, so it
@@ -228,12 +237,15 @@ public final class SiteBuilder {
         next.inputs = new byte[0];
       }
       int removed = writer.removeStale();
-      removed += sweep(out, writer.seen(), true);
+      if (walk) {
+        removed += sweep(out, writer.seen(), true);
+      }
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
       if (!next.sameAs(previous)) {
         next.save(options.cache());
       }
+      Files.delete(marker);
       timer.lap("stale removed, state saved");
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new BuildResult(site.list.size(), writer.written(), writer.unchanged(), removed, errors,
@@ -266,6 +278,15 @@ public final class SiteBuilder {
     try (Stream<Path> files = Files.walk(a)) {
       return (int) files.filter(f -> f.getFileName().toString().endsWith(".html")).count();
     }
+  }
+
+  /**
+   * The file that says a build of the site whose state is {@code cache} is running or did not
+   * finish: written before the first byte of the site is, removed once the build has finished and
+   * saved its state. Next to the state, outside the site.
+   */
+  static Path unfinishedMarker(Path cache) {
+    return cache.resolveSibling(cache.getFileName() + ".unfinished");
   }
 
   /**
