@@ -2,11 +2,8 @@ package samizdat.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,8 +69,6 @@ public final class SiteBuilder {
    * {@link BodyTexts}): 1/20, 50 MB of a 1 GB heap, about 8,000 texts of news-article length.
    */
   static final int BODY_TEXTS_HEAP_SHARE = 20;
-  /** Folders of the site that only builds write to; a file in them no build wrote is removed. */
-  static final List<String> OWN_FOLDERS = List.of("a", "tags", "page", "archive", "search", "media");
 
   private final FileWrites writes;
   private final boolean allowShrink;
@@ -134,12 +128,12 @@ public final class SiteBuilder {
       next.inputs = inputs.value();
       // A build that did not finish (killed, a full disk, an error) may have left temporary files
       // and pages no state records; only then, or without a state, is the whole site walked for them.
-      Path marker = unfinishedMarker(options.cache());
+      Path marker = Leftovers.marker(options.cache());
       boolean walk = Files.exists(marker) || previous.files.isEmpty();
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
         if (walk) {
-          sweep(out, previous.files.keySet(), true);
+          Leftovers.sweep(out, previous.files.keySet(), true);
           Files.deleteIfExists(marker);
         }
         timer.lap("nothing changed");
@@ -238,7 +232,7 @@ public final class SiteBuilder {
       }
       int removed = writer.removeStale();
       if (walk) {
-        removed += sweep(out, writer.seen(), true);
+        removed += Leftovers.sweep(out, writer.seen(), true);
       }
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
@@ -278,82 +272,6 @@ public final class SiteBuilder {
     try (Stream<Path> files = Files.walk(a)) {
       return (int) files.filter(f -> f.getFileName().toString().endsWith(".html")).count();
     }
-  }
-
-  /**
-   * The file that says a build of the site whose state is {@code cache} is running or did not
-   * finish: written before the first byte of the site is, removed once the build has finished and
-   * saved its state. Next to the state, outside the site.
-   */
-  static Path unfinishedMarker(Path cache) {
-    return cache.resolveSibling(cache.getFileName() + ".unfinished");
-  }
-
-  /**
-   * Removes what no build wrote from the folders only builds write to: temporary files of a killed
-   * run everywhere there, and with {@code extras} also files this build did not write (a search
-   * shard of another build, a page of an article a lost state forgot). Returns how many.
-   */
-  private static int sweep(Path out, Set<String> written, boolean extras) throws IOException {
-    int[] removed = {0};
-    AtomicFiles.sweepTemps(out);
-    for (String folder : OWN_FOLDERS) {
-      Path dir = out.resolve(folder);
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      List<Path> emptied = new ArrayList<>();
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          String name = file.getFileName().toString();
-          boolean temp = name.startsWith(AtomicFiles.TEMP_PREFIX);
-          if (attrs.isRegularFile() && (temp
-              || (extras && looksWrittenByBuild(folder, name) && !written.contains(relative(out, file))))) {
-            Files.deleteIfExists(file);
-            removed[0]++;
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) {
-          emptied.add(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-      if (extras) {
-        for (Path d : emptied) {
-          try {
-            Files.delete(d);
-          } catch (IOException e) {
-            // not empty: kept
-          }
-        }
-      }
-    }
-    return removed[0];
-  }
-
-  private static final java.util.regex.Pattern PAGE_NAME =
-      java.util.regex.Pattern.compile("[a-z0-9_-][a-z0-9._-]*\\.(html|js|json|xml)");
-  private static final java.util.regex.Pattern MEDIA_NAME =
-      java.util.regex.Pattern.compile("[0-9a-f]{32,64}\\.[a-z0-9]{1,5}");
-
-  /** True for the names a build gives files in {@code folder}: a user's notes.txt is not one. */
-  static boolean looksWrittenByBuild(String folder, String name) {
-    return folder.equals("media") ? MEDIA_NAME.matcher(name).matches() : PAGE_NAME.matcher(name).matches();
-  }
-
-  private static String relative(Path out, Path file) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : out.relativize(file)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
   }
 
   private static void checkFolders(BuildOptions options) throws IOException {

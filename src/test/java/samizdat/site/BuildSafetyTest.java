@@ -211,7 +211,7 @@ class BuildSafetyTest {
     Files.setLastModifiedTime(temp, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     Files.writeString(site.resolve("a/notes.txt"), "mine");
     // The killed build left its mark beside the build state.
-    Files.writeString(SiteBuilder.unfinishedMarker(options(content, site).cache()), "");
+    Files.writeString(Leftovers.marker(options(content, site).cache()), "");
 
     // The plain build that follows takes the no-change path and cleans up after the killed one.
     build(content, site);
@@ -219,7 +219,7 @@ class BuildSafetyTest {
     for (Path f : foreign) {
       assertFalse(Files.exists(f), f.toString());
     }
-    assertFalse(Files.exists(SiteBuilder.unfinishedMarker(options(content, site).cache())));
+    assertFalse(Files.exists(Leftovers.marker(options(content, site).cache())));
     // A full build (--force deletes the state) also removes what no build of this content wrote.
     for (Path f : foreign) {
       Files.createDirectories(f.getParent());
@@ -249,7 +249,7 @@ class BuildSafetyTest {
     Path content = content(30);
     Path site = tmp.resolve("site");
     build(content, site);
-    Path marker = SiteBuilder.unfinishedMarker(options(content, site).cache());
+    Path marker = Leftovers.marker(options(content, site).cache());
     assertFalse(Files.exists(marker), "a finished build leaves no marker");
     TreeMap<String, byte[]> before = SiteBuilderTest.files(site);
     TestContent.generate(content, 30, 45, 7);
