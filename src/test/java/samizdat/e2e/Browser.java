@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -151,15 +152,17 @@ public final class Browser implements AutoCloseable {
    */
   public record PageVisit(URI url, List<String> requests, List<String> consoleErrors,
       List<String> brokenImages, List<String> links) {
+    private static final Pattern BROWSER_OWN =
+        Pattern.compile("(?:chrome|chrome-untrusted|chrome-extension|devtools):");
 
     /**
      * Requests that left the machine's files: anything but file: and data: URLs, and the
-     * browser's own chrome: pages (its start page may still be loading in the background when
-     * the first page opens, on a busy machine).
+     * browser's own pages (chrome:, chrome-untrusted: and the like: its start page may still be
+     * loading in the background when the first page opens, on a busy machine).
      */
     public List<String> networkRequests() {
       return requests.stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")
-          && !u.startsWith("chrome:") && !u.startsWith("chrome-extension:")).toList();
+          && !BROWSER_OWN.matcher(u).lookingAt()).toList();
     }
   }
 }
