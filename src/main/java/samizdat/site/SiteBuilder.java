@@ -2,11 +2,8 @@ package samizdat.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,8 +69,6 @@ public final class SiteBuilder {
    * {@link BodyTexts}): 1/20, 50 MB of a 1 GB heap, about 8,000 texts of news-article length.
    */
   static final int BODY_TEXTS_HEAP_SHARE = 20;
-  /** Folders of the site that only builds write to; a file in them no build wrote is removed. */
-  static final List<String> OWN_FOLDERS = List.of("a", "tags", "page", "archive", "search", "media");
 
   private final FileWrites writes;
   private final boolean allowShrink;
@@ -132,9 +126,16 @@ public final class SiteBuilder {
       timer.lap("inputs digested");
       checkShrink(options, previous, inputs.ids().size());
       next.inputs = inputs.value();
+      // A build that did not finish (killed, a full disk, an error) may have left temporary files
+      // and pages no state records; only then, or without a state, is the whole site walked for them.
+      Path marker = Leftovers.marker(options.cache());
+      boolean walk = Files.exists(marker) || previous.files.isEmpty();
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
-        sweep(out, Set.of(), false);
+        if (walk) {
+          Leftovers.sweep(out, previous.files.keySet(), true);
+          Files.deleteIfExists(marker);
+        }
         timer.lap("nothing changed");
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
@@ -173,6 +174,8 @@ public final class SiteBuilder {
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
+      Files.createDirectories(marker.toAbsolutePath().getParent());
+      Files.write(marker, new byte[0]);
       OutputWriter writer = new OutputWriter(out, previous, next, writes);
       // The search index is computed and written on its own thread while related lists are
       // worked out and the pages render: it is the longest chain of mostly sequential work, so it
@@ -228,12 +231,15 @@ public final class SiteBuilder {
         next.inputs = new byte[0];
       }
       int removed = writer.removeStale();
-      removed += sweep(out, writer.seen(), true);
+      if (walk) {
+        removed += Leftovers.sweep(out, writer.seen(), true);
+      }
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
       if (!next.sameAs(previous)) {
         next.save(options.cache());
       }
+      Files.delete(marker);
       timer.lap("stale removed, state saved");
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new BuildResult(site.list.size(), writer.written(), writer.unchanged(), removed, errors,
@@ -266,73 +272,6 @@ public final class SiteBuilder {
     try (Stream<Path> files = Files.walk(a)) {
       return (int) files.filter(f -> f.getFileName().toString().endsWith(".html")).count();
     }
-  }
-
-  /**
-   * Removes what no build wrote from the folders only builds write to: temporary files of a killed
-   * run everywhere there, and with {@code extras} also files this build did not write (a search
-   * shard of another build, a page of an article a lost state forgot). Returns how many.
-   */
-  private static int sweep(Path out, Set<String> written, boolean extras) throws IOException {
-    int[] removed = {0};
-    AtomicFiles.sweepTemps(out);
-    for (String folder : OWN_FOLDERS) {
-      Path dir = out.resolve(folder);
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      List<Path> emptied = new ArrayList<>();
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          String name = file.getFileName().toString();
-          boolean temp = name.startsWith(AtomicFiles.TEMP_PREFIX);
-          if (attrs.isRegularFile() && (temp
-              || (extras && looksWrittenByBuild(folder, name) && !written.contains(relative(out, file))))) {
-            Files.deleteIfExists(file);
-            removed[0]++;
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) {
-          emptied.add(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-      if (extras) {
-        for (Path d : emptied) {
-          try {
-            Files.delete(d);
-          } catch (IOException e) {
-            // not empty: kept
-          }
-        }
-      }
-    }
-    return removed[0];
-  }
-
-  private static final java.util.regex.Pattern PAGE_NAME =
-      java.util.regex.Pattern.compile("[a-z0-9_-][a-z0-9._-]*\\.(html|js|json|xml)");
-  private static final java.util.regex.Pattern MEDIA_NAME =
-      java.util.regex.Pattern.compile("[0-9a-f]{32,64}\\.[a-z0-9]{1,5}");
-
-  /** True for the names a build gives files in {@code folder}: a user's notes.txt is not one. */
-  static boolean looksWrittenByBuild(String folder, String name) {
-    return folder.equals("media") ? MEDIA_NAME.matcher(name).matches() : PAGE_NAME.matcher(name).matches();
-  }
-
-  private static String relative(Path out, Path file) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : out.relativize(file)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
   }
 
   private static void checkFolders(BuildOptions options) throws IOException {

@@ -210,11 +210,21 @@ class BuildSafetyTest {
     Files.writeString(temp, "half a page");
     Files.setLastModifiedTime(temp, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     Files.writeString(site.resolve("a/notes.txt"), "mine");
+    // The killed build left its mark beside the build state.
+    Files.writeString(Leftovers.marker(options(content, site).cache()), "");
 
-    // The plain build that follows takes the no-change path: the temporary file goes.
+    // The plain build that follows takes the no-change path and cleans up after the killed one.
     build(content, site);
     assertFalse(Files.exists(temp), "a killed build's temporary file is removed");
-    // A full build (--force deletes the state) removes what no build of this content wrote.
+    for (Path f : foreign) {
+      assertFalse(Files.exists(f), f.toString());
+    }
+    assertFalse(Files.exists(Leftovers.marker(options(content, site).cache())));
+    // A full build (--force deletes the state) also removes what no build of this content wrote.
+    for (Path f : foreign) {
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, "left by another build");
+    }
     Files.delete(options(content, site).cache());
     build(content, site);
     for (Path f : foreign) {
@@ -227,6 +237,49 @@ class BuildSafetyTest {
     TreeMap<String, byte[]> want = SiteBuilderTest.files(clean);
     want.put("a/notes.txt", "mine".getBytes(StandardCharsets.UTF_8));
     assertEquals(want.keySet(), SiteBuilderTest.files(site).keySet());
+  }
+
+  /**
+   * A build stopped half-way (here by a full disk; a kill is the same) leaves pages and temporary
+   * files no saved state knows of. It leaves a marker too, so the next build walks the site for
+   * them; builds after a clean finish do not.
+   */
+  @Test
+  void pagesAndTemporaryFilesOfAnInterruptedBuildAreRemovedByTheNextBuild() throws IOException {
+    Path content = content(30);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    Path marker = Leftovers.marker(options(content, site).cache());
+    assertFalse(Files.exists(marker), "a finished build leaves no marker");
+    TreeMap<String, byte[]> before = SiteBuilderTest.files(site);
+    TestContent.generate(content, 30, 45, 7);
+    age(content);
+    assertThrows(BuildStoppedException.class,
+        () -> new SiteBuilder(new FullDisk(60_000), false).build(options(content, site), Progress.NONE));
+    assertTrue(Files.exists(marker), "the stopped build is marked unfinished");
+    Path temp = site.resolve("a/" + AtomicFiles.TEMP_PREFIX + "x2.part");
+    Files.writeString(temp, "half a page");
+    // The new articles go again before the next build: their pages were never in a saved state.
+    ContentStore store = new ContentStore(content);
+    List<String> leftovers = new ArrayList<>();
+    for (int i = 30; i < 45; i++) {
+      String id = TestContent.id(i);
+      Files.delete(store.metaFile(id));
+      Files.delete(store.bodyFile(id));
+    }
+    for (String p : SiteBuilderTest.files(site).keySet()) {
+      if (!before.containsKey(p)) {
+        leftovers.add(p);
+      }
+    }
+    assertTrue(leftovers.stream().anyMatch(p -> p.startsWith("a/")), "the stopped build wrote new pages: " + leftovers);
+
+    build(content, site);
+    assertFalse(Files.exists(marker));
+    assertFalse(Files.exists(temp));
+    Path clean = tmp.resolve("clean");
+    build(content, clean);
+    assertSameFiles(clean, site);
   }
 
   @Test

@@ -370,6 +370,112 @@ class SiteBuilderTest {
     }
   }
 
+  /**
+   * After each kind of change to the content, the site a build updates is byte for byte the site a
+   * fresh build of the same content writes into an empty folder: every file, and no file more.
+   * Changed files get an mtime of their own in the past, so the build state trusts every unchanged
+   * file and only the change itself shows.
+   */
+  @Test
+  void incrementalBuildsEqualAFreshBuildAfterEveryKindOfChange() throws Exception {
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 0, 150, 13);
+    agePast(content);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    ContentStore store = new ContentStore(content);
+    Map<String, ThrowingStep> steps = new java.util.LinkedHashMap<>();
+    steps.put("add 20 newer articles", () -> TestContent.generate(content, 150, 170, 13));
+    steps.put("edit a title and a body", () -> {
+      Article a = store.read("a00020");
+      store.write(new Article(with(a.meta(), "改过的标题 edited title", a.meta().published(), a.meta().tags()),
+          "改过的正文 edited body"));
+    });
+    steps.put("change an article's tags", () -> {
+      Article a = store.read("a00040");
+      store.write(new Article(with(a.meta(), a.meta().title(), a.meta().published(), List.of("全新标签", "国际")),
+          a.bodyMarkdown()));
+    });
+    steps.put("move an article to another month and list page, date an undated one", () -> {
+      Article a = store.read("a00060");
+      store.write(new Article(with(a.meta(), a.meta().title(), Optional.of(LocalDate.of(2021, 12, 30)),
+          a.meta().tags()), a.bodyMarkdown()));
+      Article undated = store.read("a00049");
+      assertTrue(undated.meta().published().isEmpty());
+      store.write(new Article(with(undated.meta(), undated.meta().title(), Optional.of(LocalDate.of(2021, 2, 3)),
+          undated.meta().tags()), undated.bodyMarkdown()));
+    });
+    steps.put("remove an article", () -> {
+      Files.delete(store.metaFile("a00030"));
+      Files.delete(store.bodyFile("a00030"));
+    });
+    steps.put("make an old article's text another's (changes related lists)", () -> {
+      Article twin = store.read("a00100");
+      Article a = store.read("a00005");
+      store.write(new Article(with(a.meta(), twin.meta().title() + " 又", a.meta().published(), twin.meta().tags()),
+          twin.bodyMarkdown()));
+    });
+    steps.put("remove the newest articles", () -> {
+      for (int i = 165; i < 170; i++) {
+        Files.delete(store.metaFile(TestContent.id(i)));
+        Files.delete(store.bodyFile(TestContent.id(i)));
+      }
+    });
+    int step = 0;
+    Map<String, byte[]> previousSite = files(site);
+    for (var e : steps.entrySet()) {
+      step++;
+      e.getValue().run();
+      ageChanged(content, step);
+      build(content, site);
+      Path fresh = tmp.resolve("fresh" + step);
+      build(content, fresh);
+      TreeMap<String, byte[]> incremental = files(site);
+      TreeMap<String, byte[]> expected = files(fresh);
+      assertEquals(expected.keySet(), incremental.keySet(), e.getKey());
+      for (String k : expected.keySet()) {
+        assertArrayEquals(expected.get(k), incremental.get(k), e.getKey() + ": " + k);
+      }
+      assertFalse(sameFiles(previousSite, incremental), e.getKey() + ": the change shows in the site");
+      previousSite = incremental;
+    }
+  }
+
+  private interface ThrowingStep {
+    void run() throws Exception;
+  }
+
+  private static boolean sameFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    for (String k : a.keySet()) {
+      if (!java.util.Arrays.equals(a.get(k), b.get(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ArticleMeta with(ArticleMeta m, String title, Optional<LocalDate> published, List<String> tags) {
+    return new ArticleMeta(m.id(), title, m.url(), m.site(), m.language(), published, m.authors(), m.source(),
+        tags, m.image(), m.related(), m.images(), m.translations(), m.profile(), m.rawSha256(), m.firstIngested());
+  }
+
+  /** Gives files written since {@link #agePast} an old mtime of their own (minutes after it, by step). */
+  private static void ageChanged(Path content, int step) throws IOException {
+    FileTime aged = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    FileTime mine = FileTime.from(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(60L * step));
+    try (Stream<Path> walk = Files.walk(content)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        if (Files.getLastModifiedTime(p).compareTo(mine) > 0) {
+          Files.setLastModifiedTime(p, mine);
+        }
+      }
+    }
+    assertTrue(aged.compareTo(mine) < 0);
+  }
+
   @Test
   void filesSamizdatDidNotWriteAreLeftAlone() throws IOException {
     Path content = tmp.resolve("content");

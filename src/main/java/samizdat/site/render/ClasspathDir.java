@@ -9,10 +9,9 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import samizdat.site.state.Fingerprint;
 
@@ -60,20 +59,39 @@ public final class ClasspathDir implements AutoCloseable {
     }
   }
 
-  /** A digest of every file in the folder (names and bytes, sorted): changes when the code does. */
+  /**
+   * A digest of every file in the folder of {@code type}'s class file and in all folders below it
+   * (relative names and bytes, sorted): changes when the code of that package or of any of its
+   * subpackages does ({@code samizdat.site} covers {@code samizdat.site.render} and the rest).
+   */
   public static byte[] fingerprintOf(Class<?> type) throws IOException {
     try (ClasspathDir dir = containing("/" + type.getName().replace('.', '/') + ".class")) {
-      List<Path> files = new ArrayList<>();
-      try (Stream<Path> list = Files.list(dir.path())) {
-        list.filter(Files::isRegularFile).forEach(files::add);
-      }
-      files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-      Fingerprint fp = new Fingerprint();
-      for (Path f : files) {
-        fp.add(f.getFileName().toString()).add(Files.readAllBytes(f));
-      }
-      return fp.done();
+      return fingerprintOf(dir.path());
     }
+  }
+
+  /** A digest of every regular file under {@code folder}: its path relative to it ('/'-separated) and bytes. */
+  static byte[] fingerprintOf(Path folder) throws IOException {
+    TreeMap<String, Path> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.filter(Files::isRegularFile).forEach(f -> files.put(relative(folder, f), f));
+    }
+    Fingerprint fp = new Fingerprint().add(files.size());
+    for (var e : files.entrySet()) {
+      fp.add(e.getKey()).add(Files.readAllBytes(e.getValue()));
+    }
+    return fp.done();
+  }
+
+  private static String relative(Path folder, Path file) {
+    StringBuilder sb = new StringBuilder();
+    for (Path part : folder.relativize(file)) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      sb.append(part.toString());
+    }
+    return sb.toString();
   }
 
   @Override

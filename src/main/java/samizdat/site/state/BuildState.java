@@ -36,6 +36,8 @@ public final class BuildState {
   // 5: files gained their mtime, and the state a trailing CRC-32C of all bytes before it
   // 6: bodies gained their list excerpt
   private static final int VERSION = 6;
+  /** The largest state that can be read: Java arrays stop short of 2 GiB. */
+  static final long MAX_SIZE = Integer.MAX_VALUE - 16;
 
   /** What is known about an article's body file. */
   public record BodyInfo(long size, long mtime, byte[] hash, long[] signature, String excerpt) {}
@@ -80,6 +82,11 @@ public final class BuildState {
   public static BuildState load(Path file) {
     BuildState state = new BuildState();
     try {
+      long size = Files.size(file);
+      if (size > MAX_SIZE) {
+        // One array holds the state while it is read; about 1.3 million articles make 2 GB.
+        return ignored(file, "too large to read (" + size + " bytes, at most " + MAX_SIZE + ")");
+      }
       byte[] bytes = Files.readAllBytes(file);
       if (bytes.length < 16 || java.nio.ByteBuffer.wrap(bytes).getInt() != MAGIC) {
         return ignored(file, "not a samizdat build state");

@@ -1,6 +1,7 @@
 package samizdat.site.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,5 +23,17 @@ class BuildStateTest {
     BuildState loaded = BuildState.load(file);
     loaded.loadDetails();
     assertEquals(meta, loaded.metas.get(meta.id()).meta());
+  }
+
+  /** A state past what one array holds (about 1.3 million articles) costs a full render, not the build. */
+  @Test
+  void aStateTooLargeToReadIsIgnoredWithANote() throws IOException {
+    Path file = tmp.resolve("huge.state");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(3L << 30); // 3 GiB, sparse: no disk space taken
+    }
+    BuildState loaded = BuildState.load(file);
+    assertTrue(loaded.files.isEmpty());
+    assertTrue(loaded.note.orElseThrow().contains("too large to read"), loaded.note.toString());
   }
 }
