@@ -111,7 +111,8 @@ public final class SiteBuilder {
     try (ClasspathDir bundled = ClasspathDir.containing("/templates/README.md")) {
       Path templateRoot = options.templates().orElse(bundled.path());
       Templates templates = new Templates(templateRoot, options.strictTemplates());
-      byte[] code = ClasspathDir.fingerprintOf(SiteBuilder.class);
+      byte[] code = SiteCode.fingerprint();
+      // The search index's segments are kept while its own package's code is the same.
       byte[] searchCode = ClasspathDir.fingerprintOf(SearchIndex.class);
       Fingerprint settingsFp = new Fingerprint().add("samizdat-site").add(code).add(searchCode);
       for (String name : templates.files()) {
