@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import samizdat.io.PortableNames;
+import samizdat.io.RelativePaths;
 
 /**
  * The files of a site folder that get mirrored: regular files, by '/'-separated relative path.
@@ -57,7 +58,7 @@ public final class SiteFiles {
           notUtf8.accept(shown(site, file) + ": file name is not valid UTF-8; not copied (rename it to copy it)");
           return FileVisitResult.CONTINUE;
         }
-        String rel = relative(site, file);
+        String rel = RelativePaths.of(site, file);
         if (file.getFileName().toString().startsWith(".")) {
           warnings.accept(rel + ": hidden file, not mirrored");
         } else if (attrs.isRegularFile()) {
@@ -79,18 +80,7 @@ public final class SiteFiles {
 
   /** {@code p} relative to {@code base} for a message, its own name's bytes escaped if need be. */
   static String shown(Path base, Path p) {
-    String parent = relative(base, p.getParent());
+    String parent = RelativePaths.of(base, p.getParent());
     return (parent.isEmpty() ? "" : parent + "/") + PortableNames.shown(p);
-  }
-
-  static String relative(Path base, Path p) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : base.relativize(p)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import samizdat.io.AtomicFiles;
+import samizdat.io.RelativePaths;
 
 /**
  * What a build that did not finish may leave in the site (temporary files, pages no saved state
@@ -51,7 +52,7 @@ final class Leftovers {
           String name = file.getFileName().toString();
           boolean temp = name.startsWith(AtomicFiles.TEMP_PREFIX);
           if (attrs.isRegularFile() && (temp
-              || (extras && looksWrittenByBuild(folder, name) && !written.contains(relative(out, file))))) {
+              || (extras && looksWrittenByBuild(folder, name) && !written.contains(RelativePaths.of(out, file))))) {
             Files.deleteIfExists(file);
             removed[0]++;
           }
@@ -85,16 +86,5 @@ final class Leftovers {
   /** True for the names a build gives files in {@code folder}: a user's notes.txt is not one. */
   static boolean looksWrittenByBuild(String folder, String name) {
     return folder.equals("media") ? MEDIA_NAME.matcher(name).matches() : PAGE_NAME.matcher(name).matches();
-  }
-
-  private static String relative(Path out, Path file) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : out.relativize(file)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
   }
 }

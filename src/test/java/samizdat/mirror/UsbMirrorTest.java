@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import samizdat.content.ContentJson;
 import samizdat.io.AtomicFiles;
 import samizdat.io.Progress;
+import samizdat.io.RelativePaths;
 
 class UsbMirrorTest {
   @TempDir Path tmp;
@@ -284,7 +285,7 @@ class UsbMirrorTest {
     Sha256 sha = new Sha256();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        String rel = SiteFiles.relative(dir, f);
+        String rel = RelativePaths.of(dir, f);
         if (!List.of(excluded).contains(rel) && !rel.startsWith(".")) {
           map.put(rel, sha.of(f, n -> { }));
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import samizdat.io.RelativePaths;
 import samizdat.site.state.Fingerprint;
 
 /**
@@ -74,24 +75,13 @@ public final class ClasspathDir implements AutoCloseable {
   static byte[] fingerprintOf(Path folder) throws IOException {
     TreeMap<String, Path> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(folder)) {
-      walk.filter(Files::isRegularFile).forEach(f -> files.put(relative(folder, f), f));
+      walk.filter(Files::isRegularFile).forEach(f -> files.put(RelativePaths.of(folder, f), f));
     }
     Fingerprint fp = new Fingerprint().add(files.size());
     for (var e : files.entrySet()) {
       fp.add(e.getKey()).add(Files.readAllBytes(e.getValue()));
     }
     return fp.done();
-  }
-
-  private static String relative(Path folder, Path file) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : folder.relativize(file)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part.toString());
-    }
-    return sb.toString();
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import samizdat.io.RelativePaths;
 
 /**
  * The page templates of one build: Mustache files read from a folder (or from the copy inside the
@@ -93,14 +94,7 @@ public final class Templates {
   }
 
   String relative(Path p) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : root.relativize(p)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part.toString());
-    }
-    return sb.toString();
+    return RelativePaths.of(root, p);
   }
 
   /**
