@@ -44,6 +44,11 @@ final class MirrorUsbCommand implements Callable<Integer> {
           + " (refused by default: a site built from an empty or wrong content folder looks like that).")
   boolean allowShrink;
 
+  @Option(names = "--checksum",
+      description = "Read and compare every file of the site and of the copy (as verify does)."
+          + " By default a file whose size and time match the previous copy's is taken as unchanged.")
+  boolean checksum;
+
   @Override
   public Integer call() {
     Console console = parent.top.console();
@@ -60,7 +65,8 @@ final class MirrorUsbCommand implements Callable<Integer> {
     FolderLock targetLock = FolderLock.none();
     try {
       targetLock = Locks.target(target, wait);
-      r = new UsbMirror(MirrorCommand.toolVersion(), overwrite, allowShrink, console.progress()).mirror(site, target);
+      r = new UsbMirror(MirrorCommand.toolVersion(), overwrite, allowShrink, console.progress())
+          .compareEveryByte(checksum).mirror(site, target);
     } catch (MirrorException e) {
       e.problems().forEach(console::error);
       return e.refused() ? ExitCodes.REFUSED : ExitCodes.FAILED;

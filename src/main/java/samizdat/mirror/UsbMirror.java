@@ -8,7 +8,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +29,9 @@ import samizdat.io.Progress;
  * Copies a built site onto a USB stick (or any folder) so that the stick is always usable:
  *
  * <ul>
- *   <li>incremental: a file whose size and SHA-256 already match on the target is not rewritten;
+ *   <li>incremental: a file whose size and SHA-256 already match on the target is not rewritten,
+ *       and one whose size and time still match the previous copy's is not even read
+ *       ({@link QuickCheck}; {@link #compareEveryByte} reads them all);
  *   <li>crash-safe: each file goes to a temporary name, is synced and renamed, so pulling the stick
  *       leaves every file old or new, never torn; running again completes the copy;
  *   <li>polite: only files this tool wrote (listed in the previous manifest, or in the journal of
@@ -58,6 +62,7 @@ public final class UsbMirror {
   private final List<String> warnings = new ArrayList<>();
   private final FreeSpace freeSpace;
   private final boolean allowShrink;
+  private boolean compareEveryByte;
 
   /**
    * @param tool program name and version recorded in the manifest
@@ -89,6 +94,15 @@ public final class UsbMirror {
     this.allowShrink = allowShrink;
     this.progress = progress;
     this.freeSpace = freeSpace;
+  }
+
+  /**
+   * Reads and compares every file of the site and of the copy, as {@code verify} does, instead of
+   * taking a file whose size and time match the previous copy's as unchanged ({@link QuickCheck}).
+   */
+  public UsbMirror compareEveryByte(boolean yes) {
+    this.compareEveryByte = yes;
+    return this;
   }
 
   /** Usable bytes on the file system holding a folder. */
@@ -145,7 +159,9 @@ public final class UsbMirror {
     ArchiveInfo archive = ArchiveInfo.read(site, json, this::warn);
     Files.createDirectories(target);
 
-    Set<String> owned = ownedPaths(target);
+    Optional<Manifest> previous = previousManifest(target);
+    Set<String> owned = ownedPaths(target, previous);
+    QuickCheck quick = compareEveryByte ? QuickCheck.none() : QuickCheck.of(target, previous);
     checkShrink(files.keySet(), owned, siteDir, targetDir);
     Sha256 sha = new Sha256();
 
@@ -161,9 +177,10 @@ public final class UsbMirror {
             + " needs a folder there; move it away");
         continue;
       }
-      if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+      Optional<BasicFileAttributes> there = attributes(t);
+      if (there.isPresent() && there.get().isDirectory()) {
         conflicts.add(targetDir + "/" + path + ": is a folder, but the site has a file there; move it away");
-      } else if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+      } else if (there.isEmpty()) {
         actions.put(path, Action.NEW);
       } else if (owned.contains(path) || overwrite) {
         actions.put(path, Action.CHECK);
@@ -228,11 +245,21 @@ public final class UsbMirror {
       if (action == Action.NEW) {
         changes.beforeFirst();
         hash = copy(source, t, sha, progress::advance);
+        QuickCheck.keepTime(source, t);
         changedDirs.add(t.getParent());
         copied++;
         bytesCopied += Files.size(t);
       } else {
-        // An existing file is rewritten only when its bytes differ; its size alone cannot tell.
+        Optional<ManifestEntry> known = quick.unchanged(path, source, t);
+        if (known.isPresent()) {
+          // Size and time as the previous copy left them: taken as unchanged without reading.
+          entries.add(known.get());
+          unchanged++;
+          progress.advance(f.getValue());
+          progress.fileDone();
+          continue;
+        }
+        // Rewritten only when its bytes differ; its size alone cannot tell.
         hash = sha.of(source, progress::advance);
         if (Files.size(t) != Files.size(source) || !sha.of(t, n -> { }).equals(hash)) {
           changes.beforeFirst();
@@ -243,6 +270,7 @@ public final class UsbMirror {
         } else {
           unchanged++;
         }
+        QuickCheck.keepTime(source, t);
       }
       entries.add(new ManifestEntry(path, Files.size(t), hash));
       progress.fileDone();
@@ -349,13 +377,28 @@ public final class UsbMirror {
   }
 
   /** Paths listed in the previous manifest and in the journal of an interrupted run. */
-  private Set<String> ownedPaths(Path target) throws IOException {
-    Set<String> owned = new LinkedHashSet<>();
+  /** A path's attributes (not following a link), or empty when nothing is there. */
+  private static Optional<BasicFileAttributes> attributes(Path p) throws IOException {
     try {
-      Manifest.read(target, json).ifPresent(m -> m.files().forEach(e -> owned.add(e.path())));
+      return Optional.of(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The manifest of the copy already on the target; empty when there is none or it is unreadable. */
+  private Optional<Manifest> previousManifest(Path target) {
+    try {
+      return Manifest.read(target, json);
     } catch (IOException e) {
       warn(e.getMessage() + "; treating the copy as new");
+      return Optional.empty();
     }
+  }
+
+  private Set<String> ownedPaths(Path target, Optional<Manifest> previous) throws IOException {
+    Set<String> owned = new LinkedHashSet<>();
+    previous.ifPresent(m -> m.files().forEach(e -> owned.add(e.path())));
     Path journal = target.resolve(JOURNAL);
     if (Files.isRegularFile(journal)) {
       for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {

@@ -1,5 +1,6 @@
 package samizdat.mirror;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,10 +73,14 @@ class UsbMirrorTest {
   @Test
   void aSecondRunRewritesNothing() throws Exception {
     mirror();
+    // Times that no longer match the site's (a copy made before times were kept, or retouched):
+    // every file is then read and compared, none rewritten, and each gets the site file's time.
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Map<Path, Object> inodes = new HashMap<>();
     try (Stream<Path> files = Files.walk(stick)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Files.setLastModifiedTime(f, old);
+        inodes.put(f, Files.readAttributes(f, BasicFileAttributes.class).fileKey());
       }
     }
 
@@ -80,11 +88,56 @@ class UsbMirrorTest {
 
     assertEquals(0, r.copied());
     assertEquals(r.files(), r.unchanged());
-    try (Stream<Path> files = Files.walk(stick)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        assertEquals(old, Files.getLastModifiedTime(f), f + " was rewritten");
+    for (Map.Entry<Path, Object> e : inodes.entrySet()) {
+      Path f = e.getKey();
+      assertEquals(e.getValue(), Files.readAttributes(f, BasicFileAttributes.class).fileKey(), f + " was rewritten");
+      String rel = RelativePaths.of(stick, f);
+      if (Files.exists(site.resolve(rel))) {
+        assertEquals(Files.getLastModifiedTime(site.resolve(rel)), Files.getLastModifiedTime(f), rel);
       }
     }
+  }
+
+  @Test
+  void aFileWhoseSizeAndTimeStillMatchIsNotReadUnlessEveryByteIsCompared() throws Exception {
+    mirror();
+    // Bit rot on the stick leaves size and time as they were.
+    Path rotten = stick.resolve("articles/3.html");
+    FileTime time = Files.getLastModifiedTime(rotten);
+    byte[] bytes = Files.readAllBytes(rotten);
+    bytes[40] ^= 1;
+    Files.write(rotten, bytes);
+    Files.setLastModifiedTime(rotten, time);
+    // An edit on the site of the same size, a minute later.
+    Path edited = site.resolve("articles/4.html");
+    byte[] page = Files.readAllBytes(edited);
+    page[40] ^= 1;
+    Files.write(edited, page);
+    Files.setLastModifiedTime(edited, FileTime.fromMillis(Files.getLastModifiedTime(edited).toMillis() + 60_000));
+
+    UsbMirror.Result quick = mirror();
+
+    assertEquals(1, quick.copied(), "the edited page, found by its time");
+    assertArrayEquals(page, Files.readAllBytes(stick.resolve("articles/4.html")));
+    assertArrayEquals(bytes, Files.readAllBytes(rotten), "not read: size and time match the manifest");
+    assertFalse(new Verifier().verify(stick, Progress.NONE).ok(), "verify reads every byte and finds it");
+
+    UsbMirror.Result full = new UsbMirror("samizdat test", false, Progress.NONE).compareEveryByte(true)
+        .mirror(site, stick);
+
+    assertEquals(1, full.copied(), "the rotten page, found by its bytes");
+    assertEquals(Files.readString(site.resolve("articles/3.html")), Files.readString(rotten));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
+  void timesAreComparedAsFinelyAsTheSticksFileSystemKeepsThem() {
+    assertEquals(Duration.ofSeconds(2), QuickCheck.timeResolution("vfat"));
+    assertEquals(Duration.ofSeconds(2), QuickCheck.timeResolution("msdos"));
+    assertEquals(Duration.ofSeconds(2), QuickCheck.timeResolution("fuseblk"));
+    assertEquals(Duration.ofMillis(10), QuickCheck.timeResolution("exfat"));
+    assertEquals(Duration.ofMillis(1), QuickCheck.timeResolution("ext4"));
+    assertEquals(Duration.ofMillis(1), QuickCheck.timeResolution("ntfs3"));
   }
 
   @Test
