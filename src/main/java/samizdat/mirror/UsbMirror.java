@@ -1,14 +1,10 @@
 package samizdat.mirror;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.function.LongConsumer;
 import samizdat.content.ContentJson;
 import samizdat.io.AtomicFiles;
 import samizdat.io.Progress;
@@ -177,14 +172,14 @@ public final class UsbMirror {
             + " needs a folder there; move it away");
         continue;
       }
-      Optional<BasicFileAttributes> there = attributes(t);
+      Optional<BasicFileAttributes> there = StickFiles.attributes(t);
       if (there.isPresent() && there.get().isDirectory()) {
         conflicts.add(targetDir + "/" + path + ": is a folder, but the site has a file there; move it away");
       } else if (there.isEmpty()) {
         actions.put(path, Action.NEW);
       } else if (owned.contains(path) || overwrite) {
         actions.put(path, Action.CHECK);
-      } else if (Files.size(t) == f.getValue() && sameContent(sha, SafePaths.resolve(site, path), t)) {
+      } else if (Files.size(t) == f.getValue() && StickFiles.sameContent(sha, SafePaths.resolve(site, path), t)) {
         actions.put(path, Action.ADOPT); // same content already there: ours from now on
       } else {
         conflicts.add(targetDir + "/" + path + ": already exists and was not written by samizdat;"
@@ -209,7 +204,7 @@ public final class UsbMirror {
     Set<String> journal = new TreeSet<>(owned);
     journal.addAll(keep);
     Changes changes = new Changes(target, journal);
-    removeLeftoverTemporaryFiles(target, files.keySet());
+    StickFiles.removeLeftoverTemporaryFiles(target, files.keySet());
     int removed = 0;
     // Folders whose entries this run changed: synced before the manifest says the copy is whole.
     Set<Path> changedDirs = new TreeSet<>();
@@ -218,7 +213,7 @@ public final class UsbMirror {
       changes.beforeFirst();
       Files.deleteIfExists(t);
       removed++;
-      changedDirs.add(removeEmptyParents(target, t.getParent()));
+      changedDirs.add(StickFiles.removeEmptyParents(target, t.getParent()));
     }
 
     long total = files.values().stream().mapToLong(Long::longValue).sum();
@@ -244,7 +239,7 @@ public final class UsbMirror {
       String hash;
       if (action == Action.NEW) {
         changes.beforeFirst();
-        hash = copy(source, t, sha, progress::advance);
+        hash = StickFiles.copy(source, t, sha, progress::advance);
         QuickCheck.keepTime(source, t);
         changedDirs.add(t.getParent());
         copied++;
@@ -263,7 +258,7 @@ public final class UsbMirror {
         hash = sha.of(source, progress::advance);
         if (Files.size(t) != Files.size(source) || !sha.of(t, n -> { }).equals(hash)) {
           changes.beforeFirst();
-          hash = copy(source, t, sha, n -> { });
+          hash = StickFiles.copy(source, t, sha, n -> { });
           changedDirs.add(t.getParent());
           copied++;
           bytesCopied += Files.size(t);
@@ -284,7 +279,7 @@ public final class UsbMirror {
 
     // Each file was synced before its rename; the renames are durable once their folders are,
     // a new folder once the folder holding it is. Deepest first, the stick's root last.
-    for (Path dir : deepestFirst(target, changedDirs)) {
+    for (Path dir : StickFiles.deepestFirst(target, changedDirs)) {
       AtomicFiles.syncDirectory(dir);
     }
     if (writeReadme) {
@@ -376,16 +371,6 @@ public final class UsbMirror {
     return path.startsWith("a/") && path.endsWith(".html");
   }
 
-  /** Paths listed in the previous manifest and in the journal of an interrupted run. */
-  /** A path's attributes (not following a link), or empty when nothing is there. */
-  private static Optional<BasicFileAttributes> attributes(Path p) throws IOException {
-    try {
-      return Optional.of(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
-  }
-
   /** The manifest of the copy already on the target; empty when there is none or it is unreadable. */
   private Optional<Manifest> previousManifest(Path target) {
     try {
@@ -396,6 +381,7 @@ public final class UsbMirror {
     }
   }
 
+  /** Paths listed in the previous manifest and in the journal of an interrupted run. */
   private Set<String> ownedPaths(Path target, Optional<Manifest> previous) throws IOException {
     Set<String> owned = new LinkedHashSet<>();
     previous.ifPresent(m -> m.files().forEach(e -> owned.add(e.path())));
@@ -478,80 +464,4 @@ public final class UsbMirror {
   private static long roundUp(long size, long block) {
     return size == 0 ? 0 : (size + block - 1) / block * block;
   }
-
-  /** Temporary files of a killed run, in the folders the site uses. */
-  private static void removeLeftoverTemporaryFiles(Path target, Set<String> paths) throws IOException {
-    Set<Path> dirs = new LinkedHashSet<>();
-    dirs.add(target);
-    for (String p : paths) {
-      dirs.add(SafePaths.resolve(target, p).getParent());
-    }
-    for (Path dir : dirs) {
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
-        for (Path leftover : s) {
-          if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(leftover);
-          }
-        }
-      }
-    }
-  }
-
-  /** Removes {@code dir} and its parents while empty; returns the first folder left (changed). */
-  private static Path removeEmptyParents(Path target, Path dir) throws IOException {
-    while (dir != null && !dir.equals(target) && dir.startsWith(target) && Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-        if (s.iterator().hasNext()) {
-          return dir;
-        }
-      }
-      Files.delete(dir);
-      dir = dir.getParent();
-    }
-    return dir == null || !dir.startsWith(target) ? target : dir;
-  }
-
-  /**
-   * {@code dirs} and every folder between them and {@code target} (a folder made by this run is
-   * an entry of its parent), deepest first, {@code target} last.
-   */
-  private static List<Path> deepestFirst(Path target, Set<Path> dirs) {
-    Set<Path> all = new TreeSet<>();
-    for (Path d : dirs) {
-      for (Path p = d; p != null && p.startsWith(target); p = p.getParent()) {
-        if (!all.add(p)) {
-          break;
-        }
-      }
-    }
-    List<Path> order = new ArrayList<>(all);
-    order.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
-    return order;
-  }
-
-  /** Copies {@code source} to {@code target} atomically and durably; returns the hash of the bytes written. */
-  private static String copy(Path source, Path target, Sha256 sha, LongConsumer copiedBytes)
-      throws IOException {
-    sha.digest().reset();
-    byte[] buffer = sha.buffer();
-    AtomicFiles.write(target, (OutputStream out) -> {
-      try (InputStream in = Files.newInputStream(source)) {
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          sha.digest().update(buffer, 0, n);
-          out.write(buffer, 0, n);
-          copiedBytes.accept(n);
-        }
-      }
-    }, true);
-    return Sha256.hex(sha.digest().digest());
-  }
-
-  private static boolean sameContent(Sha256 sha, Path a, Path b) throws IOException {
-    return sha.of(a, n -> { }).equals(sha.of(b, n -> { }));
-  }
-
 }
