@@ -18,6 +18,7 @@
   var SNIPPET = 72;
   var FRAGMENTS = 2;
   var search = window.samizdatSearch;
+  var terms = window.samizdatTerms;
   var DEFAULTS = {
     results: '{n} results', result: '1 result',
     soFar: '{n}+ results so far, searching older articles\u2026',
@@ -68,61 +69,6 @@
     if (at < text.length) {
       parent.appendChild(doc.createTextNode(text.slice(at)));
     }
-  }
-
-  function safeStart(text, i) {
-    var c = text.charCodeAt(i);
-    return c >= 0xDC00 && c <= 0xDFFF ? i + 1 : i;
-  }
-
-  function safeEnd(text, i) {
-    var c = text.charCodeAt(i - 1);
-    return i < text.length && c >= 0xD800 && c <= 0xDBFF ? i - 1 : i;
-  }
-
-  /** A window of the text around the first match, with ranges shifted into it. */
-  function snippetWindow(text, ranges, size) {
-    var start = 0;
-    if (ranges.length && ranges[0][0] > size / 3) {
-      start = safeStart(text, ranges[0][0] - Math.floor(size / 3));
-    }
-    var end = safeEnd(text, Math.min(text.length, start + size));
-    var shifted = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
-      .map(function (r) { return [r[0] - start, r[1] - start]; });
-    return {
-      text: (start > 0 ? '\u2026' : '') + text.slice(start, end) + (end < text.length ? '\u2026' : ''),
-      ranges: shifted.map(function (r) { return start > 0 ? [r[0] + 1, r[1] + 1] : r; })
-    };
-  }
-
-  /**
-   * Up to `count` fragments of `text`, each a window around a match not shown by an earlier
-   * one, in text order; the first lines when nothing matches. Line breaks become spaces.
-   */
-  function fragments(text, ranges, size, count) {
-    text = text.replace(/\s+/g, ' ');
-    if (!ranges.length) {
-      return [snippetWindow(text, [], size)];
-    }
-    var out = [];
-    var covered = -1;
-    for (var i = 0; i < ranges.length && out.length < count; i++) {
-      if (ranges[i][0] < covered) {
-        continue;
-      }
-      // the first fragment starts at the beginning when its match fits there
-      var start = out.length === 0 && ranges[i][1] <= size - 8 ? 0
-        : safeStart(text, Math.max(0, ranges[i][0] - Math.floor(size / 3)));
-      var end = safeEnd(text, Math.min(text.length, start + size));
-      covered = end;
-      var inside = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; });
-      var lead = start > 0 ? 1 : 0;
-      out.push({
-        text: (start > 0 ? '\u2026' : '') + text.slice(start, end) + (end < text.length ? '\u2026' : ''),
-        ranges: inside.map(function (r) { return [r[0] - start + lead, r[1] - start + lead]; })
-      });
-    }
-    return out;
   }
 
   // The whole texts of articles (<article>.text.js calls samizdatText(id, text)).
@@ -439,7 +385,7 @@
     var d = this.doc;
     var tk = this.index.tokenizer;
     p.textContent = '';
-    var parts = fragments(text, tk.highlightRanges(text.replace(/\s+/g, ' '), needles), SNIPPET, FRAGMENTS);
+    var parts = terms.fragments(text, tk.highlightRanges(text.replace(/\s+/g, ' '), needles), SNIPPET, FRAGMENTS);
     parts.forEach(function (part, i) {
       if (i > 0) {
         p.appendChild(d.createTextNode(' '));
@@ -495,7 +441,7 @@
         return;
       }
       var fewer = got[0].filter(function (x) { return x; });
-      var close = closestTags(self.index.tokenizer, q, tagList || [], 8);
+      var close = terms.closestTags(self.index.tokenizer, q, tagList || [], 8);
       self.suggest.textContent = '';
       self.suggest.appendChild(el(d, 'span', 'search-suggest-label', self.L['try'] + ' '));
       if (!fewer.length && !close.length) {
@@ -533,34 +479,6 @@
     });
   };
 
-  /**
-   * Tags sharing the most characters (CJK) or words (Latin) with the query, normalised the way
-   * the index normalises (so 中國 finds 中国), most shared first, then most used.
-   */
-  function closestTags(tk, q, tags, limit) {
-    var nq = tk.normalize ? tk.normalize(q) : q.toLowerCase();
-    var chars = {};
-    Array.from(nq.replace(/\s+/g, '')).forEach(function (c) { chars[c] = true; });
-    var scored = [];
-    tags.forEach(function (t) {
-      var nt = tk.normalize ? tk.normalize(t[0]) : t[0].toLowerCase();
-      var shared = 0;
-      var seen = {};
-      Array.from(nt.replace(/\s+/g, '')).forEach(function (c) {
-        if (chars[c] && !seen[c]) {
-          shared++;
-          seen[c] = true;
-        }
-      });
-      var whole = nt.length > 1 && (nq.indexOf(nt) >= 0 || nt.indexOf(nq) >= 0);
-      if (whole || shared >= Math.min(2, Array.from(nt).length)) {
-        scored.push([whole ? 1000 + shared : shared, t[2], t]);
-      }
-    });
-    scored.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
-    return scored.slice(0, limit).map(function (s) { return s[2]; });
-  }
-
   App.prototype.renderYears = function (years) {
     var self = this;
     Array.prototype.forEach.call(this.yearSelect.options, function (o) {
@@ -593,9 +511,6 @@
     this.pager.appendChild(el(d, 'span', 'search-page-of', ' ' + page + ' / ' + pages + ' '));
     go(this.L.next, page + 1, page < pages);
   };
-
-  search.core.snippetWindow = snippetWindow;
-  search.core.fragments = fragments;
 
   function boot() {
     if (document.getElementById('search-app')) {

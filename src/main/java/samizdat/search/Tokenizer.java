@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The CJK-aware tokeniser shared with search.js (which must produce the very same terms).
+ * The CJK-aware tokeniser shared with search-terms.js (which must produce the very same terms).
  *
  * <p>Text is normalised (NFKC, lower case, Traditional to Simplified Chinese character by
  * character) and split into units: maximal runs of CJK characters and maximal runs of other
@@ -63,7 +63,7 @@ final class Tokenizer {
     }
   }
 
-  /** The character map as one string of (traditional, simplified) code point pairs, for search.js. */
+  /** The character map as one string of (traditional, simplified) code point pairs, for search-terms.js. */
   String t2sPairs() {
     return t2sPairs;
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TokenizerTest {
   private final Tokenizer tokenizer = Tokenizer.standard();
 
-  /** The shared vectors (search.js is checked against the same file in SearchPageBrowserTest). */
+  /** The shared vectors (search-terms.js is checked against the same file in SearchPageBrowserTest). */
   static JsonNode vectors() throws Exception {
     try (InputStream in = TokenizerTest.class.getResourceAsStream("tokenizer-vectors.json")) {
       return new ObjectMapper().readTree(in);
