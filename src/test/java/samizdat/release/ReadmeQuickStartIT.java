@@ -1,9 +1,11 @@
 package samizdat.release;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +53,16 @@ class ReadmeQuickStartIT {
     String printed = Files.readString(out);
     assertEquals(0, p.exitValue(), printed);
 
+    List<Path> metadata;
     try (Stream<Path> s = Files.list(home.resolve("archive/articles"))) {
-      List<Path> bodies = s.filter(f -> f.toString().endsWith(".md")).toList();
-      assertEquals(1, bodies.size(), "the sample's saved page became one article: " + printed);
+      metadata = s.filter(f -> f.toString().endsWith(".json")).toList();
     }
+    assertEquals(1, metadata.size(), "the sample's saved page became one article: " + printed);
+    String title = new ObjectMapper().readTree(metadata.get(0).toFile()).path("title").asText();
+    assertFalse(title.isBlank(), metadata.get(0).toString());
     Path index = home.resolve("archive-site/index.html");
     assertTrue(Files.isRegularFile(index), printed);
-    assertTrue(Files.readString(index).contains("<a "), "the front page links the article");
+    assertTrue(Files.readString(index).contains(title), "the front page lists " + title);
   }
 
   /** True when no file of src/main, templates or pom.xml is newer than the jar (./samizdat's own check). */
