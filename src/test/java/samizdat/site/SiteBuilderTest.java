@@ -34,6 +34,7 @@ import samizdat.content.ArticleMeta;
 import samizdat.content.ContentJson;
 import samizdat.content.ContentStore;
 import samizdat.content.RelatedLink;
+import samizdat.content.Translation;
 import samizdat.io.Progress;
 import samizdat.site.model.SiteLayout;
 import samizdat.site.render.StaticPagesRenderer;
@@ -414,6 +415,25 @@ class SiteBuilderTest {
       Article a = store.read("a00005");
       store.write(new Article(with(a.meta(), twin.meta().title() + " 又", a.meta().published(), twin.meta().tags()),
           twin.bodyMarkdown()));
+    });
+    steps.put("tag a later article", () -> {
+      Article a = store.read("a00110");
+      store.write(new Article(with(a.meta(), a.meta().title(), Optional.of(LocalDate.of(2022, 5, 1)),
+          List.of("Hong Kong")), a.bodyMarkdown()));
+    });
+    steps.put("respell that tag on an older article (renames it on the later one's page)", () -> {
+      Article a = store.read("a00111");
+      store.write(new Article(with(a.meta(), a.meta().title(), Optional.of(LocalDate.of(2020, 2, 2)),
+          List.of("HONG KONG")), a.bodyMarkdown()));
+    });
+    steps.put("link two articles as editions (the other one's page offers the link)", () -> {
+      Article a = store.read("a00003");
+      Article other = store.read("a00147");
+      ArticleMeta m = a.meta();
+      store.write(new Article(new ArticleMeta(m.id(), m.title(), m.url(), m.site(), m.language(), m.published(),
+          m.authors(), m.source(), m.tags(), m.image(), m.related(), m.images(),
+          List.of(new Translation("zh-Hant", other.meta().url().orElseThrow())), m.profile(), m.rawSha256(),
+          m.firstIngested()), a.bodyMarkdown()));
     });
     steps.put("remove the newest articles", () -> {
       for (int i = 165; i < 170; i++) {
