@@ -198,6 +198,34 @@ class UsbMirrorTest {
   }
 
   @Test
+  void aForeignFileWhereTheSiteNeedsAFolderIsNamedOnceHoweverManyFilesGoBelowIt() throws Exception {
+    Files.createDirectories(stick);
+    Files.writeString(stick.resolve("articles"), "someone else's file");
+
+    MirrorException e = assertThrows(MirrorException.class, this::mirror);
+
+    assertEquals(List.of(stick + "/articles: is a file not written by samizdat, but the site needs a folder there;"
+        + " move it away"), e.problems());
+    assertEquals(List.of(stick.resolve("articles")), list(stick));
+  }
+
+  @Test
+  void aFileOfOursWhereTheSiteNowHasAFolderIsReplacedByTheFolder() throws Exception {
+    Files.writeString(site.resolve("about"), "a page without an extension");
+    mirror();
+    Files.delete(site.resolve("about"));
+    Files.createDirectories(site.resolve("about/team"));
+    Files.writeString(site.resolve("about/index.html"), "about us");
+    Files.writeString(site.resolve("about/team/index.html"), "the team");
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(1, r.removed());
+    assertEquals("the team", Files.readString(stick.resolve("about/team/index.html")));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
   void anIdenticalFileAlreadyThereIsAdoptedNotRejected() throws Exception {
     Files.createDirectories(stick);
     Files.copy(site.resolve("index.html"), stick.resolve("index.html"));
@@ -301,6 +329,14 @@ class UsbMirrorTest {
 
     mirror();
     assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+
+    // A file that the size-and-time check would skip is still looked for on the site.
+    Files.writeString(vanishing, "back again");
+    mirror();
+    MirrorException again = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, deletesAFileOnceCopyingStarts).mirror(site, stick));
+    assertTrue(again.problems().get(0).endsWith("articles/5.html: cannot be read (removed since the start of the"
+        + " copy); not copied"), again.problems().get(0));
   }
 
   @Test
