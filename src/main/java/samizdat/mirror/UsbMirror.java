@@ -172,7 +172,11 @@ public final class UsbMirror {
       journal.add(README);
     }
     Changes changes = new Changes(target, journal);
-    StickFiles.removeLeftoverTemporaryFiles(target, files.keySet());
+    // Only a run that did not finish leaves temporary files in the site's folders, and it leaves its
+    // journal (written before its first change, removed after a whole copy), or no manifest at all.
+    // The root is always swept: README.txt and the manifest may be rewritten without a journal.
+    boolean unfinished = previous.isEmpty() || Files.exists(target.resolve(JOURNAL));
+    StickFiles.removeLeftoverTemporaryFiles(target, unfinished ? files.keySet() : Set.of());
     int removed = 0;
     // Folders whose entries this run changed: synced before the manifest says the copy is whole.
     Set<Path> changedDirs = new TreeSet<>();

@@ -254,6 +254,31 @@ class UsbMirrorTest {
   }
 
   @Test
+  void temporaryFilesOfAKilledRunAreRemovedFromEveryFolder() throws Exception {
+    mirror();
+    // A run killed while copying: its journal written, the manifest removed, files half-written.
+    Files.writeString(stick.resolve(UsbMirror.JOURNAL), "index.html\narticles/1.html\n");
+    Files.delete(stick.resolve(Manifest.FILE_NAME));
+    Path torn = stick.resolve("articles/" + AtomicFiles.TEMP_PREFIX + "1.part");
+    Files.writeString(torn, "torn");
+    Files.writeString(site.resolve("articles/1.html"), "changed since");
+
+    mirror();
+
+    assertFalse(Files.exists(torn));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+
+    // Killed while rewriting the manifest after a run that changed nothing: no journal, one temporary file.
+    Path manifestPart = stick.resolve(AtomicFiles.TEMP_PREFIX + "2.part");
+    Files.writeString(manifestPart, "{");
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(0, r.copied());
+    assertFalse(Files.exists(manifestPart));
+  }
+
+  @Test
   void namesAFatStickCannotHoldAreRejectedBeforeCopying() throws Exception {
     Files.writeString(site.resolve("articles/a:b.html"), "x");
     Files.writeString(site.resolve("articles/NUL.html"), "x");
