@@ -45,8 +45,12 @@ public final class PortableNames {
     if (name == null) {
       return true;
     }
+    String shown = name.toString();
+    if (shown.chars().allMatch(c -> c < 0x80)) {
+      return true; // ASCII: the same bytes in UTF-8 and in any encoding Java could have read them with
+    }
     try {
-      return file.resolveSibling(name.toString()).equals(file);
+      return file.resolveSibling(shown).equals(file);
     } catch (InvalidPathException e) {
       return false;
     }

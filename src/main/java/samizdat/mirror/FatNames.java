@@ -47,7 +47,12 @@ final class FatNames {
 
   /** The key two names share when a case-insensitive file system sees them as the same. */
   static String caseKey(String path) {
-    return path.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    for (int i = 0; i < path.length(); i++) {
+      if (path.charAt(i) >= 0x80) {
+        return path.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT); // "Straße" and "STRASSE" meet
+      }
+    }
+    return path.toLowerCase(Locale.ROOT); // the same key for ASCII, and no copy when already lower case
   }
 
   /**
@@ -57,16 +62,15 @@ final class FatNames {
   static List<String> problems(Map<String, Long> files) {
     List<String> problems = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    Map<String, String> seenDirs = new HashMap<>();
+    Folders folders = new Folders();
     for (Map.Entry<String, Long> f : files.entrySet()) {
       String path = f.getKey();
-      String[] parts = path.split("/");
-      for (String part : parts) {
-        String why = nameProblem(part);
-        if (!why.isEmpty()) {
-          problems.add(path + ": " + why);
-          break;
-        }
+      int slash = path.lastIndexOf('/');
+      // Each folder is checked once, however many files it holds; each file names its folder's problem.
+      Folder folder = folders.of(slash < 0 ? "" : path.substring(0, slash));
+      String why = folder.nameProblem().isEmpty() ? nameProblem(path.substring(slash + 1)) : folder.nameProblem();
+      if (!why.isEmpty()) {
+        problems.add(path + ": " + why);
       }
       if (f.getValue() > MAX_FILE_SIZE) {
         problems.add(path + ": " + f.getValue() + " bytes; FAT32 sticks cannot hold files of 4 GiB or more");
@@ -75,21 +79,49 @@ final class FatNames {
       if (other != null) {
         problems.add(path + ": same name as " + other + " on a case-insensitive stick");
       }
-      // A directory "News" and a directory "news" would also merge.
-      StringBuilder dir = new StringBuilder();
-      for (int i = 0; i < parts.length - 1; i++) {
-        if (i > 0) {
-          dir.append('/');
-        }
-        dir.append(parts[i]);
-        String d = dir.toString();
-        String prev = seenDirs.putIfAbsent(caseKey(d), d);
-        if (prev != null && !prev.equals(d)) {
-          problems.add(path + ": folder " + d + " has the same name as " + prev + " on a case-insensitive stick");
-          break;
-        }
+      if (!folder.caseClash().isEmpty()) {
+        problems.add(path + ": " + folder.caseClash());
       }
     }
     return problems;
+  }
+
+  /**
+   * What is wrong with a folder of the site: the problem of the first of its names (from the top)
+   * that a stick cannot hold, and the first of it and its parents that another folder of the
+   * site, spelled differently, would merge with ("" for none).
+   */
+  private record Folder(String nameProblem, String caseClash) {
+    static final Folder ROOT = new Folder("", "");
+  }
+
+  /** The folders of the site seen so far, and which spelling of each case key came first. */
+  private static final class Folders {
+    private final Map<String, Folder> checked = new HashMap<>();
+    private final Map<String, String> firstSpelling = new HashMap<>();
+
+    Folder of(String dir) {
+      if (dir.isEmpty()) {
+        return Folder.ROOT;
+      }
+      Folder known = checked.get(dir);
+      if (known != null) {
+        return known;
+      }
+      int slash = dir.lastIndexOf('/');
+      Folder parent = of(slash < 0 ? "" : dir.substring(0, slash));
+      String nameProblem = parent.nameProblem().isEmpty() ? nameProblem(dir.substring(slash + 1)) : parent.nameProblem();
+      String caseClash = parent.caseClash();
+      if (caseClash.isEmpty()) {
+        // A folder "News" and a folder "news" would also merge.
+        String prev = firstSpelling.putIfAbsent(caseKey(dir), dir);
+        if (prev != null && !prev.equals(dir)) {
+          caseClash = "folder " + dir + " has the same name as " + prev + " on a case-insensitive stick";
+        }
+      }
+      Folder folder = new Folder(nameProblem, caseClash);
+      checked.put(dir, folder);
+      return folder;
+    }
   }
 }

@@ -3,6 +3,7 @@ package samizdat.mirror;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -65,20 +66,25 @@ final class QuickCheck {
   }
 
   /**
-   * The previous manifest's entry for {@code path} when {@code target} can be taken as unchanged
-   * and equal to {@code source} without reading either.
+   * The previous manifest's entry for {@code path} when the copy there, whose attributes the plan
+   * found ({@code there}), can be taken as unchanged and equal to {@code source} without reading
+   * either. Looks at {@code source} only when the previous manifest lists the path.
    */
-  Optional<ManifestEntry> unchanged(String path, Path source, Path target) throws IOException {
+  Optional<ManifestEntry> unchanged(String path, Path source, BasicFileAttributes there) throws IOException {
     ManifestEntry entry = previous.get(path);
-    if (entry == null) {
+    if (entry == null || !there.isRegularFile() || there.size() != entry.size()) {
       return Optional.empty();
     }
-    BasicFileAttributes s = Files.readAttributes(source, BasicFileAttributes.class);
-    BasicFileAttributes t = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (!t.isRegularFile() || s.size() != entry.size() || t.size() != entry.size()) {
+    BasicFileAttributes s;
+    try {
+      s = Files.readAttributes(source, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // removed since the scan: the caller reports it
+    }
+    if (s.size() != entry.size()) {
       return Optional.empty();
     }
-    long apart = Math.abs(nanos(s.lastModifiedTime()) - nanos(t.lastModifiedTime()));
+    long apart = Math.abs(nanos(s.lastModifiedTime()) - nanos(there.lastModifiedTime()));
     return apart < windowNanos ? Optional.of(entry) : Optional.empty();
   }
 

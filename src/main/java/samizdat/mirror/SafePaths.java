@@ -20,12 +20,11 @@ final class SafePaths {
     return true;
   }
 
-  /** {@code base} resolved with a '/'-separated relative path. */
+  /**
+   * {@code base} resolved with a '/'-separated relative path: a site file's, or one that passed
+   * {@link #isSafeRelative}. Every platform's paths take '/' as a separator (Windows also '\\').
+   */
   static Path resolve(Path base, String path) {
-    Path p = base;
-    for (String part : path.split("/")) {
-      p = p.resolve(part);
-    }
-    return p;
+    return base.resolve(path);
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -34,10 +36,13 @@ public final class SiteFiles {
   public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings, Consumer<String> notUtf8)
       throws IOException {
     SortedMap<String, Long> files = new TreeMap<>();
+    // The relative path of each folder being walked, ending in '/' ("" for the site itself).
+    Deque<String> folders = new ArrayDeque<>();
     Files.walkFileTree(site, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
         if (dir.equals(site)) {
+          folders.push("");
           return FileVisitResult.CONTINUE;
         }
         if (!PortableNames.isUtf8(dir)) {
@@ -49,7 +54,14 @@ public final class SiteFiles {
           warnings.accept(site.relativize(dir) + "/: hidden folder, not mirrored");
           return FileVisitResult.SKIP_SUBTREE;
         }
+        folders.push(folders.peek() + dir.getFileName() + "/");
         return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        folders.pop();
+        return super.postVisitDirectory(dir, e);
       }
 
       @Override
@@ -58,8 +70,9 @@ public final class SiteFiles {
           notUtf8.accept(shown(site, file) + ": file name is not valid UTF-8; not copied (rename it to copy it)");
           return FileVisitResult.CONTINUE;
         }
-        String rel = RelativePaths.of(site, file);
-        if (file.getFileName().toString().startsWith(".")) {
+        String name = file.getFileName().toString();
+        String rel = folders.peek() + name;
+        if (name.startsWith(".")) {
           warnings.accept(rel + ": hidden file, not mirrored");
         } else if (attrs.isRegularFile()) {
           files.put(rel, attrs.size());

@@ -35,7 +35,7 @@ final class StickFiles {
     }
   }
 
-  /** Temporary files of a killed run, in the folders the site uses. */
+  /** Temporary files of a killed run, at the root of the target and in the folders of {@code paths}. */
   static void removeLeftoverTemporaryFiles(Path target, Set<String> paths) throws IOException {
     Set<Path> dirs = new LinkedHashSet<>();
     dirs.add(target);

@@ -2,13 +2,10 @@ package samizdat.mirror;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +120,6 @@ public final class UsbMirror {
     }
   }
 
-  private enum Action { NEW, CHECK, ADOPT }
-
   /**
    * Mirrors {@code site} into {@code target}.
    *
@@ -161,50 +156,27 @@ public final class UsbMirror {
     Sha256 sha = new Sha256();
 
     // Plan everything before touching the target.
-    Map<String, Action> actions = new HashMap<>();
-    List<String> conflicts = new ArrayList<>();
-    for (Map.Entry<String, Long> f : files.entrySet()) {
-      String path = f.getKey();
-      Path t = SafePaths.resolve(target, path);
-      Optional<String> blocked = blockingAncestor(target, path, owned);
-      if (blocked.isPresent()) {
-        conflicts.add(targetDir + "/" + blocked.get() + ": is a file not written by samizdat, but the site"
-            + " needs a folder there; move it away");
-        continue;
-      }
-      Optional<BasicFileAttributes> there = StickFiles.attributes(t);
-      if (there.isPresent() && there.get().isDirectory()) {
-        conflicts.add(targetDir + "/" + path + ": is a folder, but the site has a file there; move it away");
-      } else if (there.isEmpty()) {
-        actions.put(path, Action.NEW);
-      } else if (owned.contains(path) || overwrite) {
-        actions.put(path, Action.CHECK);
-      } else if (Files.size(t) == f.getValue() && StickFiles.sameContent(sha, SafePaths.resolve(site, path), t)) {
-        actions.put(path, Action.ADOPT); // same content already there: ours from now on
-      } else {
-        conflicts.add(targetDir + "/" + path + ": already exists and was not written by samizdat;"
-            + " move it away or use --overwrite");
-      }
-    }
-    if (!conflicts.isEmpty()) {
-      throw new MirrorException(conflicts);
-    }
-    Set<String> keep = new TreeSet<>(files.keySet());
-    if (writeReadme) {
-      keep.add(README);
-    }
+    CopyPlan plan = CopyPlan.of(site, target, targetDir, files, owned, overwrite, sha);
     List<String> obsolete = new ArrayList<>();
     for (String path : owned) {
-      if (!keep.contains(path) && Files.isRegularFile(SafePaths.resolve(target, path), LinkOption.NOFOLLOW_LINKS)) {
+      boolean kept = files.containsKey(path) || writeReadme && path.equals(README);
+      if (!kept && Files.isRegularFile(SafePaths.resolve(target, path), LinkOption.NOFOLLOW_LINKS)) {
         obsolete.add(path);
       }
     }
-    checkSpace(target, targetDir, files, actions, obsolete);
+    plan.checkSpace(targetDir, files, obsolete, freeSpace.of(target));
 
     Set<String> journal = new TreeSet<>(owned);
-    journal.addAll(keep);
+    journal.addAll(files.keySet());
+    if (writeReadme) {
+      journal.add(README);
+    }
     Changes changes = new Changes(target, journal);
-    StickFiles.removeLeftoverTemporaryFiles(target, files.keySet());
+    // Only a run that did not finish leaves temporary files in the site's folders, and it leaves its
+    // journal (written before its first change, removed after a whole copy), or no manifest at all.
+    // The root is always swept: README.txt and the manifest may be rewritten without a journal.
+    boolean unfinished = previous.isEmpty() || Files.exists(target.resolve(JOURNAL));
+    StickFiles.removeLeftoverTemporaryFiles(target, unfinished ? files.keySet() : Set.of());
     int removed = 0;
     // Folders whose entries this run changed: synced before the manifest says the copy is whole.
     Set<Path> changedDirs = new TreeSet<>();
@@ -227,8 +199,18 @@ public final class UsbMirror {
       String path = f.getKey();
       Path source = SafePaths.resolve(site, path);
       Path t = SafePaths.resolve(target, path);
-      Action action = actions.get(path);
-      if (!Files.isReadable(source)) {
+      CopyPlan.Step step = plan.step(path);
+      Optional<ManifestEntry> known = step.action() == CopyPlan.Action.NEW ? Optional.empty()
+          : quick.unchanged(path, source, step.there().orElseThrow());
+      if (known.isPresent()) {
+        // Size and time as the previous copy left them: taken as unchanged without reading.
+        entries.add(known.get());
+        unchanged++;
+        progress.advance(f.getValue());
+        progress.fileDone();
+        continue;
+      }
+      if (!Files.isReadable(source)) { // asked only of the files that are read
         // One unreadable file must not stop the others; the copy is then incomplete (no manifest).
         failures.add(siteDir + "/" + path + ": cannot be read (" + (Files.exists(source)
             ? "permission denied" : "removed since the start of the copy") + "); not copied");
@@ -237,7 +219,7 @@ public final class UsbMirror {
         continue;
       }
       String hash;
-      if (action == Action.NEW) {
+      if (step.action() == CopyPlan.Action.NEW) {
         changes.beforeFirst();
         hash = StickFiles.copy(source, t, sha, progress::advance);
         QuickCheck.keepTime(source, t);
@@ -245,15 +227,6 @@ public final class UsbMirror {
         copied++;
         bytesCopied += Files.size(t);
       } else {
-        Optional<ManifestEntry> known = quick.unchanged(path, source, t);
-        if (known.isPresent()) {
-          // Size and time as the previous copy left them: taken as unchanged without reading.
-          entries.add(known.get());
-          unchanged++;
-          progress.advance(f.getValue());
-          progress.fileDone();
-          continue;
-        }
         // Rewritten only when its bytes differ; its size alone cannot tell.
         hash = sha.of(source, progress::advance);
         if (Files.size(t) != Files.size(source) || !sha.of(t, n -> { }).equals(hash)) {
@@ -394,74 +367,5 @@ public final class UsbMirror {
       }
     }
     return owned;
-  }
-
-  /** The first ancestor folder of {@code path} that exists on the target as a file we may not remove. */
-  private static Optional<String> blockingAncestor(Path target, String path, Set<String> owned) {
-    String[] parts = path.split("/");
-    StringBuilder rel = new StringBuilder();
-    for (int i = 0; i < parts.length - 1; i++) {
-      if (i > 0) {
-        rel.append('/');
-      }
-      rel.append(parts[i]);
-      Path p = SafePaths.resolve(target, rel.toString());
-      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        return owned.contains(rel.toString()) ? Optional.empty() : Optional.of(rel.toString());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Fails before copying when the target cannot hold the new and changed files. Sizes are rounded
-   * up to the file system's block size (a stick formatted with 128 KiB clusters holds far fewer
-   * small files than its byte count says); obsolete files are removed first, so their space counts.
-   */
-  private void checkSpace(Path target, Path targetArg, SortedMap<String, Long> files,
-      Map<String, Action> actions, List<String> obsolete) throws IOException, MirrorException {
-    FileStore store = Files.getFileStore(target);
-    long block = 4096;
-    try {
-      block = Math.max(512, store.getBlockSize());
-    } catch (UnsupportedOperationException e) {
-      // keep the common default
-    }
-    long need = 0;
-    long largestReplaced = 0;
-    Set<String> newDirs = new TreeSet<>();
-    for (Map.Entry<String, Long> f : files.entrySet()) {
-      long size = roundUp(f.getValue(), block);
-      Action action = actions.get(f.getKey());
-      if (action == Action.NEW) {
-        need += size;
-        int slash = f.getKey().lastIndexOf('/');
-        if (slash > 0 && !Files.isDirectory(SafePaths.resolve(target, f.getKey().substring(0, slash)))) {
-          newDirs.add(f.getKey().substring(0, slash));
-        }
-      } else if (action == Action.CHECK) {
-        long old = roundUp(Files.size(SafePaths.resolve(target, f.getKey())), block);
-        need += Math.max(0, size - old);
-        largestReplaced = Math.max(largestReplaced, size); // old and new coexist until the rename
-      }
-    }
-    long freed = 0;
-    for (String path : obsolete) {
-      freed += roundUp(Files.size(SafePaths.resolve(target, path)), block);
-    }
-    // Directories, README.txt, the journal and the manifest (about 120 bytes a file).
-    long overhead = (newDirs.size() + 3) * block + roundUp(files.size() * 240L, block);
-    long required = need + largestReplaced + overhead - freed;
-    long usable = freeSpace.of(target);
-    if (required > usable) {
-      long siteBytes = files.values().stream().mapToLong(Long::longValue).sum();
-      throw new MirrorException(targetArg + ": not enough space: the copy needs " + ByteSizes.human(required)
-          + ", only " + ByteSizes.human(usable) + " is free (the site is " + ByteSizes.human(siteBytes) + " in "
-          + files.size() + " files); nothing was copied");
-    }
-  }
-
-  private static long roundUp(long size, long block) {
-    return size == 0 ? 0 : (size + block - 1) / block * block;
   }
 }

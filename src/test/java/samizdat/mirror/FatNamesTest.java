@@ -44,4 +44,26 @@ class FatNamesTest {
     assertTrue(problems.get(2).contains("folder news has the same name as News"), problems.get(2));
     assertTrue(problems.get(3).contains("STRASSE.html: same name as Straße.html"), problems.get(3));
   }
+
+  @Test
+  void eachFileBelowABadOrClashingFolderIsNamedWhereverTheFolderFirstAppears() {
+    Map<String, Long> files = new java.util.TreeMap<>();
+    files.put("a/News/1.html", 1L);
+    files.put("a/News/deep/2.html", 1L);
+    files.put("a/b.html", 1L);
+    files.put("a/news/3.html", 1L);
+    files.put("a/news/deep/4.html", 1L);
+    files.put("x:y/1.html", 1L);
+    files.put("x:y/z/2.html", 1L);
+    files.put("\u212a/1.html", 1L); // the Kelvin sign, which is "k" on a case-insensitive stick
+    files.put("k/2.html", 1L);
+
+    assertEquals(List.of(
+        "a/news/3.html: folder a/news has the same name as a/News on a case-insensitive stick",
+        "a/news/deep/4.html: folder a/news has the same name as a/News on a case-insensitive stick",
+        "x:y/1.html: has ':', which FAT/exFAT cannot store",
+        "x:y/z/2.html: has ':', which FAT/exFAT cannot store",
+        "\u212a/1.html: folder \u212a has the same name as k on a case-insensitive stick"),
+        FatNames.problems(files));
+  }
 }

@@ -198,6 +198,34 @@ class UsbMirrorTest {
   }
 
   @Test
+  void aForeignFileWhereTheSiteNeedsAFolderIsNamedOnceHoweverManyFilesGoBelowIt() throws Exception {
+    Files.createDirectories(stick);
+    Files.writeString(stick.resolve("articles"), "someone else's file");
+
+    MirrorException e = assertThrows(MirrorException.class, this::mirror);
+
+    assertEquals(List.of(stick + "/articles: is a file not written by samizdat, but the site needs a folder there;"
+        + " move it away"), e.problems());
+    assertEquals(List.of(stick.resolve("articles")), list(stick));
+  }
+
+  @Test
+  void aFileOfOursWhereTheSiteNowHasAFolderIsReplacedByTheFolder() throws Exception {
+    Files.writeString(site.resolve("about"), "a page without an extension");
+    mirror();
+    Files.delete(site.resolve("about"));
+    Files.createDirectories(site.resolve("about/team"));
+    Files.writeString(site.resolve("about/index.html"), "about us");
+    Files.writeString(site.resolve("about/team/index.html"), "the team");
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(1, r.removed());
+    assertEquals("the team", Files.readString(stick.resolve("about/team/index.html")));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
   void anIdenticalFileAlreadyThereIsAdoptedNotRejected() throws Exception {
     Files.createDirectories(stick);
     Files.copy(site.resolve("index.html"), stick.resolve("index.html"));
@@ -223,6 +251,31 @@ class UsbMirrorTest {
     assertFalse(Files.exists(stick.resolve(AtomicFiles.TEMP_PREFIX + "123.part")));
     assertEquals(1, r.removed());
     assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
+  void temporaryFilesOfAKilledRunAreRemovedFromEveryFolder() throws Exception {
+    mirror();
+    // A run killed while copying: its journal written, the manifest removed, files half-written.
+    Files.writeString(stick.resolve(UsbMirror.JOURNAL), "index.html\narticles/1.html\n");
+    Files.delete(stick.resolve(Manifest.FILE_NAME));
+    Path torn = stick.resolve("articles/" + AtomicFiles.TEMP_PREFIX + "1.part");
+    Files.writeString(torn, "torn");
+    Files.writeString(site.resolve("articles/1.html"), "changed since");
+
+    mirror();
+
+    assertFalse(Files.exists(torn));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+
+    // Killed while rewriting the manifest after a run that changed nothing: no journal, one temporary file.
+    Path manifestPart = stick.resolve(AtomicFiles.TEMP_PREFIX + "2.part");
+    Files.writeString(manifestPart, "{");
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(0, r.copied());
+    assertFalse(Files.exists(manifestPart));
   }
 
   @Test
@@ -301,6 +354,14 @@ class UsbMirrorTest {
 
     mirror();
     assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+
+    // A file that the size-and-time check would skip is still looked for on the site.
+    Files.writeString(vanishing, "back again");
+    mirror();
+    MirrorException again = assertThrows(MirrorException.class,
+        () -> new UsbMirror("t", false, deletesAFileOnceCopyingStarts).mirror(site, stick));
+    assertTrue(again.problems().get(0).endsWith("articles/5.html: cannot be read (removed since the start of the"
+        + " copy); not copied"), again.problems().get(0));
   }
 
   @Test

@@ -96,5 +96,15 @@ class VerifierTest {
         + " \"archive\": {\"title\": \"t\"}, \"files\": [{\"path\": \"../../etc/passwd\", \"size\": 1, \"sha256\": \"" + "0".repeat(64) + "\"}]}");
     MirrorException escaping = assertThrows(MirrorException.class, () -> verify(stick));
     assertTrue(escaping.getMessage().contains("bad file entry \"../../etc/passwd\""), escaping.getMessage());
+
+    String entry = "{\"path\": \"a.html\", \"size\": 1, \"sha256\": \"" + "0".repeat(63) + "%s\"}";
+    Files.writeString(stick.resolve(Manifest.FILE_NAME), "{\"files\": [" + entry.formatted("0") + ", "
+        + entry.formatted("F") + "], \"tool\": \"x\", \"format\": \"samizdat-manifest/1\"}");
+    MirrorException upperCase = assertThrows(MirrorException.class, () -> verify(stick));
+    assertTrue(upperCase.getMessage().contains("bad file entry \"a.html\""), upperCase.getMessage());
+
+    Files.writeString(stick.resolve(Manifest.FILE_NAME), "{\"files\": [" + entry.formatted("0") + "]}");
+    MirrorException notOurs = assertThrows(MirrorException.class, () -> verify(stick));
+    assertTrue(notOurs.getMessage().contains("not a samizdat manifest"), notOurs.getMessage());
   }
 }
