@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,7 +58,11 @@ final class UnixFsImporter {
 
   private final BlockSink sink;
   private final Optional<ChunkHashers> hashers;
+  private final ExportCache cache;
   private long files;
+  private long knownFiles;
+  /** The blocks of the file being added, for the cache. */
+  private final List<Cid> fileBlocks = new ArrayList<>();
   private final MessageDigest sha256;
   private final byte[] digest = new byte[32];
   private final byte[] chunk = new byte[CHUNK_SIZE];
@@ -70,16 +72,18 @@ final class UnixFsImporter {
   private final byte[] cidScratch = new byte[Cid.LENGTH];
 
   UnixFsImporter(BlockSink sink) {
-    this(sink, Optional.empty());
+    this(sink, Optional.empty(), ExportCache.none());
   }
 
   /**
    * @param hashers when present, chunk digests are computed on these threads ahead of the writer
    *     (see {@link ChunkHashers}); otherwise on the calling thread
+   * @param cache files an earlier run read: one whose blocks the sink does not want is not read
    */
-  UnixFsImporter(BlockSink sink, Optional<ExecutorService> hashers) {
+  UnixFsImporter(BlockSink sink, Optional<ExecutorService> hashers, ExportCache cache) {
     this.sink = sink;
     this.hashers = hashers.map(ChunkHashers::new);
+    this.cache = cache;
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -100,11 +104,12 @@ final class UnixFsImporter {
    * @param warnings told about skipped entries (hidden files, symbolic links, special files)
    */
   DagNode addTree(Path root, LongConsumer bytesDone, Consumer<String> warnings) throws IOException {
-    return addDirectory(root, root, bytesDone, warnings);
+    return addDirectory(root, "", FileStamp.unixView(root), bytesDone, warnings);
   }
 
-  private DagNode addDirectory(Path root, Path dir, LongConsumer bytesDone, Consumer<String> warnings)
-      throws IOException {
+  /** Adds directory {@code dir}, {@code rel} below the root ('/'-separated, "" for the root). */
+  private DagNode addDirectory(Path dir, String rel, boolean unixView, LongConsumer bytesDone,
+      Consumer<String> warnings) throws IOException {
     List<Path> children = new ArrayList<>();
     try (var stream = Files.newDirectoryStream(dir)) {
       for (Path child : stream) {
@@ -118,45 +123,62 @@ final class UnixFsImporter {
     }
     children.sort((a, b) -> Arrays.compareUnsigned(names.get(a), names.get(b)));
     List<Path> kept = new ArrayList<>(children.size());
-    List<BasicFileAttributes> attributes = new ArrayList<>(children.size());
-    List<Path> files = new ArrayList<>();
+    List<FileStamp.Listed> attributes = new ArrayList<>(children.size());
+    List<Optional<ExportCache.KnownFile>> known = new ArrayList<>(children.size());
+    List<Path> toRead = new ArrayList<>();
     List<Long> sizes = new ArrayList<>();
+    ExportCache.Directory cached = cache.directory(rel);
     for (Path child : children) {
       String name = child.getFileName().toString();
-      String rel = root.relativize(child).toString().replace('\\', '/');
+      String childRel = rel.isEmpty() ? name : rel + "/" + name;
       if (name.startsWith(".")) {
-        warnings.accept(rel + ": hidden, not exported (like ipfs add without --hidden)");
+        warnings.accept(childRel + ": hidden, not exported (like ipfs add without --hidden)");
         continue;
       }
-      BasicFileAttributes attrs =
-          Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attrs.isDirectory() && !attrs.isRegularFile()) {
-        warnings.accept(rel + ": " + (attrs.isSymbolicLink() ? "symbolic link" : "not a regular file")
+      FileStamp.Listed attrs = FileStamp.read(child, unixView);
+      if (!attrs.directory() && !attrs.regularFile()) {
+        warnings.accept(childRel + ": " + (attrs.symbolicLink() ? "symbolic link" : "not a regular file")
             + ", not exported");
         continue;
       }
       kept.add(child);
       attributes.add(attrs);
-      if (attrs.isRegularFile()) {
-        files.add(child);
-        sizes.add(attrs.size());
+      // A file the cache knows, none of whose blocks the sink wants, is not read at all.
+      Optional<ExportCache.KnownFile> k = attrs.regularFile()
+          ? cached.lookup(name, attrs.stamp()).filter(f -> f.blocks().stream().noneMatch(sink::wants))
+          : Optional.empty();
+      known.add(k);
+      if (attrs.regularFile() && k.isEmpty()) {
+        toRead.add(child);
+        sizes.add(attrs.stamp().size());
       }
     }
-    Optional<ChunkHashers.Lookahead> lookahead = hashers.map(h -> h.new Lookahead(files, sizes));
+    Optional<ChunkHashers.Lookahead> lookahead = hashers.map(h -> h.new Lookahead(toRead, sizes));
     try {
       for (int i = 0; i < kept.size(); i++) {
         Path child = kept.get(i);
-        BasicFileAttributes attrs = attributes.get(i);
+        FileStamp.Listed attrs = attributes.get(i);
+        String name = child.getFileName().toString();
         DagNode added;
-        if (attrs.isDirectory()) {
-          added = addDirectory(root, child, bytesDone, warnings);
+        if (attrs.directory()) {
+          added = addDirectory(child, rel.isEmpty() ? name : rel + "/" + name, unixView, bytesDone, warnings);
+        } else if (known.get(i).isPresent()) {
+          ExportCache.KnownFile k = known.get(i).get();
+          k.blocks().forEach(sink::putKnown);
+          files++;
+          knownFiles++;
+          bytesDone.accept(attrs.stamp().size());
+          cached.record(name, attrs.stamp(), k.node(), k.blocks());
+          added = k.node();
         } else {
-          long size = attrs.size();
+          long size = attrs.stamp().size();
           Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(child, size));
           added = addFile(child, size, digests, bytesDone);
+          cached.record(name, attrs.stamp(), added, fileBlocks);
         }
         entries.add(new Entry(names.get(child), added));
       }
+      cached.close();
     } finally {
       lookahead.ifPresent(ChunkHashers.Lookahead::close);
     }
@@ -266,6 +288,11 @@ final class UnixFsImporter {
     return files;
   }
 
+  /** Of those, the files taken from the cache without being read. */
+  long knownFileCount() {
+    return knownFiles;
+  }
+
   /** Adds one file: its chunks and, for more than one chunk, the balanced tree over them. */
   DagNode addFile(Path file, LongConsumer bytesDone) throws IOException {
     return addFile(file, Files.size(file), Optional.empty(), bytesDone);
@@ -280,6 +307,7 @@ final class UnixFsImporter {
     FileTree tree = new FileTree();
     long chunks = ChunkHashers.chunkCount(size);
     files++;
+    fileBlocks.clear();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       for (long index = 0; index < chunks; index++) {
         int n = readChunk(ch);
@@ -290,6 +318,7 @@ final class UnixFsImporter {
         Cid cid = digests.isPresent()
             ? emit(Cid.RAW, digests.get().digest((int) index), chunk, n)
             : emit(Cid.RAW, chunk, n);
+        fileBlocks.add(cid);
         tree.add(0, new DagNode(cid, n, n));
         bytesDone.accept(n);
       }
@@ -409,6 +438,7 @@ final class UnixFsImporter {
     }
     node.bytesField(1, data.array(), 0, data.size());
     Cid cid = emit(Cid.DAG_PB, node.array(), node.size());
+    fileBlocks.add(cid);
     return new DagNode(cid, node.size() + childTotal, fileSize);
   }
 
