@@ -5,11 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The blocks some CARv1 files hold, as the SHA-256 digests of their multihashes: what a node that
@@ -23,7 +20,7 @@ final class CarBlocks {
   /** A varint-prefixed section longer than this is not a block of ours or kubo's (1 MiB chunks at most, plus slack). */
   private static final long MAX_SECTION = 64L << 20;
 
-  private final Set<ByteBuffer> digests = new HashSet<>();
+  private final DigestSet digests = new DigestSet(1 << 12);
 
   /** Adds the blocks of {@code car}; an IOException names the file and what is wrong with it. */
   void add(Path car) throws IOException {
@@ -40,7 +37,7 @@ final class CarBlocks {
     }
     cache.recordCar(path, stamp, found);
     for (int i = 0; i < found.length; i += 32) {
-      digests.add(ByteBuffer.wrap(found, i, 32).slice());
+      digests.add(found, i);
     }
   }
 
@@ -104,8 +101,7 @@ final class CarBlocks {
 
   /** Whether the block with CID {@code cid} is in the file. */
   boolean holds(Cid cid) {
-    byte[] b = cid.toBytes();
-    return digests.contains(ByteBuffer.wrap(b, 4, 32).slice());
+    return digests.contains(cid.toBytes(), 4);
   }
 
   int size() {

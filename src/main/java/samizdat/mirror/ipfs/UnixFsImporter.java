@@ -12,9 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -110,73 +108,40 @@ final class UnixFsImporter {
   /** Adds directory {@code dir}, {@code rel} below the root ('/'-separated, "" for the root). */
   private DagNode addDirectory(Path dir, String rel, boolean unixView, LongConsumer bytesDone,
       Consumer<String> warnings) throws IOException {
-    List<Path> children = new ArrayList<>();
-    try (var stream = Files.newDirectoryStream(dir)) {
-      for (Path child : stream) {
-        children.add(child);
+    ExportCache.Directory cached = cache.directory(rel);
+    List<DirectoryListing.Child> children = DirectoryListing.list(dir, rel, unixView, cached, sink, warnings);
+    List<Path> toRead = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
+    for (DirectoryListing.Child c : children) {
+      if (c.attrs().regularFile() && c.known().isEmpty()) {
+        toRead.add(c.path());
+        sizes.add(c.attrs().stamp().size());
       }
     }
     List<Entry> entries = new ArrayList<>(children.size());
-    Map<Path, byte[]> names = new HashMap<>(children.size() * 2);
-    for (Path child : children) {
-      names.put(child, utf8Name(child));
-    }
-    children.sort((a, b) -> Arrays.compareUnsigned(names.get(a), names.get(b)));
-    List<Path> kept = new ArrayList<>(children.size());
-    List<FileStamp.Listed> attributes = new ArrayList<>(children.size());
-    List<Optional<ExportCache.KnownFile>> known = new ArrayList<>(children.size());
-    List<Path> toRead = new ArrayList<>();
-    List<Long> sizes = new ArrayList<>();
-    ExportCache.Directory cached = cache.directory(rel);
-    for (Path child : children) {
-      String name = child.getFileName().toString();
-      String childRel = rel.isEmpty() ? name : rel + "/" + name;
-      if (name.startsWith(".")) {
-        warnings.accept(childRel + ": hidden, not exported (like ipfs add without --hidden)");
-        continue;
-      }
-      FileStamp.Listed attrs = FileStamp.read(child, unixView);
-      if (!attrs.directory() && !attrs.regularFile()) {
-        warnings.accept(childRel + ": " + (attrs.symbolicLink() ? "symbolic link" : "not a regular file")
-            + ", not exported");
-        continue;
-      }
-      kept.add(child);
-      attributes.add(attrs);
-      // A file the cache knows, none of whose blocks the sink wants, is not read at all.
-      Optional<ExportCache.KnownFile> k = attrs.regularFile()
-          ? cached.lookup(name, attrs.stamp()).filter(f -> f.blocks().stream().noneMatch(sink::wants))
-          : Optional.empty();
-      known.add(k);
-      if (attrs.regularFile() && k.isEmpty()) {
-        toRead.add(child);
-        sizes.add(attrs.stamp().size());
-      }
-    }
     Optional<ChunkHashers.Lookahead> lookahead = hashers.map(h -> h.new Lookahead(toRead, sizes));
     try {
-      for (int i = 0; i < kept.size(); i++) {
-        Path child = kept.get(i);
-        FileStamp.Listed attrs = attributes.get(i);
-        String name = child.getFileName().toString();
+      for (DirectoryListing.Child c : children) {
+        FileStamp stamp = c.attrs().stamp();
         DagNode added;
-        if (attrs.directory()) {
-          added = addDirectory(child, rel.isEmpty() ? name : rel + "/" + name, unixView, bytesDone, warnings);
-        } else if (known.get(i).isPresent()) {
-          ExportCache.KnownFile k = known.get(i).get();
-          k.blocks().forEach(sink::putKnown);
+        if (c.attrs().directory()) {
+          added = addDirectory(c.path(), DirectoryListing.join(rel, c.name()), unixView, bytesDone, warnings);
+        } else if (c.known().isPresent()) {
+          ExportCache.KnownFile k = c.known().get();
+          for (Cid block : k.blocks()) {
+            sink.putKnown(block);
+          }
           files++;
           knownFiles++;
-          bytesDone.accept(attrs.stamp().size());
-          cached.record(name, attrs.stamp(), k.node(), k.blocks());
+          bytesDone.accept(stamp.size());
+          cached.record(c.name(), stamp, k.node(), k.blocks());
           added = k.node();
         } else {
-          long size = attrs.stamp().size();
-          Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(child, size));
-          added = addFile(child, size, digests, bytesDone);
-          cached.record(name, attrs.stamp(), added, fileBlocks);
+          Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(c.path(), stamp.size()));
+          added = addFile(c.path(), stamp.size(), digests, bytesDone);
+          cached.record(c.name(), stamp, added, fileBlocks);
         }
-        entries.add(new Entry(names.get(child), added));
+        entries.add(new Entry(c.utf8(), added));
       }
       cached.close();
     } finally {
@@ -442,7 +407,4 @@ final class UnixFsImporter {
     return new DagNode(cid, node.size() + childTotal, fileSize);
   }
 
-  private static byte[] utf8Name(Path p) {
-    return p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-  }
 }
