@@ -26,7 +26,9 @@ import samizdat.mirror.ipfs.KuboImport;
       "With --since OLD.car, writes only the blocks OLD.car does not hold, under the new root: a"
           + " node that imported OLD.car needs only this small file (`ipfs dag import`) to hold"
           + " the whole new site, e.g. carried on a stick to an offline node.",
-      "Hidden files (names starting with '.') are left out, like `ipfs add` does."},
+      "Hidden files (names starting with '.') are left out, like `ipfs add` does.",
+      "Keeps .samizdat-cache/SITE.ipfs beside the site, so that the next export reads only the"
+          + " files that changed and not the older CARs again; deleting it only costs time."},
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     sortOptions = false)

@@ -1,31 +1,49 @@
 package samizdat.mirror.ipfs;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The blocks some CARv1 files hold, as the SHA-256 digests of their multihashes: what a node that
  * imported it has in its blockstore (kubo keys blocks by multihash, so a block is the same block
  * under CIDv0 or CIDv1 and under either codec). Read in one streaming pass; block data is
- * skipped, not hashed.
+ * skipped, not hashed. A CAR the {@link ExportCache} knows by its stamp is not read at all: a
+ * full export of a large site is gigabytes, its digests a few megabytes.
  */
 final class CarBlocks {
   private static final int SHA2_256 = 0x12;
   /** A varint-prefixed section longer than this is not a block of ours or kubo's (1 MiB chunks at most, plus slack). */
   private static final long MAX_SECTION = 64L << 20;
 
-  private final Set<ByteBuffer> digests = new HashSet<>();
+  private final DigestSet digests = new DigestSet(1 << 12);
 
   /** Adds the blocks of {@code car}; an IOException names the file and what is wrong with it. */
   void add(Path car) throws IOException {
-    Set<ByteBuffer> found = new HashSet<>();
+    add(car, ExportCache.none());
+  }
+
+  /** Adds the blocks of {@code car}, from {@code cache} when it knows this file; records them there. */
+  void add(Path car, ExportCache cache) throws IOException {
+    String path = car.toAbsolutePath().normalize().toString();
+    FileStamp stamp = FileStamp.read(car, FileStamp.unixView(car)).stamp();
+    byte[] found = cache.carDigests(path, stamp).orElse(null);
+    if (found == null) {
+      found = read(car);
+    }
+    cache.recordCar(path, stamp, found);
+    for (int i = 0; i < found.length; i += 32) {
+      digests.add(found, i);
+    }
+  }
+
+  /** The SHA-256 digests of the blocks of {@code car}, 32 bytes each. */
+  private static byte[] read(Path car) throws IOException {
+    ByteArrayOutputStream found = new ByteArrayOutputStream();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(car), 1 << 16)) {
       long headerLength = varint(in, car, true);
       if (headerLength <= 0 || headerLength > 1 << 20) {
@@ -50,18 +68,18 @@ final class CarBlocks {
     } catch (EOFException e) {
       throw notACar(car, "cut short");
     }
-    digests.addAll(found);
+    return found.toByteArray();
   }
 
   /** Reads one CID; records its digest where it is a SHA-256 one; returns its length in bytes. */
-  private static long readCid(InputStream in, Path car, Set<ByteBuffer> digests) throws IOException {
+  private static long readCid(InputStream in, Path car, ByteArrayOutputStream digests) throws IOException {
     int first = in.read();
     if (first == SHA2_256) { // CIDv0: a bare SHA-256 multihash
       int len = in.read();
       if (len != 32) {
         throw notACar(car, "a CIDv0 with a " + len + "-byte digest");
       }
-      digests.add(ByteBuffer.wrap(readN(in, 32)));
+      digests.write(readN(in, 32));
       return 34;
     }
     if (first != 1) {
@@ -76,15 +94,14 @@ final class CarBlocks {
     }
     byte[] digest = readN(in, (int) digestLength);
     if (hash == SHA2_256 && digestLength == 32) {
-      digests.add(ByteBuffer.wrap(digest));
+      digests.write(digest);
     }
     return 1 + n[0] + digestLength;
   }
 
   /** Whether the block with CID {@code cid} is in the file. */
   boolean holds(Cid cid) {
-    byte[] b = cid.toBytes();
-    return digests.contains(ByteBuffer.wrap(b, 4, 32).slice());
+    return digests.contains(cid.toBytes(), 4);
   }
 
   int size() {

@@ -35,9 +35,11 @@ public final class CarExport {
    *
    * @param blockCount blocks written to the CAR
    * @param heldBlocks blocks of the DAG left out because the older CAR holds them (0 for a full export)
+   * @param unreadFiles files not read: unchanged since the last export (per its cache) and held
+   *     by the older CARs
    */
   public record Result(String rootCid, long fileCount, long contentBytes, long blockCount,
-      long heldBlocks, long carBytes, List<String> warnings) {
+      long heldBlocks, long carBytes, long unreadFiles, List<String> warnings) {
     public Result {
       warnings = List.copyOf(warnings);
     }
@@ -61,6 +63,23 @@ public final class CarExport {
    * @throws IOException also when one of {@code since} is not a readable CAR file
    */
   public static Result export(Path dir, Path car, List<Path> since, Progress progress) throws IOException {
+    return export(dir, car, since, Optional.of(defaultCache(dir)), progress);
+  }
+
+  /**
+   * Where an export keeps what it learned for the next one (see {@code ExportCache}):
+   * {@code .samizdat-cache/<site name>.ipfs} in the site's parent folder, beside the build's state.
+   */
+  public static Path defaultCache(Path dir) {
+    return ExportCache.beside(dir);
+  }
+
+  /**
+   * As {@link #export(Path, Path, List, Progress)}, with the cache in {@code cache} (none: every
+   * file is read). The cache only saves reading: the CAR is the same with or without it.
+   */
+  public static Result export(Path dir, Path car, List<Path> since, Optional<Path> cache, Progress progress)
+      throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory");
     }
@@ -69,14 +88,20 @@ public final class CarExport {
       throw new IOException(car + ": must be outside the exported folder " + dir
           + " (it would end up inside the next export)");
     }
+    // Loaded first: its clock starts before any file is looked at (see FileStamp#settledBefore).
+    ExportCache known = cache.map(ExportCache::load).orElseGet(ExportCache::none);
+    known.note().ifPresent(progress::warn);
     CarBlocks held = new CarBlocks();
     for (Path old : since) {
       if (Files.exists(car) && Files.isSameFile(old, car)) {
         throw new IOException(car + ": is an older CAR given with --since; write the delta to another file");
       }
-      held.add(old);
+      held.add(old, known);
     }
-    long[] totals = scanTotals(dir);
+    // Counting the files costs a stat of each, as much as the whole export of an unchanged site
+    // with the cache; the last export's totals are as good for a progress bar.
+    Optional<ExportCache.Totals> estimate = known.lastTotals();
+    ExportCache.Totals totals = estimate.isPresent() ? estimate.get() : scanTotals(dir);
     Files.createDirectories(abs.getParent());
     removeDeadParts(abs.getParent());
     Path tmp = AtomicFiles.newTempFile(abs.getParent(), PART_SUFFIX);
@@ -89,8 +114,9 @@ public final class CarExport {
         // Held while writing: a later run deletes only the parts nobody holds (see removeDeadParts).
         ch.lock();
         CarWriter writer = new CarWriter(ch, held::holds);
-        UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers));
-        progress.start("exporting " + totals[0] + " files to " + car.getFileName(), totals[1]);
+        UnixFsImporter importer = new UnixFsImporter(writer, Optional.of(hashers), known);
+        progress.start("exporting " + (estimate.isPresent() ? "about " : "") + totals.files() + " files to "
+            + car.getFileName(), totals.bytes());
         AtomicLong bytes = new AtomicLong();
         DagNode root = importer.addTree(dir, n -> {
           bytes.addAndGet(n);
@@ -103,10 +129,17 @@ public final class CarExport {
         ch.force(true);
         progress.finish();
         result = new Result(root.cid().toString(), importer.fileCount(), bytes.get(), writer.blockCount(),
-            writer.heldBlockCount(), carBytes, warnings);
+            writer.heldBlockCount(), carBytes, importer.knownFileCount(), warnings);
       }
       AtomicFiles.move(tmp, abs);
       AtomicFiles.syncDirectory(abs.getParent()); // the rename, not only the bytes, survives a power cut
+      if (cache.isPresent()) {
+        try {
+          known.save(cache.get(), new ExportCache.Totals(result.fileCount(), result.contentBytes()));
+        } catch (IOException e) { // the CAR is written; the next export only reads more
+          progress.warn(cache.get() + ": cannot save the export cache (" + e.getMessage() + ")");
+        }
+      }
       return result;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
@@ -158,15 +191,15 @@ public final class CarExport {
   public static String rootCid(Path dir) throws IOException {
     ExecutorService hashers = newHashers();
     try {
-      return new UnixFsImporter(BlockSink.DISCARD, Optional.of(hashers))
+      return new UnixFsImporter(BlockSink.DISCARD, Optional.of(hashers), ExportCache.none())
           .addTree(dir, n -> { }, w -> { }).cid().toString();
     } finally {
       hashers.shutdownNow();
     }
   }
 
-  /** {file count, byte count} of the regular, non-hidden files, for the progress bar. */
-  private static long[] scanTotals(Path dir) throws IOException {
+  /** How many regular, non-hidden files and bytes {@code dir} holds, for the progress bar. */
+  private static ExportCache.Totals scanTotals(Path dir) throws IOException {
     long[] totals = new long[2];
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
@@ -189,6 +222,6 @@ public final class CarExport {
         throw new IOException(f + ": cannot read (" + e.getMessage() + ")", e);
       }
     });
-    return totals;
+    return new ExportCache.Totals(totals[0], totals[1]);
   }
 }

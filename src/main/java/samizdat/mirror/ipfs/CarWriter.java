@@ -62,6 +62,21 @@ final class CarWriter implements BlockSink {
     }
   }
 
+  @Override
+  public boolean wants(Cid cid) {
+    return !written.contains(cid) && !held.test(cid);
+  }
+
+  @Override
+  public void putKnown(Cid cid) {
+    if (written.add(cid)) {
+      if (!held.test(cid)) { // leaving it out would make a CAR that lacks a block
+        throw new IllegalStateException("block " + cid + " is neither written nor held");
+      }
+      heldBlocks++;
+    }
+  }
+
   long blockCount() {
     return blocks;
   }

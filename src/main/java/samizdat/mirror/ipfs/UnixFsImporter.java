@@ -5,18 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -60,7 +56,11 @@ final class UnixFsImporter {
 
   private final BlockSink sink;
   private final Optional<ChunkHashers> hashers;
+  private final ExportCache cache;
   private long files;
+  private long knownFiles;
+  /** The blocks of the file being added, for the cache. */
+  private final List<Cid> fileBlocks = new ArrayList<>();
   private final MessageDigest sha256;
   private final byte[] digest = new byte[32];
   private final byte[] chunk = new byte[CHUNK_SIZE];
@@ -70,16 +70,18 @@ final class UnixFsImporter {
   private final byte[] cidScratch = new byte[Cid.LENGTH];
 
   UnixFsImporter(BlockSink sink) {
-    this(sink, Optional.empty());
+    this(sink, Optional.empty(), ExportCache.none());
   }
 
   /**
    * @param hashers when present, chunk digests are computed on these threads ahead of the writer
    *     (see {@link ChunkHashers}); otherwise on the calling thread
+   * @param cache files an earlier run read: one whose blocks the sink does not want is not read
    */
-  UnixFsImporter(BlockSink sink, Optional<ExecutorService> hashers) {
+  UnixFsImporter(BlockSink sink, Optional<ExecutorService> hashers, ExportCache cache) {
     this.sink = sink;
     this.hashers = hashers.map(ChunkHashers::new);
+    this.cache = cache;
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -100,63 +102,48 @@ final class UnixFsImporter {
    * @param warnings told about skipped entries (hidden files, symbolic links, special files)
    */
   DagNode addTree(Path root, LongConsumer bytesDone, Consumer<String> warnings) throws IOException {
-    return addDirectory(root, root, bytesDone, warnings);
+    return addDirectory(root, "", FileStamp.unixView(root), bytesDone, warnings);
   }
 
-  private DagNode addDirectory(Path root, Path dir, LongConsumer bytesDone, Consumer<String> warnings)
-      throws IOException {
-    List<Path> children = new ArrayList<>();
-    try (var stream = Files.newDirectoryStream(dir)) {
-      for (Path child : stream) {
-        children.add(child);
+  /** Adds directory {@code dir}, {@code rel} below the root ('/'-separated, "" for the root). */
+  private DagNode addDirectory(Path dir, String rel, boolean unixView, LongConsumer bytesDone,
+      Consumer<String> warnings) throws IOException {
+    ExportCache.Directory cached = cache.directory(rel);
+    List<DirectoryListing.Child> children = DirectoryListing.list(dir, rel, unixView, cached, sink, warnings);
+    List<Path> toRead = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
+    for (DirectoryListing.Child c : children) {
+      if (c.attrs().regularFile() && c.known().isEmpty()) {
+        toRead.add(c.path());
+        sizes.add(c.attrs().stamp().size());
       }
     }
     List<Entry> entries = new ArrayList<>(children.size());
-    Map<Path, byte[]> names = new HashMap<>(children.size() * 2);
-    for (Path child : children) {
-      names.put(child, utf8Name(child));
-    }
-    children.sort((a, b) -> Arrays.compareUnsigned(names.get(a), names.get(b)));
-    List<Path> kept = new ArrayList<>(children.size());
-    List<BasicFileAttributes> attributes = new ArrayList<>(children.size());
-    List<Path> files = new ArrayList<>();
-    List<Long> sizes = new ArrayList<>();
-    for (Path child : children) {
-      String name = child.getFileName().toString();
-      String rel = root.relativize(child).toString().replace('\\', '/');
-      if (name.startsWith(".")) {
-        warnings.accept(rel + ": hidden, not exported (like ipfs add without --hidden)");
-        continue;
-      }
-      BasicFileAttributes attrs =
-          Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attrs.isDirectory() && !attrs.isRegularFile()) {
-        warnings.accept(rel + ": " + (attrs.isSymbolicLink() ? "symbolic link" : "not a regular file")
-            + ", not exported");
-        continue;
-      }
-      kept.add(child);
-      attributes.add(attrs);
-      if (attrs.isRegularFile()) {
-        files.add(child);
-        sizes.add(attrs.size());
-      }
-    }
-    Optional<ChunkHashers.Lookahead> lookahead = hashers.map(h -> h.new Lookahead(files, sizes));
+    Optional<ChunkHashers.Lookahead> lookahead = hashers.map(h -> h.new Lookahead(toRead, sizes));
     try {
-      for (int i = 0; i < kept.size(); i++) {
-        Path child = kept.get(i);
-        BasicFileAttributes attrs = attributes.get(i);
+      for (DirectoryListing.Child c : children) {
+        FileStamp stamp = c.attrs().stamp();
         DagNode added;
-        if (attrs.isDirectory()) {
-          added = addDirectory(root, child, bytesDone, warnings);
+        if (c.attrs().directory()) {
+          added = addDirectory(c.path(), DirectoryListing.join(rel, c.name()), unixView, bytesDone, warnings);
+        } else if (c.known().isPresent()) {
+          ExportCache.KnownFile k = c.known().get();
+          for (Cid block : k.blocks()) {
+            sink.putKnown(block);
+          }
+          files++;
+          knownFiles++;
+          bytesDone.accept(stamp.size());
+          cached.record(c.name(), stamp, k.node(), k.blocks());
+          added = k.node();
         } else {
-          long size = attrs.size();
-          Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(child, size));
-          added = addFile(child, size, digests, bytesDone);
+          Optional<ChunkHashers.FileDigests> digests = lookahead.map(l -> l.take(c.path(), stamp.size()));
+          added = addFile(c.path(), stamp.size(), digests, bytesDone);
+          cached.record(c.name(), stamp, added, fileBlocks);
         }
-        entries.add(new Entry(names.get(child), added));
+        entries.add(new Entry(c.utf8(), added));
       }
+      cached.close();
     } finally {
       lookahead.ifPresent(ChunkHashers.Lookahead::close);
     }
@@ -266,6 +253,11 @@ final class UnixFsImporter {
     return files;
   }
 
+  /** Of those, the files taken from the cache without being read. */
+  long knownFileCount() {
+    return knownFiles;
+  }
+
   /** Adds one file: its chunks and, for more than one chunk, the balanced tree over them. */
   DagNode addFile(Path file, LongConsumer bytesDone) throws IOException {
     return addFile(file, Files.size(file), Optional.empty(), bytesDone);
@@ -280,6 +272,7 @@ final class UnixFsImporter {
     FileTree tree = new FileTree();
     long chunks = ChunkHashers.chunkCount(size);
     files++;
+    fileBlocks.clear();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       for (long index = 0; index < chunks; index++) {
         int n = readChunk(ch);
@@ -290,6 +283,7 @@ final class UnixFsImporter {
         Cid cid = digests.isPresent()
             ? emit(Cid.RAW, digests.get().digest((int) index), chunk, n)
             : emit(Cid.RAW, chunk, n);
+        fileBlocks.add(cid);
         tree.add(0, new DagNode(cid, n, n));
         bytesDone.accept(n);
       }
@@ -409,10 +403,8 @@ final class UnixFsImporter {
     }
     node.bytesField(1, data.array(), 0, data.size());
     Cid cid = emit(Cid.DAG_PB, node.array(), node.size());
+    fileBlocks.add(cid);
     return new DagNode(cid, node.size() + childTotal, fileSize);
   }
 
-  private static byte[] utf8Name(Path p) {
-    return p.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-  }
 }
