@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import samizdat.io.CacheFiles;
 
 /**
  * What to build.
@@ -49,10 +50,7 @@ public record BuildOptions(Path content, Optional<Path> templates, Path out, Pat
 
   /** {@code .samizdat-cache/<out name>.state} in the output's parent folder. */
   public static Path defaultCache(Path out) {
-    Path abs = out.toAbsolutePath().normalize();
-    Path parent = abs.getParent() == null ? abs : abs.getParent();
-    String name = abs.getFileName() == null ? "site" : abs.getFileName().toString();
-    return parent.resolve(".samizdat-cache").resolve(name + ".state");
+    return CacheFiles.beside(out, "state");
   }
 
   public BuildOptions withTemplates(Path dir) {

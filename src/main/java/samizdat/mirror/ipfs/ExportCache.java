@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import samizdat.io.AtomicFiles;
+import samizdat.io.CacheFiles;
 
 /**
  * What the previous export learned, kept outside the site ({@code .samizdat-cache/<site>.ipfs}
@@ -84,10 +85,7 @@ final class ExportCache {
 
   /** The default place: {@code .samizdat-cache/<site name>.ipfs} in the site's parent folder. */
   static Path beside(Path site) {
-    Path abs = site.toAbsolutePath().normalize();
-    Path parent = abs.getParent() == null ? abs : abs.getParent();
-    String name = abs.getFileName() == null ? "site" : abs.getFileName().toString();
-    return parent.resolve(".samizdat-cache").resolve(name + ".ipfs");
+    return CacheFiles.beside(site, "ipfs");
   }
 
   /** The cache saved in {@code file}; an empty one (recording) when there is none or it is unusable. */
