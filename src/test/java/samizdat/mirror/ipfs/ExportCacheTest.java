@@ -45,6 +45,15 @@ class ExportCacheTest {
 
   record Run(CarExport.Result result, byte[] bytes) {}
 
+  /** Settles {@code site}, then exports it in full to base.car, recording {@code cache}; returns base.car. */
+  Path settledFullExport(Path site, Path cache) throws IOException {
+    settle(site);
+    waitForSettledCtime();
+    Path base = tmp.resolve("base.car");
+    CarExport.export(site, base, List.of(), Optional.of(cache), Progress.NONE);
+    return base;
+  }
+
   Run export(Path site, String name, List<Path> since, Optional<Path> cache) throws IOException {
     Path car = tmp.resolve(name);
     CarExport.Result r = CarExport.export(site, car, since, cache, Progress.NONE);
@@ -55,11 +64,8 @@ class ExportCacheTest {
   void aCachedDeltaIsByteIdenticalToAnUncachedOneAndReadsNothingUnchanged() throws IOException {
     Path site = Fixtures.write(tmp, "nested-non-ascii");
     Files.write(site.resolve("big.bin"), Fixtures.pseudoRandom(9, 3 * Fixtures.C + 7)); // several blocks
-    settle(site);
-    waitForSettledCtime();
     Path cache = tmp.resolve("cache.ipfs");
-    Path base = tmp.resolve("base.car");
-    CarExport.export(site, base, List.of(), Optional.of(cache), Progress.NONE);
+    Path base = settledFullExport(site, cache);
     assertTrue(Files.isRegularFile(cache));
 
     Run unchanged = export(site, "same.car", List.of(base), Optional.of(cache));
@@ -79,11 +85,8 @@ class ExportCacheTest {
   @Test
   void aFileRewrittenWithItsSizeAndMtimeIsStillRead() throws IOException {
     Path site = Fixtures.write(tmp, "nested-non-ascii");
-    settle(site);
-    waitForSettledCtime();
     Path cache = tmp.resolve("cache.ipfs");
-    Path base = tmp.resolve("base.car");
-    CarExport.export(site, base, List.of(), Optional.of(cache), Progress.NONE);
+    Path base = settledFullExport(site, cache);
     Path a = site.resolve("a.txt");
     FileTime mtime = Files.getLastModifiedTime(a);
     Files.writeString(a, "LOWER\n");
@@ -119,11 +122,8 @@ class ExportCacheTest {
   @Test
   void aCorruptOrForeignCacheIsIgnoredWithANote() throws IOException {
     Path site = Fixtures.write(tmp, "nested-non-ascii");
-    settle(site);
-    waitForSettledCtime();
     Path cache = tmp.resolve("cache.ipfs");
-    Path base = tmp.resolve("base.car");
-    CarExport.export(site, base, List.of(), Optional.of(cache), Progress.NONE);
+    Path base = settledFullExport(site, cache);
     byte[] good = Files.readAllBytes(cache);
     byte[] expected = export(site, "nocache.car", List.of(base), Optional.empty()).bytes();
     List<byte[]> broken = new ArrayList<>();
@@ -161,11 +161,8 @@ class ExportCacheTest {
     Path site = Fixtures.write(tmp, "nested-non-ascii");
     Path big = site.resolve("big.bin");
     Files.write(big, Fixtures.pseudoRandom(9, 3 * Fixtures.C));
-    settle(site);
-    waitForSettledCtime();
     Path cache = tmp.resolve("cache.ipfs");
-    Path base = tmp.resolve("base.car");
-    CarExport.export(site, base, List.of(), Optional.of(cache), Progress.NONE);
+    Path base = settledFullExport(site, cache);
     byte[] content = Files.readAllBytes(big);
     content[content.length - 1] ^= 1; // the last chunk and the root change, the first chunks not
     Files.write(big, content);
