@@ -1,5 +1,9 @@
 package samizdat.io;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
@@ -20,4 +24,30 @@ public final class CacheFiles {
     String name = abs.getFileName() == null ? "site" : abs.getFileName().toString();
     return parent.resolve(FOLDER).resolve(name + "." + kind);
   }
+
+  /**
+   * The whole of a cache file of {@code size} bytes (as just measured), read in steps of 1 MiB.
+   * {@code Files.readAllBytes} reads in one call, for which the JDK allocates a native buffer as
+   * large as the file and keeps it for the thread: 158 MB more resident memory for the state of
+   * a 100,000-article site.
+   *
+   * @throws EOFException when the file is shorter than {@code size} (it is replaced, not grown or
+   *     cut, by the runs that write it)
+   */
+  public static byte[] read(Path file, int size) throws IOException {
+    byte[] bytes = new byte[size];
+    try (FileChannel channel = FileChannel.open(file)) {
+      int at = 0;
+      while (at < size) {
+        int n = channel.read(ByteBuffer.wrap(bytes, at, Math.min(STEP, size - at)));
+        if (n < 0) {
+          throw new EOFException(file + ": shorter than its " + size + " bytes");
+        }
+        at += n;
+      }
+    }
+    return bytes;
+  }
+
+  private static final int STEP = 1 << 20;
 }

@@ -95,7 +95,7 @@ final class ExportCache {
       if (size > MAX_SIZE) {
         return ignored(file, "too large to read (" + size + " bytes)");
       }
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = CacheFiles.read(file, (int) size);
       ByteBuffer in = ByteBuffer.wrap(bytes);
       if (bytes.length < 24 || in.getInt() != MAGIC) {
         return ignored(file, "not a samizdat export cache");
