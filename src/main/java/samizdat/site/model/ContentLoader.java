@@ -76,11 +76,11 @@ public final class ContentLoader {
 
   /** One article; {@code stat} as in {@link InputsDigest.Digest#stats}. */
   private Optional<Doc> loadOne(String id, long[] stat) throws ContentException {
-    Optional<ArticleMeta> maybe = readMeta(id, stat[0], stat[1]);
+    Optional<BuildState.MetaInfo> maybe = readMeta(id, stat[0], stat[1]);
     if (maybe.isEmpty()) {
       return Optional.empty(); // deleted while we listed
     }
-    ArticleMeta meta = maybe.get();
+    ArticleMeta meta = maybe.get().meta();
     Path body = store.bodyFile(id);
     BuildState.BodyInfo info;
     try {
@@ -107,30 +107,35 @@ public final class ContentLoader {
       throw new ContentException(body, "cannot read article body: " + e.getMessage(), e);
     }
     next.bodies.put(id, info);
-    byte[] contentHash = new Fingerprint().add(meta).add(info.hash()).done();
+    byte[] contentHash = new Fingerprint().add(maybe.get().digest()).add(info.hash()).done();
     String path = SiteLayout.article(id, meta.published());
     return Optional.of(Doc.of(meta, path, body, contentHash, info.signature(), info.excerpt()));
   }
 
   /** The metadata, from the previous build's state when the JSON file is unchanged. */
-  private Optional<ArticleMeta> readMeta(String id, long size, long mtime) throws ContentException {
+  private Optional<BuildState.MetaInfo> readMeta(String id, long size, long mtime) throws ContentException {
     if (size < 0) {
-      return store.readMeta(id); // gone, or unreadable: let the store say which
+      // gone, or unreadable: let the store say which
+      return store.readMeta(id).map(m -> new BuildState.MetaInfo(size, mtime, m, digest(m)));
     }
     BuildState.MetaInfo old = previous.metas.get(id);
-    ArticleMeta meta;
+    BuildState.MetaInfo info;
     if (old != null && previous.trust(old.size(), old.mtime(), size, mtime)) {
-      meta = old.meta();
+      info = old;
     } else {
       next.markChanged();
       Optional<ArticleMeta> read = store.readMeta(id);
       if (read.isEmpty()) {
-        return read;
+        return Optional.empty();
       }
-      meta = read.get();
+      info = new BuildState.MetaInfo(size, mtime, read.get(), digest(read.get()));
     }
-    next.metas.put(id, new BuildState.MetaInfo(size, mtime, meta));
-    return Optional.of(meta);
+    next.metas.put(id, info);
+    return Optional.of(info);
+  }
+
+  private static byte[] digest(ArticleMeta meta) {
+    return new Fingerprint().add(meta).done();
   }
 
   /** The safe file names in {@code content/media}, sorted; others are reported and skipped. */

@@ -1,5 +1,6 @@
 package samizdat.site.state;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,14 @@ class BuildStateTest {
     // A field the codec forgot would vanish from pages whenever the cache is trusted.
     ArticleMeta meta = FingerprintTest.fullMeta();
     BuildState state = new BuildState();
-    state.metas.put(meta.id(), new BuildState.MetaInfo(10, 20, meta));
+    byte[] digest = new Fingerprint().add(meta).done();
+    state.metas.put(meta.id(), new BuildState.MetaInfo(10, 20, meta, digest));
     Path file = tmp.resolve("state");
     state.save(file);
     BuildState loaded = BuildState.load(file);
     loaded.loadDetails();
     assertEquals(meta, loaded.metas.get(meta.id()).meta());
+    assertArrayEquals(digest, loaded.metas.get(meta.id()).digest());
   }
 
   /** A state past what one array holds (about 1.3 million articles) costs a full render, not the build. */
