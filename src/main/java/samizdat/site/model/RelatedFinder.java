@@ -3,8 +3,10 @@ package samizdat.site.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -43,14 +45,51 @@ public final class RelatedFinder {
   /** Like {@link #find(List, List)}, only for the articles marked {@code needed} (others: null). */
   int[][] find(List<Doc> ordered, List<List<String>> tagKeys, boolean[] needed) {
     int n = ordered.size();
+    // Postings only of the tags and terms the needed articles have: after a day's news that is a
+    // few thousand of the archive's terms. Terms are found by bisecting their sorted array, which
+    // also numbers their lists: no map of boxed longs, filled for every term of every article.
+    boolean every = true;
+    for (boolean b : needed) {
+      every &= b;
+    }
+    Set<String> tags = new HashSet<>();
+    long[] terms = new long[0];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (needed[i]) {
+        tags.addAll(tagKeys.get(i));
+        long[] sig = ordered.get(i).signature();
+        if (count + sig.length > terms.length) {
+          terms = Arrays.copyOf(terms, Math.max(2 * terms.length, count + sig.length));
+        }
+        System.arraycopy(sig, 0, terms, count, sig.length);
+        count += sig.length;
+      }
+    }
+    Arrays.sort(terms, 0, count);
+    int distinct = 0;
+    for (int k = 0; k < count; k++) {
+      if (distinct == 0 || terms[k] != terms[distinct - 1]) {
+        terms[distinct++] = terms[k];
+      }
+    }
+    long[] termOrder = Arrays.copyOf(terms, distinct);
     Map<String, IntList> tagPostings = new HashMap<>();
-    Map<Long, IntList> termPostings = new HashMap<>();
+    IntList[] termPostings = new IntList[termOrder.length];
+    for (int t = 0; t < termOrder.length; t++) {
+      termPostings[t] = new IntList();
+    }
     for (int i = 0; i < n; i++) {
       for (String t : tagKeys.get(i)) {
-        tagPostings.computeIfAbsent(t, k -> new IntList()).add(i);
+        if (every || tags.contains(t)) {
+          tagPostings.computeIfAbsent(t, k -> new IntList()).add(i);
+        }
       }
       for (long term : ordered.get(i).signature()) {
-        termPostings.computeIfAbsent(term, k -> new IntList()).add(i);
+        int t = Arrays.binarySearch(termOrder, term);
+        if (t >= 0) {
+          termPostings[t].add(i);
+        }
       }
     }
     int[][] result = new int[n][];
@@ -75,14 +114,16 @@ public final class RelatedFinder {
       double[] idf = new double[sig.length];
       int[] pos = new int[sig.length];
       double idfSum = 0;
+      IntList[] lists = new IntList[sig.length];
       for (int s = 0; s < sig.length; s++) {
-        IntList p = termPostings.get(sig[s]);
+        IntList p = termPostings[Arrays.binarySearch(termOrder, sig[s])];
+        lists[s] = p;
         pos[s] = p.indexOf(i);
         idf[s] = Math.log(1 + total / (pos[s] + 1));
         idfSum += idf[s];
       }
       for (int s = 0; s < sig.length; s++) {
-        IntList p = termPostings.get(sig[s]);
+        IntList p = lists[s];
         double w = TEXT_WEIGHT * idf[s] / idfSum;
         for (int k = Math.max(0, pos[s] - CANDIDATES_PER_TERM); k < pos[s]; k++) {
           int j = p.get(k);

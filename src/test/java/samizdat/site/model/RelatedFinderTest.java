@@ -76,6 +76,33 @@ class RelatedFinderTest {
   }
 
   @Test
+  void listsOfAFewNeededArticlesAreThoseOfAllArticles() {
+    List<Doc> docs = new ArrayList<>();
+    List<List<String>> tags = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      docs.add(doc("d" + i, "标题" + (i % 7) + "新闻" + (i % 17), "内容" + (i % 11) + "报道经济市场" + (i % 5)
+          + "政府官员" + (i % 23) + "表示"));
+      tags.add(List.of("t" + (i % 13), "u" + (i % 29), "common"));
+    }
+    int[][] all = new RelatedFinder(5).find(docs, tags);
+    boolean[] needed = new boolean[docs.size()];
+    int[] few = {0, 7, 150, 301, 398, 399};
+    for (int i : few) {
+      needed[i] = true;
+    }
+    // the needed ones' postings only: every term and tag of theirs, none of the others'
+    int[][] some = new RelatedFinder(5).find(docs, tags, needed);
+    for (int i = 0; i < docs.size(); i++) {
+      if (needed[i]) {
+        assertArrayEquals(all[i], some[i], "article " + i);
+      } else {
+        assertEquals(null, some[i], "article " + i);
+      }
+    }
+    assertEquals(5, some[399].length);
+  }
+
+  @Test
   void candidatesPerTermAreCapped() {
     List<Doc> docs = new ArrayList<>();
     List<List<String>> tags = new ArrayList<>();
