@@ -435,6 +435,19 @@ class SiteBuilderTest {
           List.of(new Translation("zh-Hant", other.meta().url().orElseThrow())), m.profile(), m.rawSha256(),
           m.firstIngested()), a.bodyMarkdown()));
     });
+    steps.put("give an article a lead image the media folder lacks, and a new title", () -> {
+      Article a = store.read("a00120");
+      ArticleMeta m = a.meta();
+      store.write(new Article(new ArticleMeta(m.id(), m.title() + " 配图", m.url(), m.site(), m.language(),
+          m.published(), m.authors(), m.source(), m.tags(),
+          Optional.of(new samizdat.content.ImageRef(Optional.of("lead-a00120.png"), "https://example.org/lead.png",
+              "alt", "")), m.related(), m.images(), m.translations(), m.profile(), m.rawSha256(),
+          m.firstIngested()), a.bodyMarkdown()));
+    });
+    steps.put("its image arrives in the media folder (list pages show it)", () -> {
+      Files.createDirectories(store.mediaDir());
+      Files.write(store.mediaDir().resolve("lead-a00120.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    });
     steps.put("remove the newest articles", () -> {
       for (int i = 165; i < 170; i++) {
         Files.delete(store.metaFile(TestContent.id(i)));

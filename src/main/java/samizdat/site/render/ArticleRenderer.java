@@ -75,8 +75,11 @@ public final class ArticleRenderer implements PageRenderer {
       List<SiteModel.Related> related = site.related(d.id());
       fp.add(related.size());
       for (SiteModel.Related r : related) {
-        fp.add(r.title()).add(r.url().orElse(""));
-        fp.add(r.local().map(Doc::contentHash).orElse(NONE));
+        if (r.local().isPresent()) {
+          fp.add(r.local().get().contentHash()); // covers its title
+        } else {
+          fp.add(r.title()).add(r.url().orElse(""));
+        }
       }
       List<Editions.Edition> editions = site.editions.of(d);
       fp.add(editions.size());

@@ -11,6 +11,7 @@ import samizdat.site.model.Labels;
 import samizdat.site.model.Pagination;
 import samizdat.site.model.SiteConfig;
 import samizdat.site.model.SiteLayout;
+import samizdat.site.state.Fingerprint;
 
 /** Turns a paginated list (main index, a tag, a month) into pages of the {@code list} template. */
 public final class ListPages {
@@ -36,11 +37,31 @@ public final class ListPages {
   private static List<Page> pages(RenderContext context, List<Pagination.ListPage> paginated,
       List<Doc> oldestFirst, String heading, String kind) {
     List<Page> pages = new ArrayList<>();
+    int size = oldestFirst.size();
     for (Pagination.ListPage p : paginated) {
-      pages.add(new MustachePage(context, p.path(), "list", () -> model(context, p, oldestFirst.size(),
-          heading, kind)));
+      pages.add(new MustachePage(context, p.path(), "list", () -> model(context, p, size, heading, kind),
+          Optional.of(fp -> inputs(fp, context, p, size, heading, kind))));
     }
     return pages;
+  }
+
+  /**
+   * What {@link #model} makes a page from, cheaper to hash than the model: the site's labels and
+   * settings are in every page's fingerprint already, an article's title, date, source and
+   * excerpt in its content hash.
+   */
+  private static void inputs(Fingerprint fp, RenderContext context, Pagination.ListPage p, int size,
+      String heading, String kind) {
+    fp.add(kind).add(heading).add(p.number()).add(p.number() == 0 ? size : -1).add(p.lastNumbered());
+    fp.add(p.front().orElse("")).add(p.newer().orElse("-")).add(p.older().orElse("-"));
+    fp.add(p.links().size());
+    for (Pagination.PageLink link : p.links()) {
+      fp.add(link.label()).add(link.target().orElse("-")).add(link.gap() ? 1 : 0).add(link.undated() ? 1 : 0);
+    }
+    fp.add(p.items().size());
+    for (Doc d : p.items()) {
+      fp.add(d.path()).add(d.contentHash()).add(Views.leadImage(context, d).orElse(""));
+    }
   }
 
   private static Map<String, Object> model(RenderContext context, Pagination.ListPage p, int size,
