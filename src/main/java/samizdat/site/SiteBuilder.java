@@ -142,7 +142,7 @@ public final class SiteBuilder {
         return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
       }
 
-      previous.loadDetails();
+      previous.loadDetails().ifPresent(progress::warn);
       ContentLoader loader = new ContentLoader(store, previous, next);
       ContentLoader.Loaded loaded = loader.load(inputs, progress);
       List<String> media = loader.mediaFiles(progress);

@@ -1,8 +1,11 @@
 package samizdat.site.state;
 
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import samizdat.content.ArticleMeta;
 import samizdat.content.ImageRef;
 import samizdat.content.RelatedLink;
 import samizdat.content.Translation;
 import samizdat.io.AtomicFiles;
-import samizdat.io.CacheFiles;
 
 /**
  * What the previous build knew, kept outside the site (default {@code .samizdat-cache/} next to
@@ -36,10 +39,10 @@ public final class BuildState {
   // 4: metadata gained authors, lead image and translations; an older state decoded them as absent
   // 5: files gained their mtime, and the state a trailing CRC-32C of all bytes before it
   // 6: bodies gained their list excerpt
-  // 7: metadata gained its digest
+  // 7: metadata gained its digest; the file list and the per-article part each have their length
+  //    or place and a CRC-32C of their own, so the article part is read as a stream, and only when
+  //    a build needs it
   private static final int VERSION = 7;
-  /** The largest state that can be read: Java arrays stop short of 2 GiB. */
-  static final long MAX_SIZE = Integer.MAX_VALUE - 16;
 
   /** What is known about an article's body file. */
   public record BodyInfo(long size, long mtime, byte[] hash, long[] signature, String excerpt) {}
@@ -72,9 +75,13 @@ public final class BuildState {
   /** The previous build's article count and errors, reported again when nothing changed. */
   public int articleCount;
   public List<String> errors = List.of();
-  private Input details;
+  /** Where the per-article part starts in the file {@link #load} read, while it is not decoded. */
+  private Optional<Details> details = Optional.empty();
   /** Why a saved state was not used (edited, torn, another version); empty when it was or none was there. */
   public Optional<String> note = Optional.empty();
+
+  /** The per-article part of a state file: its place, and the file's size and mtime when loaded. */
+  private record Details(Path file, long from, long size, long mtime) {}
 
   /** True when a file with this size and mtime can be taken to be the one {@code size/mtime} describe. */
   public boolean trust(long cachedSize, long cachedMtime, long size, long mtime) {
@@ -84,30 +91,29 @@ public final class BuildState {
   /**
    * The state saved in {@code file}, or an empty one when there is none or it cannot be trusted
    * (then {@link #note} says why): a wrong checksum (torn, or edited by hand), another version.
+   * Only the file list is read; the per-article part waits for {@link #loadDetails}.
    */
   public static BuildState load(Path file) {
     BuildState state = new BuildState();
-    try {
-      long size = Files.size(file);
-      if (size > MAX_SIZE) {
-        // One array holds the state while it is read; about 1.3 million articles make 2 GB.
-        return ignored(file, "too large to read (" + size + " bytes, at most " + MAX_SIZE + ")");
+    try (FileChannel channel = FileChannel.open(file)) {
+      long size = channel.size();
+      long mtime = Files.getLastModifiedTime(file).toMillis();
+      ByteBuffer start = ByteBuffer.allocate(12);
+      while (start.hasRemaining() && channel.read(start) >= 0) {
+        // a short file leaves it unfilled
       }
-      byte[] bytes = CacheFiles.read(file, (int) size);
-      if (bytes.length < 16 || java.nio.ByteBuffer.wrap(bytes).getInt() != MAGIC) {
+      start.flip();
+      if (start.remaining() < 12 || start.getInt() != MAGIC) {
         return ignored(file, "not a samizdat build state");
       }
-      if (java.nio.ByteBuffer.wrap(bytes).getInt(4) != VERSION) {
+      if (start.getInt() != VERSION) {
         return ignored(file, "written by another version of samizdat");
       }
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-      crc.update(bytes, 0, bytes.length - 8);
-      if (crc.getValue() != java.nio.ByteBuffer.wrap(bytes).getLong(bytes.length - 8)) {
-        return ignored(file, "checksum does not match (torn, or edited by hand)");
+      long headLength = start.getInt() & 0xffffffffL;
+      if (12 + headLength + 16 > size) {
+        return ignored(file, "cut short (torn)");
       }
-      Input in = new Input(bytes, bytes.length - 8); // not a copy: 158 MB at 100,000 articles
-      in.readInt();
-      in.readInt();
+      Input in = new Input(channel, 12, 12 + headLength);
       state.savedAt = in.readLong();
       state.inputs = in.readNBytes(in.readUnsignedByte());
       state.articleCount = in.readInt();
@@ -118,7 +124,10 @@ public final class BuildState {
         byte[] fp = in.readNBytes(in.readUnsignedByte());
         state.files.put(path, new FileInfo(fp, in.readLong(), in.readLong()));
       }
-      state.details = in; // articles, metadata and related lists: decoded only when needed
+      if (!in.atEnd() || in.crc() != Input.readLongAt(channel, 12 + headLength)) {
+        return ignored(file, "checksum does not match (torn, or edited by hand)");
+      }
+      state.details = Optional.of(new Details(file, 12 + headLength + 8, size, mtime));
       return state;
     } catch (NoSuchFileException e) {
       return new BuildState();
@@ -134,16 +143,23 @@ public final class BuildState {
   }
 
   /**
-   * Decodes the per-article part of a loaded state. A no-change rebuild never needs it; a
-   * broken part leaves the maps empty, which only costs time.
+   * Decodes the per-article part of a loaded state, streaming (a no-change rebuild never needs
+   * it). A broken part, or a file replaced since {@link #load}, leaves the maps empty, which only
+   * costs time: every article is read again.
+   *
+   * @return why the part was not used, when it was there but could not be
    */
-  public void loadDetails() {
-    if (details == null) {
-      return;
+  public Optional<String> loadDetails() {
+    if (details.isEmpty()) {
+      return Optional.empty();
     }
-    Input in = details;
-    details = null;
-    try {
+    Details d = details.get();
+    details = Optional.empty();
+    try (FileChannel channel = FileChannel.open(d.file())) {
+      if (channel.size() != d.size() || Files.getLastModifiedTime(d.file()).toMillis() != d.mtime()) {
+        return Optional.of(d.file() + ": replaced while this build ran; its articles are read again");
+      }
+      Input in = new Input(channel, d.from(), d.size() - 8);
       int bodyCount = in.readInt();
       for (int i = 0; i < bodyCount; i++) {
         String id = readString(in);
@@ -170,14 +186,22 @@ public final class BuildState {
         byte[] prefix = in.readNBytes(in.readUnsignedByte());
         related.put(id, new RelatedInfo(prefix, readStrings(in)));
       }
-      if (in.position() != in.length()) {
-        throw new IOException("trailing bytes");
+      if (!in.atEnd() || in.crc() != Input.readLongAt(channel, d.size() - 8)) {
+        clearDetails();
+        return Optional.of(d.file() + ": checksum does not match (torn, or edited by hand); ignored, every"
+            + " article is read again");
       }
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      bodies.clear();
-      metas.clear();
-      related.clear();
+      clearDetails();
+      return Optional.of(d.file() + ": cannot be read (" + e.getMessage() + "); every article is read again");
     }
+  }
+
+  private void clearDetails() {
+    bodies.clear();
+    metas.clear();
+    related.clear();
   }
 
   /** Notes that this state holds something the previous one did not. */
@@ -196,26 +220,36 @@ public final class BuildState {
 
   /** Writes the state atomically, entries sorted so the file is deterministic too. */
   public void save(Path file) throws IOException {
+    // The file list first, whole, for its length; at 100,000 articles about 20 MB.
+    java.io.ByteArrayOutputStream headBytes = new java.io.ByteArrayOutputStream(1 << 16);
+    DataOutputStream head = new DataOutputStream(new Buffered(headBytes));
+    head.writeLong(System.currentTimeMillis());
+    head.writeByte(inputs.length);
+    head.write(inputs);
+    head.writeInt(articleCount);
+    writeStrings(head, errors);
+    head.writeInt(files.size());
+    for (var e : new java.util.TreeMap<>(files).entrySet()) {
+      writeString(head, e.getKey());
+      head.writeByte(e.getValue().fingerprint().length);
+      head.write(e.getValue().fingerprint());
+      head.writeLong(e.getValue().size());
+      head.writeLong(e.getValue().mtime());
+    }
+    head.flush();
+    byte[] headArray = headBytes.toByteArray();
     AtomicFiles.write(file, raw -> {
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-      Buffered buffered = new Buffered(new java.util.zip.CheckedOutputStream(raw, crc));
-      DataOutputStream out = new DataOutputStream(buffered);
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
-      out.writeLong(System.currentTimeMillis());
-      out.writeByte(inputs.length);
-      out.write(inputs);
-      out.writeInt(articleCount);
-      writeStrings(out, errors);
-      out.writeInt(files.size());
-      for (var e : new java.util.TreeMap<>(files).entrySet()) {
-        writeString(out, e.getKey());
-        out.writeByte(e.getValue().fingerprint().length);
-        out.write(e.getValue().fingerprint());
-        out.writeLong(e.getValue().size());
-        out.writeLong(e.getValue().mtime());
-      }
+      DataOutputStream start = new DataOutputStream(raw);
+      start.writeInt(MAGIC);
+      start.writeInt(VERSION);
+      start.writeInt(headArray.length);
+      raw.write(headArray);
+      CRC32C headCrc = new CRC32C();
+      headCrc.update(headArray);
+      start.writeLong(headCrc.getValue());
 
+      CRC32C crc = new CRC32C();
+      DataOutputStream out = new DataOutputStream(new Buffered(new java.util.zip.CheckedOutputStream(raw, crc)));
       out.writeInt(bodies.size());
       for (var e : new java.util.TreeMap<>(bodies).entrySet()) {
         BodyInfo b = e.getValue();
@@ -247,7 +281,7 @@ public final class BuildState {
         writeStrings(out, e.getValue().ids());
       }
       out.flush();
-      // The checksum of everything above, past the checked stream.
+      // The checksum of the per-article part, past the checked stream.
       new DataOutputStream(raw).writeLong(crc.getValue());
     }, false);
   }
@@ -416,50 +450,114 @@ public final class BuildState {
     }
   }
 
-  /** Reads the saved state from memory: much faster than DataInputStream's per-byte calls. */
+  /**
+   * Reads bytes {@code [from, to)} of the state file through a 1 MiB buffer, keeping a CRC-32C
+   * of them; reading past {@code to} is an error.
+   */
   private static final class Input {
-    private final java.nio.ByteBuffer buf;
+    private static final int CAPACITY = 1 << 20;
+    private final FileChannel channel;
+    private final ByteBuffer buf = ByteBuffer.allocate(CAPACITY); // big-endian, like DataOutputStream
+    private final CRC32C crc = new CRC32C();
+    private long next; // file position of the first byte not yet in the buffer
+    private final long to;
 
-    /** The first {@code length} bytes of {@code bytes}. */
-    Input(byte[] bytes, int length) {
-      buf = java.nio.ByteBuffer.wrap(bytes, 0, length); // big-endian, like DataOutputStream
+    Input(FileChannel channel, long from, long to) {
+      this.channel = channel;
+      this.next = from;
+      this.to = to;
+      buf.limit(0);
     }
 
-    int readInt() {
+    /** Makes {@code n} bytes (at most the buffer's capacity) readable from the buffer. */
+    private void need(int n) throws IOException {
+      if (buf.remaining() >= n) {
+        return;
+      }
+      if (n > to - next + buf.remaining()) {
+        throw new EOFException("ends early");
+      }
+      buf.compact();
+      while (buf.position() < n) {
+        int room = (int) Math.min(buf.remaining(), to - next);
+        ByteBuffer window = buf.duplicate();
+        window.limit(buf.position() + room);
+        int read = channel.read(window, next);
+        if (read < 0) {
+          throw new EOFException("ends early");
+        }
+        crc.update(buf.array(), buf.position(), read);
+        buf.position(buf.position() + read);
+        next += read;
+      }
+      buf.flip();
+    }
+
+    int readInt() throws IOException {
+      need(4);
       return buf.getInt();
     }
 
-    long readLong() {
+    long readLong() throws IOException {
+      need(8);
       return buf.getLong();
     }
 
-    int readUnsignedByte() {
+    int readUnsignedByte() throws IOException {
+      need(1);
       return buf.get() & 0xff;
     }
 
-    boolean readBoolean() {
+    boolean readBoolean() throws IOException {
+      need(1);
       return buf.get() != 0;
     }
 
-    byte[] readNBytes(int n) {
+    byte[] readNBytes(int n) throws IOException {
+      if (n < 0 || n > to - next + buf.remaining()) {
+        throw new EOFException("ends early");
+      }
       byte[] b = new byte[n];
-      buf.get(b);
+      int at = 0;
+      while (at < n) {
+        need(Math.min(CAPACITY, n - at));
+        int k = Math.min(buf.remaining(), n - at);
+        buf.get(b, at, k);
+        at += k;
+      }
       return b;
     }
 
-    String readString() {
-      int n = buf.getInt();
-      String s = new String(buf.array(), buf.position(), n, StandardCharsets.UTF_8);
-      buf.position(buf.position() + n);
-      return s;
+    String readString() throws IOException {
+      int n = readInt();
+      if (n >= 0 && n <= CAPACITY) {
+        need(n);
+        String s = new String(buf.array(), buf.position(), n, StandardCharsets.UTF_8);
+        buf.position(buf.position() + n);
+        return s;
+      }
+      return new String(readNBytes(n), StandardCharsets.UTF_8);
     }
 
-    int position() {
-      return buf.position();
+    /** True when every byte up to {@code to} was read. */
+    boolean atEnd() {
+      return next == to && !buf.hasRemaining();
     }
 
-    int length() {
-      return buf.limit();
+    /** The CRC-32C of the bytes read so far (all of them once {@link #atEnd}). */
+    long crc() {
+      return crc.getValue();
+    }
+
+    /** The 8 bytes at {@code at}, big-endian. */
+    static long readLongAt(FileChannel channel, long at) throws IOException {
+      ByteBuffer b = ByteBuffer.allocate(8);
+      while (b.hasRemaining()) {
+        if (channel.read(b, at + b.position()) < 0) {
+          throw new EOFException("ends early");
+        }
+      }
+      return b.flip().getLong();
     }
   }
 }

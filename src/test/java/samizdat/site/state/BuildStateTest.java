@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import samizdat.content.ArticleMeta;
@@ -28,15 +34,96 @@ class BuildStateTest {
     assertArrayEquals(digest, loaded.metas.get(meta.id()).digest());
   }
 
-  /** A state past what one array holds (about 1.3 million articles) costs a full render, not the build. */
+  /** A state with a file list and one article of every kind of entry, with a body excerpt of {@code excerptChars}. */
+  private static BuildState sample(int excerptChars) {
+    ArticleMeta meta = FingerprintTest.fullMeta();
+    BuildState state = new BuildState();
+    state.inputs = new byte[] {1, 2, 3};
+    state.articleCount = 1;
+    state.files.put("a/1.html", new BuildState.FileInfo(new byte[16], 100, 200));
+    state.files.put("index.html", new BuildState.FileInfo(new byte[] {9}, 300, 400));
+    state.bodies.put(meta.id(), new BuildState.BodyInfo(5, 6, new byte[16], new long[] {7, 8},
+        "摘要".repeat(excerptChars / 2)));
+    state.metas.put(meta.id(), new BuildState.MetaInfo(10, 20, meta, new Fingerprint().add(meta).done()));
+    state.related.put(meta.id(), new BuildState.RelatedInfo(new byte[16], List.of("b", "c")));
+    return state;
+  }
+
   @Test
-  void aStateTooLargeToReadIsIgnoredWithANote() throws IOException {
-    Path file = tmp.resolve("huge.state");
-    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-      f.setLength(3L << 30); // 3 GiB, sparse: no disk space taken
-    }
+  void entriesLargerThanTheReadBufferComeBack() throws IOException {
+    // 3 million characters, 9 MB of UTF-8: across several of the reader's 1 MiB fills
+    BuildState state = sample(3_000_000);
+    Path file = tmp.resolve("state");
+    state.save(file);
+    BuildState loaded = BuildState.load(file);
+    assertEquals(Optional.empty(), loaded.note);
+    assertEquals(Set.of("a/1.html", "index.html"), loaded.files.keySet());
+    assertTrue(loaded.bodies.isEmpty(), "the article part waits for loadDetails");
+    assertEquals(Optional.empty(), loaded.loadDetails());
+    String id = FingerprintTest.fullMeta().id();
+    assertEquals(state.bodies.get(id).excerpt(), loaded.bodies.get(id).excerpt());
+    assertEquals(List.of("b", "c"), loaded.related.get(id).ids());
+    assertEquals(300, loaded.files.get("index.html").size());
+  }
+
+  @Test
+  void anEditedArticlePartIsIgnoredWithANoteAndTheFileListKept() throws IOException {
+    Path file = tmp.resolve("state");
+    sample(40).save(file);
+    byte[] bytes = Files.readAllBytes(file);
+    assertEquals('c', bytes[bytes.length - 9]); // the last related id, before the checksum
+    bytes[bytes.length - 9] = 'd';
+    Files.write(file, bytes);
+    BuildState loaded = BuildState.load(file);
+    assertEquals(Optional.empty(), loaded.note);
+    assertEquals(2, loaded.files.size());
+    String note = loaded.loadDetails().orElseThrow();
+    assertTrue(note.startsWith(file + ": checksum does not match"), note);
+    assertTrue(loaded.bodies.isEmpty() && loaded.metas.isEmpty() && loaded.related.isEmpty());
+  }
+
+  @Test
+  void anEditedOrCutFileListIgnoresTheWholeState() throws IOException {
+    Path file = tmp.resolve("state");
+    sample(40).save(file);
+    byte[] bytes = Files.readAllBytes(file);
+    byte[] edited = bytes.clone();
+    int at = indexOf(edited, "index.html".getBytes(StandardCharsets.UTF_8));
+    edited[at] = 'I';
+    Files.write(file, edited);
     BuildState loaded = BuildState.load(file);
     assertTrue(loaded.files.isEmpty());
-    assertTrue(loaded.note.orElseThrow().contains("too large to read"), loaded.note.toString());
+    assertTrue(loaded.note.orElseThrow().contains("checksum does not match"), loaded.note.toString());
+    assertEquals(Optional.empty(), loaded.loadDetails());
+
+    Files.write(file, Arrays.copyOf(bytes, 40));
+    loaded = BuildState.load(file);
+    assertTrue(loaded.files.isEmpty());
+    assertTrue(loaded.note.orElseThrow().contains("cut short"), loaded.note.toString());
+  }
+
+  @Test
+  void aStateReplacedBetweenLoadingItsPartsCostsOnlyTheArticles() throws IOException {
+    Path file = tmp.resolve("state");
+    sample(40).save(file);
+    BuildState loaded = BuildState.load(file);
+    sample(4000).save(file);
+    String note = loaded.loadDetails().orElseThrow();
+    assertTrue(note.contains("replaced while this build ran"), note);
+    assertTrue(loaded.bodies.isEmpty());
+    assertEquals(2, loaded.files.size());
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 }
