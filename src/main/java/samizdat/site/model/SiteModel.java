@@ -150,16 +150,17 @@ public final class SiteModel {
         .thenComparing(byDate));
     int n = timeOrder.size();
     List<List<String>> keys = new ArrayList<>(n);
-    Map<String, Integer> timePosition = new HashMap<>();
     for (int i = 0; i < n; i++) {
       keys.add(timeOrder.get(i).tagKeys());
-      timePosition.put(timeOrder.get(i).id(), i);
     }
     // An article's neighbours depend only on it and the articles before it in time order; a
-    // running digest over those tells when a cached list is still right.
+    // running digest over those tells when a cached list is still right. Equal digests mean the
+    // same articles in the same order up to this one, so the cached positions are right too.
     int[][] neighbours = new int[n][];
     byte[][] prefix = new byte[n][];
     boolean[] needed = new boolean[n];
+    BuildState.RelatedInfo[] kept = new BuildState.RelatedInfo[n];
+    boolean anyNeeded = false;
     byte[] running = seed;
     for (int i = 0; i < n; i++) {
       Doc d = timeOrder.get(i);
@@ -174,24 +175,13 @@ public final class SiteModel {
       running = fp.done();
       prefix[i] = running;
       BuildState.RelatedInfo old = previous.related.get(d.id());
-      needed[i] = true;
       if (old != null && java.util.Arrays.equals(old.prefix(), running)) {
-        int[] positions = new int[old.ids().size()];
-        boolean ok = true;
-        for (int k = 0; k < positions.length && ok; k++) {
-          Integer p = timePosition.get(old.ids().get(k));
-          ok = p != null && p < i;
-          positions[k] = ok ? p : -1;
-        }
-        if (ok) {
-          neighbours[i] = positions;
-          needed[i] = false;
-        }
+        kept[i] = old;
+        neighbours[i] = old.positions();
+      } else {
+        needed[i] = true;
+        anyNeeded = true;
       }
-    }
-    boolean anyNeeded = false;
-    for (boolean b : needed) {
-      anyNeeded |= b;
     }
     int[][] computed = anyNeeded ? new RelatedFinder(limit).find(timeOrder, keys, needed) : new int[n][];
     if (anyNeeded) {
@@ -200,12 +190,9 @@ public final class SiteModel {
     for (int i = 0; i < n; i++) {
       if (needed[i]) {
         neighbours[i] = computed[i];
+        kept[i] = new BuildState.RelatedInfo(prefix[i], computed[i]);
       }
-      List<String> ids = new ArrayList<>(neighbours[i].length);
-      for (int j : neighbours[i]) {
-        ids.add(timeOrder.get(j).id());
-      }
-      next.related.put(timeOrder.get(i).id(), new BuildState.RelatedInfo(prefix[i], ids));
+      next.related.put(timeOrder.get(i).id(), kept[i]);
     }
 
     Map<String, Doc> byUrl = new HashMap<>();

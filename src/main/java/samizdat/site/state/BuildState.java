@@ -42,7 +42,8 @@ public final class BuildState {
   // 7: metadata gained its digest; the file list and the per-article part each have their length
   //    or place and a CRC-32C of their own, so the article part is read as a stream, and only when
   //    a build needs it
-  private static final int VERSION = 7;
+  // 8: related lists as positions in time order, not ids
+  private static final int VERSION = 8;
 
   /** What is known about an article's body file. */
   public record BodyInfo(long size, long mtime, byte[] hash, long[] signature, String excerpt) {}
@@ -54,8 +55,11 @@ public final class BuildState {
    */
   public record MetaInfo(long size, long mtime, ArticleMeta meta, byte[] digest) {}
 
-  /** An article's computed neighbours (ids), valid while the digest of all older articles is. */
-  public record RelatedInfo(byte[] prefix, List<String> ids) {}
+  /**
+   * An article's computed neighbours, as positions in the time order, valid while the digest of
+   * it and all older articles (which also fixes those positions) is.
+   */
+  public record RelatedInfo(byte[] prefix, int[] positions) {}
 
   /** A file the build wrote: its inputs' fingerprint, and its size and mtime (ms) once written. */
   public record FileInfo(byte[] fingerprint, long size, long mtime) {}
@@ -184,7 +188,11 @@ public final class BuildState {
       for (int i = 0; i < relatedCount; i++) {
         String id = readString(in);
         byte[] prefix = in.readNBytes(in.readUnsignedByte());
-        related.put(id, new RelatedInfo(prefix, readStrings(in)));
+        int[] positions = new int[in.readInt()];
+        for (int k = 0; k < positions.length; k++) {
+          positions[k] = in.readInt();
+        }
+        related.put(id, new RelatedInfo(prefix, positions));
       }
       if (!in.atEnd() || in.crc() != Input.readLongAt(channel, d.size() - 8)) {
         clearDetails();
@@ -278,7 +286,10 @@ public final class BuildState {
         writeString(out, e.getKey());
         out.writeByte(e.getValue().prefix().length);
         out.write(e.getValue().prefix());
-        writeStrings(out, e.getValue().ids());
+        out.writeInt(e.getValue().positions().length);
+        for (int p : e.getValue().positions()) {
+          out.writeInt(p);
+        }
       }
       out.flush();
       // The checksum of the per-article part, past the checked stream.

@@ -45,7 +45,7 @@ class BuildStateTest {
     state.bodies.put(meta.id(), new BuildState.BodyInfo(5, 6, new byte[16], new long[] {7, 8},
         "摘要".repeat(excerptChars / 2)));
     state.metas.put(meta.id(), new BuildState.MetaInfo(10, 20, meta, new Fingerprint().add(meta).done()));
-    state.related.put(meta.id(), new BuildState.RelatedInfo(new byte[16], List.of("b", "c")));
+    state.related.put(meta.id(), new BuildState.RelatedInfo(new byte[16], new int[] {4, 99}));
     return state;
   }
 
@@ -62,7 +62,7 @@ class BuildStateTest {
     assertEquals(Optional.empty(), loaded.loadDetails());
     String id = FingerprintTest.fullMeta().id();
     assertEquals(state.bodies.get(id).excerpt(), loaded.bodies.get(id).excerpt());
-    assertEquals(List.of("b", "c"), loaded.related.get(id).ids());
+    assertArrayEquals(new int[] {4, 99}, loaded.related.get(id).positions());
     assertEquals(300, loaded.files.get("index.html").size());
   }
 
@@ -71,8 +71,8 @@ class BuildStateTest {
     Path file = tmp.resolve("state");
     sample(40).save(file);
     byte[] bytes = Files.readAllBytes(file);
-    assertEquals('c', bytes[bytes.length - 9]); // the last related id, before the checksum
-    bytes[bytes.length - 9] = 'd';
+    assertEquals(99, bytes[bytes.length - 9]); // the last related position, before the checksum
+    bytes[bytes.length - 9] = 98;
     Files.write(file, bytes);
     BuildState loaded = BuildState.load(file);
     assertEquals(Optional.empty(), loaded.note);
