@@ -103,6 +103,32 @@ class RelatedFinderTest {
   }
 
   @Test
+  void termNumbersFindEveryTermAndNoOther() {
+    java.util.Random random = new java.util.Random(3);
+    long[] terms = random.longs(5000).distinct().toArray();
+    // and terms that collide in the low and the high bits
+    long[] all = java.util.Arrays.copyOf(terms, terms.length + 64);
+    for (int k = 0; k < 64; k++) {
+      all[terms.length + k] = ((long) k << 40) | 7;
+    }
+    RelatedFinder.TermNumbers numbers = new RelatedFinder.TermNumbers(all, all.length);
+    for (int t = 0; t < all.length; t++) {
+      assertEquals(t, numbers.of(all[t]));
+    }
+    java.util.Set<Long> known = new java.util.HashSet<>();
+    for (long t : all) {
+      known.add(t);
+    }
+    for (int k = 0; k < 5000; k++) {
+      long other = random.nextLong();
+      if (!known.contains(other)) {
+        assertEquals(-1, numbers.of(other));
+      }
+    }
+    assertEquals(-1, new RelatedFinder.TermNumbers(new long[0], 0).of(42));
+  }
+
+  @Test
   void candidatesPerTermAreCapped() {
     List<Doc> docs = new ArrayList<>();
     List<List<String>> tags = new ArrayList<>();
