@@ -2,6 +2,7 @@ package samizdat.site.render;
 
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,16 +44,15 @@ public final class TagRenderer implements PageRenderer {
     Collator collator = Collator.getInstance(Locale.CHINESE);
     List<Map<String, Object>> top = new ArrayList<>();
     TreeMap<String, List<Map<String, Object>>> byInitial = new TreeMap<>();
-    List<SiteModel.Tag> byName = new ArrayList<>(site.tags);
-    byName.sort((a, b) -> {
-      int c = collator.compare(a.name(), b.name());
-      return c != 0 ? c : a.key().compareTo(b.key());
-    });
     for (int i = 0; i < Math.min(TOP, site.tags.size()); i++) {
       top.add(entry(site.tags.get(i), path));
     }
-    for (SiteModel.Tag tag : byName) {
-      byInitial.computeIfAbsent(initial(tag.name(), collator), k -> new ArrayList<>()).add(entry(tag, path));
+    Map<Integer, String> initials = new HashMap<>(); // by first character: each is worked out once
+    for (SiteModel.Tag tag : site.tagsByName) {
+      String name = tag.name();
+      String initial = name.isEmpty() ? "~"
+          : initials.computeIfAbsent(name.codePointAt(0), cp -> initial(name, collator));
+      byInitial.computeIfAbsent(initial, k -> new ArrayList<>()).add(entry(tag, path));
     }
     List<Map<String, Object>> groups = new ArrayList<>();
     for (var e : byInitial.entrySet()) {
