@@ -226,7 +226,7 @@ public final class BuildState {
         && files.size() == previous.files.size();
   }
 
-  /** Writes the state atomically, entries sorted so the file is deterministic too. */
+  /** Writes the state atomically, entries in a fixed order so the file is deterministic too. */
   public void save(Path file) throws IOException {
     // The file list first, whole, for its length; at 100,000 articles about 20 MB.
     java.io.ByteArrayOutputStream headBytes = new java.io.ByteArrayOutputStream(1 << 16);
@@ -237,7 +237,7 @@ public final class BuildState {
     head.writeInt(articleCount);
     writeStrings(head, errors);
     head.writeInt(files.size());
-    for (var e : new java.util.TreeMap<>(files).entrySet()) {
+    for (var e : sorted(files)) {
       writeString(head, e.getKey());
       head.writeByte(e.getValue().fingerprint().length);
       head.write(e.getValue().fingerprint());
@@ -259,7 +259,7 @@ public final class BuildState {
       CRC32C crc = new CRC32C();
       DataOutputStream out = new DataOutputStream(new Buffered(new java.util.zip.CheckedOutputStream(raw, crc)));
       out.writeInt(bodies.size());
-      for (var e : new java.util.TreeMap<>(bodies).entrySet()) {
+      for (var e : sorted(bodies)) {
         BodyInfo b = e.getValue();
         writeString(out, e.getKey());
         out.writeLong(b.size());
@@ -273,7 +273,7 @@ public final class BuildState {
         writeString(out, b.excerpt());
       }
       out.writeInt(metas.size());
-      for (var e : new java.util.TreeMap<>(metas).entrySet()) {
+      for (var e : sorted(metas)) {
         writeString(out, e.getKey());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().mtime());
@@ -282,7 +282,7 @@ public final class BuildState {
         out.write(e.getValue().digest());
       }
       out.writeInt(related.size());
-      for (var e : new java.util.TreeMap<>(related).entrySet()) {
+      for (var e : sorted(related)) {
         writeString(out, e.getKey());
         out.writeByte(e.getValue().prefix().length);
         out.write(e.getValue().prefix());
@@ -295,6 +295,38 @@ public final class BuildState {
       // The checksum of the per-article part, past the checked stream.
       new DataOutputStream(raw).writeLong(crc.getValue());
     }, false);
+  }
+
+  /**
+   * The entries of {@code map} in a fixed order, so that equal states make equal files: by the
+   * keys' {@code String.hashCode} (defined by the language, so the same on every run), equal
+   * hashes by the keys. Sorting the paths themselves, which share long beginnings, was most of
+   * the time it took to save the state of 300,000 files.
+   */
+  private static <V> List<Map.Entry<String, V>> sorted(Map<String, V> map) {
+    String[] keys = map.keySet().toArray(new String[0]);
+    long[] order = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      order[i] = (long) keys[i].hashCode() << 32 | i;
+    }
+    java.util.Arrays.sort(order);
+    List<Map.Entry<String, V>> entries = new ArrayList<>(keys.length);
+    for (int from = 0; from < order.length; ) {
+      int to = from + 1;
+      while (to < order.length && order[to] >>> 32 == order[from] >>> 32) {
+        to++;
+      }
+      List<String> same = new ArrayList<>(to - from);
+      for (int k = from; k < to; k++) {
+        same.add(keys[(int) order[k]]);
+      }
+      same.sort(null);
+      for (String key : same) {
+        entries.add(Map.entry(key, map.get(key)));
+      }
+      from = to;
+    }
+    return entries;
   }
 
   // A compact codec for ArticleMeta: reading it back is much faster than parsing 10,000 JSON files.
