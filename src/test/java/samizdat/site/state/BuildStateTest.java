@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,8 +87,7 @@ class BuildStateTest {
     sample(40).save(file);
     byte[] bytes = Files.readAllBytes(file);
     byte[] edited = bytes.clone();
-    int at = indexOf(edited, "index.html".getBytes(StandardCharsets.UTF_8));
-    edited[at] = 'I';
+    edited[15] ^= 1; // the save time, the file list's first field
     Files.write(file, edited);
     BuildState loaded = BuildState.load(file);
     assertTrue(loaded.files.isEmpty());
@@ -141,18 +139,5 @@ class BuildStateTest {
       assertEquals(new java.util.HashSet<>(paths), loaded.files.keySet());
     }
     assertArrayEquals(saved[0], saved[1]);
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
