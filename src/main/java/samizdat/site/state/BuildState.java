@@ -1,7 +1,6 @@
 package samizdat.site.state;
 
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -117,7 +116,7 @@ public final class BuildState {
       if (12 + headLength + 16 > size) {
         return ignored(file, "cut short (torn)");
       }
-      Input in = new Input(channel, 12, 12 + headLength);
+      StateInput in = new StateInput(channel, 12, 12 + headLength);
       state.savedAt = in.readLong();
       state.inputs = in.readNBytes(in.readUnsignedByte());
       state.articleCount = in.readInt();
@@ -128,7 +127,7 @@ public final class BuildState {
         byte[] fp = in.readNBytes(in.readUnsignedByte());
         state.files.put(path, new FileInfo(fp, in.readLong(), in.readLong()));
       }
-      if (!in.atEnd() || in.crc() != Input.readLongAt(channel, 12 + headLength)) {
+      if (!in.atEnd() || in.crc() != StateInput.readLongAt(channel, 12 + headLength)) {
         return ignored(file, "checksum does not match (torn, or edited by hand)");
       }
       state.details = Optional.of(new Details(file, 12 + headLength + 8, size, mtime));
@@ -163,7 +162,7 @@ public final class BuildState {
       if (channel.size() != d.size() || Files.getLastModifiedTime(d.file()).toMillis() != d.mtime()) {
         return Optional.of(d.file() + ": replaced while this build ran; its articles are read again");
       }
-      Input in = new Input(channel, d.from(), d.size() - 8);
+      StateInput in = new StateInput(channel, d.from(), d.size() - 8);
       int bodyCount = in.readInt();
       for (int i = 0; i < bodyCount; i++) {
         String id = readString(in);
@@ -194,7 +193,7 @@ public final class BuildState {
         }
         related.put(id, new RelatedInfo(prefix, positions));
       }
-      if (!in.atEnd() || in.crc() != Input.readLongAt(channel, d.size() - 8)) {
+      if (!in.atEnd() || in.crc() != StateInput.readLongAt(channel, d.size() - 8)) {
         clearDetails();
         return Optional.of(d.file() + ": checksum does not match (torn, or edited by hand); ignored, every"
             + " article is read again");
@@ -365,7 +364,7 @@ public final class BuildState {
     out.writeInt(m.firstIngested().getNano());
   }
 
-  private static ArticleMeta readMeta(Input in) throws IOException {
+  private static ArticleMeta readMeta(StateInput in) throws IOException {
     String id = readString(in);
     String title = readString(in);
     Optional<String> url = readOptional(in);
@@ -406,7 +405,7 @@ public final class BuildState {
     writeString(out, i.caption());
   }
 
-  private static ImageRef readImage(Input in) throws IOException {
+  private static ImageRef readImage(StateInput in) throws IOException {
     return new ImageRef(readOptional(in), readString(in), readString(in), readString(in));
   }
 
@@ -416,7 +415,7 @@ public final class BuildState {
     out.write(b);
   }
 
-  private static String readString(Input in) throws IOException {
+  private static String readString(StateInput in) throws IOException {
     return in.readString();
   }
 
@@ -427,7 +426,7 @@ public final class BuildState {
     }
   }
 
-  private static Optional<String> readOptional(Input in) throws IOException {
+  private static Optional<String> readOptional(StateInput in) throws IOException {
     return in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
   }
 
@@ -438,7 +437,7 @@ public final class BuildState {
     }
   }
 
-  private static List<String> readStrings(Input in) throws IOException {
+  private static List<String> readStrings(StateInput in) throws IOException {
     int n = in.readInt();
     List<String> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -490,117 +489,6 @@ public final class BuildState {
     public void flush() throws IOException {
       flushBuffer();
       out.flush();
-    }
-  }
-
-  /**
-   * Reads bytes {@code [from, to)} of the state file through a 1 MiB buffer, keeping a CRC-32C
-   * of them; reading past {@code to} is an error.
-   */
-  private static final class Input {
-    private static final int CAPACITY = 1 << 20;
-    private final FileChannel channel;
-    private final ByteBuffer buf = ByteBuffer.allocate(CAPACITY); // big-endian, like DataOutputStream
-    private final CRC32C crc = new CRC32C();
-    private long next; // file position of the first byte not yet in the buffer
-    private final long to;
-
-    Input(FileChannel channel, long from, long to) {
-      this.channel = channel;
-      this.next = from;
-      this.to = to;
-      buf.limit(0);
-    }
-
-    /** Makes {@code n} bytes (at most the buffer's capacity) readable from the buffer. */
-    private void need(int n) throws IOException {
-      if (buf.remaining() >= n) {
-        return;
-      }
-      if (n > to - next + buf.remaining()) {
-        throw new EOFException("ends early");
-      }
-      buf.compact();
-      while (buf.position() < n) {
-        int room = (int) Math.min(buf.remaining(), to - next);
-        ByteBuffer window = buf.duplicate();
-        window.limit(buf.position() + room);
-        int read = channel.read(window, next);
-        if (read < 0) {
-          throw new EOFException("ends early");
-        }
-        crc.update(buf.array(), buf.position(), read);
-        buf.position(buf.position() + read);
-        next += read;
-      }
-      buf.flip();
-    }
-
-    int readInt() throws IOException {
-      need(4);
-      return buf.getInt();
-    }
-
-    long readLong() throws IOException {
-      need(8);
-      return buf.getLong();
-    }
-
-    int readUnsignedByte() throws IOException {
-      need(1);
-      return buf.get() & 0xff;
-    }
-
-    boolean readBoolean() throws IOException {
-      need(1);
-      return buf.get() != 0;
-    }
-
-    byte[] readNBytes(int n) throws IOException {
-      if (n < 0 || n > to - next + buf.remaining()) {
-        throw new EOFException("ends early");
-      }
-      byte[] b = new byte[n];
-      int at = 0;
-      while (at < n) {
-        need(Math.min(CAPACITY, n - at));
-        int k = Math.min(buf.remaining(), n - at);
-        buf.get(b, at, k);
-        at += k;
-      }
-      return b;
-    }
-
-    String readString() throws IOException {
-      int n = readInt();
-      if (n >= 0 && n <= CAPACITY) {
-        need(n);
-        String s = new String(buf.array(), buf.position(), n, StandardCharsets.UTF_8);
-        buf.position(buf.position() + n);
-        return s;
-      }
-      return new String(readNBytes(n), StandardCharsets.UTF_8);
-    }
-
-    /** True when every byte up to {@code to} was read. */
-    boolean atEnd() {
-      return next == to && !buf.hasRemaining();
-    }
-
-    /** The CRC-32C of the bytes read so far (all of them once {@link #atEnd}). */
-    long crc() {
-      return crc.getValue();
-    }
-
-    /** The 8 bytes at {@code at}, big-endian. */
-    static long readLongAt(FileChannel channel, long at) throws IOException {
-      ByteBuffer b = ByteBuffer.allocate(8);
-      while (b.hasRemaining()) {
-        if (channel.read(b, at + b.position()) < 0) {
-          throw new EOFException("ends early");
-        }
-      }
-      return b.flip().getLong();
     }
   }
 }
