@@ -3,12 +3,15 @@ package samizdat.ingest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import samizdat.content.ContentException;
@@ -20,8 +23,8 @@ import samizdat.content.ContentStore;
  * match and their bodies have the same text, ignoring link and image targets and white space (a
  * saved page cannot resolve relative links the live one can).
  *
- * <p>The existing articles' titles are read once, on the first new article; bodies only for
- * title matches. Thread-safe.
+ * <p>The existing articles' titles are read once, on the first new article (through a {@link
+ * TitleCache}); bodies only for title matches. Thread-safe.
  */
 final class DuplicateIndex {
   private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -132,19 +135,57 @@ final class DuplicateIndex {
   }
 
   /**
-   * Reads every article's title, on all cores: at 100,000 articles this is most of a day's
-   * ingest. The index is filled in id order afterwards, so which of several equal articles is
-   * found first does not depend on the threads.
+   * Reads every article's title, on all cores, from the {@link TitleCache} where its metadata file
+   * is unchanged: at 100,000 articles reading them all was most of a day's ingest. The index is
+   * filled in id order afterwards, so which of several equal articles is found first does not
+   * depend on the threads.
    */
   private void load() throws IOException {
     List<String> ids = store.ids();
+    Path cacheFile = TitleCache.beside(store.root());
+    TitleCache cache = TitleCache.load(cacheFile);
     String[] titles = new String[ids.size()];
-    IntStream.range(0, ids.size()).parallel().forEach(i -> titles[i] = normalTitle(ids.get(i)));
+    TitleCache.Entry[] known = new TitleCache.Entry[ids.size()];
+    AtomicInteger read = new AtomicInteger();
+    IntStream.range(0, ids.size()).parallel().forEach(i -> {
+      String id = ids.get(i);
+      Optional<BasicFileAttributes> stat = stat(store.metaFile(id));
+      long size = stat.map(BasicFileAttributes::size).orElse(-1L);
+      long mtime = stat.map(a -> a.lastModifiedTime().toMillis()).orElse(-1L);
+      Optional<String> cached = stat.isPresent() ? cache.title(id, size, mtime) : Optional.empty();
+      if (cached.isEmpty()) {
+        read.incrementAndGet();
+      }
+      titles[i] = cached.orElseGet(() -> normalTitle(id));
+      if (titles[i] != null && stat.isPresent()) {
+        known[i] = new TitleCache.Entry(size, mtime, titles[i]);
+      }
+    });
     byTitle = new HashMap<>();
+    Map<String, TitleCache.Entry> next = new HashMap<>();
     for (int i = 0; i < titles.length; i++) {
       if (titles[i] != null) {
         byTitle.computeIfAbsent(titles[i], t -> new ArrayList<>()).add(new Entry(ids.get(i), null));
       }
+      if (known[i] != null) {
+        next.put(ids.get(i), known[i]);
+      }
+    }
+    if (read.get() > 0 || next.size() != cache.size()) {
+      try {
+        TitleCache.save(cacheFile, next);
+      } catch (IOException e) {
+        // a folder we may not write to: the next ingest reads the titles again, nothing worse
+      }
+    }
+  }
+
+  private static Optional<BasicFileAttributes> stat(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.isRegularFile() ? Optional.of(a) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 
