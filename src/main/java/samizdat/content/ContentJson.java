@@ -111,18 +111,26 @@ public final class ContentJson {
     return (writer.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Writes one JSON value to a generator, the way a hand-written serialiser does. */
+  @FunctionalInterface
+  public interface Walk {
+    void write(JsonGenerator g) throws IOException;
+  }
+
   /**
-   * What {@link #databindBytes} gives for an ArticleMeta, written field by field. The generators
-   * come from {@link ObjectWriter#createGenerator}, so factory features, escaping and the pretty
-   * printer are the ones databind uses; only the walk over the record is ours.
+   * The bytes {@code walk} writes, as content files are written: generators from {@link
+   * ObjectWriter#createGenerator}, so factory features, escaping and the pretty printer are the
+   * ones databind uses (a walk that writes what databind would gives the same bytes), and the
+   * final newline. For values written often and large, where databind's bean serialiser (record
+   * accessors by reflection) shows in profiles.
    */
-  private byte[] metaBytes(ArticleMeta meta) {
+  public byte[] write(Walk walk) {
     try {
       try {
-        return metaBytesUtf8(meta);
+        return bytesUtf8(walk);
       } catch (JsonProcessingException e) {
         // Same fallback as databindBytes, for the same reason.
-        return metaBytesViaString(meta);
+        return bytesViaString(walk);
       }
     } catch (IOException e) {
       // In-memory targets: only the generator itself can fail, as in databindBytes.
@@ -130,12 +138,17 @@ public final class ContentJson {
     }
   }
 
+  /** What {@link #databindBytes} gives for an ArticleMeta, written field by field. */
+  private byte[] metaBytes(ArticleMeta meta) {
+    return write(g -> writeMeta(g, meta));
+  }
+
   // Buffer handling as in ObjectWriter.writeValueAsBytes, plus the final newline in place.
-  private byte[] metaBytesUtf8(ArticleMeta meta) throws IOException {
+  private byte[] bytesUtf8(Walk walk) throws IOException {
     BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
     try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator g = writer.createGenerator(out, JsonEncoding.UTF8)) {
-        writeMeta(g, meta);
+        walk.write(g);
       }
       out.append('\n');
       return out.getClearAndRelease();
@@ -146,9 +159,13 @@ public final class ContentJson {
 
   /** The String route of {@link #metaBytes}; package-private so tests can reach it. */
   byte[] metaBytesViaString(ArticleMeta meta) throws IOException {
+    return bytesViaString(g -> writeMeta(g, meta));
+  }
+
+  private byte[] bytesViaString(Walk walk) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = writer.createGenerator(out)) {
-      writeMeta(g, meta);
+      walk.write(g);
     }
     out.append('\n');
     return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -41,8 +41,32 @@ public record Manifest(String format, String tool, ArchiveInfo archive, int file
     return new Manifest(FORMAT, tool, archive, sorted.size(), total, sorted);
   }
 
+  /**
+   * The manifest as JSON: the bytes databind would write (a test holds them equal), with the
+   * file list written entry by entry; databind's record serialiser took a quarter of a no-change
+   * {@code mirror usb} of 300,000 files.
+   */
   byte[] toJson(ContentJson json) {
-    return json.toBytes(this);
+    return json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("format", format);
+      g.writeStringField("tool", tool);
+      g.writeFieldName("archive");
+      g.writeObject(archive);
+      g.writeNumberField("fileCount", fileCount);
+      g.writeNumberField("totalBytes", totalBytes);
+      g.writeFieldName("files");
+      g.writeStartArray();
+      for (ManifestEntry e : files) {
+        g.writeStartObject();
+        g.writeStringField("path", e.path());
+        g.writeNumberField("size", e.size());
+        g.writeStringField("sha256", e.sha256());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   /**
