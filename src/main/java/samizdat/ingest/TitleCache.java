@@ -1,17 +1,11 @@
 package samizdat.ingest;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
-import samizdat.io.AtomicFiles;
 import samizdat.io.CacheFiles;
 
 /**
@@ -49,26 +43,15 @@ final class TitleCache {
   /** The cache saved in {@code file}; an empty one when there is none or it cannot be used. */
   static TitleCache load(Path file) {
     try {
-      long size = Files.size(file);
-      if (size < 24 || size > Integer.MAX_VALUE - 16) {
-        return empty();
-      }
-      byte[] bytes = CacheFiles.read(file, (int) size);
-      ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
-      CRC32C crc = new CRC32C();
-      crc.update(bytes, 0, bytes.length - 8);
-      if (in.getInt() != MAGIC || in.getInt() != VERSION
-          || crc.getValue() != ByteBuffer.wrap(bytes).getLong(bytes.length - 8)) {
-        return empty();
-      }
+      ByteBuffer in = CacheFiles.readChecked(file, MAGIC, VERSION, "title cache");
       long savedAt = in.getLong();
       int count = in.getInt();
       Map<String, Entry> entries = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
-        String id = string(in);
+        String id = CacheFiles.readString(in);
         long fileSize = in.getLong();
         long mtime = in.getLong();
-        entries.put(id, new Entry(fileSize, mtime, string(in)));
+        entries.put(id, new Entry(fileSize, mtime, CacheFiles.readString(in)));
       }
       return in.hasRemaining() ? empty() : new TitleCache(entries, savedAt);
     } catch (IOException | RuntimeException e) {
@@ -96,39 +79,18 @@ final class TitleCache {
 
   /** Writes {@code entries} (by id) as the cache in {@code file}, replacing it whole. */
   static void save(Path file, Map<String, Entry> entries) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
     String[] ids = entries.keySet().toArray(new String[0]);
     java.util.Arrays.sort(ids); // the same titles make the same file
-    AtomicFiles.write(file, raw -> {
-      CRC32C crc = new CRC32C();
-      DataOutputStream out = new DataOutputStream(
-          new java.io.BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
+    CacheFiles.writeChecked(file, MAGIC, VERSION, out -> {
       out.writeLong(System.currentTimeMillis());
       out.writeInt(ids.length);
       for (String id : ids) {
         Entry e = entries.get(id);
-        string(out, id);
+        CacheFiles.writeString(out, id);
         out.writeLong(e.size());
         out.writeLong(e.mtime());
-        string(out, e.title());
+        CacheFiles.writeString(out, e.title());
       }
-      out.flush();
-      new DataOutputStream(raw).writeLong(crc.getValue());
-    }, false);
-  }
-
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String string(ByteBuffer in) {
-    int n = in.getInt();
-    String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
+    });
   }
 }

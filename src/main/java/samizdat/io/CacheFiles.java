@@ -1,15 +1,23 @@
 package samizdat.io;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Where samizdat keeps what a run learned about a folder for the next run (the build's state, the
- * IPFS export's cache): {@code .samizdat-cache/<folder name>.<kind>} in the folder's parent, so it
- * is never part of the folder itself and is never copied or exported with it.
+ * IPFS export's cache, ingest's titles): {@code .samizdat-cache/<folder name>.<kind>} in the
+ * folder's parent, so it is never part of the folder itself and is never copied or exported with
+ * it; and the envelope of such a file ({@link #writeChecked}, {@link #readChecked}): a magic
+ * number and version, the body, a CRC-32C of everything before it.
  */
 public final class CacheFiles {
   /** The cache folder's name. */
@@ -50,4 +58,84 @@ public final class CacheFiles {
   }
 
   private static final int STEP = 1 << 20;
+
+  /** The largest cache file {@link #readChecked} reads: it is read into one array. */
+  private static final long MAX_SIZE = Integer.MAX_VALUE - 16;
+
+  /** Writes the body of a cache file. */
+  @FunctionalInterface
+  public interface Body {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  /** Why a cache file cannot be used, in a few words (e.g. "written by another version of samizdat"). */
+  public static final class UnusableException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnusableException(String why) {
+      super(why);
+    }
+  }
+
+  /**
+   * Writes {@code file} whole, as a temporary file renamed over it (its folder made when missing):
+   * {@code magic}, {@code version}, the body, and a CRC-32C of all bytes before it.
+   */
+  public static void writeChecked(Path file, int magic, int version, Body body) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(file, raw -> {
+      CRC32C crc = new CRC32C();
+      DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
+      out.writeInt(magic);
+      out.writeInt(version);
+      body.write(out);
+      out.flush();
+      new DataOutputStream(raw).writeLong(crc.getValue()); // past the checked stream
+    }, false);
+  }
+
+  /**
+   * The body of a cache file {@link #writeChecked} wrote: the buffer holds the whole file, its
+   * position is past the version and its limit before the checksum.
+   *
+   * @param what the kind of file, for the message when it is not one ("export cache")
+   * @throws java.nio.file.NoSuchFileException when there is none
+   * @throws UnusableException when it is too large to read, not a {@code what}, of another version
+   *     or does not match its checksum (torn, or edited by hand)
+   */
+  public static ByteBuffer readChecked(Path file, int magic, int version, String what) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_SIZE) {
+      throw new UnusableException("too large to read (" + size + " bytes)");
+    }
+    byte[] bytes = read(file, (int) size);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    if (bytes.length < 16 || in.getInt() != magic) {
+      throw new UnusableException("not a samizdat " + what);
+    }
+    if (in.getInt() != version) {
+      throw new UnusableException("written by another version of samizdat");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 8);
+    if (crc.getValue() != ByteBuffer.wrap(bytes).getLong(bytes.length - 8)) {
+      throw new UnusableException("checksum does not match (torn, or edited by hand)");
+    }
+    return in.limit(bytes.length - 8);
+  }
+
+  /** A string as its UTF-8 length and bytes. */
+  public static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  /** A string {@link #writeString} wrote. */
+  public static String readString(ByteBuffer in) {
+    byte[] b = new byte[in.getInt()];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
 }

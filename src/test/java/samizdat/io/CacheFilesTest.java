@@ -36,4 +36,29 @@ class CacheFilesTest {
     EOFException e = assertThrows(EOFException.class, () -> CacheFiles.read(file, 101));
     assertEquals(file + ": shorter than its 101 bytes", e.getMessage());
   }
+
+  @Test
+  void aCheckedFileComesBackOnlyWholeAndOfItsKindAndVersion() throws Exception {
+    Path file = dir.resolve(".samizdat-cache/site.x");
+    CacheFiles.writeChecked(file, 0x12345678, 3, out -> {
+      out.writeLong(42);
+      CacheFiles.writeString(out, "新闻 news");
+    });
+    java.nio.ByteBuffer in = CacheFiles.readChecked(file, 0x12345678, 3, "x cache");
+    assertEquals(42, in.getLong());
+    assertEquals("新闻 news", CacheFiles.readString(in));
+    assertEquals(0, in.remaining(), "the checksum is past the limit");
+
+    assertEquals("not a samizdat x cache", assertThrows(CacheFiles.UnusableException.class,
+        () -> CacheFiles.readChecked(file, 0x12345679, 3, "x cache")).getMessage());
+    assertEquals("written by another version of samizdat", assertThrows(CacheFiles.UnusableException.class,
+        () -> CacheFiles.readChecked(file, 0x12345678, 4, "x cache")).getMessage());
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[9] ^= 1;
+    Files.write(file, bytes);
+    assertEquals("checksum does not match (torn, or edited by hand)", assertThrows(
+        CacheFiles.UnusableException.class, () -> CacheFiles.readChecked(file, 0x12345678, 3, "x cache")).getMessage());
+    assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> CacheFiles.readChecked(dir.resolve("none"), 0x12345678, 3, "x cache"));
+  }
 }

@@ -1,11 +1,9 @@
 package samizdat.mirror.ipfs;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
-import samizdat.io.AtomicFiles;
 import samizdat.io.CacheFiles;
 
 /**
@@ -37,8 +32,6 @@ import samizdat.io.CacheFiles;
 final class ExportCache {
   private static final int MAGIC = 0x535a4950; // "SZIP"
   private static final int VERSION = 1;
-  /** One array holds the cache while it is read. */
-  private static final long MAX_SIZE = Integer.MAX_VALUE - 16;
 
   /** A file as an earlier run read it: the node its parent links to and every block of its DAG. */
   record KnownFile(DagNode node, List<Cid> blocks) {}
@@ -91,29 +84,12 @@ final class ExportCache {
   /** The cache saved in {@code file}; an empty one (recording) when there is none or it is unusable. */
   static ExportCache load(Path file) {
     try {
-      long size = Files.size(file);
-      if (size > MAX_SIZE) {
-        return ignored(file, "too large to read (" + size + " bytes)");
-      }
-      byte[] bytes = CacheFiles.read(file, (int) size);
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (bytes.length < 24 || in.getInt() != MAGIC) {
-        return ignored(file, "not a samizdat export cache");
-      }
-      if (in.getInt() != VERSION) {
-        return ignored(file, "written by another version of samizdat");
-      }
-      CRC32C crc = new CRC32C();
-      crc.update(bytes, 0, bytes.length - 8);
-      if (crc.getValue() != ByteBuffer.wrap(bytes).getLong(bytes.length - 8)) {
-        return ignored(file, "checksum does not match (torn, or edited by hand)");
-      }
-      in.limit(bytes.length - 8);
+      ByteBuffer in = CacheFiles.readChecked(file, MAGIC, VERSION, "export cache");
       long seenAt = in.getLong();
       Totals totals = new Totals(in.getLong(), in.getLong());
       Map<String, Car> cars = new HashMap<>();
       for (int n = in.getInt(); n > 0; n--) {
-        String path = string(in);
+        String path = CacheFiles.readString(in);
         FileStamp stamp = stamp(in);
         byte[] digests = new byte[Math.multiplyExact(in.getInt(), 32)];
         in.get(digests);
@@ -121,7 +97,7 @@ final class ExportCache {
       }
       Map<String, int[]> sections = new HashMap<>();
       while (in.get() == 1) {
-        String dir = string(in);
+        String dir = CacheFiles.readString(in);
         int length = in.getInt();
         sections.put(dir, new int[] {in.position(), length});
         in.position(in.position() + length);
@@ -129,6 +105,8 @@ final class ExportCache {
       return new ExportCache(true, seenAt, Optional.of(totals), in, sections, cars, Optional.empty());
     } catch (NoSuchFileException e) {
       return empty(true, Optional.empty());
+    } catch (CacheFiles.UnusableException e) {
+      return ignored(file, e.getMessage());
     } catch (IOException | RuntimeException e) {
       return ignored(file, "cannot be read (" + e + ")");
     }
@@ -192,7 +170,7 @@ final class ExportCache {
       if (!enabled) {
         return;
       }
-      writeString(out, name);
+      CacheFiles.writeString(out, name);
       writeStamp(out, stamp);
       out.writeLong(node.tsize());
       out.writeInt(blocks.size());
@@ -210,7 +188,7 @@ final class ExportCache {
       if (count > 0) {
         DataOutputStream all = new DataOutputStream(newSections);
         all.writeByte(1);
-        writeString(all, rel);
+        CacheFiles.writeString(all, rel);
         all.writeInt(bytes.size());
         bytes.writeTo(all);
       }
@@ -225,7 +203,7 @@ final class ExportCache {
     Map<String, Entry> entries = new HashMap<>();
     try {
       while (in.hasRemaining()) {
-        String name = string(in);
+        String name = CacheFiles.readString(in);
         FileStamp stamp = stamp(in);
         long tsize = in.getLong();
         int n = in.getInt();
@@ -250,27 +228,20 @@ final class ExportCache {
     if (!enabled) {
       return;
     }
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    AtomicFiles.write(file, raw -> {
-      CRC32C crc = new CRC32C();
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
+    CacheFiles.writeChecked(file, MAGIC, VERSION, out -> {
       out.writeLong(startedAt);
       out.writeLong(found.files());
       out.writeLong(found.bytes());
       out.writeInt(newCars.size());
       for (Map.Entry<String, Car> c : newCars.entrySet()) {
-        writeString(out, c.getKey());
+        CacheFiles.writeString(out, c.getKey());
         writeStamp(out, c.getValue().stamp());
         out.writeInt(c.getValue().digests().length / 32);
         out.write(c.getValue().digests());
       }
       newSections.writeTo(out);
       out.writeByte(0);
-      out.flush();
-      new DataOutputStream(raw).writeLong(crc.getValue()); // past the checked stream
-    }, false);
+    });
   }
 
   private static long nanosNow() {
@@ -289,15 +260,4 @@ final class ExportCache {
     return new FileStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong());
   }
 
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String string(ByteBuffer in) {
-    byte[] b = new byte[in.getInt()];
-    in.get(b);
-    return new String(b, StandardCharsets.UTF_8);
-  }
 }
