@@ -166,7 +166,6 @@ public final class SiteModel {
     // An article's neighbours depend only on it and the articles before it in time order; a
     // running digest over those tells when a cached list is still right. Equal digests mean the
     // same articles in the same order up to this one, so the cached positions are right too.
-    int[][] neighbours = new int[n][];
     byte[][] prefix = new byte[n][];
     boolean[] needed = new boolean[n];
     BuildState.RelatedInfo[] kept = new BuildState.RelatedInfo[n];
@@ -187,7 +186,6 @@ public final class SiteModel {
       BuildState.RelatedInfo old = previous.related.get(d.id());
       if (old != null && java.util.Arrays.equals(old.prefix(), running)) {
         kept[i] = old;
-        neighbours[i] = old.positions();
       } else {
         needed[i] = true;
         anyNeeded = true;
@@ -199,7 +197,6 @@ public final class SiteModel {
     }
     for (int i = 0; i < n; i++) {
       if (needed[i]) {
-        neighbours[i] = computed[i];
         kept[i] = new BuildState.RelatedInfo(prefix[i], computed[i]);
       }
       next.related.put(timeOrder.get(i).id(), kept[i]);
@@ -230,7 +227,7 @@ public final class SiteModel {
           }
         }
       }
-      for (int j : neighbours[i]) {
+      for (int j : kept[i].positions()) {
         if (entries.size() >= limit) {
           break;
         }
