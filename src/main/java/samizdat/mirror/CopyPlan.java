@@ -51,13 +51,14 @@ final class CopyPlan {
   }
 
   /**
-   * Plans the copy of {@code files} (relative path and size) from {@code site} to {@code target};
-   * {@code owned} are the target's paths this tool wrote.
+   * Plans the copy of {@code files} (relative path and size) from {@code site} to {@code target},
+   * with what {@code look} found there (the paths this tool wrote, and what each is now).
    *
    * @throws MirrorException naming every file in the way, when there are any
    */
-  static CopyPlan of(Path site, Path target, Path targetArg, SortedMap<String, Long> files, Set<String> owned,
+  static CopyPlan of(Path site, Path target, Path targetArg, SortedMap<String, Long> files, TargetLook look,
       boolean overwrite, Sha256 sha) throws IOException, MirrorException {
+    Set<String> owned = look.owned();
     CopyPlan plan = new CopyPlan(target, owned);
     // A set: the files below one foreign file in the way all name that one file.
     Set<String> conflicts = new LinkedHashSet<>();
@@ -73,8 +74,9 @@ final class CopyPlan {
         plan.steps.put(path, new Step(Action.NEW, Optional.empty()));
         continue;
       }
-      Path t = SafePaths.resolve(target, path);
-      Optional<BasicFileAttributes> there = StickFiles.attributes(t);
+      BasicFileAttributes seen = look.attributes().get(path);
+      Optional<BasicFileAttributes> there = seen != null ? Optional.of(seen)
+          : StickFiles.attributes(SafePaths.resolve(target, path));
       if (there.isPresent() && there.get().isDirectory()) {
         conflicts.add(targetArg + "/" + path + ": is a folder, but the site has a file there; move it away");
       } else if (there.isEmpty()) {
@@ -82,7 +84,7 @@ final class CopyPlan {
       } else if (owned.contains(path) || overwrite) {
         plan.steps.put(path, new Step(Action.CHECK, there));
       } else if (there.get().size() == f.getValue()
-          && StickFiles.sameContent(sha, SafePaths.resolve(site, path), t)) {
+          && StickFiles.sameContent(sha, SafePaths.resolve(site, path), SafePaths.resolve(target, path))) {
         plan.steps.put(path, new Step(Action.ADOPT, there)); // same content already there: ours from now on
       } else {
         conflicts.add(targetArg + "/" + path + ": already exists and was not written by samizdat;"

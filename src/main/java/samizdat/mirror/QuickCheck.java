@@ -3,7 +3,6 @@ package samizdat.mirror;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -67,24 +66,15 @@ final class QuickCheck {
 
   /**
    * The previous manifest's entry for {@code path} when the copy there, whose attributes the plan
-   * found ({@code there}), can be taken as unchanged and equal to {@code source} without reading
-   * either. Looks at {@code source} only when the previous manifest lists the path.
+   * found ({@code there}), can be taken as unchanged and equal to the site's file, of
+   * {@code size} and {@code modified} when the site was scanned, without reading either.
    */
-  Optional<ManifestEntry> unchanged(String path, Path source, BasicFileAttributes there) throws IOException {
+  Optional<ManifestEntry> unchanged(String path, long size, FileTime modified, BasicFileAttributes there) {
     ManifestEntry entry = previous.get(path);
-    if (entry == null || !there.isRegularFile() || there.size() != entry.size()) {
+    if (entry == null || !there.isRegularFile() || there.size() != entry.size() || size != entry.size()) {
       return Optional.empty();
     }
-    BasicFileAttributes s;
-    try {
-      s = Files.readAttributes(source, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      return Optional.empty(); // removed since the scan: the caller reports it
-    }
-    if (s.size() != entry.size()) {
-      return Optional.empty();
-    }
-    long apart = Math.abs(nanos(s.lastModifiedTime()) - nanos(there.lastModifiedTime()));
+    long apart = Math.abs(nanos(modified) - nanos(there.lastModifiedTime()));
     return apart < windowNanos ? Optional.of(entry) : Optional.empty();
   }
 

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import samizdat.io.PortableNames;
 import samizdat.io.RelativePaths;
@@ -25,16 +27,17 @@ public final class SiteFiles {
 
   /** Relative path -> size, sorted by path; a name that is not valid UTF-8 is a warning. */
   public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings) throws IOException {
-    return scan(site, warnings, warnings);
+    return scan(site, warnings, warnings, (path, time) -> { });
   }
 
   /**
    * Relative path -> size, sorted by path. A file or folder whose name is not valid UTF-8
    * ({@link PortableNames#isUtf8}) is left out and told to {@code notUtf8}, one line naming it
-   * with its bytes escaped: no stick, manifest or URL can hold its name.
+   * with its bytes escaped: no stick, manifest or URL can hold its name. Each listed file's
+   * modification time, as the walk found it, goes to {@code times}.
    */
-  public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings, Consumer<String> notUtf8)
-      throws IOException {
+  public static SortedMap<String, Long> scan(Path site, Consumer<String> warnings, Consumer<String> notUtf8,
+      BiConsumer<String, FileTime> times) throws IOException {
     SortedMap<String, Long> files = new TreeMap<>();
     // The relative path of each folder being walked, ending in '/' ("" for the site itself).
     Deque<String> folders = new ArrayDeque<>();
@@ -76,6 +79,7 @@ public final class SiteFiles {
           warnings.accept(rel + ": hidden file, not mirrored");
         } else if (attrs.isRegularFile()) {
           files.put(rel, attrs.size());
+          times.accept(rel, attrs.lastModifiedTime());
         } else {
           warnings.accept(rel + ": " + (attrs.isSymbolicLink() ? "symbolic link" : "not a regular file")
               + ", not mirrored");

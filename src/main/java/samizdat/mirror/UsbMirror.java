@@ -5,14 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import samizdat.content.ContentJson;
 import samizdat.io.AtomicFiles;
 import samizdat.io.Progress;
@@ -132,8 +134,11 @@ public final class UsbMirror {
     Path target = targetDir.toAbsolutePath().normalize();
     checkFolders(site, target, siteDir, targetDir);
 
+    CompletableFuture<TargetLook> lookingAtTarget = TargetLook.start(target, json);
     List<String> notCopied = new ArrayList<>();
-    SortedMap<String, Long> files = SiteFiles.scan(site, this::warn, line -> notCopied.add(siteDir + "/" + line));
+    Map<String, FileTime> times = new HashMap<>();
+    SortedMap<String, Long> files = SiteFiles.scan(site, this::warn, line -> notCopied.add(siteDir + "/" + line),
+        times::put);
     // Mirroring one stick onto another: its manifest is rewritten for the new copy, not copied.
     if (files.remove(Manifest.FILE_NAME) != null) {
       warn(Manifest.FILE_NAME + ": not copied from the site; a new one is written for this copy");
@@ -149,14 +154,18 @@ public final class UsbMirror {
     ArchiveInfo archive = ArchiveInfo.read(site, json, this::warn);
     Files.createDirectories(target);
 
-    Optional<Manifest> previous = previousManifest(target);
-    Set<String> owned = ownedPaths(target, previous);
+    TargetLook look = TargetLook.await(lookingAtTarget);
+    if (!look.manifestProblem().isEmpty()) {
+      warn(look.manifestProblem() + "; treating the copy as new");
+    }
+    Optional<Manifest> previous = look.previous();
+    Set<String> owned = look.owned();
     QuickCheck quick = compareEveryByte ? QuickCheck.none() : QuickCheck.of(target, previous);
     checkShrink(files.keySet(), owned, siteDir, targetDir);
     Sha256 sha = new Sha256();
 
     // Plan everything before touching the target.
-    CopyPlan plan = CopyPlan.of(site, target, targetDir, files, owned, overwrite, sha);
+    CopyPlan plan = CopyPlan.of(site, target, targetDir, files, look, overwrite, sha);
     List<String> obsolete = new ArrayList<>();
     for (String path : owned) {
       boolean kept = files.containsKey(path) || writeReadme && path.equals(README);
@@ -166,12 +175,7 @@ public final class UsbMirror {
     }
     plan.checkSpace(targetDir, files, obsolete, freeSpace.of(target));
 
-    Set<String> journal = new TreeSet<>(owned);
-    journal.addAll(files.keySet());
-    if (writeReadme) {
-      journal.add(README);
-    }
-    Changes changes = new Changes(target, journal);
+    Changes changes = new Changes(target, owned, files.keySet(), writeReadme);
     // Only a run that did not finish leaves temporary files in the site's folders, and it leaves its
     // journal (written before its first change, removed after a whole copy), or no manifest at all.
     // The root is always swept: README.txt and the manifest may be rewritten without a journal.
@@ -201,7 +205,7 @@ public final class UsbMirror {
       Path t = SafePaths.resolve(target, path);
       CopyPlan.Step step = plan.step(path);
       Optional<ManifestEntry> known = step.action() == CopyPlan.Action.NEW ? Optional.empty()
-          : quick.unchanged(path, source, step.there().orElseThrow());
+          : quick.unchanged(path, f.getValue(), times.get(path), step.there().orElseThrow());
       if (known.isPresent()) {
         // Size and time as the previous copy left them: taken as unchanged without reading.
         entries.add(known.get());
@@ -277,12 +281,16 @@ public final class UsbMirror {
    */
   private static final class Changes {
     private final Path target;
-    private final Set<String> journal;
+    private final Set<String> owned;
+    private final Set<String> siteFiles;
+    private final boolean writeReadme;
     private boolean started;
 
-    Changes(Path target, Set<String> journal) {
+    Changes(Path target, Set<String> owned, Set<String> siteFiles, boolean writeReadme) {
       this.target = target;
-      this.journal = journal;
+      this.owned = owned;
+      this.siteFiles = siteFiles;
+      this.writeReadme = writeReadme;
     }
 
     void beforeFirst() throws IOException {
@@ -290,6 +298,12 @@ public final class UsbMirror {
         return;
       }
       started = true;
+      // Every path the run may write or remove; sorted only now, as a run without changes needs none.
+      Set<String> journal = new TreeSet<>(owned);
+      journal.addAll(siteFiles);
+      if (writeReadme) {
+        journal.add(README);
+      }
       AtomicFiles.write(target.resolve(JOURNAL),
           (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8), true);
       Files.deleteIfExists(target.resolve(Manifest.FILE_NAME));
@@ -344,28 +358,5 @@ public final class UsbMirror {
     return path.startsWith("a/") && path.endsWith(".html");
   }
 
-  /** The manifest of the copy already on the target; empty when there is none or it is unreadable. */
-  private Optional<Manifest> previousManifest(Path target) {
-    try {
-      return Manifest.read(target, json);
-    } catch (IOException e) {
-      warn(e.getMessage() + "; treating the copy as new");
-      return Optional.empty();
-    }
-  }
 
-  /** Paths listed in the previous manifest and in the journal of an interrupted run. */
-  private Set<String> ownedPaths(Path target, Optional<Manifest> previous) throws IOException {
-    Set<String> owned = new LinkedHashSet<>();
-    previous.ifPresent(m -> m.files().forEach(e -> owned.add(e.path())));
-    Path journal = target.resolve(JOURNAL);
-    if (Files.isRegularFile(journal)) {
-      for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-        if (SafePaths.isSafeRelative(line)) {
-          owned.add(line);
-        }
-      }
-    }
-    return owned;
-  }
 }

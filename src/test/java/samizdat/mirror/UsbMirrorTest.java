@@ -183,6 +183,37 @@ class UsbMirrorTest {
   }
 
   @Test
+  void filesLostFromTheStickComeBackAndWithADamagedManifestEqualFilesAreAdopted() throws Exception {
+    mirror();
+    Files.delete(stick.resolve("articles/4.html"));
+    List<Path> media;
+    try (Stream<Path> s = Files.list(stick.resolve("media"))) {
+      media = s.toList();
+    }
+    for (Path p : media) { // a whole folder, deleted in a file manager
+      Files.delete(p);
+    }
+    Files.delete(stick.resolve("media"));
+
+    UsbMirror.Result r = mirror();
+
+    assertEquals(1 + media.size(), r.copied());
+    assertEquals(snapshot(site), snapshotWithout(stick, Manifest.FILE_NAME, UsbMirror.README));
+
+    // Without a usable manifest nothing on the stick is known to be ours: files equal to the site's
+    // are read, compared and adopted; one that differs is refused as someone else's.
+    Files.writeString(stick.resolve(Manifest.FILE_NAME), "{\"format\": \"samizdat-manifest/1\", \"files\": [");
+
+    UsbMirror.Result again = mirror();
+
+    assertEquals(0, again.copied());
+    assertEquals(again.files(), again.unchanged());
+    assertEquals(1, again.warnings().size(), again.warnings().toString());
+    assertTrue(again.warnings().get(0).endsWith("; treating the copy as new"), again.warnings().get(0));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+  }
+
+  @Test
   void aForeignFileInTheWayStopsTheRunBeforeAnythingIsWritten() throws Exception {
     Files.createDirectories(stick);
     Files.writeString(stick.resolve("index.html"), "someone else's page");
@@ -355,13 +386,16 @@ class UsbMirrorTest {
     mirror();
     assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
 
-    // A file that the size-and-time check would skip is still looked for on the site.
+    // A file that the size-and-time check skips is not looked at again after the scan: the copy
+    // keeps it as the scan saw it, whole and listed, and the next run removes it.
     Files.writeString(vanishing, "back again");
     mirror();
-    MirrorException again = assertThrows(MirrorException.class,
-        () -> new UsbMirror("t", false, deletesAFileOnceCopyingStarts).mirror(site, stick));
-    assertTrue(again.problems().get(0).endsWith("articles/5.html: cannot be read (removed since the start of the"
-        + " copy); not copied"), again.problems().get(0));
+    UsbMirror.Result kept = new UsbMirror("t", false, deletesAFileOnceCopyingStarts).mirror(site, stick);
+    assertEquals(0, kept.copied());
+    assertEquals("back again", Files.readString(stick.resolve("articles/5.html")));
+    assertTrue(new Verifier().verify(stick, Progress.NONE).ok());
+    assertEquals(1, mirror().removed());
+    assertFalse(Files.exists(stick.resolve("articles/5.html")));
   }
 
   @Test
