@@ -85,6 +85,7 @@ class WindowsLauncherIT {
         List.of("build", "--content", "archive"),
         List.of("--quiet", "ingest", "saved pages", "more"),
         List.of("verify", "stick"),
+        List.of("mirror", "usb", "--site", "site", "stick"),
         List.of("--version"));
     List<List<String>> expected = List.of(
         List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xms768m", "-Xmn256m", "-jar", jar,
@@ -92,6 +93,7 @@ class WindowsLauncherIT {
         List.of("@" + jvm + "/ingest.args", "-XX:CompilerDirectivesFile=" + jvm + "/ingest-compiler.json",
             "-jar", jar, "--quiet", "ingest", "saved pages", "more"),
         List.of("-jar", jar, "verify", "stick"),
+        List.of("-XX:+UseParallelGC", "-jar", jar, "mirror", "usb", "--site", "site", "stick"),
         List.of("-jar", jar, "--version"));
     for (int i = 0; i < cases.size(); i++) {
       List<String> args = cases.get(i);
