@@ -42,6 +42,7 @@ final class SegmentPlanner {
   private static final long DAY_OFFSET = 1L << 22;
   private static final int TREE_LEVELS = 23;
   private static final Pattern SAFE_HREF = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/-]+(#[^\\s]*)?");
+  private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
 
   private final int maxSegmentDocs;
 
@@ -158,7 +159,7 @@ final class SegmentPlanner {
 
   private static void checkHref(Key d) {
     if (!SAFE_HREF.matcher(d.href()).matches() || d.href().startsWith("/") || d.href().contains("..")
-        || d.href().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+        || SCHEME.matcher(d.href()).matches()) {
       throw new IllegalArgumentException("search: document " + d.id() + " has an href that is not a plain relative path: " + d.href());
     }
   }

@@ -19,6 +19,8 @@ public final class Excerpts {
   private static final Pattern MARKS = Pattern.compile("(\\*\\*|__|\\*|`|~~)");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~<\"'])");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern NUMBERED_ITEM = Pattern.compile("\\d+[.)] .*");
+  private static final Pattern RULE = Pattern.compile("[-*_ ]{3,}");
 
   private Excerpts() {}
 
@@ -48,8 +50,8 @@ public final class Excerpts {
       }
       boolean skip = line.startsWith("#") || line.startsWith(">") || line.startsWith("|")
           || line.startsWith("- ") || line.startsWith("* ") || line.startsWith("+ ")
-          || line.matches("\\d+[.)] .*") || raw.startsWith("    ") || raw.startsWith("\t")
-          || isCaption(line) || line.matches("[-*_ ]{3,}");
+          || NUMBERED_ITEM.matcher(line).matches() || raw.startsWith("    ") || raw.startsWith("\t")
+          || isCaption(line) || RULE.matcher(line).matches();
       if (skip) {
         para.setLength(0);
         continue;
