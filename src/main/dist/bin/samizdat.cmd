@@ -30,7 +30,7 @@ set "SAMIZDAT_COMMAND=%SAMIZDAT_ARG%"
 :scanned
 
 set "SAMIZDAT_OPTS="
-if "%SAMIZDAT_COMMAND%"=="build" set "SAMIZDAT_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms768m -Xmn256m"
+if "%SAMIZDAT_COMMAND%"=="build" set "SAMIZDAT_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms896m -Xmn192m"
 if "%SAMIZDAT_COMMAND%"=="mirror" set "SAMIZDAT_OPTS=-XX:+UseParallelGC"
 if "%SAMIZDAT_COMMAND%"=="ingest" set "SAMIZDAT_OPTS="@%SAMIZDAT_JVM_DIR%\ingest.args" "-XX:CompilerDirectivesFile=%SAMIZDAT_JVM_DIR%\ingest-compiler.json""
 if defined SAMIZDAT_JAVA_OPTS set "SAMIZDAT_OPTS=%SAMIZDAT_JAVA_OPTS%"

@@ -88,7 +88,7 @@ class WindowsLauncherIT {
         List.of("mirror", "usb", "--site", "site", "stick"),
         List.of("--version"));
     List<List<String>> expected = List.of(
-        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xms768m", "-Xmn256m", "-jar", jar,
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xms896m", "-Xmn192m", "-jar", jar,
             "build", "--content", "archive"),
         List.of("@" + jvm + "/ingest.args", "-XX:CompilerDirectivesFile=" + jvm + "/ingest-compiler.json",
             "-jar", jar, "--quiet", "ingest", "saved pages", "more"),
