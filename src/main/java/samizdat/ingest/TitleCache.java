@@ -66,10 +66,8 @@ final class TitleCache {
   /** The title recorded for {@code id}, when its metadata file still has this size and mtime. */
   Optional<String> title(String id, long size, long mtime) {
     Entry e = entries.get(id);
-    if (e == null || e.size() != size || e.mtime() != mtime || mtime >= savedAt - 2000) {
-      return Optional.empty();
-    }
-    return Optional.of(e.title());
+    return e != null && CacheFiles.unchanged(e.size(), e.mtime(), size, mtime, savedAt)
+        ? Optional.of(e.title()) : Optional.empty();
   }
 
   /** How many titles this cache holds. */

@@ -42,7 +42,7 @@ public final class CacheFiles {
    * @throws EOFException when the file is shorter than {@code size} (it is replaced, not grown or
    *     cut, by the runs that write it)
    */
-  public static byte[] read(Path file, int size) throws IOException {
+  static byte[] read(Path file, int size) throws IOException {
     byte[] bytes = new byte[size];
     try (FileChannel channel = FileChannel.open(file)) {
       int at = 0;
@@ -58,6 +58,17 @@ public final class CacheFiles {
   }
 
   private static final int STEP = 1 << 20;
+
+  /**
+   * Whether a cache's record of a file (its size and mtime in ms when a run saved the cache at
+   * {@code savedAt}) still describes the file, which now has {@code size} and {@code mtime}. Only
+   * an mtime more than 2 s older than the save is trusted: a file changed again within its
+   * mtime's resolution keeps that mtime (git's "racily clean" file), and 2 s covers the coarsest
+   * file system clock (FAT).
+   */
+  public static boolean unchanged(long cachedSize, long cachedMtime, long size, long mtime, long savedAt) {
+    return cachedSize == size && cachedMtime == mtime && mtime < savedAt - 2000;
+  }
 
   /** The largest cache file {@link #readChecked} reads: it is read into one array. */
   private static final long MAX_SIZE = Integer.MAX_VALUE - 16;

@@ -2,7 +2,9 @@ package samizdat.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 import java.nio.file.Files;
@@ -18,6 +20,15 @@ class CacheFilesTest {
   void besideAFolderIsInItsParentsCacheFolder() {
     Path site = dir.resolve("site");
     assertEquals(dir.resolve(".samizdat-cache").resolve("site.state"), CacheFiles.beside(site, "state"));
+  }
+
+  @Test
+  void aRecordIsTrustedOnlyForTheSameSizeAndMtimeSafelyOlderThanTheSave() {
+    long saved = 1_700_000_000_000L;
+    assertTrue(CacheFiles.unchanged(10, saved - 2001, 10, saved - 2001, saved));
+    assertFalse(CacheFiles.unchanged(10, saved - 2000, 10, saved - 2000, saved), "racily clean");
+    assertFalse(CacheFiles.unchanged(10, saved - 5000, 11, saved - 5000, saved), "size changed");
+    assertFalse(CacheFiles.unchanged(10, saved - 5000, 10, saved - 4000, saved), "mtime changed");
   }
 
   @Test

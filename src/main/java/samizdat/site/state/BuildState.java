@@ -22,6 +22,7 @@ import samizdat.content.ImageRef;
 import samizdat.content.RelatedLink;
 import samizdat.content.Translation;
 import samizdat.io.AtomicFiles;
+import samizdat.io.CacheFiles;
 
 /**
  * What the previous build knew, kept outside the site (default {@code .samizdat-cache/} next to
@@ -88,7 +89,7 @@ public final class BuildState {
 
   /** True when a file with this size and mtime can be taken to be the one {@code size/mtime} describe. */
   public boolean trust(long cachedSize, long cachedMtime, long size, long mtime) {
-    return cachedSize == size && cachedMtime == mtime && mtime < savedAt - 2000;
+    return CacheFiles.unchanged(cachedSize, cachedMtime, size, mtime, savedAt);
   }
 
   /**
