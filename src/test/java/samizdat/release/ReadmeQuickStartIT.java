@@ -44,6 +44,7 @@ class ReadmeQuickStartIT {
     Map<String, String> env = pb.environment();
     env.put("HOME", home.toString());
     env.remove("SAMIZDAT_JAVA_OPTS");
+    env.remove("XDG_CACHE_HOME");
     Path out = home.resolve("quick-start.out");
     Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!p.waitFor(300, TimeUnit.SECONDS)) {

@@ -7,16 +7,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseZipIT {
   private static final String PAGES = "/ingest/generic/";
+  /** A class-data archive the launcher recorded: COMMAND-SLOT-VERSION-SIZE.jsa. */
+  private static final Pattern ARCHIVE = Pattern.compile("([a-z]+)-\\d+-\\d+-(\\d+)\\.jsa");
 
   @TempDir Path tmp;
 
@@ -99,6 +108,94 @@ class ReleaseZipIT {
     assertEquals(shipped, files(release), "running it leaves the release folder as unpacked");
   }
 
+  /**
+   * The launcher's class-data archives (docs/performance.md): each command's first run records
+   * one in the user's cache folder, later runs map it, and a damaged or half-written one is never
+   * mapped, whatever happens to it.
+   */
+  @Test
+  void commandsRecordAClassDataArchiveOnceAndMapOnlyAWholeOne() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "bin/samizdat is a POSIX shell script; samizdat.cmd records no archive");
+    Path samizdat = Release.unpack(tmp.resolve("unpacked")).resolve("bin/samizdat");
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Path saved = Files.createDirectories(work.resolve("saved"));
+    try (InputStream in = ReleaseZipIT.class.getResourceAsStream(PAGES + "readability-gmw.html")) {
+      assertTrue(in != null, "readability-gmw.html on the test classpath");
+      Files.copy(in, saved.resolve("page.html"));
+    }
+    Path cache = tmp.resolve("home/.cache/samizdat");
+    String[] build = {"build", "--quiet", "--content", "archive", "--out", "site"};
+
+    assertEquals(0, run(work, samizdat, "--version").exit());
+    assertFalse(Files.exists(cache), "--version records nothing");
+    Run ingest = run(work, samizdat, "ingest", "--quiet", "--content", "archive", "saved");
+    assertEquals(0, ingest.exit(), ingest.toString());
+    Run first = run(work, samizdat, build);
+    assertEquals(0, first.exit(), first.toString());
+    assertTrue(first.out().matches("built site: 1 articles, [^\n]*\n"), "only the summary on stdout: " + first);
+    assertEquals(Set.of("ingest", "build"), archives(cache).keySet());
+    Path archive = archives(cache).get("build");
+
+    // The next run maps it: the JVM names it as the source of samizdat's classes.
+    Path log = tmp.resolve("classes.log");
+    Map<String, String> logged = Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + log);
+    Run mapped = run(work, logged, samizdat, build);
+    assertEquals(0, mapped.exit(), mapped.toString());
+    assertTrue(Files.readString(log).contains("samizdat.site.SiteBuilder source: shared objects file (top)"),
+        "classes come from the archive");
+    assertEquals(Map.of("ingest", archives(cache).get("ingest"), "build", archive), archives(cache));
+
+    // Cut short (the JVM crashes on such a file): not mapped, recorded again.
+    Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--"));
+    try (FileChannel ch = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+      ch.truncate(Files.size(archive) / 2);
+    }
+    Run afterCut = run(work, logged, samizdat, build);
+    assertEquals(0, afterCut.exit(), afterCut.toString());
+    assertTrue(afterCut.out().matches("built site: [^\n]*\n"), afterCut.toString());
+    assertFalse(Files.readString(log).contains("(top)"), "nothing mapped from a cut archive");
+    assertEquals(2, archives(cache).size(), "the cut archive replaced, not kept beside the new one");
+    archive = archives(cache).get("build");
+
+    // Damaged but whole: the JVM's checksums refuse it and the run goes on, quietly.
+    Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--"));
+    try (FileChannel ch = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(new byte[4096]), Files.size(archive) / 2);
+    }
+    Run damaged = run(work, logged, samizdat, build);
+    assertEquals(0, damaged.exit(), damaged.toString());
+    assertTrue(damaged.out().matches("built site: [^\n]*\n"), damaged.toString());
+    assertFalse(Files.readString(log).contains("(top)"), "nothing mapped from a damaged archive");
+
+    // Two first runs at once: each records under a name of its own; one archive stays.
+    try (Stream<Path> s = Files.list(cache)) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    }
+    Process one = start(work, Map.of(), samizdat, "out1", build);
+    Process two = start(work, Map.of(), samizdat, "out2", "build", "--quiet", "--content", "archive", "--out", "site2");
+    assertTrue(one.waitFor(180, TimeUnit.SECONDS) && two.waitFor(180, TimeUnit.SECONDS), "both end");
+    assertEquals(0, one.exitValue());
+    assertEquals(0, two.exitValue());
+    assertEquals(Set.of("build"), archives(cache).keySet());
+  }
+
+  /** The archives in the cache folder by command; asserts each is whole and nothing else is there. */
+  private static Map<String, Path> archives(Path cache) throws IOException {
+    Map<String, Path> found = new TreeMap<>();
+    try (Stream<Path> s = Files.list(cache)) {
+      for (Path p : s.toList()) {
+        Matcher m = ARCHIVE.matcher(p.getFileName().toString());
+        assertTrue(m.matches(), "only archives in " + cache + ": " + p.getFileName());
+        assertEquals(Long.parseLong(m.group(2)), Files.size(p), "its size is in its name: " + p);
+        assertTrue(found.put(m.group(1), p) == null, "one archive of " + m.group(1));
+      }
+    }
+    return found;
+  }
+
   private record Run(int exit, String out, String err) {
     @Override
     public String toString() {
@@ -108,6 +205,22 @@ class ReleaseZipIT {
 
   /** Runs the launcher with only a Java runtime and the base system on the PATH. */
   private Run run(Path dir, Path launcher, String... args) throws IOException, InterruptedException {
+    return run(dir, Map.of(), launcher, args);
+  }
+
+  private Run run(Path dir, Map<String, String> extraEnv, Path launcher, String... args)
+      throws IOException, InterruptedException {
+    Process p = start(dir, extraEnv, launcher, "std", args);
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(List.of(args) + " did not finish in 180 s");
+    }
+    return new Run(p.exitValue(), Files.readString(tmp.resolve("std.out")), Files.readString(tmp.resolve("std.err")));
+  }
+
+  /** Starts the launcher, its output going to {@code NAME.out} and {@code NAME.err} in tmp. */
+  private Process start(Path dir, Map<String, String> extraEnv, Path launcher, String name, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(launcher.toString());
     command.addAll(List.of(args));
@@ -117,14 +230,9 @@ class ReleaseZipIT {
     env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
     env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
     env.put("LANG", "C.UTF-8");
-    Path out = tmp.resolve("stdout.txt");
-    Path err = tmp.resolve("stderr.txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(command + " did not finish in 180 s");
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    env.putAll(extraEnv);
+    return pb.redirectOutput(tmp.resolve(name + ".out").toFile()).redirectError(tmp.resolve(name + ".err").toFile())
+        .start();
   }
 
   private static Set<Path> files(Path dir) throws IOException {
