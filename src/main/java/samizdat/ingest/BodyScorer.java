@@ -49,6 +49,8 @@ final class BodyScorer {
   static final int POSITIVE_CLASS = 8;
   static final int NEGATIVE_ID = 16;
   static final int POSITIVE_ID = 32;
+  /** A photo gallery or slideshow (class or id). */
+  static final int GALLERY = 64;
   static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
   static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;
 
@@ -195,7 +197,7 @@ final class BodyScorer {
     if (!id.isEmpty()) {
       int i = cache.computeIfAbsent(id, BodyScorer::classify);
       // An id's negative and positive words weigh on their own, as a second class would.
-      w |= (i & (UNLIKELY | MAYBE)) | (i & NEGATIVE_CLASS) << 2 | (i & POSITIVE_CLASS) << 2;
+      w |= (i & (UNLIKELY | MAYBE | GALLERY)) | (i & NEGATIVE_CLASS) << 2 | (i & POSITIVE_CLASS) << 2;
     }
     return w;
   }
@@ -282,7 +284,27 @@ final class BodyScorer {
     if (hasToken(l, NEGATIVE_TOKENS)) {
       w |= NEGATIVE_CLASS;
     }
+    if (namesGallery(l)) {
+      w |= GALLERY;
+    }
     return w;
+  }
+
+  /**
+   * A class or id that names a gallery ("gallery", "photo-gallery", "type-gallery"), not a part of
+   * one or a page built as one ("gallery-item", "editorial-gallery-main-content"). A "slideshow" is
+   * as often the article itself.
+   */
+  private static boolean namesGallery(String names) {
+    int end = names.indexOf("gallery");
+    while (end >= 0) {
+      end += "gallery".length();
+      if (end == names.length() || Character.isWhitespace(names.charAt(end))) {
+        return true;
+      }
+      end = names.indexOf("gallery", end);
+    }
+    return false;
   }
 
   private static boolean hasToken(String s, Set<String> tokens) {

@@ -57,6 +57,8 @@ final class Boilerplate {
 
   /** Longest line checked against the list: 120 Latin characters. */
   private static final int JUNK_UNITS = 360;
+  /** Text a body must keep besides a gallery for the gallery to go: 500 Latin characters. */
+  private static final int GALLERY_LEAVES = 1500;
   /** Blocks kept whatever their class says: content, not furniture. */
   private static final Set<String> NEVER_BY_CLASS = Set.of(
       "figure", "figcaption", "picture", "img", "pre", "code", "table", "tbody", "tr", "td", "th",
@@ -105,7 +107,11 @@ final class Boilerplate {
 
   private static final class Pass implements NodeFilter {
     private final Element root;
+    /** The root's counts, when the scoring pass made it a block. */
+    private final BodyScorer.Block rootBlock;
     private final int rootUnits;
+    /** Text outside links of the galleries removed so far. */
+    private int galleryUnits;
     private final GenericBody.Hints hints;
     private final BodyScorer.Scored scored;
     private final String title;
@@ -113,6 +119,7 @@ final class Boilerplate {
 
     Pass(Element root, int rootUnits, GenericBody.Hints hints, BodyScorer.Scored scored) {
       this.root = root;
+      this.rootBlock = scored.of(root);
       this.rootUnits = Math.max(rootUnits, 1);
       this.hints = hints;
       this.scored = scored;
@@ -159,6 +166,18 @@ final class Boilerplate {
         // A wrapper of most of the body keeps its content whatever its name says.
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
+          return FilterResult.REMOVE;
+        }
+      }
+      if ((words & BodyScorer.GALLERY) != 0 && b != null && rootBlock != null
+          && !NEVER_BY_CLASS.contains(name)) {
+        // A photo gallery in the article: its captions are not the article's text, however
+        // much of the body they are, as long as the article keeps a fifth of its own text
+        // (outside links).
+        int own = rootBlock.units - rootBlock.linkUnits;
+        int left = own - galleryUnits - (b.units - b.linkUnits);
+        if (left * 5 >= own && left >= GALLERY_LEAVES) {
+          galleryUnits += b.units - b.linkUnits;
           return FilterResult.REMOVE;
         }
       }

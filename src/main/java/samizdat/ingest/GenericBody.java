@@ -89,7 +89,7 @@ final class GenericBody {
       throw refuse(errorPage(page, hints) ? "an error page (\"" + pageTitle(page, hints) + "\")"
           : "no paragraphs of running text");
     }
-    Block top = choose(ranked, score);
+    Block top = declaredBody(choose(ranked, score));
     List<Block> pool = ranked;
     Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
     // The block that holds the page's own articleBody needs no siblings: it is the article.
@@ -152,6 +152,20 @@ final class GenericBody {
     while (top.parent != null && top.parent.parent != null && top.el.parent() != null
         && top.el.parent().childrenSize() == 1 && top.parent.el == top.el.parent()) {
       top = top.parent;
+    }
+    return top;
+  }
+
+  /**
+   * The element the page marks as its article body ({@code itemprop=articleBody}) when it holds
+   * the chosen block: the chosen block is then a part, e.g. a gallery's captions embedded in the
+   * article, which outscore the article's own paragraphs.
+   */
+  private static Block declaredBody(Block top) {
+    for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
+      if ("articleBody".equals(p.el.attr("itemprop"))) {
+        return p;
+      }
     }
     return top;
   }

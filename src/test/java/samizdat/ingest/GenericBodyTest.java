@@ -83,6 +83,17 @@ class GenericBodyTest {
     assertFalse(md.contains("Réagir"), md);
   }
 
+  @Test
+  void readabilityIndependentPageKeepsTheArticleNotItsEmbeddedGallery() throws Exception {
+    // The article embeds a 50-photo gallery whose captions are longer than the article itself.
+    String md = real("readability-bug-1255978.html", Optional.empty());
+    assertTrue(md.contains("Most people go to hotels for the pleasure of sleeping in a giant bed"), md);
+    assertTrue(md.contains("Take any blankets or duvets off the bed"), md);
+    assertTrue(md.contains("I'll leave the rest to your imagination"), md);
+    assertFalse(md.contains("United goin down"), md);
+    assertFalse(md.contains("Star Wars boosts economy"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
@@ -174,6 +185,47 @@ class GenericBodyTest {
         + "<div class=article-body>" + paragraphs(4, he) + "</div></body></html>");
     assertTrue(md.contains("3 מועצת העיר הצביעה"), md);
     assertFalse(md.contains("ספורט"), md);
+  }
+
+  private static String gallery(String cls, int photos, String subject) {
+    StringBuilder b = new StringBuilder("<div class='" + cls + "'><ul>");
+    for (int i = 1; i <= photos; i++) {
+      b.append("<li><h2>").append(subject).append(" photo ").append(i).append("</h2><p>Photo ").append(i)
+          .append(" of the ").append(subject).append(": crowds gathered in the square on a grey morning, ")
+          .append("holding banners and umbrellas while the police watched from the steps of the town hall, ")
+          .append("and a brass band played until the rain came down in the early afternoon.</p></li>");
+    }
+    return b.append("</ul></div>").toString();
+  }
+
+  @Test
+  void aGalleryEmbeddedInTheDeclaredArticleBodyIsDropped() throws Exception {
+    // The captions (12 x ~270 characters) outweigh the article's 6 paragraphs around them.
+    String md = markdown(page("<article><h1>Library hours extended</h1><div itemprop=articleBody>"
+        + paragraphs(3, LOREM) + gallery("widget type-gallery", 12, "march") + paragraphs(3, LOREM)
+        + "</div></article>"));
+    assertTrue(md.contains("0 The council voted"), md);
+    assertTrue(md.contains("2 The council voted"), md);
+    assertFalse(md.contains("march photo"), md);
+    assertFalse(md.contains("brass band"), md);
+  }
+
+  @Test
+  void aGalleryThatIsMostOfTheArticleOrTheArticleItselfStays() throws Exception {
+    // 40 captions against 6 paragraphs: the article would keep under a fifth of its text.
+    String most = markdown(page("<div itemprop=articleBody>" + paragraphs(6, LOREM)
+        + gallery("photo-gallery", 40, "march") + "</div>"));
+    assertTrue(most.contains("march photo 40"), most);
+    assertTrue(most.contains("5 The council voted"), most);
+    // A page built as a gallery names its parts, not a gallery inside it.
+    String itself = markdown(page("<div class='editorial-gallery-main-content'>" + paragraphs(6, LOREM)
+        + gallery("gallery-items", 12, "march") + "</div>"));
+    assertTrue(itself.contains("march photo 12"), itself);
+    // Two galleries: the second would leave the article under a fifth, so it stays.
+    String two = markdown(page("<div itemprop=articleBody>" + paragraphs(6, LOREM)
+        + gallery("gallery", 10, "march") + gallery("gallery", 10, "parade") + "</div>"));
+    assertFalse(two.contains("march photo"), two);
+    assertTrue(two.contains("parade photo 10"), two);
   }
 
   // ---------------------------------------------------------------- cleaning
