@@ -49,7 +49,7 @@ final class BodyScorer {
   static final int POSITIVE_CLASS = 8;
   static final int NEGATIVE_ID = 16;
   static final int POSITIVE_ID = 32;
-  /** A photo gallery or slideshow (class or id). */
+  /** A photo gallery embedded in a page (a class or id that names one). */
   static final int GALLERY = 64;
   static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
   static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;

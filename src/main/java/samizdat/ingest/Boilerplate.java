@@ -175,9 +175,10 @@ final class Boilerplate {
         // much of the body they are, as long as the article keeps a fifth of its own text
         // (outside links).
         int own = rootBlock.units - rootBlock.linkUnits;
-        int left = own - galleryUnits - (b.units - b.linkUnits);
+        int gallery = b.units - b.linkUnits;
+        int left = own - galleryUnits - gallery;
         if (left * 5 >= own && left >= GALLERY_LEAVES) {
-          galleryUnits += b.units - b.linkUnits;
+          galleryUnits += gallery;
           return FilterResult.REMOVE;
         }
       }
