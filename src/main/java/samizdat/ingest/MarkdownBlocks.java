@@ -94,13 +94,24 @@ final class MarkdownBlocks {
 
   /** Closes container {@code el} (a list, item or quote) if it is the innermost one. */
   void close(Element el) {
-    if (!containers.isEmpty() && containers.peek().element == el) {
-      Container done = containers.pop();
-      if (done.box == Box.ITEM && done.markerPending) {
-        // An item with no text: keep the list's numbering honest with an empty item.
+    if (containers.isEmpty() || containers.peek().element != el) {
+      return;
+    }
+    Container done = containers.peek();
+    if (done.box == Box.ITEM && done.markerPending) {
+      // An item with nothing in it (an image not kept, a link without text): a numbered list
+      // keeps it as its number alone, so that the numbers after it stay the page's; a bullet
+      // list drops it, as it would show only an empty bullet.
+      var outward = containers.iterator();
+      outward.next();
+      Container list = outward.hasNext() ? outward.next() : null;
+      if (list != null && list.box == Box.LIST && list.ordered) {
         writeBlock(List.of(""));
+      } else if (list != null && list.box == Box.LIST) {
+        list.items--;
       }
     }
+    containers.pop();
   }
 
   /** Appends a block of lines inside the open containers. */

@@ -158,6 +158,21 @@ class MarkdownWriterTest {
     assertEquals("前后\n", MarkdownWriter.write(b, img -> Optional.empty()));
   }
 
+  /** The shape of an ad slider after its images are left out (breakingbelizenews.com). */
+  @Test
+  void itemsLeftEmptyLeaveNoBlankLinesAndNumbersStayThePages() {
+    String slider = "<ul><li><a href='https://e.org/linkout/1'><picture><img src='data:image/png;base64,AA'>"
+        + "</picture></a></li><li><div><a href='https://e.org/linkout/2'><img src='x.png'></a></div></li></ul>";
+    Document doc = Jsoup.parse("<div id=b><p>前文。</p>" + slider + slider + "<p>后文。</p></div>");
+    assertEquals("前文。\n\n后文。\n", MarkdownWriter.write(doc.getElementById("b"), img -> Optional.empty()));
+
+    String m = md("<ul><li></li><li>甲</li><li> </li><li>乙</li></ul><ol><li>一</li><li></li><li>三</li></ol>");
+    Document r = render(m);
+    assertEquals(List.of("甲", "乙"), r.select("ul > li").eachText(), m);
+    assertEquals(List.of("一", "", "三"), r.select("ol > li").stream().map(Element::text).toList(), m);
+    assertFalse(m.contains("\n\n\n"), m);
+  }
+
   @Test
   void lineBreaksAreHardBreaksAndDoubleBreaksSplitParagraphs() {
     assertEquals("一\\\n二\n\n三\n", md("<p>一<br>二<br><br>三<br></p>"));
