@@ -97,21 +97,17 @@ final class MarkdownBlocks {
     if (containers.isEmpty() || containers.peek().element != el) {
       return;
     }
-    Container done = containers.peek();
-    if (done.box == Box.ITEM && done.markerPending) {
-      // An item with nothing in it (an image not kept, a link without text): a numbered list
-      // keeps it as its number alone, so that the numbers after it stay the page's; a bullet
-      // list drops it, as it would show only an empty bullet.
-      var outward = containers.iterator();
-      outward.next();
-      Container list = outward.hasNext() ? outward.next() : null;
-      if (list != null && list.box == Box.LIST && list.ordered) {
-        writeBlock(List.of(""));
-      } else if (list != null && list.box == Box.LIST) {
-        list.items--;
+    Container done = containers.pop();
+    if (done.box == Box.ITEM && done.markerPending
+        && containers.peek() != null && containers.peek().box == Box.LIST) {
+      // An item with nothing in it (carousel dots, an image not kept, a link without text) is
+      // left out, and the numbers after it close up: only page furniture has empty items.
+      Container list = containers.peek();
+      list.items--;
+      if (list.ordered) {
+        list.next--;
       }
     }
-    containers.pop();
   }
 
   /** Appends a block of lines inside the open containers. */
