@@ -30,10 +30,13 @@ final class Boilerplate {
   private static final Set<String> LINES;
   /** Line beginnings, same normalisation. */
   private static final List<String> PREFIXES;
+  /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
+  private static final List<String> READ_ALSO;
 
   static {
     Set<String> lines = new HashSet<>();
     List<String> prefixes = new ArrayList<>();
+    List<String> readAlso = new ArrayList<>();
     try (InputStream in = Boilerplate.class.getResourceAsStream("boilerplate.txt");
         BufferedReader r = new BufferedReader(new InputStreamReader(
             java.util.Objects.requireNonNull(in, "boilerplate.txt"), StandardCharsets.UTF_8))) {
@@ -42,7 +45,9 @@ final class Boilerplate {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        if (line.endsWith("...")) {
+        if (line.endsWith(":")) {
+          readAlso.add(normalise(line));
+        } else if (line.endsWith("...")) {
           prefixes.add(normalise(line.substring(0, line.length() - 3)));
         } else {
           lines.add(normalise(line));
@@ -53,10 +58,15 @@ final class Boilerplate {
     }
     LINES = Set.copyOf(lines);
     PREFIXES = List.copyOf(prefixes);
+    READ_ALSO = List.copyOf(readAlso);
   }
 
   /** Longest line checked against the list: 120 Latin characters. */
   private static final int JUNK_UNITS = 360;
+  /** Longest "Read more: …" line: its label and a long headline, 200 Latin characters. */
+  private static final int READ_ALSO_UNITS = 600;
+  /** What can follow a "Read more" label. */
+  private static final String READ_ALSO_MARKS = ":：|»›>-–—";
   /** Text a body must keep besides a gallery for the gallery to go: 500 Latin characters. */
   private static final int GALLERY_LEAVES = 1500;
   /** Blocks kept whatever their class says: content, not furniture. */
@@ -101,6 +111,38 @@ final class Boilerplate {
       if (n.startsWith(p)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * True for a line that points to another story: a label such as "Read more", "Lea también" or
+   * 相关阅读, then a mark such as ':', then mostly link text or nothing.
+   */
+  static boolean isReadAlso(Element el, String text) {
+    String n = normalise(text);
+    for (String label : READ_ALSO) {
+      if (!n.startsWith(label)) {
+        continue;
+      }
+      int i = label.length();
+      while (i < n.length() && n.charAt(i) == ' ') {
+        i++;
+      }
+      if (i == n.length()) {
+        // The label alone ("Lesen Sie auch:"), not a heading that is only the words ("See also").
+        String t = text.strip();
+        return !t.isEmpty() && READ_ALSO_MARKS.indexOf(t.charAt(t.length() - 1)) >= 0;
+      }
+      if (READ_ALSO_MARKS.indexOf(n.charAt(i)) < 0) {
+        continue;
+      }
+      int rest = TextCounts.units(n.substring(i + 1));
+      int linked = 0;
+      for (Element a : el.getElementsByTag("a")) {
+        linked += TextCounts.units(a.text());
+      }
+      return rest > 0 && linked * 10 >= rest * 6;
     }
     return false;
   }
@@ -189,12 +231,12 @@ final class Boilerplate {
           return FilterResult.REMOVE;
         }
       }
-      if (b != null && units <= JUNK_UNITS || b == null && isLeafish(el)) {
+      if (b != null && units <= READ_ALSO_UNITS || b == null && isLeafish(el)) {
         String text = el.text();
-        if (!text.isEmpty() && TextCounts.units(text) <= JUNK_UNITS) {
-          if (isJunkLine(text) || isByline(el, text)) {
-            return FilterResult.REMOVE;
-          }
+        int textUnits = TextCounts.units(text);
+        if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
+            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)) {
+          return FilterResult.REMOVE;
         }
       }
       return FilterResult.CONTINUE;

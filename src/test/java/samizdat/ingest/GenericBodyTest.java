@@ -252,6 +252,30 @@ class GenericBodyTest {
     assertTrue(md.contains("2 The council voted"), md);
   }
 
+  /** "Read more: headline" lines inside the text, as 100noticias.com.ni, abc7news.com and others. */
+  @Test
+  void linesPointingToOtherStoriesGoButProseThatBeginsLikeThemStays() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(2, LOREM)
+        + "<p><strong>Lea también: <a href='/n/1'>Impiden ingreso a Nicaragua a reportero y camarógrafo"
+        + " estadounidense</a></strong></p>"
+        + "<p>READ MORE | <a href='/n/2'>Bridge closed for repairs next month after the storm</a></p>"
+        + "<p><b>Related:</b> Check out this story – <a href='/n/3'>What pests attack the garden in May?</a></p>"
+        + "<p>相关阅读：<a href='/n/4'>市政府宣布明年起图书馆周末延长开放时间</a></p>"
+        + "<p>Lesen Sie auch:</p>"
+        + paragraphs(1, LOREM) + "<h2><span>See also</span></h2>"
+        + "<p>Related: the council said the two votes were not connected, and <a href='/s'>a statement</a>"
+        + " followed on Wednesday.</p>"
+        + "<p>More: <a href='/m'>a hall</a> full of students, parents and teachers who came to hear the vote.</p>"
+        + "<p>More than a hundred people came: <a href='/h'>the hall</a> was full.</p>"
+        + paragraphs(1, LOREM) + "</article>"));
+    for (String gone : List.of("Impiden ingreso", "Bridge closed", "What pests", "图书馆周末", "Lesen Sie")) {
+      assertFalse(md.contains(gone), gone + " in\n" + md);
+    }
+    for (String kept : List.of("were not connected", "More: [a hall]", "More than a hundred", "## See also")) {
+      assertTrue(md.contains(kept), kept + " not in\n" + md);
+    }
+  }
+
   @Test
   void relatedLinkListsGoButListsOfProseStay() throws Exception {
     String md = markdown(page("<div class=entry-content>" + paragraphs(3, LOREM)
