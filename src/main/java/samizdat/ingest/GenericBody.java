@@ -278,7 +278,7 @@ final class GenericBody {
       double bonus = !cls.isEmpty() && cls.equals(sib.className()) ? score * 0.2 : 0;
       if (b.candidate && scoreOf.applyAsDouble(b) + bonus >= threshold) {
         keep.add(sib);
-      } else if (!b.hasBlockChild && isProseTag(sib)) {
+      } else if (isProse(scored, sib)) {
         double ld = b.linkDensity();
         if (b.units >= 240 && ld < 0.25
             || ld == 0 && endsSentence(sib.text())) {
@@ -295,6 +295,28 @@ final class GenericBody {
       div.appendChild(k);
     }
     return div;
+  }
+
+  /**
+   * A paragraph, or a wrapper of one alone ({@code <div class=firstPar><p>…</p></div>}, as
+   * Readability turns a div with a single paragraph into that paragraph).
+   */
+  private static boolean isProse(BodyScorer.Scored scored, Element el) {
+    Element e = el;
+    while (e.childrenSize() == 1 && scored.of(e.child(0)) != null && !hasOwnText(e)) {
+      e = e.child(0);
+    }
+    Block b = scored.of(e);
+    return b != null && !b.hasBlockChild && isProseTag(e);
+  }
+
+  private static boolean hasOwnText(Element el) {
+    for (TextNode t : el.textNodes()) {
+      if (!t.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isProseTag(Element el) {

@@ -276,6 +276,27 @@ class GenericBodyTest {
     }
   }
 
+  /** The shape of telegraph.co.uk in 2011 (goose3's test_issue28): the first paragraphs each in a div. */
+  @Test
+  void paragraphsWrappedOneByOneBeforeTheBodyBelongToIt() throws Exception {
+    String md = markdown(page("<div id=mainBodyArea>"
+        + "<div class=firstPar><p>Emergency services were called to the restaurant's curry-eating challenge,"
+        + " after competitors started writhing on the floor in agony during the contest.</p></div>"
+        + "<div class=secondPar> <p>One participant was so ill that she had to be taken by ambulance to the"
+        + " infirmary twice in a matter of hours, her friends said.</p></div>"
+        + "<div class=promo><p><a href='/offer'>Subscribe today and get three months of the paper for the"
+        + " price of one, delivered to your door every morning.</a></p></div>"
+        + "<div class=related_links_inline><h2>Related Articles</h2><ul>"
+        + "<li><p><a href='/1'>Gypsy flag to fly above town</a></p></li>"
+        + "<li><p><a href='/2'>Water column forms over Lake Michigan</a></p></li></ul></div>"
+        + "<div class=body>" + paragraphs(8, LOREM) + "</div></div>"));
+    assertTrue(md.startsWith("Emergency services were called"), md);
+    assertTrue(md.contains("One participant was so ill"), md);
+    assertTrue(md.contains("7 The council voted"), md);
+    assertFalse(md.contains("Subscribe today"), md);
+    assertFalse(md.contains("Gypsy flag"), md);
+  }
+
   @Test
   void relatedLinkListsGoButListsOfProseStay() throws Exception {
     String md = markdown(page("<div class=entry-content>" + paragraphs(3, LOREM)
