@@ -237,6 +237,7 @@ class GenericBodyTest {
         + "<div style='display: none'><p>" + LOREM.replace("council", "hidden council") + "</p></div>"
         + "<p aria-hidden=true>Secret aria text that nobody sees on the page at all.</p>"
         + paragraphs(3, LOREM) + "<p>Continue reading</p><p>Share this article</p>"
+        + "<p>Subscribe now to our eNATION edition for the full story.</p>"
         + "<div class=share-tools><a href='https://fb.example'>Facebook</a></div>"
         + paragraphs(1, LOREM) + "</article>"),
         new GenericBody.Hints(Optional.of("Library hours extended"), List.of("Jane Roe"),
@@ -247,6 +248,7 @@ class GenericBodyTest {
     assertFalse(md.contains("Secret aria"), md);
     assertFalse(md.contains("Continue reading"), md);
     assertFalse(md.contains("Share this article"), md);
+    assertFalse(md.contains("eNATION"), md);
     assertFalse(md.contains("Facebook"), md);
     assertTrue(md.contains("0 The council voted"), md);
     assertTrue(md.contains("2 The council voted"), md);
@@ -261,6 +263,7 @@ class GenericBodyTest {
         + "<p>READ MORE | <a href='/n/2'>Bridge closed for repairs next month after the storm</a></p>"
         + "<p><b>Related:</b> Check out this story – <a href='/n/3'>What pests attack the garden in May?</a></p>"
         + "<p>相关阅读：<a href='/n/4'>市政府宣布明年起图书馆周末延长开放时间</a></p>"
+        + "<p>MIRA: <a href='/n/5'>Madre se acerca a conocer los motivos de captura de su hijo</a></p>"
         + "<p>Lesen Sie auch:</p>"
         + paragraphs(1, LOREM) + "<h2><span>See also</span></h2>"
         + "<p>Related: the council said the two votes were not connected, and <a href='/s'>a statement</a>"
@@ -268,7 +271,7 @@ class GenericBodyTest {
         + "<p>More: <a href='/m'>a hall</a> full of students, parents and teachers who came to hear the vote.</p>"
         + "<p>More than a hundred people came: <a href='/h'>the hall</a> was full.</p>"
         + paragraphs(1, LOREM) + "</article>"));
-    for (String gone : List.of("Impiden ingreso", "Bridge closed", "What pests", "图书馆周末", "Lesen Sie")) {
+    for (String gone : List.of("Impiden ingreso", "Bridge closed", "What pests", "图书馆周末", "Madre se acerca", "Lesen Sie")) {
       assertFalse(md.contains(gone), gone + " in\n" + md);
     }
     for (String kept : List.of("were not connected", "More: [a hall]", "More than a hundred", "## See also")) {
