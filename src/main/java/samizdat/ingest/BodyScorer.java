@@ -173,10 +173,22 @@ final class BodyScorer {
     return new Scored(pass.blocks, pass.candidates, pass.wordCache);
   }
 
+  /** Classes of text only screen readers say ("Skip to content"): not the article's. */
+  private static final String[] SCREEN_READER_ONLY = {
+      "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "skip-link"};
+
   /** True for elements a reader does not see. */
   static boolean isHidden(Element el) {
     if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
       return true;
+    }
+    String cls = el.className();
+    if (!cls.isEmpty()) {
+      for (String c : SCREEN_READER_ONLY) {
+        if (cls.contains(c)) {
+          return true;
+        }
+      }
     }
     String style = el.attr("style");
     if (style.isEmpty() || !(style.contains("none") || style.contains("hidden"))) {

@@ -232,7 +232,8 @@ class GenericBodyTest {
 
   @Test
   void hiddenElementsTitleBylineAndJunkLinesAreRemoved() throws Exception {
-    String md = markdown(page("<article><h1>Library hours extended</h1>"
+    String md = markdown(page("<article><a class='skip-link screen-reader-text' href='#content'>Zum Inhalt"
+        + " springen</a><h1>Library hours extended</h1>"
         + "<p class=byline>By Jane Roe</p>"
         + "<div style='display: none'><p>" + LOREM.replace("council", "hidden council") + "</p></div>"
         + "<p aria-hidden=true>Secret aria text that nobody sees on the page at all.</p>"
@@ -246,6 +247,7 @@ class GenericBodyTest {
     assertFalse(md.contains("Jane Roe"), md);
     assertFalse(md.contains("hidden council"), md);
     assertFalse(md.contains("Secret aria"), md);
+    assertFalse(md.contains("Zum Inhalt"), md);
     assertFalse(md.contains("Continue reading"), md);
     assertFalse(md.contains("Share this article"), md);
     assertFalse(md.contains("eNATION"), md);
