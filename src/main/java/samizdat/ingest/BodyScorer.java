@@ -175,7 +175,7 @@ final class BodyScorer {
 
   /** Classes of text only screen readers say ("Skip to content"): not the article's. */
   private static final String[] SCREEN_READER_ONLY = {
-      "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "skip-link"};
+      "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "skip-link", "off-screen"};
 
   /** True for elements a reader does not see. */
   static boolean isHidden(Element el) {

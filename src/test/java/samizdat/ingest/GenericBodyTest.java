@@ -235,6 +235,8 @@ class GenericBodyTest {
     String md = markdown(page("<article><a class='skip-link screen-reader-text' href='#content'>Zum Inhalt"
         + " springen</a><h1>Library hours extended</h1>"
         + "<p class=byline>By Jane Roe</p>"
+        + "<figure><div>Media playback is unsupported on your device</div><figcaption>"
+        + "<span class=off-screen>Media caption</span>The council met on Tuesday</figcaption></figure>"
         + "<div style='display: none'><p>" + LOREM.replace("council", "hidden council") + "</p></div>"
         + "<p aria-hidden=true>Secret aria text that nobody sees on the page at all.</p>"
         + paragraphs(3, LOREM) + "<p>Continue reading</p><p>Share this article</p>"
@@ -248,6 +250,8 @@ class GenericBodyTest {
     assertFalse(md.contains("hidden council"), md);
     assertFalse(md.contains("Secret aria"), md);
     assertFalse(md.contains("Zum Inhalt"), md);
+    assertFalse(md.contains("Media"), md);
+    assertTrue(md.contains("*The council met on Tuesday*"), md);
     assertFalse(md.contains("Continue reading"), md);
     assertFalse(md.contains("Share this article"), md);
     assertFalse(md.contains("eNATION"), md);
