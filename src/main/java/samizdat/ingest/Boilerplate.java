@@ -227,7 +227,8 @@ final class Boilerplate {
       if (b != null && LINK_LISTS.contains(name) && b.units > 0) {
         double ld = b.linkDensity();
         if (ld > 0.5 && b.units * 2 < rootUnits
-            || ld > 0.3 && b.paras == 0 && b.units < 600 && b.links >= 3) {
+            || ld > 0.3 && b.paras == 0 && b.units < 600 && b.links >= 3
+            || b.links >= 3 && b.units * 2 < rootUnits && isTeaserList(el)) {
           return FilterResult.REMOVE;
         }
       }
@@ -274,6 +275,37 @@ final class Boilerplate {
       }
       return false;
     }
+  }
+
+  /**
+   * A list of teasers of other stories ("Most popular": a kicker, a linked headline, a line of
+   * summary): three or more items, most of them with a heading that is a link to another page.
+   * Its summaries keep its link density low, so it is found by its headings.
+   */
+  private static boolean isTeaserList(Element list) {
+    int items = 0;
+    int teasers = 0;
+    for (Element item : list.children()) {
+      if (!item.hasText()) {
+        continue;
+      }
+      items++;
+      Element h = item.selectFirst("h2, h3, h4, h5");
+      if (h == null || !h.hasText()) {
+        continue;
+      }
+      int linked = 0;
+      for (Element a : h.getElementsByTag("a")) {
+        // A link within the page (a section's permalink, a table of contents) is no teaser.
+        if (!a.attr("href").startsWith("#")) {
+          linked += a.text().length();
+        }
+      }
+      if (linked * 10 >= h.text().length() * 9) {
+        teasers++;
+      }
+    }
+    return teasers >= 3 && teasers * 2 > items;
   }
 
   /** An inline element whose text stands alone: a line of its own in its block. */

@@ -365,7 +365,8 @@ final class GenericBody {
           if (el.nameIs("article") && depth > 0) {
             m[3]++;
           } else if (el.nameIs("h2") || el.nameIs("h3") || el.nameIs("h4")) {
-            Element a = el.selectFirst("a[href]");
+            // A link within the page (a section's permalink) does not make a teaser.
+            Element a = el.selectFirst("a[href]:not([href^=#])");
             if (a != null && a.text().length() * 2 >= el.text().length()) {
               m[2]++;
             }

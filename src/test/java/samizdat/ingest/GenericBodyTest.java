@@ -306,6 +306,35 @@ class GenericBodyTest {
     assertFalse(md.contains("Gypsy flag"), md);
   }
 
+  private static String teasers(int n, String href, String summary) {
+    StringBuilder b = new StringBuilder("<ol class=c-article-most-popular__list>");
+    for (int i = 0; i < n; i++) {
+      b.append("<li><a href='/section'>Transportation</a><h3><a href='").append(href).append(i)
+          .append("'>Headline number ").append(i).append(" of another story</a></h3><p>").append(summary)
+          .append("</p></li>");
+    }
+    return b.append("</ol>").toString();
+  }
+
+  /** citylab.com's "Most popular" (Readability's citylab-1): linked headlines with summaries. */
+  @Test
+  void teaserListsGoButSectionsWithPermalinksAndListiclesStay() throws Exception {
+    String summary = "A town decided to subsidise ride-hailing trips rather than pay for a bus, and it worked"
+        + " so well that fares must rise.";
+    String md = markdown(page("<article>" + paragraphs(8, LOREM) + "<section><h2>Most Popular</h2>"
+        + teasers(5, "/story/", summary) + "</section></article>"));
+    assertTrue(md.contains("7 The council voted"), md);
+    assertFalse(md.contains("Headline number"), md);
+    assertFalse(md.contains("ride-hailing"), md);
+
+    String sections = markdown(page("<article>" + paragraphs(2, LOREM) + teasers(4, "#section-", summary)
+        + "</article>"));
+    assertTrue(sections.contains("Headline number 3"), sections);
+    String listicle = markdown(page("<article><p>" + LOREM + "</p>" + teasers(6, "/shop/", LOREM + LOREM)
+        + "</article>"));
+    assertTrue(listicle.contains("Headline number 5"), listicle);
+  }
+
   @Test
   void relatedLinkListsGoButListsOfProseStay() throws Exception {
     String md = markdown(page("<div class=entry-content>" + paragraphs(3, LOREM)
