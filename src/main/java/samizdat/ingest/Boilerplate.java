@@ -48,7 +48,10 @@ final class Boilerplate {
         if (line.endsWith(":")) {
           readAlso.add(normalise(line));
         } else if (line.endsWith("...")) {
-          prefixes.add(normalise(line.substring(0, line.length() - 3)));
+          // A beginning that ends in a colon keeps it: "声明：..." is not every line that starts 声明.
+          String start = line.substring(0, line.length() - 3).strip();
+          boolean colon = start.endsWith(":") || start.endsWith("：");
+          prefixes.add(normalise(start) + (colon ? ":" : ""));
         } else {
           lines.add(normalise(line));
         }
@@ -84,9 +87,9 @@ final class Boilerplate {
     new Pass(root, rootUnits, hints, scored).run();
   }
 
-  /** Lower case, spaces collapsed, punctuation and symbols trimmed at both ends. */
+  /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
   static String normalise(String s) {
-    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT);
+    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT).replace('：', ':');
     int from = 0;
     int to = n.length();
     while (from < to && !Character.isLetterOrDigit(n.charAt(from))) {

@@ -176,6 +176,21 @@ class GenericBodyTest {
     assertFalse(md.contains("责任编辑"), md);
   }
 
+  /** Lines after a Chinese article (stcn.com), not lines that begin with the same word. */
+  @Test
+  void chineseDisclaimersAndSourceLinesGoButProseThatBeginsLikeThemStays() throws Exception {
+    String md = markdown(page("<div class=article><p>" + ZH + "</p>"
+        + "<p>声明称，市政府将在明年评估延长开放时间的效果。</p><p>" + ZH.replace("市政府", "区政府") + "</p><p>"
+        + ZH.replace("市政府", "县政府") + "</p>"
+        + "<p>编辑部收到了很多读者来信。</p>"
+        + "<p>声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</p>"
+        + "<p>来源: 新华社</p></div>"));
+    assertTrue(md.contains("声明称，市政府"), md);
+    assertTrue(md.contains("编辑部收到"), md);
+    assertFalse(md.contains("证券时报"), md);
+    assertFalse(md.contains("新华社"), md);
+  }
+
   @Test
   void rightToLeftPage() throws Exception {
     String he = "מועצת העיר הצביעה ביום שלישי על הארכת שעות הפתיחה של הספרייה, לאחר מאבק ארוך של "
