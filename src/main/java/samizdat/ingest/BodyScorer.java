@@ -51,6 +51,8 @@ final class BodyScorer {
   static final int POSITIVE_ID = 32;
   /** A photo gallery embedded in a page (a class or id that names one). */
   static final int GALLERY = 64;
+  /** A name that says furniture in so many words ("related-posts"), whatever else it holds. */
+  static final int FURNITURE_NAME = 128;
   static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
   static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;
 
@@ -75,6 +77,16 @@ final class BodyScorer {
       "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
       "widget", "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
       "masthead", "banner", "tool", "pagination", "combx", "shoutbox"};
+  /**
+   * Names of furniture that hold an article-like word ("post", "entry", "article") as part of
+   * the name, which must not make them look like the article: WordPress's entry-meta and
+   * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes.
+   */
+  private static final String[] FURNITURE_NAME_PARTS = {
+      "relatedpost", "related-post", "related_post", "related-article", "related-stor",
+      "sharedaddy", "jetpack", "like-post", "post-likes", "post-share", "share-post",
+      "post-navigation", "post-nav", "entry-meta", "entry-footer", "post-meta", "post-footer",
+      "article-meta", "article-share", "article-related", "more-stories", "more-articles"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
       "copyright", "footnote");
@@ -209,7 +221,8 @@ final class BodyScorer {
     if (!id.isEmpty()) {
       int i = cache.computeIfAbsent(id, BodyScorer::classify);
       // An id's negative and positive words weigh on their own, as a second class would.
-      w |= (i & (UNLIKELY | MAYBE | GALLERY)) | (i & NEGATIVE_CLASS) << 2 | (i & POSITIVE_CLASS) << 2;
+      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME)) | (i & NEGATIVE_CLASS) << 2
+          | (i & POSITIVE_CLASS) << 2;
     }
     return w;
   }
@@ -233,6 +246,9 @@ final class BodyScorer {
     }
     for (String w : POSITIVE_PARTS) {
       bits.merge(w, POSITIVE_CLASS, (a, b) -> a | b);
+    }
+    for (String w : FURNITURE_NAME_PARTS) {
+      bits.merge(w, FURNITURE_NAME, (a, b) -> a | b);
     }
     Map<String, Integer> wide = new HashMap<>();
     List<List<String>> parts = new ArrayList<>();
@@ -344,7 +360,7 @@ final class BodyScorer {
 
   /** Negative words and no positive ones. */
   static boolean negativeWords(int words) {
-    return (words & NEGATIVE) != 0 && (words & POSITIVE) == 0;
+    return (words & NEGATIVE) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
   }
 
   private static boolean unlikely(String name, int words) {

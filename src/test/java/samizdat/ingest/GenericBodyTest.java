@@ -350,6 +350,22 @@ class GenericBodyTest {
     assertTrue(listicle.contains("Headline number 5"), listicle);
   }
 
+  /** WordPress with Jetpack (many trafilatura pages): furniture whose names hold "post" or "entry". */
+  @Test
+  void furnitureNamedWithArticleWordsGoes() throws Exception {
+    String md = markdown(page("<article class=post><div class=entry-content>" + paragraphs(3, LOREM)
+        + "<div class='sharedaddy sd-block sd-like jetpack-likes-widget-wrapper' id='like-post-wrapper-1'>"
+        + "<h3 class=sd-title>Like this:</h3><div class='likes-widget-placeholder post-likes-widget-placeholder'>"
+        + "<span>Like</span> <span class=loading>Loading...</span></div></div>"
+        + "<div id=jp-relatedposts class=jp-relatedposts><h3 class=jp-relatedposts-headline><em>Related</em></h3></div>"
+        + "</div><div class=entry-meta>Posted on 12 May 2024 in Local news by the editors of the Gazette</div>"
+        + "</article>"));
+    assertTrue(md.contains("2 The council voted"), md);
+    assertFalse(md.contains("Like"), md);
+    assertFalse(md.contains("Related"), md);
+    assertFalse(md.contains("Posted on"), md);
+  }
+
   @Test
   void relatedLinkListsGoButListsOfProseStay() throws Exception {
     String md = markdown(page("<div class=entry-content>" + paragraphs(3, LOREM)
