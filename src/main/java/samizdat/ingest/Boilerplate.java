@@ -48,10 +48,9 @@ final class Boilerplate {
         if (line.endsWith(":")) {
           readAlso.add(normalise(line));
         } else if (line.endsWith("...")) {
-          // A beginning that ends in a colon keeps it: "声明：..." is not every line that starts 声明.
-          String start = line.substring(0, line.length() - 3).strip();
-          boolean colon = start.endsWith(":") || start.endsWith("：");
-          prefixes.add(normalise(start) + (colon ? ":" : ""));
+          // A beginning keeps its last punctuation: "声明：..." is not every line that starts
+          // 声明, nor "follow @..." every line that starts "follow".
+          prefixes.add(normalise(line.substring(0, line.length() - 3), false));
         } else {
           lines.add(normalise(line));
         }
@@ -89,13 +88,17 @@ final class Boilerplate {
 
   /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
   static String normalise(String s) {
+    return normalise(s, true);
+  }
+
+  private static String normalise(String s, boolean trimEnd) {
     String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT).replace('：', ':');
     int from = 0;
     int to = n.length();
     while (from < to && !Character.isLetterOrDigit(n.charAt(from))) {
       from++;
     }
-    while (to > from && !Character.isLetterOrDigit(n.charAt(to - 1))) {
+    while (trimEnd && to > from && !Character.isLetterOrDigit(n.charAt(to - 1))) {
       to--;
     }
     return n.substring(from, to);

@@ -256,6 +256,9 @@ class GenericBodyTest {
         + "<p aria-hidden=true>Secret aria text that nobody sees on the page at all.</p>"
         + paragraphs(3, LOREM) + "<p>Continue reading</p><p>Share this article</p>"
         + "<p>Subscribe now to our eNATION edition for the full story.</p>"
+        + "<p><a href='https://twitter.com/gazette'>Follow @gazette</a></p>"
+        + "<p>Following the vote, the council thanked the students.</p>"
+        + "<p>Subscribe to the <a href='/signup'>Gazette Money newsletter</a>!</p>"
         + "<div class=share-tools><a href='https://fb.example'>Facebook</a></div>"
         + paragraphs(1, LOREM) + "</article>"),
         new GenericBody.Hints(Optional.of("Library hours extended"), List.of("Jane Roe"),
@@ -270,6 +273,9 @@ class GenericBodyTest {
     assertFalse(md.contains("Continue reading"), md);
     assertFalse(md.contains("Share this article"), md);
     assertFalse(md.contains("eNATION"), md);
+    assertFalse(md.contains("@gazette"), md);
+    assertFalse(md.contains("newsletter"), md);
+    assertTrue(md.contains("Following the vote"), md);
     assertFalse(md.contains("Facebook"), md);
     assertTrue(md.contains("0 The council voted"), md);
     assertTrue(md.contains("2 The council voted"), md);
