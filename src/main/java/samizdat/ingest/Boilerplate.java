@@ -180,6 +180,9 @@ final class Boilerplate {
 
     @Override
     public FilterResult head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        return isJunkBetweenBreaks(t) ? FilterResult.REMOVE : FilterResult.CONTINUE;
+      }
       if (!(node instanceof Element el) || el == root) {
         return FilterResult.CONTINUE;
       }
@@ -312,6 +315,23 @@ final class Boilerplate {
       }
     }
     return teasers >= 3 && teasers * 2 > items;
+  }
+
+  /**
+   * A line of junk in text broken by {@code <br>} rather than blocks (old portals:
+   * "正文…<br><br>（编辑：王丽）"): a text node with a break on one side and the block's edge or
+   * another break on the other.
+   */
+  private static boolean isJunkBetweenBreaks(TextNode t) {
+    Node prev = t.previousSibling();
+    Node next = t.nextSibling();
+    boolean prevBreak = prev instanceof Element p && p.nameIs("br");
+    boolean nextBreak = next instanceof Element n && n.nameIs("br");
+    if (!(prevBreak && (next == null || nextBreak) || nextBreak && prev == null) || t.isBlank()) {
+      return false;
+    }
+    String text = t.text();
+    return TextCounts.units(text) <= JUNK_UNITS && isJunkLine(text);
   }
 
   /** An inline element whose text stands alone: a line of its own in its block. */

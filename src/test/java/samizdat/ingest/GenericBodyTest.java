@@ -170,10 +170,12 @@ class GenericBodyTest {
   @Test
   void chineseDivsWithBrRunsStaySeparateParagraphs() throws Exception {
     String md = markdown(page("<div id=正文>" + ZH + "<br><br>" + ZH.replace("市政府", "区政府")
-        + "<br><br>" + ZH.replace("市政府", "县政府") + "<p>责任编辑：张三</p></div>"));
+        + "<br><br>" + ZH.replace("市政府", "县政府") + "<br><br>（编辑：王丽）<br><p>责任编辑：张三</p></div>"));
     assertTrue(md.contains("地方。\n\n区政府"), md);
     assertTrue(md.contains("县政府周二"), md);
     assertFalse(md.contains("责任编辑"), md);
+    assertFalse(md.contains("王丽"), md);
+    assertTrue(md.endsWith("地方。\n"), md);
   }
 
   /** Lines after a Chinese article (stcn.com), not lines that begin with the same word. */
