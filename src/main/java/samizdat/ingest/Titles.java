@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
@@ -44,7 +45,7 @@ final class Titles {
       String doc = meta.documentTitle().get();
       String kept = withoutSite(doc, meta.siteName());
       Optional<String> heading = heading(page, body, doc, kept);
-      return heading.isPresent() ? heading : Optional.of(kept);
+      return heading.or(() -> shownLead(page, kept)).or(() -> Optional.of(kept));
     }
     return firstText(page, H1).or(() -> firstText(page, H2));
   }
@@ -187,6 +188,35 @@ final class Titles {
             && text.length() * 3 >= kept.length()) {
           return Optional.of(text);
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The part of {@code kept} before its first separator when the page shows it as a line of its
+   * own and it is the longer part (old portals title pages "标题_栏目_网站" and set the headline
+   * in bold, not in a heading). A shorter first part is a kicker ("Kolumne: … – Headline").
+   */
+  private static Optional<String> shownLead(Document page, String kept) {
+    int at = kept.length();
+    int after = at;
+    for (String s : SEPARATORS) {
+      int i = kept.indexOf(s);
+      if (i > 0 && i < at) {
+        at = i;
+        after = i + s.length();
+      }
+    }
+    String lead = kept.substring(0, at).strip();
+    if (at == kept.length() || !longEnough(lead)
+        || lead.length() <= kept.substring(after).strip().length()) {
+      return Optional.empty();
+    }
+    Element root = page.body() != null ? page.body() : page;
+    for (TextNode t : root.selectXpath("//text()", TextNode.class)) {
+      if (PageMetadata.normalise(t.getWholeText()).equals(lead)) {
+        return Optional.of(lead);
       }
     }
     return Optional.empty();
