@@ -12,6 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import samizdat.content.ArticleIds;
@@ -37,10 +40,11 @@ final class ArticleFacts {
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
    * selectors, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
-   * then the first {@code <time datetime>} in the body.
+   * the first {@code <time datetime>} in the body, then a dateline between the headline
+   * ({@code title} as a line of its own) and the body.
    */
   static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
-      SiteProfile profile, PageMetadata meta) {
+      String title, SiteProfile profile, PageMetadata meta) {
     if (url.isPresent() && profile.urlDate().isPresent()) {
       Matcher m = profile.urlDate().get().matcher(url.get());
       if (m.find() && m.groupCount() >= 3) {
@@ -76,7 +80,55 @@ final class ArticleFacts {
     }
     return meta.published()
         .or(() -> url.flatMap(PageMetadata::dateFromUrl))
-        .or(() -> firstDate(body, TIME));
+        .or(() -> firstDate(body, TIME))
+        .or(() -> dateline(page, title, body));
+  }
+
+  /** A dateline is a short line ("2005年3月8日 10:21 来源：某某日报"), not a paragraph. */
+  private static final int DATELINE_CHARS = 80;
+  /** Lines between the headline and the body that may be the dateline. */
+  private static final int DATELINE_LINES = 6;
+
+  /**
+   * The first date in a short line of text after the headline and before the body, where pages
+   * without metadata (old portals) write it. Only between the two: a date elsewhere on the page
+   * may be today's, or another story's.
+   */
+  private static Optional<LocalDate> dateline(Document page, String title, Element body) {
+    if (body.parent() == null || title.isBlank()) {
+      return Optional.empty();
+    }
+    String headline = PageMetadata.normalise(title);
+    List<String> lines = new java.util.ArrayList<>();
+    boolean[] reached = new boolean[1];
+    page.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node == body) {
+          reached[0] = true;
+          return FilterResult.STOP;
+        }
+        if (node instanceof TextNode t && !t.isBlank()) {
+          String text = PageMetadata.normalise(t.getWholeText());
+          if (text.equals(headline)) {
+            lines.clear();
+            lines.add(text);
+          } else if (!lines.isEmpty() && text.length() <= DATELINE_CHARS
+              && lines.size() <= DATELINE_LINES) {
+            lines.add(text);
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    });
+    LocalDate latest = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+    for (int i = 1; reached[0] && i < lines.size(); i++) {
+      Optional<LocalDate> d = parseDate(lines.get(i));
+      if (d.isPresent() && !d.get().isBefore(Dates.EARLIEST) && !d.get().isAfter(latest)) {
+        return d;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<LocalDate> firstDate(Element root, Evaluator e) {

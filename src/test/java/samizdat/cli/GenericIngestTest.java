@@ -178,10 +178,46 @@ class GenericIngestTest {
     assertEquals("generic", m.get("profile").asText());
     assertEquals("zh-Hans", m.get("language").asText());
     assertEquals("北京发布暴雨红色预警 全市停课", m.get("title").asText());
+    assertEquals("2024-07-30", m.get("published").asText());
     String md = body(id);
     assertTrue(md.startsWith("本报讯 北京市气象台今天早晨发布暴雨红色预警信号"), md);
     assertTrue(md.contains("不要在桥下、涵洞等低洼处停留。"), md);
     for (String junk : List.of("首页", "分享到", "版权所有", "关于我们")) {
+      assertFalse(md.contains(junk), junk + " in\n" + md);
+    }
+  }
+
+  /** A portal of the 2000s: GB2312 undeclared, tables, the headline in bold, lines split by br. */
+  @Test
+  void anOldTableLayoutPortalPageGetsItsHeadlineDatelineAndBody() throws Exception {
+    String p1 = "市政府周二表决通过延长图书馆开放时间的决定，此前学生、家长和教师为此奔走多时，"
+        + "他们表示这座建筑是全区唯一可以安静学习的地方。";
+    String p2 = "据了解，新的开放时间将从下月起实行，周末也将开放至晚上十点，图书馆还将增加自习座位三百个。";
+    StringBuilder side = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      side.append("<tr><td><a href=/n/").append(i).append(".htm>本市交通新闻第").append(i)
+          .append("条</a> 2005-02-0").append(i % 9 + 1).append("</td></tr>");
+    }
+    String html = "<html><head><title>本市延长图书馆开放时间_新闻中心_某某网</title></head><body>"
+        + "<table width=760><tr><td colspan=2>今天是2005年3月9日 <a href=/>首页</a> | <a href=/news>新闻</a></td></tr>"
+        + "<tr><td width=560><table><tr><td align=center><font size=4><b>本市延长图书馆开放时间</b></font></td></tr>"
+        + "<tr><td align=center>2005年3月8日 10:21 来源：某某日报</td></tr>"
+        + "<tr><td class=content>　　" + p1 + "<br><br>　　" + p2 + "<br><br>　　" + p1.replace("市政府", "区政府")
+        + "<br><br>（编辑：王丽）</td></tr></table></td><td width=200><table>" + side + "</table></td></tr>"
+        + "<tr><td colspan=2>关于我们 | 联系我们 | 版权所有 某某网</td></tr></table></body></html>";
+    Path page = tmp.resolve("saved/old-portal.html");
+    Files.createDirectories(page.getParent());
+    Files.write(page, html.getBytes(Charset.forName("GB2312")));
+    CliRun r = ingest(page.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode m = meta(ids().get(0));
+    assertEquals("本市延长图书馆开放时间", m.get("title").asText());
+    assertEquals("2005-03-08", m.get("published").asText());
+    assertEquals("zh-Hans", m.get("language").asText());
+    String md = body(ids().get(0));
+    assertTrue(md.contains(p2), md);
+    assertTrue(md.strip().endsWith("学习的地方。"), md);
+    for (String junk : List.of("王丽", "本市交通新闻", "首页", "版权所有")) {
       assertFalse(md.contains(junk), junk + " in\n" + md);
     }
   }

@@ -58,8 +58,34 @@ class ArticleFactsTest {
 
   private Optional<LocalDate> published(Optional<String> url, Document page,
       org.jsoup.nodes.Element body) {
-    return ArticleFacts.published(url, page, body, bannedbook,
+    return published(url, page, body, "t");
+  }
+
+  private Optional<LocalDate> published(Optional<String> url, Document page,
+      org.jsoup.nodes.Element body, String title) {
+    return ArticleFacts.published(url, page, body, title, bannedbook,
         PageMetadata.read(page, LocalDate.of(2026, 1, 1)));
+  }
+
+  /** Old portals: no metadata, the date in a line between the bold headline and the body. */
+  @Test
+  void aDatelineBetweenTheHeadlineAndTheBodyDatesThePage() {
+    String nav = "<td>今天是2005年3月9日 星期三 <a href=/n/1>旧闻 2004-12-01</a></td>";
+    Document page = Jsoup.parse("<table><tr>" + nav + "</tr><tr><td><b>本市延长图书馆开放时间</b></td></tr>"
+        + "<tr><td>2005年3月8日 10:21 来源：某某日报</td></tr><tr><td id=b>正文。</td></tr>"
+        + "<tr><td>相关新闻 2005-01-02</td></tr></table>");
+    org.jsoup.nodes.Element body = page.getElementById("b");
+    assertEquals(Optional.of(LocalDate.of(2005, 3, 8)),
+        published(Optional.empty(), page, body, "本市延长图书馆开放时间"));
+    // Without the headline on the page, or with the date after the body, nothing is taken.
+    assertEquals(Optional.empty(), published(Optional.empty(), page, body, "另一个标题"));
+    Document after = Jsoup.parse("<b>本市延长图书馆开放时间</b><div id=b>正文。</div><p>2005年3月8日</p>");
+    assertEquals(Optional.empty(),
+        published(Optional.empty(), after, after.getElementById("b"), "本市延长图书馆开放时间"));
+    // A date in the future is no dateline.
+    Document future = Jsoup.parse("<b>本市延长图书馆开放时间</b><p>2999年3月8日</p><div id=b>正文。</div>");
+    assertEquals(Optional.empty(),
+        published(Optional.empty(), future, future.getElementById("b"), "本市延长图书馆开放时间"));
   }
 
   @Test
