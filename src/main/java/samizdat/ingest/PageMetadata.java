@@ -102,6 +102,12 @@ record PageMetadata(
   private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
   private static final Pattern BYLINE_PREFIX = Pattern.compile(
       "^(?:(?:written\\s+)?by\\b\\s*:?|作者\\s*[:：]|记者\\s*[:：]?)\\s*", Pattern.CASE_INSENSITIVE);
+  /** An e-mail address in an author value, with the brackets or comma around it. */
+  private static final Pattern EMAIL = Pattern.compile(
+      "[\\s,;(<\\[]*[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[>)\\]]*");
+  /** Author values that templates leave unfilled. */
+  private static final Set<String> PLACEHOLDER_NAMES = Set.of(
+      "name", "author", "admin", "administrator", "editor", "unknown", "user");
   /** Meta names that state a publication date (compared lower case), after the OG ones. */
   private static final Set<String> DATE_NAMES = Set.of(
       "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
@@ -215,8 +221,11 @@ record PageMetadata(
       Map<String, String> names = new LinkedHashMap<>();
       for (String v : source) {
         String n = BYLINE_PREFIX.matcher(normalise(v)).replaceFirst("").strip();
+        // "Jane Roe (jane@paper.example)" is Jane Roe; a template's "name, email@gmail.com" no one.
+        n = EMAIL.matcher(n).replaceAll("").strip();
         // A profile link (article:author often is one) or a paragraph is not a name.
         if (!n.isEmpty() && n.length() <= MAX_NAME && !Links.isHttp(n) && !n.contains("://")
+            && !PLACEHOLDER_NAMES.contains(n.toLowerCase(Locale.ROOT))
             && !n.startsWith("www.") && n.codePoints().anyMatch(Character::isLetter)) {
           names.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
         }

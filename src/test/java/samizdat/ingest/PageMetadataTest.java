@@ -129,6 +129,17 @@ class PageMetadataTest {
     assertEquals(List.of("Ann Bee", "Cy Dee"), rel.authors());
   }
 
+  /** guancha.cn's template leaves "name, email@gmail.com" in its author meta. */
+  @Test
+  void anEmailAddressIsNoNameAndAPlaceholderNoAuthor() {
+    assertEquals(List.of(), read("<head><meta name=author content='name, email@gmail.com'></head>").authors());
+    assertEquals(List.of("Jane Roe"),
+        read("<head><meta name=author content='Jane Roe (jane.roe@paper.example)'></head>").authors());
+    // The template's author does not hide the next source's real one.
+    assertEquals(List.of("Kim Lee"), read("<head><meta name=author content='Admin'>"
+        + "<meta property=article:author content='Kim Lee'></head>").authors());
+  }
+
   @Test
   void aljazeeraLikeTypeArrayAuthorStringsAndKeywordString() {
     PageMetadata m = read("""
