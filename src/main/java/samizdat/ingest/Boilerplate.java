@@ -164,6 +164,8 @@ final class Boilerplate {
     private final BodyScorer.Scored scored;
     private final String title;
     private boolean titleSeen;
+    /** Whether a paragraph of the article has been passed: a dateline comes before. */
+    private boolean proseSeen;
 
     Pass(Element root, int rootUnits, GenericBody.Hints hints, BodyScorer.Scored scored) {
       this.root = root;
@@ -245,7 +247,10 @@ final class Boilerplate {
         String text = el.text();
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
-            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)) {
+            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)
+            // The date above the article: the metadata has it (a date further down is a
+            // heading of a timeline, or a diary's).
+            || !proseSeen && !text.isEmpty() && Dates.isDateline(text)) {
           return FilterResult.REMOVE;
         }
       }
@@ -254,6 +259,11 @@ final class Boilerplate {
 
     @Override
     public FilterResult tail(Node node, int depth) {
+      // After its lines (a date in a span of its own) were looked at.
+      if (!proseSeen && node instanceof Element el) {
+        BodyScorer.Block b = scored.of(el);
+        proseSeen = b != null && b.paras > 0 && !b.hasBlockChild;
+      }
       return FilterResult.CONTINUE;
     }
 

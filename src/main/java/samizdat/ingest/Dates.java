@@ -65,6 +65,37 @@ final class Dates {
     return Optional.empty();
   }
 
+  /** Words a dateline may hold besides its date and time ("Posted on", "Updated:", "PM ET"). */
+  private static final java.util.Set<String> DATELINE_WORDS = java.util.Set.of(
+      "posted", "published", "updated", "last", "modified", "on", "at", "am", "pm", "a", "m", "p",
+      "et", "est", "edt", "ct", "cst", "cdt", "mt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet",
+      "cest", "hkt", "sgt", "jst", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
+      "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+      "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+      "november", "dec", "december", "st", "nd", "rd", "th");
+  /** The same in Chinese, written without spaces: taken out before the words are looked at. */
+  private static final Pattern DATELINE_CJK = Pattern.compile("发布|发表|更新|时间|日期|于|年|月|日|时|分|秒");
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+  /**
+   * True for a line that is only a date: the date, a time, and words such as "Posted on",
+   * "Updated:", a weekday or a time zone ({@code Updated: August 13, 2010, 5:02 PM ET},
+   * {@code 2019-09-26 12:11}, {@code 发布时间：2019年9月26日}).
+   */
+  static boolean isDateline(String text) {
+    if (text.length() > 80 || parse(text).isEmpty()) {
+      return false;
+    }
+    Matcher m = WORD.matcher(DATELINE_CJK.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" "));
+    while (m.find()) {
+      if (!DATELINE_WORDS.contains(m.group())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** As {@link #parse(String)}, kept only when {@link #plausible}. */
   static Optional<LocalDate> parse(String text, LocalDate today) {
     return parse(text).filter(d -> plausible(d, today));

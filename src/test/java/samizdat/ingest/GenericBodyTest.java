@@ -374,6 +374,24 @@ class GenericBodyTest {
     assertFalse(md.contains("Posted on"), md);
   }
 
+  /** Lines above the article that only date it (the metadata holds the date); a timeline's stay. */
+  @Test
+  void datelinesAboveTheArticleGoButDatesInItStay() throws Exception {
+    String md = markdown(page("<article><p class=meta>Updated: <time>August 13, 2010, 5:02 PM ET</time></p>"
+        + "<div>Posted on April 29, 2022</div><span>2019-09-26 12:11</span>"
+        + paragraphs(2, LOREM) + "<h3>March 3, 2020</h3>" + paragraphs(1, LOREM)
+        + "<p>May 6, 2022</p><p>On March 3, 2020 the council met again.</p></article>"));
+    for (String gone : List.of("Updated", "Posted on", "2019-09-26")) {
+      assertFalse(md.contains(gone), gone + " in\n" + md);
+    }
+    for (String kept : List.of("### March 3, 2020", "May 6, 2022", "On March 3, 2020 the council")) {
+      assertTrue(md.contains(kept), kept + " not in\n" + md);
+    }
+    assertTrue(Dates.isDateline("发布时间：2019年9月26日 15:10"));
+    assertFalse(Dates.isDateline("2005年3月8日 10:21 来源：某某日报"));
+    assertFalse(Dates.isDateline("By Jane Roe, May 6, 2022"));
+  }
+
   @Test
   void relatedLinkListsGoButListsOfProseStay() throws Exception {
     String md = markdown(page("<div class=entry-content>" + paragraphs(3, LOREM)
