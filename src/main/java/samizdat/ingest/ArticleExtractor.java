@@ -1,5 +1,6 @@
 package samizdat.ingest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,9 @@ final class ArticleExtractor {
       Optional<String> source,
       List<String> authors,
       Optional<String> leadImage,
-      List<Translation> translations) {}
+      List<Translation> translations,
+      // The date of a dateline the generic extractor took out of the body.
+      Optional<LocalDate> dateline) {}
 
   /** Why a page is not an article; the message starts with "not an article: ". */
   static final class NotAnArticle extends Exception {
@@ -98,6 +101,7 @@ final class ArticleExtractor {
     Optional<String> ruleTitle = title(page, profile);
     Element body;
     String title;
+    Optional<LocalDate> dateline = Optional.empty();
     if (profile.body().isPresent()) {
       body = profile.body().get().first(page).orElseThrow(() -> new NotAnArticle(
           "not an article: no body (\"" + profile.body().get().css() + "\" of profile "
@@ -114,8 +118,10 @@ final class ArticleExtractor {
       }
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.empty())).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
-      body = GenericBody.find(page, new GenericBody.Hints(Optional.of(title), meta.authors(),
-          meta.type(), meta.structuredBody()));
+      GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
+          meta.authors(), meta.type(), meta.structuredBody()));
+      body = found.body();
+      dateline = found.dateline();
     }
     List<String> tags = profile.tags().isPresent() ? tags(page, profile) : meta.tags();
     Cleaner cleaner = new Cleaner(profile, body, drops);
@@ -132,7 +138,7 @@ final class ArticleExtractor {
     String language = Languages.decide(meta.declaredLanguages(), textSample(body),
         profile.language());
     return new Extracted(title, body, language, tags, List.copyOf(cleaner.related.values()),
-        cleaner.source, meta.authors(), meta.image(), translations(meta, profile, url));
+        cleaner.source, meta.authors(), meta.image(), translations(meta, profile, url), dateline);
   }
 
   /**

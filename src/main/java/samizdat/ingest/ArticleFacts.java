@@ -40,11 +40,12 @@ final class ArticleFacts {
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
    * selectors, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
-   * the first {@code <time datetime>} in the body, then a dateline between the headline
-   * ({@code title} as a line of its own) and the body.
+   * the first {@code <time datetime>} in the body, a dateline between the headline ({@code
+   * title} as a line of its own) and the body, then the one the generic extractor took out of
+   * the body ({@code bodyDateline}).
    */
   static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
-      String title, SiteProfile profile, PageMetadata meta) {
+      String title, Optional<LocalDate> bodyDateline, SiteProfile profile, PageMetadata meta) {
     if (url.isPresent() && profile.urlDate().isPresent()) {
       Matcher m = profile.urlDate().get().matcher(url.get());
       if (m.find() && m.groupCount() >= 3) {
@@ -81,7 +82,12 @@ final class ArticleFacts {
     return meta.published()
         .or(() -> url.flatMap(PageMetadata::dateFromUrl))
         .or(() -> firstDate(body, TIME))
-        .or(() -> dateline(page, title, body));
+        .or(() -> dateline(page, title, body))
+        .or(() -> bodyDateline.filter(ArticleFacts::plausible));
+  }
+
+  private static boolean plausible(LocalDate d) {
+    return !d.isBefore(Dates.EARLIEST) && !d.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
   }
 
   /** A dateline is a short line ("2005年3月8日 10:21 来源：某某日报"), not a paragraph. */
@@ -121,10 +127,9 @@ final class ArticleFacts {
         return FilterResult.CONTINUE;
       }
     });
-    LocalDate latest = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
     for (int i = 1; reached[0] && i < lines.size(); i++) {
       Optional<LocalDate> d = parseDate(lines.get(i));
-      if (d.isPresent() && !d.get().isBefore(Dates.EARLIEST) && !d.get().isAfter(latest)) {
+      if (d.isPresent() && plausible(d.get())) {
         return d;
       }
     }

@@ -63,7 +63,7 @@ class ArticleFactsTest {
 
   private Optional<LocalDate> published(Optional<String> url, Document page,
       org.jsoup.nodes.Element body, String title) {
-    return ArticleFacts.published(url, page, body, title, bannedbook,
+    return ArticleFacts.published(url, page, body, title, Optional.empty(), bannedbook,
         PageMetadata.read(page, LocalDate.of(2026, 1, 1)));
   }
 
