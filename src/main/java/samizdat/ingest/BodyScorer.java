@@ -42,54 +42,6 @@ final class BodyScorer {
   /** Page furniture by its tag: its paragraphs do not vote for the article. */
   private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "header", "menu");
 
-  /** Bits of {@link #words}: what an element's class and id words say. */
-  static final int UNLIKELY = 1;
-  static final int MAYBE = 2;
-  static final int NEGATIVE_CLASS = 4;
-  static final int POSITIVE_CLASS = 8;
-  static final int NEGATIVE_ID = 16;
-  static final int POSITIVE_ID = 32;
-  /** A photo gallery embedded in a page (a class or id that names one). */
-  static final int GALLERY = 64;
-  /** A name that says furniture in so many words ("related-posts"), whatever else it holds. */
-  static final int FURNITURE_NAME = 128;
-  static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
-  static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;
-
-  // Word lists: parts of class or id names (matched anywhere) and whole tokens (between
-  // spaces, '-' and '_'). Plain substring tests: several times faster than one big regex.
-  /** Page furniture: its paragraphs never vote. */
-  private static final String[] UNLIKELY_PARTS = {
-      "comment", "disqus", "reply", "replies", "sidebar", "side-bar", "footer", "masthead",
-      "banner", "breadcrumb", "menu", "share", "sharing", "social", "related", "recommend",
-      "promo", "sponsor", "advert", "newsletter", "subscri", "cookie", "consent", "gdpr", "popup",
-      "skyscraper", "outbrain", "taboola", "pagination", "pager", "mostread", "most-read",
-      "trending", "toolbar", "navbar"};
-  private static final Set<String> UNLIKELY_TOKENS = Set.of("ad", "ads", "nav", "rss", "hot", "rank");
-  /** Words that keep an element a candidate even when it also has an unlikely word. */
-  private static final String[] MAYBE_PARTS = {
-      "article", "body", "content", "main", "column", "story", "entry", "正文", "text"};
-  private static final String[] POSITIVE_PARTS = {
-      "article", "body", "content", "entry", "hentry", "post", "story", "main", "text", "detail",
-      "blog", "正文", "内容", "newscon", "news-con", "rich_media"};
-  private static final String[] NEGATIVE_PARTS = {
-      "comment", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
-      "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
-      "widget", "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
-      "masthead", "banner", "tool", "pagination", "combx", "shoutbox"};
-  /**
-   * Names of furniture that hold an article-like word ("post", "entry", "article") as part of
-   * the name, which must not make them look like the article: WordPress's entry-meta and
-   * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes.
-   */
-  private static final String[] FURNITURE_NAME_PARTS = {
-      "relatedpost", "related-post", "related_post", "related-article", "related-stor",
-      "sharedaddy", "jetpack", "like-post", "post-likes", "post-share", "share-post",
-      "post-navigation", "post-nav", "entry-meta", "entry-footer", "post-meta", "post-footer",
-      "article-meta", "article-share", "article-related", "more-stories", "more-articles"};
-  private static final Set<String> NEGATIVE_TOKENS = Set.of(
-      "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
-      "copyright", "footnote");
 
   /** Paragraphs shorter than this (25 Latin or 15 CJK characters) do not vote. */
   static final int MIN_PARAGRAPH = 75;
@@ -151,7 +103,7 @@ final class BodyScorer {
     /** Class and id word bits of any element of the page. */
     int words(Element el) {
       Block b = blocks.get(el);
-      return b != null ? b.words : BodyScorer.words(el, wordCache);
+      return b != null ? b.words : ClassWords.of(el, wordCache);
     }
 
     Block of(Element el) {
@@ -210,158 +162,6 @@ final class BodyScorer {
     return s.contains("display:none") || s.contains("visibility:hidden");
   }
 
-  /** What the class and id words of {@code el} say, as bits; remembered per page by name. */
-  static int words(Element el, Map<String, Integer> cache) {
-    String c = el.className();
-    String id = el.id();
-    int w = 0;
-    if (!c.isEmpty()) {
-      w |= cache.computeIfAbsent(c, BodyScorer::classify);
-    }
-    if (!id.isEmpty()) {
-      int i = cache.computeIfAbsent(id, BodyScorer::classify);
-      // An id's negative and positive words weigh on their own, as a second class would.
-      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME)) | (i & NEGATIVE_CLASS) << 2
-          | (i & POSITIVE_CLASS) << 2;
-    }
-    return w;
-  }
-
-  /** The word parts by their first (ASCII) character, with the bits each one sets. */
-  private static final String[][] PARTS_BY_FIRST = new String[128][];
-  private static final int[][] BITS_BY_FIRST = new int[128][];
-  /** Parts that are not ASCII (Chinese class names), tested only on non-ASCII names. */
-  private static final Map<String, Integer> WIDE_PARTS;
-
-  static {
-    Map<String, Integer> bits = new java.util.LinkedHashMap<>();
-    for (String w : UNLIKELY_PARTS) {
-      bits.merge(w, UNLIKELY, (a, b) -> a | b);
-    }
-    for (String w : MAYBE_PARTS) {
-      bits.merge(w, MAYBE, (a, b) -> a | b);
-    }
-    for (String w : NEGATIVE_PARTS) {
-      bits.merge(w, NEGATIVE_CLASS, (a, b) -> a | b);
-    }
-    for (String w : POSITIVE_PARTS) {
-      bits.merge(w, POSITIVE_CLASS, (a, b) -> a | b);
-    }
-    for (String w : FURNITURE_NAME_PARTS) {
-      bits.merge(w, FURNITURE_NAME, (a, b) -> a | b);
-    }
-    Map<String, Integer> wide = new HashMap<>();
-    List<List<String>> parts = new ArrayList<>();
-    List<List<Integer>> flags = new ArrayList<>();
-    for (int c = 0; c < 128; c++) {
-      parts.add(new ArrayList<>());
-      flags.add(new ArrayList<>());
-    }
-    bits.forEach((w, b) -> {
-      char c = w.charAt(0);
-      if (c < 128) {
-        parts.get(c).add(w);
-        flags.get(c).add(b);
-      } else {
-        wide.put(w, b);
-      }
-    });
-    for (int c = 0; c < 128; c++) {
-      if (!parts.get(c).isEmpty()) {
-        PARTS_BY_FIRST[c] = parts.get(c).toArray(new String[0]);
-        BITS_BY_FIRST[c] = flags.get(c).stream().mapToInt(Integer::intValue).toArray();
-      }
-    }
-    WIDE_PARTS = Map.copyOf(wide);
-  }
-
-  /**
-   * The word bits of one class or id attribute (as class bits). One scan: at each position
-   * only the parts that begin with that character are compared.
-   */
-  private static int classify(String name) {
-    String l = name.toLowerCase(Locale.ROOT);
-    int w = 0;
-    boolean wide = false;
-    for (int i = 0, n = l.length(); i < n; i++) {
-      char c = l.charAt(i);
-      if (c >= 128) {
-        wide = true;
-        continue;
-      }
-      String[] parts = PARTS_BY_FIRST[c];
-      if (parts == null) {
-        continue;
-      }
-      for (int k = 0; k < parts.length; k++) {
-        if (l.startsWith(parts[k], i)) {
-          w |= BITS_BY_FIRST[c][k];
-        }
-      }
-    }
-    if (wide) {
-      for (Map.Entry<String, Integer> e : WIDE_PARTS.entrySet()) {
-        if (l.contains(e.getKey())) {
-          w |= e.getValue();
-        }
-      }
-    }
-    if (hasToken(l, UNLIKELY_TOKENS)) {
-      w |= UNLIKELY;
-    }
-    if (hasToken(l, NEGATIVE_TOKENS)) {
-      w |= NEGATIVE_CLASS;
-    }
-    if (namesGallery(l)) {
-      w |= GALLERY;
-    }
-    return w;
-  }
-
-  /**
-   * A class or id that names a gallery ("gallery", "photo-gallery", "type-gallery"), not a part of
-   * one or a page built as one ("gallery-item", "editorial-gallery-main-content"). A "slideshow" is
-   * as often the article itself.
-   */
-  private static boolean namesGallery(String names) {
-    int end = names.indexOf("gallery");
-    while (end >= 0) {
-      end += "gallery".length();
-      if (end == names.length() || Character.isWhitespace(names.charAt(end))) {
-        return true;
-      }
-      end = names.indexOf("gallery", end);
-    }
-    return false;
-  }
-
-  private static boolean hasToken(String s, Set<String> tokens) {
-    int start = -1;
-    for (int i = 0, n = s.length(); i <= n; i++) {
-      char c = i < n ? s.charAt(i) : ' ';
-      boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-      if (word && start < 0) {
-        start = i;
-      } else if (!word && start >= 0) {
-        if (i - start <= 9 && tokens.contains(s.substring(start, i))) {
-          return true;
-        }
-        start = -1;
-      }
-    }
-    return false;
-  }
-
-  /** +25 for an article-like class or id word, -25 for a furniture-like one, each of the two. */
-  static int classWeight(int words) {
-    return ((words & POSITIVE_CLASS) != 0 ? 25 : 0) + ((words & POSITIVE_ID) != 0 ? 25 : 0)
-        - ((words & NEGATIVE_CLASS) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
-  }
-
-  /** Negative words and no positive ones. */
-  static boolean negativeWords(int words) {
-    return (words & NEGATIVE) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
-  }
 
   private static boolean unlikely(String name, int words) {
     if (FURNITURE.contains(name)) {
@@ -370,7 +170,7 @@ final class BodyScorer {
     if (name.equals("body") || name.equals("article") || name.equals("main")) {
       return false;
     }
-    return (words & UNLIKELY) != 0 && (words & MAYBE) == 0;
+    return (words & ClassWords.UNLIKELY) != 0 && (words & ClassWords.MAYBE) == 0;
   }
 
   /** A container's starting score, for its tag and its class and id words. */
@@ -389,7 +189,7 @@ final class BodyScorer {
     if ("main".equals(el.attr("role")) || el.nameIs("main")) {
       s += 8;
     }
-    return s + classWeight(words);
+    return s + ClassWords.classWeight(words);
   }
 
   /** The per-page state of the scoring traversal. */
@@ -402,7 +202,7 @@ final class BodyScorer {
 
     void traverse(Element root) {
       // The root is a block; it has no parent block.
-      current = new Block(root, null, false, words(root, wordCache));
+      current = new Block(root, null, false, ClassWords.of(root, wordCache));
       blocks.put(root, current);
       NodeTraversor.filter(this, root);
     }
@@ -438,7 +238,7 @@ final class BodyScorer {
       }
       closeSegment(current);
       current.hasBlockChild = true;
-      int words = words(el, wordCache);
+      int words = ClassWords.of(el, wordCache);
       Block b = new Block(el, current, current.unlikely || unlikely(name, words), words);
       blocks.put(el, b);
       current = b;

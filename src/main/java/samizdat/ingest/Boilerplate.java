@@ -224,14 +224,14 @@ final class Boilerplate {
         default -> { }
       }
       int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
-      if (!NEVER_BY_CLASS.contains(name) && BodyScorer.negativeWords(words)) {
+      if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words)) {
         // A wrapper of most of the body keeps its content whatever its name says.
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
           return FilterResult.REMOVE;
         }
       }
-      if ((words & BodyScorer.GALLERY) != 0 && b != null && rootBlock != null
+      if ((words & ClassWords.GALLERY) != 0 && b != null && rootBlock != null
           && !NEVER_BY_CLASS.contains(name)) {
         // A photo gallery in the article: its captions are not the article's text, however
         // much of the body they are, as long as the article keeps a fifth of its own text
