@@ -59,7 +59,7 @@ final class ClassWords {
       "relatedpost", "related-post", "related_post", "related-article", "related-stor",
       "sharedaddy", "jetpack", "like-post", "post-likes", "post-share", "share-post",
       "post-navigation", "post-nav", "entry-meta", "entry-footer", "post-meta", "post-footer",
-      "article-meta", "article-share", "article-related", "more-stories", "more-articles"};
+      "article-share", "article-related", "more-stories", "more-articles"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
       "copyright", "footnote");
