@@ -105,6 +105,8 @@ final class ArticleFacts {
       return Optional.empty();
     }
     String headline = PageMetadata.normalise(title);
+    // Longer text (a paragraph, a script's) is neither the headline nor a dateline.
+    int longest = Math.max(headline.length(), DATELINE_CHARS) * 2;
     List<String> lines = new java.util.ArrayList<>();
     boolean[] reached = new boolean[1];
     page.filter(new NodeFilter() {
@@ -114,7 +116,7 @@ final class ArticleFacts {
           reached[0] = true;
           return FilterResult.STOP;
         }
-        if (node instanceof TextNode t && !t.isBlank()) {
+        if (node instanceof TextNode t && t.getWholeText().length() <= longest && !t.isBlank()) {
           String text = PageMetadata.normalise(t.getWholeText());
           if (text.equals(headline)) {
             lines.clear();

@@ -17,8 +17,10 @@ import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes what is not the article from a chosen body, in one traversal: hidden elements, page
@@ -78,6 +80,7 @@ final class Boilerplate {
       "figure", "figcaption", "picture", "img", "pre", "code", "table", "tbody", "tr", "td", "th",
       "blockquote", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6");
   private static final Set<String> LINK_LISTS = Set.of("ul", "ol", "dl", "div", "section", "table");
+  private static final Evaluator TEASER_HEADING = QueryParser.parse("h2, h3, h4, h5");
 
   private Boilerplate() {}
 
@@ -252,7 +255,10 @@ final class Boilerplate {
           return FilterResult.REMOVE;
         }
       }
-      if (b != null && units <= READ_ALSO_UNITS || b == null && isLeafish(el)) {
+      // A block longer than a junk line is looked at only as a "Read more: headline" line, and
+      // that is mostly link text.
+      if (b != null && (units <= JUNK_UNITS || units <= READ_ALSO_UNITS && b.linkUnits * 2 >= units)
+          || b == null && isLeafish(el)) {
         String text = el.text();
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
@@ -330,7 +336,7 @@ final class Boilerplate {
         continue;
       }
       items++;
-      Element h = item.selectFirst("h2, h3, h4, h5");
+      Element h = item.selectFirst(TEASER_HEADING);
       if (h == null || !h.hasText()) {
         continue;
       }

@@ -13,8 +13,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 import samizdat.ingest.BodyScorer.Block;
 
 /**
@@ -66,6 +68,9 @@ final class GenericBody {
   private static final Pattern ERROR = Pattern.compile(
       "(?i)\\b404\\b|page not found|not be found|no longer (available|exists)|does ?n[o']t exist"
           + "|页面不存在|页面未找到|找不到|无法找到|已被删除|不存在|出错了|错误页");
+
+  /** A link to another page: not a section's permalink within this one. */
+  private static final Evaluator LINK_AWAY = QueryParser.parse("a[href]:not([href^=#])");
 
   private GenericBody() {}
 
@@ -375,7 +380,7 @@ final class GenericBody {
             m[3]++;
           } else if (el.nameIs("h2") || el.nameIs("h3") || el.nameIs("h4")) {
             // A link within the page (a section's permalink) does not make a teaser.
-            Element a = el.selectFirst("a[href]:not([href^=#])");
+            Element a = el.selectFirst(LINK_AWAY);
             if (a != null && a.text().length() * 2 >= el.text().length()) {
               m[2]++;
             }

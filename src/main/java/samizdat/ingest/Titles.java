@@ -214,12 +214,19 @@ final class Titles {
       return Optional.empty();
     }
     Element root = page.body() != null ? page.body() : page;
-    for (TextNode t : root.selectXpath("//text()", TextNode.class)) {
-      if (PageMetadata.normalise(t.getWholeText()).equals(lead)) {
-        return Optional.of(lead);
+    boolean[] shown = new boolean[1];
+    root.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t && t.getWholeText().length() < lead.length() * 2
+            && PageMetadata.normalise(t.getWholeText()).equals(lead)) {
+          shown[0] = true;
+          return FilterResult.STOP;
+        }
+        return FilterResult.CONTINUE;
       }
-    }
-    return Optional.empty();
+    });
+    return shown[0] ? Optional.of(lead) : Optional.empty();
   }
 
   private static Optional<String> firstText(Document page, Evaluator e) {
