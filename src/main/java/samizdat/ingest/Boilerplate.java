@@ -128,8 +128,23 @@ final class Boilerplate {
         return true;
       }
     }
-    return false;
+    // A toolbar of such lines: "【打印本页】【关闭窗口】", "Share | Print | Email".
+    String[] pieces = TOOLBAR_GAPS.split(n);
+    int junk = 0;
+    for (String piece : pieces) {
+      if (!piece.isEmpty()) {
+        if (!LINES.contains(piece)) {
+          return false;
+        }
+        junk++;
+      }
+    }
+    return junk >= 2;
   }
+
+  /** What separates the entries of a toolbar line. */
+  private static final java.util.regex.Pattern TOOLBAR_GAPS =
+      java.util.regex.Pattern.compile("[\\s【】\\[\\]|｜/·•]+");
 
   /**
    * True for a line that points to another story: a label such as "Read more", "Lea también" or

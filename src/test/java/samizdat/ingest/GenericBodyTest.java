@@ -186,11 +186,15 @@ class GenericBodyTest {
         + ZH.replace("市政府", "县政府") + "</p>"
         + "<p>编辑部收到了很多读者来信。</p>"
         + "<p>声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</p>"
-        + "<p>来源: 新华社</p></div>"));
+        + "<p>来源: 新华社</p><p>【打印本页】 【关闭窗口】</p><p>上一篇：<a href=/1>某条新闻</a></p></div>"));
     assertTrue(md.contains("声明称，市政府"), md);
     assertTrue(md.contains("编辑部收到"), md);
     assertFalse(md.contains("证券时报"), md);
     assertFalse(md.contains("新华社"), md);
+    assertFalse(md.contains("关闭窗口"), md);
+    assertFalse(md.contains("上一篇"), md);
+    assertTrue(Boilerplate.isJunkLine("Share | Print | Email"));
+    assertFalse(Boilerplate.isJunkLine("Print | the council's budget"));
   }
 
   @Test
