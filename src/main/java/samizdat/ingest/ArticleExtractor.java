@@ -102,6 +102,7 @@ final class ArticleExtractor {
     Element body;
     String title;
     Optional<LocalDate> dateline = Optional.empty();
+    List<String> authors = meta.authors();
     if (profile.body().isPresent()) {
       body = profile.body().get().first(page).orElseThrow(() -> new NotAnArticle(
           "not an article: no body (\"" + profile.body().get().css() + "\" of profile "
@@ -118,8 +119,11 @@ final class ArticleExtractor {
       }
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.empty())).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
+      if (authors.isEmpty()) {
+        authors = Bylines.after(page, title).map(List::of).orElse(List.of());
+      }
       GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
-          meta.authors(), meta.type(), meta.structuredBody()));
+          authors, meta.type(), meta.structuredBody()));
       body = found.body();
       dateline = found.dateline();
     }
@@ -138,7 +142,7 @@ final class ArticleExtractor {
     String language = Languages.decide(meta.declaredLanguages(), textSample(body),
         profile.language());
     return new Extracted(title, body, language, tags, List.copyOf(cleaner.related.values()),
-        cleaner.source, meta.authors(), meta.image(), translations(meta, profile, url), dateline);
+        cleaner.source, authors, meta.image(), translations(meta, profile, url), dateline);
   }
 
   /**

@@ -201,7 +201,7 @@ class GenericIngestTest {
     String html = "<html><head><title>本市延长图书馆开放时间_新闻中心_某某网</title></head><body>"
         + "<table width=760><tr><td colspan=2>今天是2005年3月9日 <a href=/>首页</a> | <a href=/news>新闻</a></td></tr>"
         + "<tr><td width=560><table><tr><td align=center><font size=4><b>本市延长图书馆开放时间</b></font></td></tr>"
-        + "<tr><td align=center>2005年3月8日 10:21 来源：某某日报</td></tr>"
+        + "<tr><td align=center>2005年3月8日 10:21 来源：某某日报 作者：李在山</td></tr>"
         + "<tr><td class=content>　　" + p1 + "<br><br>　　" + p2 + "<br><br>　　" + p1.replace("市政府", "区政府")
         + "<br><br>（编辑：王丽）</td></tr></table></td><td width=200><table>" + side + "</table></td></tr>"
         + "<tr><td colspan=2>关于我们 | 联系我们 | 版权所有 某某网</td></tr></table></body></html>";
@@ -213,6 +213,7 @@ class GenericIngestTest {
     JsonNode m = meta(ids().get(0));
     assertEquals("本市延长图书馆开放时间", m.get("title").asText());
     assertEquals("2005-03-08", m.get("published").asText());
+    assertEquals("[\"李在山\"]", m.get("authors").toString());
     assertEquals("zh-Hans", m.get("language").asText());
     String md = body(ids().get(0));
     assertTrue(md.contains(p2), md);

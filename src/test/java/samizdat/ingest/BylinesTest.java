@@ -1,0 +1,41 @@
+package samizdat.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class BylinesTest {
+  private static final String TITLE = "本市延长图书馆开放时间";
+  private static final String PARAGRAPH = "<p>市政府周二表决通过延长图书馆开放时间的决定，此前学生、家长和教师为此奔走多时，"
+      + "他们表示这座建筑是全区唯一可以安静学习的地方。记者王丽在现场看到，很多学生排队等候入馆。</p>";
+
+  private static Optional<String> byline(String html) {
+    return Bylines.after(Jsoup.parse(html), TITLE);
+  }
+
+  /** Shapes of stcn.com, thepaper.cn and cjn.cn under a headline. */
+  @Test
+  void aLabelledNameJustAfterTheHeadlineIsTheAuthor() {
+    assertEquals(Optional.of("李在山"), byline("<h1>" + TITLE + "</h1><div><span>2019-09-26 12:11</span>"
+        + "<span>来源：证券时报网</span><span>作者：</span><a href=/a>李在山</a></div>" + PARAGRAPH));
+    assertEquals(Optional.of("贺梨萍"), byline("<h1>" + TITLE + "</h1><div>澎湃新闻记者 贺梨萍</div>" + PARAGRAPH));
+    assertEquals(Optional.of("陈智"), byline("<h1>" + TITLE + "</h1><p>长江网10月4日讯（记者陈智 整合）</p>" + PARAGRAPH));
+    assertEquals(Optional.of("Jane Roe"), byline("<h1>" + TITLE + "</h1><p class=meta>By Jane Roe and Kim Lee"
+        + " | May 6, 2022</p>" + PARAGRAPH));
+    assertEquals(Optional.of("Kim Lee"), byline("<h1>" + TITLE + "</h1><p>By <a href=/k>Kim Lee</a></p>" + PARAGRAPH));
+  }
+
+  @Test
+  void noNameIsTakenFromProseFromElsewhereOrFromWordsThatOnlyLookLikeALabel() {
+    // In the article's text (after its first paragraph), before the headline, or unlabelled.
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1>" + PARAGRAPH + "<p>作者：张三</p>"));
+    assertEquals(Optional.empty(), byline("<div>作者：张三</div><h1>" + TITLE + "</h1>" + PARAGRAPH));
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div>王丽</div>" + PARAGRAPH));
+    // A press conference (记者会), or the headline repeated with a quote in it.
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div>记者会上午十点开始</div>" + PARAGRAPH));
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><h2>" + TITLE + "</h2>" + PARAGRAPH));
+    assertEquals(Optional.empty(), byline("<h1>Another story</h1><div>作者：张三</div>" + PARAGRAPH));
+  }
+}
