@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +16,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 import samizdat.content.ArticleIds;
 
@@ -86,8 +88,9 @@ final class ArticleFacts {
         .or(() -> bodyDateline.filter(ArticleFacts::plausible));
   }
 
+  /** From 1990 to tomorrow (UTC), as {@link Dates#plausible}. */
   private static boolean plausible(LocalDate d) {
-    return !d.isBefore(Dates.EARLIEST) && !d.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+    return Dates.plausible(d, LocalDate.now(ZoneOffset.UTC));
   }
 
   /** A dateline is a short line ("2005年3月8日 10:21 来源：某某日报"), not a paragraph. */
@@ -107,7 +110,7 @@ final class ArticleFacts {
     String headline = PageMetadata.normalise(title);
     // Longer text (a paragraph, a script's) is neither the headline nor a dateline.
     int longest = Math.max(headline.length(), DATELINE_CHARS) * 2;
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     boolean[] reached = new boolean[1];
     page.filter(new NodeFilter() {
       @Override

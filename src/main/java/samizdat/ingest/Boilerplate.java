@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -143,8 +144,7 @@ final class Boilerplate {
   }
 
   /** What separates the entries of a toolbar line. */
-  private static final java.util.regex.Pattern TOOLBAR_GAPS =
-      java.util.regex.Pattern.compile("[\\s【】\\[\\]|｜/·•]+");
+  private static final Pattern TOOLBAR_GAPS = Pattern.compile("[\\s【】\\[\\]|｜/·•]+");
 
   /**
    * True for a line that points to another story: a label such as "Read more", "Lea también" or

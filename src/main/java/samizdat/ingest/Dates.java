@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ final class Dates {
   }
 
   /** Words a dateline may hold besides its date and time ("Posted on", "Updated:", "PM ET"). */
-  private static final java.util.Set<String> DATELINE_WORDS = java.util.Set.of(
+  private static final Set<String> DATELINE_WORDS = Set.of(
       "posted", "published", "updated", "last", "modified", "on", "at", "am", "pm", "a", "m", "p",
       "et", "est", "edt", "ct", "cst", "cdt", "mt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet",
       "cest", "hkt", "sgt", "jst", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
