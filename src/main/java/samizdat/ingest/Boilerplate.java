@@ -115,6 +115,16 @@ final class Boilerplate {
     return n.substring(from, to);
   }
 
+  /**
+   * Only the letters and digits, lower case: a heading and the title it repeats may differ in
+   * quotes, dashes and spaces ('tranqui' and ‘tranqui’).
+   */
+  static String lettersOf(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+    return b.toString();
+  }
+
   /** True for a short line of known boilerplate. */
   static boolean isJunkLine(String text) {
     String n = normalise(text);
@@ -200,7 +210,7 @@ final class Boilerplate {
       this.rootUnits = Math.max(rootUnits, 1);
       this.hints = hints;
       this.scored = scored;
-      this.title = hints.title().map(Boilerplate::normalise).orElse("");
+      this.title = hints.title().map(Boilerplate::lettersOf).orElse("");
     }
 
     void run() {
@@ -310,13 +320,15 @@ final class Boilerplate {
     }
 
     private boolean isTitle(String heading) {
-      String h = normalise(heading);
-      if (h.isEmpty()) {
+      String h = lettersOf(heading);
+      if (h.isEmpty() || title.isEmpty()) {
         return false;
       }
-      // Page titles often carry the site name: "Heading | Site", "Heading - Site".
+      // Page titles often carry the site name: "Heading | Site", "Heading - Site"; headings a
+      // kicker: "Investitionen in IT-Sicherheit Cyber-Angriffe: …".
       return h.equals(title) || title.startsWith(h) && h.length() * 10 >= title.length() * 6
-          || h.startsWith(title) && title.length() * 10 >= h.length() * 8;
+          || h.startsWith(title) && title.length() * 10 >= h.length() * 8
+          || h.endsWith(title) && title.length() * 10 >= h.length() * 6;
     }
 
     private boolean isByline(Element el, String text) {

@@ -251,6 +251,21 @@ class GenericBodyTest {
 
   // ---------------------------------------------------------------- cleaning
 
+  /** The headline repeats the title with other quotes (minuto30.com), or after a kicker. */
+  @Test
+  void theHeadlineGoesWhateverItsQuotesOrKicker() throws Exception {
+    String quotes = markdown(page("<article><h1>La Policía dice que todo ‘tranqui’ en La Sierra</h1>"
+        + paragraphs(3, LOREM) + "</article>"), new GenericBody.Hints(
+            Optional.of("La Policía dice que todo 'tranqui' en La Sierra"), List.of(), Optional.empty(), Optional.empty()));
+    assertFalse(quotes.contains("tranqui"), quotes);
+    String kicker = markdown(page("<article><h1><span>IT security</span> Cyber attacks: a fifth of the budget"
+        + "</h1>" + paragraphs(3, LOREM) + "<h2>Cyber attacks</h2>" + paragraphs(1, LOREM) + "</article>"),
+        new GenericBody.Hints(Optional.of("Cyber attacks: a fifth of the budget"), List.of(), Optional.empty(),
+            Optional.empty()));
+    assertFalse(kicker.contains("IT security"), kicker);
+    assertTrue(kicker.contains("## Cyber attacks"), kicker);
+  }
+
   @Test
   void hiddenElementsTitleBylineAndJunkLinesAreRemoved() throws Exception {
     String md = markdown(page("<article><a class='skip-link screen-reader-text' href='#content'>Zum Inhalt"
