@@ -271,15 +271,39 @@ final class GenericBody {
    */
   private static Element assemble(BodyScorer.Scored scored, Block top,
       ToDoubleFunction<Block> scoreOf) {
-    Element el = top.el;
+    // Parts of the article beside a thin wrapper around the block: NYT puts each part of a
+    // story, with an ad, in a div.story-body-supplemental of its own.
+    Block anchor = top;
+    while (anchor.parent != null && anchor.parent.parent != null
+        && anchor.parent.units * 10 <= anchor.units * 11) {
+      anchor = anchor.parent;
+    }
+    if (anchor != top) {
+      List<Element> outer = siblings(scored, anchor, top, scoreOf);
+      if (outer.size() > 1) {
+        return gathered(anchor.el, outer);
+      }
+    }
+    List<Element> keep = siblings(scored, top, top, scoreOf);
+    return keep.size() == 1 ? top.el : gathered(top.el, keep);
+  }
+
+  /**
+   * {@code block}'s element and those of its siblings that belong to the same article as
+   * {@code top}: strong candidates themselves, or paragraphs of prose; in page order.
+   */
+  private static List<Element> siblings(BodyScorer.Scored scored, Block block, Block top,
+      ToDoubleFunction<Block> scoreOf) {
+    Element el = block.el;
     Element parent = el.parent();
-    if (parent == null || top.parent == null) {
-      return el;
+    List<Element> keep = new ArrayList<>();
+    if (parent == null || block.parent == null) {
+      keep.add(el);
+      return keep;
     }
     double score = scoreOf.applyAsDouble(top);
     double threshold = Math.max(10, score * 0.2);
     String cls = el.className();
-    List<Element> keep = new ArrayList<>();
     for (Element sib : parent.children()) {
       if (sib == el) {
         keep.add(sib);
@@ -300,11 +324,13 @@ final class GenericBody {
         }
       }
     }
-    if (keep.size() == 1) {
-      return el;
-    }
+    return keep;
+  }
+
+  /** The elements moved into a new {@code <div>} put where {@code first} was. */
+  private static Element gathered(Element at, List<Element> keep) {
     Element div = new Element("div");
-    el.before(div);
+    at.before(div);
     for (Element k : keep) {
       div.appendChild(k);
     }

@@ -327,6 +327,24 @@ class GenericBodyTest {
     }
   }
 
+  /** The shape of nytimes.com in 2016 (Readability's nytimes-2): each part of the story in a wrapper of its own. */
+  @Test
+  void partsOfAStoryInWrappersOfTheirOwnAreGatheredButTheRestOfThePageIsNot() throws Exception {
+    String part1 = "<div class='story-body-supplemental'><div class='story-body story-body-1'>"
+        + paragraphs(2, LOREM.replace("council", "first council")) + "</div></div>";
+    String ad = "<div class=ad><div class='visually-hidden'><p>Advertisement</p></div></div>";
+    String part2 = "<div class='story-body-supplemental'><div class='story-body story-body-2'>"
+        + paragraphs(6, LOREM) + "</div><p>Continue reading the main story</p></div>";
+    String md = markdown(page("<main><article><div id=story>" + part1 + ad + part2 + "</div>"
+        + "<aside class=related><h2>More in Business</h2><ul><li><a href=/a>Other story</a></li></ul></aside>"
+        + "</article></main><div class=footer-teasers>" + paragraphs(1, "Sign in to read more stories like this one.")
+        + "</div>"));
+    assertTrue(md.contains("0 The first council voted"), md);
+    assertTrue(md.contains("5 The council voted"), md);
+    assertFalse(md.contains("Other story"), md);
+    assertFalse(md.contains("Sign in"), md);
+  }
+
   /** The shape of telegraph.co.uk in 2011 (goose3's test_issue28): the first paragraphs each in a div. */
   @Test
   void paragraphsWrappedOneByOneBeforeTheBodyBelongToIt() throws Exception {
