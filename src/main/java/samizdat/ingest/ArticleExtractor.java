@@ -1,6 +1,7 @@
 package samizdat.ingest;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,8 @@ final class ArticleExtractor {
       List<String> authors,
       Optional<String> leadImage,
       List<Translation> translations,
-      // The date of a dateline the generic extractor took out of the body.
+      // The date the lines under the headline give, else that of the dateline the generic
+      // extractor took out of the body: for pages whose metadata has none.
       Optional<LocalDate> dateline) {}
 
   /** Why a page is not an article; the message starts with "not an article: ". */
@@ -109,6 +111,7 @@ final class ArticleExtractor {
               + profile.name() + ")"));
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.of(body))).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
+      dateline = Dates.firstIn(HeaderLines.of(page, title), LocalDate.now(ZoneOffset.UTC));
     } else {
       // The profile's drop rules go first, so what they remove cannot win the body's scoring.
       for (SiteProfile.Rule rule : profile.drop()) {
@@ -119,13 +122,15 @@ final class ArticleExtractor {
       }
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.empty())).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
+      // Read before the cleaning, which may take these lines out of the body.
+      List<String> header = HeaderLines.of(page, title);
       if (authors.isEmpty()) {
-        authors = Bylines.after(page, title).map(List::of).orElse(List.of());
+        authors = Bylines.in(header).map(List::of).orElse(List.of());
       }
       GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
           authors, meta.type(), meta.structuredBody()));
       body = found.body();
-      dateline = found.dateline();
+      dateline = Dates.firstIn(header, LocalDate.now(ZoneOffset.UTC)).or(found::dateline);
     }
     List<String> tags = profile.tags().isPresent() ? tags(page, profile) : meta.tags();
     Cleaner cleaner = new Cleaner(profile, body, drops);

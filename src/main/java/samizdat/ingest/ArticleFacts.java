@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 import samizdat.content.ArticleIds;
 
@@ -42,12 +38,11 @@ final class ArticleFacts {
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
    * selectors, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
-   * the first {@code <time datetime>} in the body, a dateline between the headline ({@code
-   * title} as a line of its own) and the body, then the one the generic extractor took out of
-   * the body ({@code bodyDateline}).
+   * the first {@code <time datetime>} in the body, then {@code dateline}: the lines under the
+   * headline or the dateline the cleaning took out ({@link ArticleExtractor.Extracted#dateline}).
    */
   static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
-      String title, Optional<LocalDate> bodyDateline, SiteProfile profile, PageMetadata meta) {
+      Optional<LocalDate> dateline, SiteProfile profile, PageMetadata meta) {
     if (url.isPresent() && profile.urlDate().isPresent()) {
       Matcher m = profile.urlDate().get().matcher(url.get());
       if (m.find() && m.groupCount() >= 3) {
@@ -84,61 +79,12 @@ final class ArticleFacts {
     return meta.published()
         .or(() -> url.flatMap(PageMetadata::dateFromUrl))
         .or(() -> firstDate(body, TIME))
-        .or(() -> dateline(page, title, body))
-        .or(() -> bodyDateline.filter(ArticleFacts::plausible));
+        .or(() -> dateline.filter(ArticleFacts::plausible));
   }
 
   /** From 1990 to tomorrow (UTC), as {@link Dates#plausible}. */
   private static boolean plausible(LocalDate d) {
     return Dates.plausible(d, LocalDate.now(ZoneOffset.UTC));
-  }
-
-  /** A dateline is a short line ("2005年3月8日 10:21 来源：某某日报"), not a paragraph. */
-  private static final int DATELINE_CHARS = 80;
-  /** Lines between the headline and the body that may be the dateline. */
-  private static final int DATELINE_LINES = 6;
-
-  /**
-   * The first date in a short line of text after the headline and before the body, where pages
-   * without metadata (old portals) write it. Only between the two: a date elsewhere on the page
-   * may be today's, or another story's.
-   */
-  private static Optional<LocalDate> dateline(Document page, String title, Element body) {
-    if (body.parent() == null || title.isBlank()) {
-      return Optional.empty();
-    }
-    String headline = PageMetadata.normalise(title);
-    // Longer text (a paragraph, a script's) is neither the headline nor a dateline.
-    int longest = Math.max(headline.length(), DATELINE_CHARS) * 2;
-    List<String> lines = new ArrayList<>();
-    boolean[] reached = new boolean[1];
-    page.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node == body) {
-          reached[0] = true;
-          return FilterResult.STOP;
-        }
-        if (node instanceof TextNode t && t.getWholeText().length() <= longest && !t.isBlank()) {
-          String text = PageMetadata.normalise(t.getWholeText());
-          if (text.equals(headline)) {
-            lines.clear();
-            lines.add(text);
-          } else if (!lines.isEmpty() && text.length() <= DATELINE_CHARS
-              && lines.size() <= DATELINE_LINES) {
-            lines.add(text);
-          }
-        }
-        return FilterResult.CONTINUE;
-      }
-    });
-    for (int i = 1; reached[0] && i < lines.size(); i++) {
-      Optional<LocalDate> d = parseDate(lines.get(i));
-      if (d.isPresent() && plausible(d.get())) {
-        return d;
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<LocalDate> firstDate(Element root, Evaluator e) {

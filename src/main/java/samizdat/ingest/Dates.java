@@ -3,6 +3,7 @@ package samizdat.ingest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +96,17 @@ final class Dates {
       }
     }
     return true;
+  }
+
+  /** The first plausible date in any of {@code lines}, in their order. */
+  static Optional<LocalDate> firstIn(List<String> lines, LocalDate today) {
+    for (String line : lines) {
+      Optional<LocalDate> d = parse(line, today);
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
   }
 
   /** As {@link #parse(String)}, kept only when {@link #plausible}. */

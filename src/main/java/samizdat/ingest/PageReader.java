@@ -96,7 +96,7 @@ final class PageReader {
       throw new SourceFailure(e.getMessage());
     }
     Optional<LocalDate> published = options.date()
-        .or(() -> ArticleFacts.published(url, doc, ex.body(), ex.title(), ex.dateline(), profile, meta));
+        .or(() -> ArticleFacts.published(url, doc, ex.body(), ex.dateline(), profile, meta));
 
     PageImages images = new PageImages(source, progress, stored, media, fetcher,
         options.fetch(), options.url().isPresent());

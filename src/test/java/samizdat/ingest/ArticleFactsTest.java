@@ -58,34 +58,23 @@ class ArticleFactsTest {
 
   private Optional<LocalDate> published(Optional<String> url, Document page,
       org.jsoup.nodes.Element body) {
-    return published(url, page, body, "t");
-  }
-
-  private Optional<LocalDate> published(Optional<String> url, Document page,
-      org.jsoup.nodes.Element body, String title) {
-    return ArticleFacts.published(url, page, body, title, Optional.empty(), bannedbook,
+    return ArticleFacts.published(url, page, body, Optional.empty(), bannedbook,
         PageMetadata.read(page, LocalDate.of(2026, 1, 1)));
   }
 
-  /** Old portals: no metadata, the date in a line between the bold headline and the body. */
+  /** What the page states wins over the lines under the headline; those over nothing. */
   @Test
-  void aDatelineBetweenTheHeadlineAndTheBodyDatesThePage() {
-    String nav = "<td>今天是2005年3月9日 星期三 <a href=/n/1>旧闻 2004-12-01</a></td>";
-    Document page = Jsoup.parse("<table><tr>" + nav + "</tr><tr><td><b>本市延长图书馆开放时间</b></td></tr>"
-        + "<tr><td>2005年3月8日 10:21 来源：某某日报</td></tr><tr><td id=b>正文。</td></tr>"
-        + "<tr><td>相关新闻 2005-01-02</td></tr></table>");
-    org.jsoup.nodes.Element body = page.getElementById("b");
-    assertEquals(Optional.of(LocalDate.of(2005, 3, 8)),
-        published(Optional.empty(), page, body, "本市延长图书馆开放时间"));
-    // Without the headline on the page, or with the date after the body, nothing is taken.
-    assertEquals(Optional.empty(), published(Optional.empty(), page, body, "另一个标题"));
-    Document after = Jsoup.parse("<b>本市延长图书馆开放时间</b><div id=b>正文。</div><p>2005年3月8日</p>");
-    assertEquals(Optional.empty(),
-        published(Optional.empty(), after, after.getElementById("b"), "本市延长图书馆开放时间"));
-    // A date in the future is no dateline.
-    Document future = Jsoup.parse("<b>本市延长图书馆开放时间</b><p>2999年3月8日</p><div id=b>正文。</div>");
-    assertEquals(Optional.empty(),
-        published(Optional.empty(), future, future.getElementById("b"), "本市延长图书馆开放时间"));
+  void theHeaderLinesDateComesAfterEverythingThePageStates() {
+    Document page = Jsoup.parse("<head><meta name=date content=2020-01-01></head><div class=entry><p>x</p></div>");
+    Optional<LocalDate> header = Optional.of(LocalDate.of(2005, 3, 8));
+    PageMetadata meta = PageMetadata.read(page, LocalDate.of(2026, 1, 1));
+    assertEquals(Optional.of(LocalDate.of(2020, 1, 1)),
+        ArticleFacts.published(Optional.empty(), page, page.body(), header, bannedbook, meta));
+    Document none = Jsoup.parse("<div class=entry><p>x</p></div>");
+    assertEquals(header, ArticleFacts.published(Optional.empty(), none, none.body(), header, bannedbook,
+        PageMetadata.read(none, LocalDate.of(2026, 1, 1))));
+    assertEquals(Optional.empty(), ArticleFacts.published(Optional.empty(), none, none.body(),
+        Optional.of(LocalDate.of(2999, 1, 1)), bannedbook, PageMetadata.read(none, LocalDate.of(2026, 1, 1))));
   }
 
   @Test

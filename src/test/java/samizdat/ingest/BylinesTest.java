@@ -12,7 +12,7 @@ class BylinesTest {
       + "他们表示这座建筑是全区唯一可以安静学习的地方。记者王丽在现场看到，很多学生排队等候入馆。</p>";
 
   private static Optional<String> byline(String html) {
-    return Bylines.after(Jsoup.parse(html), TITLE);
+    return Bylines.in(HeaderLines.of(Jsoup.parse(html), TITLE));
   }
 
   /** Shapes of stcn.com, thepaper.cn and cjn.cn under a headline. */
