@@ -368,11 +368,9 @@ final class Boilerplate {
         continue;
       }
       int linked = 0;
-      for (Element a : h.getElementsByTag("a")) {
-        // A link within the page (a section's permalink, a table of contents) is no teaser.
-        if (!a.attr("href").startsWith("#")) {
-          linked += a.text().length();
-        }
+      // A link within the page (a section's permalink, a table of contents) is no teaser.
+      for (Element a : h.select(GenericBody.LINK_AWAY)) {
+        linked += a.text().length();
       }
       if (linked * 10 >= h.text().length() * 9) {
         teasers++;

@@ -70,7 +70,7 @@ final class GenericBody {
           + "|页面不存在|页面未找到|找不到|无法找到|已被删除|不存在|出错了|错误页");
 
   /** A link to another page: not a section's permalink within this one. */
-  private static final Evaluator LINK_AWAY = QueryParser.parse("a[href]:not([href^=#])");
+  static final Evaluator LINK_AWAY = QueryParser.parse("a[href]:not([href^=#])");
 
   private GenericBody() {}
 

@@ -123,17 +123,7 @@ final class MarkdownBlocks {
     }
     boolean first = true;
     for (String line : lines) {
-      String p = prefix(first, line.isEmpty());
-      doc.append(p).append(line);
-      if (line.isEmpty() && first) {
-        // An empty list item: the marker alone, without its trailing space.
-        int end = doc.length();
-        while (end > 0 && doc.charAt(end - 1) == ' ') {
-          end--;
-        }
-        doc.setLength(end);
-      }
-      doc.append('\n');
+      doc.append(prefix(first, line.isEmpty())).append(line).append('\n');
       first = false;
     }
     for (Container c : containers) {
