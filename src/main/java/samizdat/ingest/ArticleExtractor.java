@@ -68,7 +68,7 @@ final class ArticleExtractor {
       List<String> authors,
       Optional<String> leadImage,
       List<Translation> translations,
-      // The date the lines under the headline give, for pages whose metadata has none.
+      // The date the lines under the headline give, for generic pages whose metadata has none.
       Optional<LocalDate> dateline) {}
 
   /** Why a page is not an article; the message starts with "not an article: ". */
@@ -110,7 +110,6 @@ final class ArticleExtractor {
               + profile.name() + ")"));
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.of(body))).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
-      dateline = Dates.firstIn(HeaderLines.of(page, title), LocalDate.now(ZoneOffset.UTC));
     } else {
       // The profile's drop rules go first, so what they remove cannot win the body's scoring.
       for (SiteProfile.Rule rule : profile.drop()) {
@@ -121,14 +120,16 @@ final class ArticleExtractor {
       }
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.empty())).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
-      // Read before the cleaning, which may take these lines out of the body.
-      List<String> header = HeaderLines.of(page, title);
+      // What the metadata lacks, from the lines under the headline; read before the cleaning,
+      // which may take them out of the body.
+      List<String> header = authors.isEmpty() || meta.published().isEmpty()
+          ? HeaderLines.of(page, title) : List.of();
       if (authors.isEmpty()) {
         authors = Bylines.in(header).map(List::of).orElse(List.of());
       }
+      dateline = Dates.firstIn(header, LocalDate.now(ZoneOffset.UTC));
       body = GenericBody.find(page, new GenericBody.Hints(Optional.of(title), authors, meta.type(),
           meta.structuredBody()));
-      dateline = Dates.firstIn(header, LocalDate.now(ZoneOffset.UTC));
     }
     List<String> tags = profile.tags().isPresent() ? tags(page, profile) : meta.tags();
     Cleaner cleaner = new Cleaner(profile, body, drops);

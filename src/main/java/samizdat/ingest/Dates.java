@@ -86,7 +86,7 @@ final class Dates {
    * {@code 2019-09-26 12:11}, {@code 发布时间：2019年9月26日}).
    */
   static boolean isDateline(String text) {
-    if (text.length() > 80 || parse(text).isEmpty()) {
+    if (text.length() > HeaderLines.LINE_CHARS || parse(text).isEmpty()) {
       return false;
     }
     Matcher m = WORD.matcher(DATELINE_CJK.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" "));
