@@ -68,7 +68,8 @@ final class ArticleExtractor {
       List<String> authors,
       Optional<String> leadImage,
       List<Translation> translations,
-      // The date the lines under the headline give, for generic pages whose metadata has none.
+      // The date the lines under the headline give, else that of the dateline the generic
+      // extractor took out of the body: for generic pages whose metadata has none.
       Optional<LocalDate> dateline) {}
 
   /** Why a page is not an article; the message starts with "not an article: ". */
@@ -127,9 +128,10 @@ final class ArticleExtractor {
       if (authors.isEmpty()) {
         authors = Bylines.in(header).map(List::of).orElse(List.of());
       }
-      dateline = Dates.firstIn(header, LocalDate.now(ZoneOffset.UTC));
-      body = GenericBody.find(page, new GenericBody.Hints(Optional.of(title), authors, meta.type(),
-          meta.structuredBody()));
+      GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
+          authors, meta.type(), meta.structuredBody()));
+      body = found.body();
+      dateline = Dates.firstIn(header, LocalDate.now(ZoneOffset.UTC)).or(found::dateline);
     }
     List<String> tags = profile.tags().isPresent() ? tags(page, profile) : meta.tags();
     Cleaner cleaner = new Cleaner(profile, body, drops);

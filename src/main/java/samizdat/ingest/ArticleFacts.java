@@ -38,8 +38,8 @@ final class ArticleFacts {
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
    * selectors, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
-   * the first {@code <time datetime>} in the body, then {@code dateline}, what the lines under the
-   * headline say ({@link ArticleExtractor.Extracted#dateline}).
+   * the first {@code <time datetime>} in the body, then {@code dateline}: the lines under the
+   * headline or the dateline the cleaning took out ({@link ArticleExtractor.Extracted#dateline}).
    */
   static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
       Optional<LocalDate> dateline, SiteProfile profile, PageMetadata meta) {

@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
@@ -83,11 +85,16 @@ final class Boilerplate {
 
   private Boilerplate() {}
 
-  /** Removes the boilerplate inside {@code root} (never {@code root} itself). */
-  static void clean(Element root, GenericBody.Hints hints, BodyScorer.Scored scored) {
+  /**
+   * Removes the boilerplate inside {@code root} (never {@code root} itself); returns the date of
+   * the dateline it removed, if any, which may be the only place the page dates the article.
+   */
+  static Optional<LocalDate> clean(Element root, GenericBody.Hints hints, BodyScorer.Scored scored) {
     BodyScorer.Block rb = scored.of(root);
     int rootUnits = rb != null ? rb.units : TextCounts.units(root.text());
-    new Pass(root, rootUnits, hints, scored).run();
+    Pass pass = new Pass(root, rootUnits, hints, scored);
+    pass.run();
+    return pass.dateline;
   }
 
   /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
@@ -194,6 +201,8 @@ final class Boilerplate {
     private boolean titleSeen;
     /** Whether a paragraph of the article has been passed: a dateline comes before. */
     private boolean proseSeen;
+    /** The date of the first dateline removed. */
+    private Optional<LocalDate> dateline = Optional.empty();
 
     Pass(Element root, int rootUnits, GenericBody.Hints hints, BodyScorer.Scored scored) {
       this.root = root;
@@ -279,7 +288,7 @@ final class Boilerplate {
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
             || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)
-            || !proseSeen && !text.isEmpty() && Dates.isDateline(text)) {
+            || isDateline(text)) {
           return FilterResult.REMOVE;
         }
       }
@@ -294,6 +303,20 @@ final class Boilerplate {
         proseSeen = b != null && b.paras > 0 && !b.hasBlockChild;
       }
       return FilterResult.CONTINUE;
+    }
+
+    /**
+     * The date above the article: the metadata has it, or takes it from here (a date further
+     * down is a heading of a timeline, or a diary's).
+     */
+    private boolean isDateline(String text) {
+      if (proseSeen || text.isEmpty() || !Dates.isDateline(text)) {
+        return false;
+      }
+      if (dateline.isEmpty()) {
+        dateline = Dates.parse(text);
+      }
+      return true;
     }
 
     private boolean isTitle(String heading) {

@@ -2,6 +2,7 @@ package samizdat.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,14 @@ final class GenericBody {
    * @throws ArticleExtractor.NotAnArticle with a message starting "not an article: " and saying why
    */
   static Element find(Document page, Hints hints) throws ArticleExtractor.NotAnArticle {
+    return read(page, hints).body();
+  }
+
+  /** What {@link #read} finds: the body, and the date of a dateline taken out of it. */
+  record Found(Element body, Optional<LocalDate> dateline) {}
+
+  /** As {@link #find}, with the date of the dateline the cleaning took out of the body. */
+  static Found read(Document page, Hints hints) throws ArticleExtractor.NotAnArticle {
     BodyScorer.Scored scored = BodyScorer.score(page);
     List<Block> ranked = scored.ranked();
     ToDoubleFunction<Block> score = Block::finalScore;
@@ -99,9 +108,9 @@ final class GenericBody {
     Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
     // The block that holds the page's own articleBody needs no siblings: it is the article.
     Element body = evidence.isPresent() ? evidence.get().el : assemble(scored, top, score);
-    Boilerplate.clean(body, hints, scored);
+    Optional<LocalDate> dateline = Boilerplate.clean(body, hints, scored);
     check(page, hints, body, scored);
-    return body;
+    return new Found(body, dateline);
   }
 
   private static ArticleExtractor.NotAnArticle refuse(String why) {

@@ -424,6 +424,11 @@ class GenericBodyTest {
     for (String kept : List.of("### March 3, 2020", "May 6, 2022", "On March 3, 2020 the council")) {
       assertTrue(md.contains(kept), kept + " not in\n" + md);
     }
+    // The date it took out is kept for the metadata: it may be the only one the page has.
+    String html = page("<div class=panel><h1>Library hours extended</h1><div><span>2019年9月26日 15:10</span>"
+        + " <span>来源：某某日报</span></div>" + paragraphs(3, LOREM) + "</div>");
+    GenericBody.Found found = GenericBody.read(Jsoup.parse(html), GenericBody.Hints.none());
+    assertEquals(Optional.of(java.time.LocalDate.of(2019, 9, 26)), found.dateline());
     assertTrue(Dates.isDateline("发布时间：2019年9月26日 15:10"));
     assertFalse(Dates.isDateline("2005年3月8日 10:21 来源：某某日报"));
     assertFalse(Dates.isDateline("By Jane Roe, May 6, 2022"));
