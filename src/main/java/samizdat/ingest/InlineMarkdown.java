@@ -232,7 +232,7 @@ final class InlineMarkdown {
   private void link(Inline in) {
     String text = in.text.toString();
     String lead = leadingSpace(text);
-    String trail = trailingSpace(text);
+    String trail = trailingSpace(text.substring(lead.length()));
     String core = text.substring(lead.length(), text.length() - trail.length());
     if (in.href.isEmpty() || core.isEmpty()) {
       if (!text.isEmpty()) {
@@ -372,20 +372,43 @@ final class InlineMarkdown {
     }
   }
 
+  /** The spaces and hard breaks {@code s} starts with: they belong outside a link. */
   private static String leadingSpace(String s) {
     int i = 0;
-    while (i < s.length() && s.charAt(i) == ' ') {
-      i++;
+    while (i < s.length()) {
+      if (s.charAt(i) == ' ') {
+        i++;
+      } else if (s.startsWith(HARD_BREAK, i)) {
+        i += HARD_BREAK.length();
+      } else {
+        break;
+      }
     }
     return s.substring(0, i);
   }
 
+  /** The spaces and hard breaks {@code s} ends with ({@code <a>text<br></a>}). */
   private static String trailingSpace(String s) {
     int i = s.length();
-    while (i > 0 && s.charAt(i - 1) == ' ') {
-      i--;
+    while (i > 0) {
+      if (s.charAt(i - 1) == ' ') {
+        i--;
+      } else if (s.startsWith(HARD_BREAK, i - HARD_BREAK.length()) && !escaped(s, i - HARD_BREAK.length())) {
+        i -= HARD_BREAK.length();
+      } else {
+        break;
+      }
     }
     return s.substring(i);
+  }
+
+  /** Whether the backslash at {@code at} is itself escaped (an odd run of backslashes before it). */
+  private static boolean escaped(String s, int at) {
+    int n = 0;
+    while (at - n - 1 >= 0 && s.charAt(at - n - 1) == '\\') {
+      n++;
+    }
+    return n % 2 == 1;
   }
 
   void codeSpan(Element el) {

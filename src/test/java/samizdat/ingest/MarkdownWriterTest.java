@@ -178,6 +178,16 @@ class MarkdownWriterTest {
     assertEquals("一\\\n\\- 二\n", md("<p>一<br>- 二</p>"));
   }
 
+  /** WordPress pages wrap a trailing {@code <br>} in the link; the link must not span lines. */
+  @Test
+  void breaksAtALinksEdgesGoOutsideIt() {
+    assertEquals("\"[Saved by the Bell\" decals](https://shop.example/p)\\\nZack and the gang.\n",
+        md("<p>\"<a href='https://shop.example/p'>Saved by the Bell\" decals<br></a>Zack and the gang.</p>"));
+    assertEquals("Source: [KGUN 9](https://kgun.example/a)\n",
+        md("<p>Source: <a href='https://kgun.example/a'>KGUN 9</a><a href='https://x.example/m.jpg'><br>\n</a></p>"));
+    assertEquals("一\\\n[二](https://x.example/)\n", md("<p>一<a href='https://x.example/'><br>二</a></p>"));
+  }
+
   /** Random bodies built from the elements and characters that trip Markdown writers. */
   @Test
   void randomBodiesRenderBackToTheSameText() {
