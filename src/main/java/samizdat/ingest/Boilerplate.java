@@ -94,6 +94,7 @@ final class Boilerplate {
     int rootUnits = rb != null ? rb.units : TextCounts.units(root.text());
     Pass pass = new Pass(root, rootUnits, hints, scored);
     pass.run();
+    OrphanHeadings.remove(root);
     return pass.dateline;
   }
 
@@ -288,7 +289,7 @@ final class Boilerplate {
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
             || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)
-            || isDateline(text)) {
+            || isDateline(text) || !proseSeen && b != null && Bylines.isBylineLine(text)) {
           return FilterResult.REMOVE;
         }
       }

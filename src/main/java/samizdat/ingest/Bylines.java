@@ -39,6 +39,35 @@ final class Bylines {
     return Optional.empty();
   }
 
+  /** What may follow the name on a byline line: a role, an outlet, a date ("By Jo Roe, CNN | …"). */
+  private static final Pattern AFTER_NAME = Pattern.compile("^(?:[,|/·•–—-]|and\\s|&)");
+  /** A Chinese byline line: its label first. */
+  private static final Pattern HAN_LINE = Pattern.compile("^(?:作者|记者|撰稿|撰文)\\s*[:：\\s]");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
+  /** A byline line is this short. */
+  private static final int LINE_CHARS = 100;
+
+  /**
+   * Whether {@code line} is a byline and nothing else: "By Jane Roe", "by Tia Ghose, Staff
+   * Writer | October 29, 2014", "作者：李在山". A line that begins so and goes on as a sentence
+   * ("By Christmas Day, the shops ran out.") is not.
+   */
+  static boolean isBylineLine(String line) {
+    String s = line.strip();
+    if (s.length() > LINE_CHARS) {
+      return false;
+    }
+    if (HAN_LINE.matcher(s).find()) {
+      return s.length() <= LINE_CHARS / 2 && name(s).isPresent();
+    }
+    Matcher latin = LATIN.matcher(s);
+    if (!latin.find()) {
+      return false;
+    }
+    String rest = s.substring(latin.end()).strip();
+    return rest.isEmpty() || AFTER_NAME.matcher(rest).find() && !SENTENCE_END.matcher(s).find();
+  }
+
   private static final Pattern LABEL_AT_END = Pattern.compile("(?:作者|记者|撰稿|撰文|[:：]|\\b[Bb]y)\\s*$");
 
   private static Optional<String> name(String line) {

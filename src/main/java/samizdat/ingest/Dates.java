@@ -71,7 +71,7 @@ final class Dates {
   private static final Set<String> DATELINE_WORDS = Set.of(
       "posted", "published", "updated", "last", "modified", "on", "at", "am", "pm", "a", "m", "p",
       "et", "est", "edt", "ct", "cst", "cdt", "mt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet",
-      "cest", "hkt", "sgt", "jst", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
+      "cest", "hkt", "sgt", "jst", "ist", "aest", "aedt", "msk", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
       "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
       "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
       "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
@@ -79,17 +79,21 @@ final class Dates {
   /** The same in Chinese, written without spaces: taken out before the words are looked at. */
   private static final Pattern DATELINE_CJK = Pattern.compile("发布|发表|更新|时间|日期|于|年|月|日|时|分|秒");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  /** A wire dateline's place in capitals before the date: "MUMBAI Tue Dec 30, 2014 4:33pm IST". */
+  private static final Pattern PLACE = Pattern.compile("^\\p{Lu}{2,}(?:[ .'’-]+\\p{Lu}{2,})*[\\s,:–—-]+");
 
   /**
    * True for a line that is only a date: the date, a time, and words such as "Posted on",
    * "Updated:", a weekday or a time zone ({@code Updated: August 13, 2010, 5:02 PM ET},
-   * {@code 2019-09-26 12:11}, {@code 发布时间：2019年9月26日}).
+   * {@code 2019-09-26 12:11}, {@code 发布时间：2019年9月26日}), perhaps after a place in capitals
+   * ({@code MUMBAI Tue Dec 30, 2014 4:33pm IST}).
    */
   static boolean isDateline(String text) {
     if (text.length() > HeaderLines.LINE_CHARS || parse(text).isEmpty()) {
       return false;
     }
-    Matcher m = WORD.matcher(DATELINE_CJK.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" "));
+    String rest = PLACE.matcher(text).replaceFirst("");
+    Matcher m = WORD.matcher(DATELINE_CJK.matcher(rest.toLowerCase(Locale.ROOT)).replaceAll(" "));
     while (m.find()) {
       if (!DATELINE_WORDS.contains(m.group())) {
         return false;

@@ -195,6 +195,11 @@ class GenericBodyTest {
     assertFalse(md.contains("上一篇"), md);
     assertTrue(Boilerplate.isJunkLine("Share | Print | Email"));
     assertFalse(Boilerplate.isJunkLine("Print | the council's budget"));
+    for (String junk : List.of("Tags: Taylor Swift, Ed Sheeran", "HIDE CAPTION", "Add a comment",
+        "Tell us what you think", "Filed under: Politics")) {
+      assertTrue(Boilerplate.isJunkLine(junk), junk);
+    }
+    assertFalse(Boilerplate.isJunkLine("Tags and labels were found on the boxes."));
   }
 
   @Test
@@ -432,6 +437,44 @@ class GenericBodyTest {
     assertTrue(Dates.isDateline("发布时间：2019年9月26日 15:10"));
     assertFalse(Dates.isDateline("2005年3月8日 10:21 来源：某某日报"));
     assertFalse(Dates.isDateline("By Jane Roe, May 6, 2022"));
+    assertTrue(Dates.isDateline("MUMBAI Tue Dec 30, 2014 4:33pm IST"));
+    assertTrue(Dates.isDateline("NEW YORK, March 3, 2014"));
+    assertFalse(Dates.isDateline("NEW YORK council meets on March 3, 2014"));
+  }
+
+  /** A byline line above the article goes; a first sentence that begins with "By" stays. */
+  @Test
+  void bylineLinesAboveTheArticleGo() throws Exception {
+    String md = markdown(page("<article><div class=hdr><p>by <a href='/staff/tia'>Tia Ghose</a>, Staff Writer"
+        + " &nbsp; | &nbsp; October 29, 2014 07:38am ET</p></div>" + paragraphs(3, LOREM)
+        + "<p>By Jane Roe, a reporter who lives here</p></article>"));
+    assertFalse(md.contains("Tia Ghose"), md);
+    assertTrue(md.contains("By Jane Roe, a reporter"), md);
+    assertFalse(markdown(page("<article><p>作者：李在山</p>" + paragraphs(3, ZH) + "</article>")).contains("李在山"));
+    String first = markdown(page("<article><p>By Christmas Day, the shops had run out.</p>"
+        + paragraphs(3, LOREM) + "</article>"));
+    assertTrue(first.startsWith("By Christmas Day"), first);
+    assertTrue(Bylines.isBylineLine("By Jane Roe"));
+    assertTrue(Bylines.isBylineLine("By Jane Roe and John Doe, CNN"));
+    assertFalse(Bylines.isBylineLine("By Sunday Night Football standards it was a dull game"));
+    assertFalse(Bylines.isBylineLine("记者从市公安局获悉"));
+  }
+
+  /** A widget's title left alone by its script, or by the cleaning, goes; sections stay. */
+  @Test
+  void headingsWithNothingUnderThemGo() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(2, LOREM) + "<h2>Background</h2>"
+        + "<h3>The vote</h3>" + paragraphs(1, LOREM) + "<h2>Top Picks</h2><div class=widget></div>"
+        + "<h2>Around The Web</h2><div id=zergnet></div></article>"));
+    assertTrue(md.contains("## Background") && md.contains("### The vote"), md);
+    assertFalse(md.contains("Top Picks"), md);
+    assertFalse(md.contains("Around The Web"), md);
+    // Some pages set their text in headings: a run of them, or a long one, stays.
+    String poster = markdown(page("<article>" + paragraphs(2, LOREM) + "<h3>Total collected</h3>"
+        + "<h3>2 875 510 EUROS</h3><h3>Paid to strikers</h3><h3>1 545 500 EUROS</h3></article>"));
+    assertTrue(poster.contains("1 545 500 EUROS"), poster);
+    String prose = markdown(page("<article>" + paragraphs(2, LOREM) + "<h3>" + LOREM + "</h3></article>"));
+    assertTrue(prose.contains("### The council voted"), prose);
   }
 
   @Test
