@@ -124,7 +124,7 @@ final class ArticleExtractor {
       // What the metadata lacks, from the lines under the headline; read before the cleaning,
       // which may take them out of the body.
       List<String> header = authors.isEmpty() || meta.published().isEmpty()
-          ? HeaderLines.of(page, title) : List.of();
+          ? HeaderLines.of(page, title, meta.description()) : List.of();
       if (authors.isEmpty()) {
         authors = Bylines.in(header).map(List::of).orElse(List.of());
       }

@@ -39,6 +39,9 @@ final class Bylines {
     return Optional.empty();
   }
 
+  /** A role or desk in place of a name: "By Staff Writer", "By The Editors". */
+  private static final Pattern ROLE = Pattern.compile("(?i)(?:(?:the|our|news|staff|writers?|reporters?"
+      + "|editors?|editorial|correspondents?|contributors?|team|desk|admin|wire|reports?)\\s*)+");
   /** What may follow the name on a byline line: a role, an outlet, a date ("By Jo Roe, CNN | …"). */
   private static final Pattern AFTER_NAME = Pattern.compile("^(?:[,|/·•–—-]|and\\s|&)");
   /** A Chinese byline line: its label first. */
@@ -78,6 +81,7 @@ final class Bylines {
       }
     }
     Matcher latin = LATIN.matcher(line);
-    return latin.find() ? Optional.of(latin.group(1).strip()) : Optional.empty();
+    return latin.find() && !ROLE.matcher(latin.group(1).strip()).matches()
+        ? Optional.of(latin.group(1).strip()) : Optional.empty();
   }
 }

@@ -2,6 +2,8 @@ package samizdat.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -19,46 +21,107 @@ final class HeaderLines {
   static final int LINE_CHARS = 80;
   /** How many lines after the headline are looked at. */
   private static final int LINES = 6;
+  /** A headline is longer than most sites' names: three words or more, nine CJK characters. */
+  private static final int HEADLINE_UNITS = 45;
+  /** A dek (the summary under a headline) is one or two sentences. */
+  private static final int DEK_CHARS = 400;
+  private static final Pattern DEK_NAME = Pattern.compile(
+      "(?i)dek|deck|summary|standfirst|subtitle|sub-title|subhead|description|excerpt|teaser");
+  private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
   private HeaderLines() {}
 
   /**
    * The lines after the first text that is {@code title} as a line of its own, whitespace
    * normalised, the headline repeated left out; empty when the page does not show the headline.
+   * A {@code <time datetime>} among them gives its datetime as a line of its own, before its text
+   * ("24 minutes ago" says nothing later). Text without a letter or digit (a bullet) is no line.
+   * A dek between the headline and the lines (its text the page's {@code description}, or in an
+   * element named so) is passed over.
    */
-  static List<String> of(Document page, String title) {
-    String headline = PageMetadata.normalise(title);
+  static List<String> of(Document page, String title, Optional<String> description) {
+    String dek = description.map(PageMetadata::normalise).orElse("");
+    Element root = page.body() != null ? page.body() : page;
+    // The title may be the page's social or SEO title; the headline shown is its first <h1>.
+    return scan(root, PageMetadata.normalise(title), dek).or(() -> {
+      Element h1 = root.selectFirst("h1");
+      String shown = h1 == null ? "" : PageMetadata.normalise(h1.text());
+      return shown.equals(PageMetadata.normalise(title)) || !isHeadline(h1, shown) ? Optional.empty()
+          : scan(root, shown, dek);
+    }).orElse(List.of());
+  }
+
+  /**
+   * Whether an {@code <h1>} holds a headline, not the site's name or logo (old portals put them
+   * in one, with today's date in the lines under it): a few words, and no link home.
+   */
+  private static boolean isHeadline(Element h1, String text) {
+    return TextCounts.units(text) >= HEADLINE_UNITS && h1.select("a[href]").stream()
+        .map(a -> a.attr("href").strip()).noneMatch(h -> h.equals("/") || h.endsWith("/index.html")
+            || h.matches("(?i)https?://[^/]+/?"));
+  }
+
+  /** The lines under {@code headline}; empty when the page does not show it as a line. */
+  private static Optional<List<String>> scan(Element root, String headline, String dek) {
     List<String> lines = new ArrayList<>();
     if (headline.isEmpty()) {
-      return lines;
+      return Optional.empty();
     }
-    // Longer text (a paragraph, a script's) is neither the headline nor a header line.
+    // Longer text (a paragraph, a script's) is not the headline.
     int longest = Math.max(headline.length(), LINE_CHARS) * 2;
     boolean[] seen = new boolean[1];
-    Element root = page.body() != null ? page.body() : page;
+    boolean[] dekPassed = new boolean[1];
     root.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
+        if (seen[0] && node instanceof Element el && el.nameIs("time") && el.hasAttr("datetime")) {
+          lines.add(el.attr("datetime").strip());
+          return lines.size() < LINES ? FilterResult.CONTINUE : FilterResult.STOP;
+        }
         if (!(node instanceof TextNode t) || t.isBlank()) {
           return FilterResult.CONTINUE;
         }
-        if (t.getWholeText().length() > longest) {
-          return seen[0] ? FilterResult.STOP : FilterResult.CONTINUE;
-        }
-        String text = PageMetadata.normalise(t.getWholeText());
+        String whole = t.getWholeText();
         if (!seen[0]) {
-          seen[0] = text.equals(headline);
-        } else if (text.equals(headline)) {
-          // The headline again (a second heading, a share box): not a header line.
+          seen[0] = whole.length() <= longest && PageMetadata.normalise(whole).equals(headline);
           return FilterResult.CONTINUE;
-        } else if (text.length() <= LINE_CHARS) {
-          lines.add(text);
-        } else {
-          return FilterResult.STOP;
         }
+        String text = PageMetadata.normalise(whole);
+        if (text.equals(headline) || !LETTER_OR_DIGIT.matcher(text).find()) {
+          // The headline again (a second heading, a share box), or a bullet: not a header line.
+          return FilterResult.CONTINUE;
+        }
+        if (text.length() > LINE_CHARS) {
+          return isDek(t, text) ? FilterResult.CONTINUE : FilterResult.STOP;
+        }
+        lines.add(text);
         return lines.size() < LINES ? FilterResult.CONTINUE : FilterResult.STOP;
       }
+
+      /** The summary under the headline, once, before any line. */
+      private boolean isDek(TextNode t, String text) {
+        if (dekPassed[0] || !lines.isEmpty() || text.length() > DEK_CHARS) {
+          return false;
+        }
+        boolean named = false;
+        for (Element e = t.parent(); e != null && e != root && !named; e = e.parent()) {
+          named = DEK_NAME.matcher(e.className() + " " + e.id()).find();
+          if (e.childNodeSize() > 1 && e.text().length() > text.length() + LINE_CHARS) {
+            break; // beyond the dek's own element
+          }
+        }
+        dekPassed[0] = named || !dek.isEmpty()
+            && (dek.equals(text) || dek.startsWith(text) || text.startsWith(stem(dek)));
+        return dekPassed[0];
+      }
     });
-    return lines;
+    return seen[0] ? Optional.of(lines) : Optional.empty();
+  }
+
+  /** A description cut short with an ellipsis: what it keeps. */
+  private static String stem(String description) {
+    String s = description.endsWith("...") ? description.substring(0, description.length() - 3)
+        : description.endsWith("…") ? description.substring(0, description.length() - 1) : description;
+    return s.length() >= LINE_CHARS ? s : description + "\u0000"; // too short a stem matches nothing
   }
 }

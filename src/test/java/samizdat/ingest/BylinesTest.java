@@ -12,7 +12,7 @@ class BylinesTest {
       + "他们表示这座建筑是全区唯一可以安静学习的地方。记者王丽在现场看到，很多学生排队等候入馆。</p>";
 
   private static Optional<String> byline(String html) {
-    return Bylines.in(HeaderLines.of(Jsoup.parse(html), TITLE));
+    return Bylines.in(HeaderLines.of(Jsoup.parse(html), TITLE, Optional.empty()));
   }
 
   /** Shapes of stcn.com, thepaper.cn and cjn.cn under a headline. */
@@ -37,5 +37,8 @@ class BylinesTest {
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div>记者会上午十点开始</div>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><h2>" + TITLE + "</h2>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>Another story</h1><div>作者：张三</div>" + PARAGRAPH));
+    // A role in place of a name.
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By Staff Writer</p>" + PARAGRAPH));
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By The Editors</p>" + PARAGRAPH));
   }
 }
