@@ -116,6 +116,11 @@ record PageMetadata(
       "originalpublicationdate", "datepublished", "citation_publication_date");
   private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop~=(^|\\s)name(\\s|$)]");
   private static final int MAX_NAME = 100;
+  private static final Pattern COMPANY = Pattern.compile(
+      "(?i)^cond[ée] nast$|\\s(?:inc|ltd|llc|gmbh|corp|co\\., ltd)\\.?$");
+  private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|reply|respond");
+  /** A byline with all its names ("By A, B and C | May 6, 2022 | 5 min read") is this short. */
+  private static final int BYLINE_CHARS = 200;
   private static final int MAX_TAG = 100;
 
   /**
@@ -161,7 +166,7 @@ record PageMetadata(
         documentTitle,
         siteName,
         published(s, ld, today),
-        authors(s, ld),
+        authors(s, ld, siteNames),
         languages(page, s, ld),
         tags(s, ld),
         image(page, s, ld),
@@ -212,12 +217,16 @@ record PageMetadata(
     return Optional.empty();
   }
 
-  /** The names of the first source that has any. */
-  private static List<String> authors(Scan s, JsonLd ld) {
+  /**
+   * The names of the first source that has any. A site's or publisher's name in an author field
+   * (a CMS's default: "Condé Nast", "ABC News") is no author while another source names one.
+   */
+  private static List<String> authors(Scan s, JsonLd ld, List<String> siteNames) {
     List<String> dublinCore = new ArrayList<>(s.meta("dc.creator"));
     dublinCore.addAll(s.meta("dc:creator"));
-    for (List<String> source : List.of(ld.authors(), s.meta("author"), s.meta("article:author"),
-        dublinCore, s.meta("parsely-author"), s.itemAuthors, s.relAuthors)) {
+    List<String> publisherOnly = List.of();
+    for (List<String> source : List.of(ld.authors(), s.meta("article:author"), s.meta("author"),
+        dublinCore, s.meta("parsely-author"), Scan.byline(s.itemAuthors), Scan.byline(s.relAuthors))) {
       Map<String, String> names = new LinkedHashMap<>();
       for (String v : source) {
         String n = BYLINE_PREFIX.matcher(normalise(v)).replaceFirst("").strip();
@@ -225,16 +234,27 @@ record PageMetadata(
         n = EMAIL.matcher(n).replaceAll("").strip();
         // A profile link (article:author often is one) or a paragraph is not a name.
         if (!n.isEmpty() && n.length() <= MAX_NAME && !Links.isHttp(n) && !n.contains("://")
+            && !n.startsWith("/")
             && !PLACEHOLDER_NAMES.contains(n.toLowerCase(Locale.ROOT))
             && !n.startsWith("www.") && n.codePoints().anyMatch(Character::isLetter)) {
           names.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
         }
       }
-      if (!names.isEmpty()) {
-        return List.copyOf(names.values());
+      List<String> people = names.values().stream().filter(n -> !isPublisher(n, siteNames)).toList();
+      if (!people.isEmpty()) {
+        return people;
+      }
+      if (publisherOnly.isEmpty()) {
+        publisherOnly = List.copyOf(names.values());
       }
     }
-    return List.of();
+    return publisherOnly;
+  }
+
+  /** A site's name, or a company's ("mediagene Inc.", "Condé Nast"). */
+  private static boolean isPublisher(String name, List<String> siteNames) {
+    return COMPANY.matcher(name).find()
+        || siteNames.stream().anyMatch(site -> normalise(site).equalsIgnoreCase(name));
   }
 
   private static List<String> languages(Document page, Scan s, JsonLd ld) {
@@ -347,8 +367,8 @@ record PageMetadata(
     final List<String> metaDates = new ArrayList<>();
     final List<String> itemDates = new ArrayList<>();
     final List<String> itemHeadlines = new ArrayList<>(1);
-    final List<String> itemAuthors = new ArrayList<>();
-    final List<String> relAuthors = new ArrayList<>();
+    final List<Named> itemAuthors = new ArrayList<>();
+    final List<Named> relAuthors = new ArrayList<>();
     final List<String> tagLinks = new ArrayList<>();
     final List<String> pubdateTimes = new ArrayList<>(1);
     final List<String> jsonLd = new ArrayList<>();
@@ -396,7 +416,7 @@ record PageMetadata(
           String rel = el.attr("rel");
           if (!rel.isEmpty()) {
             if (hasToken(rel, "author")) {
-              relAuthors.add(el.text());
+              relAuthors.add(new Named(el.text(), el));
             }
             if (hasToken(rel, "tag")) {
               tagLinks.add(el.text());
@@ -438,7 +458,7 @@ record PageMetadata(
           itemHeadlines.add(content);
         }
         if (hasToken(itemprop, "author")) {
-          itemAuthors.add(content);
+          itemAuthors.add(new Named(content, el));
         }
       }
     }
@@ -480,9 +500,53 @@ record PageMetadata(
       if (hasToken(itemprop, "author") && !el.nameIs("link")) {
         // An author item holds its name in itemprop=name, beside a bio or photo caption.
         Element name = el.selectFirst(ITEM_NAME);
-        itemAuthors.add(name == null ? el.text()
-            : name.hasAttr("content") ? name.attr("content") : name.text());
+        itemAuthors.add(new Named(name == null ? el.text()
+            : name.hasAttr("content") ? name.attr("content") : name.text(), el));
       }
+    }
+
+    /** An author's name and the element that gave it. */
+    record Named(String name, Element element) {}
+
+    /**
+     * The names of the first byline among author elements: the first one's and those beside it
+     * in its byline (the smallest block around it with more text than a byline is too much).
+     * The others are the authors of the teasers and comments around the article.
+     */
+    static List<String> byline(List<Named> authors) {
+      authors = authors.stream().filter(a -> !inComments(a.element())).toList();
+      if (authors.size() <= 1) {
+        return authors.stream().map(Named::name).toList();
+      }
+      Element block = authors.get(0).element();
+      while (block.parent() != null && !block.nameIs("body")
+          && block.parent().text().length() <= BYLINE_CHARS) {
+        block = block.parent();
+      }
+      List<String> names = new ArrayList<>();
+      for (Named a : authors) {
+        for (Element e = a.element(); e != null; e = e.parent()) {
+          if (e == block) {
+            names.add(a.name());
+            break;
+          }
+        }
+      }
+      return names;
+    }
+
+    /**
+     * Readers' comments name their writers as authors too. Looked for below the article or page
+     * (WordPress names the body "comments-open").
+     */
+    private static boolean inComments(Element el) {
+      for (Element e = el; e != null && !e.nameIs("article") && !e.nameIs("main") && !e.nameIs("body");
+          e = e.parent()) {
+        if (e.attributesSize() > 0 && COMMENTS.matcher(e.className() + " " + e.id()).find()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** An SVG's {@code <title>} names a drawing, not the page. */

@@ -140,6 +140,36 @@ class PageMetadataTest {
         + "<meta property=article:author content='Kim Lee'></head>").authors());
   }
 
+  /** A CMS's default author is the site or its owner; the article's is in article:author. */
+  @Test
+  void aPublisherInAnAuthorFieldIsNoAuthorWhileAPersonIsNamed() {
+    assertEquals(List.of("Emma Grey Ellis"), read("<head><meta name=author content='Cond&eacute; Nast'>"
+        + "<meta property=og:site_name content=WIRED><meta property=article:author content='Emma Grey Ellis'>"
+        + "</head>").authors());
+    assertEquals(List.of("小暮ひさのり"), read("<head><meta name=author content='mediagene Inc.'>"
+        + "<meta name=author content='小暮ひさのり'></head>").authors());
+    assertEquals(List.of("Jane Roe"), read("<head><meta property=og:site_name content='ABC News'>"
+        + "<meta name=author content='ABC News'></head><body><a rel=author href=/jr>Jane Roe</a></body>").authors());
+    // No one else named: the publisher it is.
+    assertEquals(List.of("ABC News"), read("<head><meta property=og:site_name content='ABC News'>"
+        + "<meta name=author content='ABC News'></head>").authors());
+    assertEquals(List.of(), read("<head><meta property=article:author content='/@timoreilly'></head>").authors());
+  }
+
+  /** Author links of the byline, not of the teasers and comments around the article. */
+  @Test
+  void itemAndLinkAuthorsOfTheBylineOnly() {
+    String teasers = "<ul class=related><li><a href=/a>Another story</a> by <a rel=author href=/p/1>Sam Lo</a></li>"
+        + "<li><a href=/b>A third story</a> by <a rel=author href=/p/2>Ann Bo</a></li></ul>";
+    assertEquals(List.of("Marc Santora", "Al Baker"), read("<body><article><p class=byline>By <a rel=author href=/p/3>"
+        + "Marc Santora</a> and <a rel=author href=/p/4>Al Baker</a> | Sept. 19, 2016</p><p>" + "Text. ".repeat(60)
+        + "</p></article>" + teasers + "</body>").authors());
+    assertEquals(List.of("Heiko Sauer"), read("<body><article><div class=meta><span itemprop=author>Heiko Sauer</span>"
+        + "</div><p>Text.</p><div class=comment-list><div class=comment-author itemprop=author itemscope>"
+        + "<span itemprop=name>link78</span></div></div></article></body>").authors());
+    assertEquals(List.of(), read("<body><div id=comments><span itemprop=author>link78</span></div></body>").authors());
+  }
+
   @Test
   void aljazeeraLikeTypeArrayAuthorStringsAndKeywordString() {
     PageMetadata m = read("""
