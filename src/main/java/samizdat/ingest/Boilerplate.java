@@ -253,7 +253,7 @@ final class Boilerplate {
         default -> { }
       }
       int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
-      if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words)) {
+      if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words) && !inRunningText(el)) {
         // A wrapper of most of the body keeps its content whatever its name says.
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
@@ -398,6 +398,18 @@ final class Boilerplate {
   }
 
   /** An inline element whose text stands alone: a line of its own in its block. */
+  /**
+   * An inline element between words of a sentence: WordPress's tag links ({@code <a
+   * id=auto-tag_twitter_1>Twitter</a> erupted}) are words of the article, whatever their names.
+   */
+  private static boolean inRunningText(Element el) {
+    if (!BodyScorer.INLINE.contains(el.normalName())) {
+      return false;
+    }
+    return el.previousSibling() instanceof TextNode p && !p.isBlank()
+        || el.nextSibling() instanceof TextNode n && !n.isBlank();
+  }
+
   private static boolean isLeafish(Element el) {
     if (!BodyScorer.INLINE.contains(el.normalName()) || el.nameIs("a")) {
       return false;

@@ -460,6 +460,18 @@ class GenericBodyTest {
     assertFalse(Bylines.isBylineLine("记者从市公安局获悉"));
   }
 
+  /** Links and spans in a sentence are its words, whatever their names say (tag, share, meta). */
+  @Test
+  void wordsInASentenceStayWhateverTheirNames() throws Exception {
+    String md = markdown(page("<article>" + "<p><a href='/tag/twitter/' id=auto-tag_twitter_1 class=tag-link>Twitter</a>"
+        + " erupted on Monday when <a href='/tag/trump/' id=auto-tag_trump_1>Donald Trump</a> wrote.</p>"
+        + "<p>I am a <span class=sidebar-note>rather elderly</span> man. " + LOREM + "</p>"
+        + paragraphs(2, LOREM) + "<div class=share-links><a href='/s/1' class=share>Share</a></div></article>"));
+    assertTrue(md.contains("[Twitter](https://news.example/tag/twitter/) erupted on Monday when [Donald Trump]"), md);
+    assertTrue(md.contains("I am a rather elderly man."), md);
+    assertFalse(md.contains("Share"), md);
+  }
+
   /** A widget's title left alone by its script, or by the cleaning, goes; sections stay. */
   @Test
   void headingsWithNothingUnderThemGo() throws Exception {
