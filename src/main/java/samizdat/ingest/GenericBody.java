@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -51,6 +54,10 @@ final class GenericBody {
 
   /** A best block smaller than this (500 Latin characters) makes all paragraphs vote. */
   private static final int RETRY_UNITS = 1500;
+  /** A part of a story split into several blocks has a few paragraphs; a teaser's excerpt one. */
+  private static final int PART_PARAGRAPHS = 2;
+  private static final int PART_UNITS = 600;
+  private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3");
   /** Least text of an article: 250 Latin or 150 CJK characters. */
   static final int MIN_UNITS = 750;
   /** Least text when the page declares itself an article: 150 Latin or 90 CJK characters. */
@@ -107,7 +114,8 @@ final class GenericBody {
     List<Block> pool = ranked;
     Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
     // The block that holds the page's own articleBody needs no siblings: it is the article.
-    Element body = evidence.isPresent() ? evidence.get().el : assemble(scored, top, score);
+    Element body = evidence.isPresent() ? evidence.get().el
+        : withParts(page, scored, top, assemble(scored, top, score));
     Optional<LocalDate> dateline = Boilerplate.clean(body, hints, scored);
     check(page, hints, body, scored);
     return new Found(body, dateline);
@@ -325,6 +333,89 @@ final class GenericBody {
       }
     }
     return keep;
+  }
+
+  /**
+   * {@code body} with the other parts of the story: elements elsewhere in the page of the chosen
+   * block's tag and class that hold paragraphs of prose. Politico splits a story into sections
+   * of {@code div.story-text} between ad rows; the first part, a few paragraphs, would be lost.
+   */
+  private static Element withParts(Document page, BodyScorer.Scored scored, Block top, Element body) {
+    String cls = top.el.className();
+    if (cls.isBlank()) {
+      return body;
+    }
+    List<Element> parts = new ArrayList<>();
+    for (Element e : page.getElementsByAttributeValue("class", cls)) {
+      Block b = e.nameIs(top.el.normalName()) ? scored.of(e) : null;
+      if (b != null && !b.unlikely && b.units >= PART_UNITS && b.linkDensity() < 0.25
+          && paragraphs(e) >= PART_PARAGRAPHS && !isPost(e)
+          && !isAncestorOrSelf(body, e) && !isAncestorOrSelf(e, body)) {
+        parts.add(e);
+      }
+    }
+    if (parts.isEmpty()) {
+      return body;
+    }
+    parts.add(body);
+    Map<Element, Integer> order = new IdentityHashMap<>();
+    int i = 0;
+    for (Element e : page.getAllElements()) {
+      order.put(e, i++);
+    }
+    parts.sort(Comparator.comparing(order::get));
+    return gathered(parts.get(0), parts);
+  }
+
+  /** Paragraphs of text in {@code el}: a part of the story has a few, a related list one. */
+  private static int paragraphs(Element el) {
+    int n = 0;
+    for (Element p : el.getElementsByTag("p")) {
+      if (p.hasText()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether {@code el} is another story: in an {@code <article>} (or the page's furniture), or
+   * under or around a headline that links to its page, as the posts of a blog's page are.
+   */
+  private static boolean isPost(Element el) {
+    Element parent = el.parent();
+    if (parent == null) {
+      return false;
+    }
+    for (Element e = parent; e != null; e = e.parent()) {
+      if (e.nameIs("article") || e.nameIs("aside") || e.nameIs("nav") || e.nameIs("footer")) {
+        return true;
+      }
+    }
+    for (Element c : parent.children()) {
+      if (isLinkedHeading(c)) {
+        return true;
+      }
+    }
+    for (Element h : el.select(HEADINGS)) {
+      if (isLinkedHeading(h)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLinkedHeading(Element el) {
+    return (el.nameIs("h1") || el.nameIs("h2") || el.nameIs("h3")) && el.selectFirst(LINK_AWAY) != null;
+  }
+
+  private static boolean isAncestorOrSelf(Element a, Element b) {
+    for (Element e = b; e != null; e = e.parent()) {
+      if (e == a) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The elements moved into a new {@code <div>} put where {@code first} was. */

@@ -460,6 +460,29 @@ class GenericBodyTest {
     assertFalse(Bylines.isBylineLine("记者从市公安局获悉"));
   }
 
+  /**
+   * A story split into sections between ad rows (Politico): the parts in elements of the chosen
+   * block's class join it; the posts of a blog's page and a related list of that class do not.
+   */
+  @Test
+  void aStorySplitIntoPartsOfOneClassIsWhole() throws Exception {
+    String ad = "<div class=ad-row><div class=ad-slot>Advertisement</div></div>";
+    String split = page("<section class=page-row><div class=col><div class=story-text><p>Tim Kaine is not the only opponent. "
+        + LOREM + "</p><p>That is one reason. " + LOREM + "</p></div></div></section>" + ad
+        + "<section class=page-row><div class=col><div class=story-text>" + paragraphs(6, LOREM) + "</div></div></section>");
+    String md = markdown(split);
+    assertTrue(md.startsWith("Tim Kaine is not the only opponent."), md);
+    assertTrue(md.contains("5 The council voted"), md);
+    assertFalse(md.contains("Advertisement"), md);
+    String other = "<section class=page-row><h3><a href='/2013/07/other/'>Other story</a></h3><p>Gedanken. "
+        + LOREM + "</p><p>Weiter. " + LOREM + "</p></section>";
+    String withOthers = split.replace("</section><footer>", "</section><div class=rail>" + other + "</div>"
+        + "<aside>" + other.replace("<h3><a href='/2013/07/other/'>Other story</a></h3>", "") + "</aside><footer>");
+    md = markdown(withOthers);
+    assertTrue(md.startsWith("Tim Kaine is not the only opponent."), md);
+    assertFalse(md.contains("Gedanken"), md);
+  }
+
   /** Links and spans in a sentence are its words, whatever their names say (tag, share, meta). */
   @Test
   void wordsInASentenceStayWhateverTheirNames() throws Exception {
