@@ -58,6 +58,7 @@ final class GenericBody {
   private static final int PART_PARAGRAPHS = 2;
   private static final int PART_UNITS = 600;
   private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3");
+  private static final Evaluator NOT_PROSE = QueryParser.parse("h1, h2, h3, h4, h5, h6, ul, ol, form, nav, aside");
   /** Least text of an article: 250 Latin or 150 CJK characters. */
   static final int MIN_UNITS = 750;
   /** Least text when the page declares itself an article: 150 Latin or 90 CJK characters. */
@@ -293,7 +294,54 @@ final class GenericBody {
       }
     }
     List<Element> keep = siblings(scored, top, top, scoreOf);
-    return keep.size() == 1 ? top.el : gathered(top.el, keep);
+    Element body = keep.size() == 1 ? top.el : gathered(top.el, keep);
+    return withLeadIn(scored, top, body);
+  }
+
+  /**
+   * {@code body} with the paragraphs just before its parent, when they are prose and nothing
+   * else: a layout that sets the first paragraphs full width, then the rest beside a sidebar
+   * ({@code div.row > p p}, then {@code div.row > div.col-lg-7 > p…, div.col-lg-5}).
+   */
+  private static Element withLeadIn(BodyScorer.Scored scored, Block top, Element body) {
+    Element parent = body.parent();
+    if (top.parent == null || parent == null || parent.parent() == null || parent.nameIs("body")) {
+      return body;
+    }
+    List<Element> lead = new ArrayList<>();
+    for (Element e = parent.previousElementSibling(); e != null; e = e.previousElementSibling()) {
+      if (!e.hasText()) {
+        continue;
+      }
+      if (!isLeadIn(scored, e)) {
+        break;
+      }
+      lead.add(0, e);
+    }
+    if (lead.isEmpty()) {
+      return body;
+    }
+    lead.add(body);
+    return gathered(lead.get(0), lead);
+  }
+
+  /** Paragraphs of prose and nothing else: no links to speak of, no headings, lists or forms. */
+  private static boolean isLeadIn(BodyScorer.Scored scored, Element el) {
+    Block b = scored.of(el);
+    if (b == null || b.unlikely || b.paras == 0 || b.linkDensity() > 0.1
+        || el.selectFirst(NOT_PROSE) != null) {
+      return false;
+    }
+    // Each paragraph a sentence's end: a photo credit ("Dale Robinette") is not the article's.
+    int inParagraphs = 0;
+    for (Element p : el.getElementsByTag("p")) {
+      String t = p.text();
+      if (!t.isBlank() && !endsSentence(t)) {
+        return false;
+      }
+      inParagraphs += t.length();
+    }
+    return inParagraphs > 0 && inParagraphs * 10 >= el.text().length() * 9;
   }
 
   /**

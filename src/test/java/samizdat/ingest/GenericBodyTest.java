@@ -483,6 +483,28 @@ class GenericBodyTest {
     assertFalse(md.contains("Gedanken"), md);
   }
 
+  /**
+   * The first paragraphs set full width above a row of the rest and a sidebar join the body; a
+   * dek and a photo credit above the row do not.
+   */
+  @Test
+  void theLeadInAboveTheRowWithASidebarJoins() throws Exception {
+    String sidebar = "<div class=col-lg-5><div class=widget><h3>Newsletter</h3><p>Sign up today.</p></div></div>";
+    String html = page("<div class=container><div class=row><div class=col-md-12><p>The Fund is downgrading its "
+        + "outlook. " + LOREM + "</p><p>The agency forecast growth. " + LOREM + "</p></div></div>"
+        + "<div class='row equal-col-md'><div class=col-lg-7>" + paragraphs(5, LOREM) + "</div>" + sidebar
+        + "</div></div>");
+    String md = markdown(html);
+    assertTrue(md.startsWith("The Fund is downgrading its outlook."), md);
+    assertTrue(md.contains("4 The council voted"), md);
+    assertFalse(md.contains("Newsletter"), md);
+    String dek = html.replace("<p>The Fund is downgrading its outlook. " + LOREM + "</p><p>The agency forecast growth. "
+        + LOREM + "</p>", "<p>Inside: how the Fund, its economists and two finance ministers came to downgrade, in one "
+        + "long week of talks in Washington, their outlook for the world economy in 2023.</p><p>Dale Robinette</p>");
+    md = markdown(dek);
+    assertTrue(md.startsWith("0 The council voted"), md);
+  }
+
   /** Links and spans in a sentence are its words, whatever their names say (tag, share, meta). */
   @Test
   void wordsInASentenceStayWhateverTheirNames() throws Exception {
