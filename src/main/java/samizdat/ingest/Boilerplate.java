@@ -132,7 +132,7 @@ final class Boilerplate {
     if (n.isEmpty()) {
       return false;
     }
-    if (LINES.contains(n)) {
+    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches()) {
       return true;
     }
     for (String p : PREFIXES) {
@@ -153,6 +153,10 @@ final class Boilerplate {
     }
     return junk >= 2;
   }
+
+  /** An image's file name where its caption should be ("gwyneth-paltrow-vanity-fair-640-ss03.jpg"). */
+  private static final Pattern IMAGE_FILE = Pattern.compile(
+      "[^\\s/]+(?: [^\\s/]+){0,8}\\.(?:jpe?g|png|gif|webp|bmp|tiff?)", Pattern.CASE_INSENSITIVE);
 
   /** What separates the entries of a toolbar line. */
   private static final Pattern TOOLBAR_GAPS = Pattern.compile("[\\s【】\\[\\]|｜/·•]+");

@@ -200,6 +200,9 @@ class GenericBodyTest {
       assertTrue(Boilerplate.isJunkLine(junk), junk);
     }
     assertFalse(Boilerplate.isJunkLine("Tags and labels were found on the boxes."));
+    assertTrue(Boilerplate.isJunkLine("gwyneth-paltrow-vanity-fair-640-ss03.jpg"));
+    assertTrue(Boilerplate.isJunkLine("skimming scheme seized cash and cards.jpg"));
+    assertFalse(Boilerplate.isJunkLine("The photo was saved as cash.jpg and sent to the police the same day."));
   }
 
   @Test
