@@ -154,6 +154,10 @@ final class Boilerplate {
     return junk >= 2;
   }
 
+  /** A wire story's source alone on its line: "CNN —", "WASHINGTON (Reuters) -". */
+  private static final Pattern WIRE_LEAD = Pattern.compile("\\p{Lu}[\\p{L}.'’ ()]{0,40}?\\s*[—–-]");
+  private static final Pattern CLOCK = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
+
   /** An image's file name where its caption should be ("gwyneth-paltrow-vanity-fair-640-ss03.jpg"). */
   private static final Pattern IMAGE_FILE = Pattern.compile(
       "[^\\s/]+(?: [^\\s/]+){0,8}\\.(?:jpe?g|png|gif|webp|bmp|tiff?)", Pattern.CASE_INSENSITIVE);
@@ -206,6 +210,8 @@ final class Boilerplate {
     private boolean titleSeen;
     /** Whether a paragraph of the article has been passed: a dateline comes before. */
     private boolean proseSeen;
+    /** Whether a second one has: a dek may come before the dateline, not more. */
+    private boolean moreProseSeen;
     /** The date of the first dateline removed. */
     private Optional<LocalDate> dateline = Optional.empty();
 
@@ -293,7 +299,8 @@ final class Boilerplate {
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
             || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)
-            || isDateline(text) || !proseSeen && b != null && Bylines.isBylineLine(text)) {
+            || isDateline(text, b != null)
+            || !proseSeen && b != null && Bylines.isBylineLine(text)) {
           return FilterResult.REMOVE;
         }
       }
@@ -303,9 +310,11 @@ final class Boilerplate {
     @Override
     public FilterResult tail(Node node, int depth) {
       // After its lines (a date in a span of its own) were looked at.
-      if (!proseSeen && node instanceof Element el) {
+      if (!moreProseSeen && node instanceof Element el) {
         BodyScorer.Block b = scored.of(el);
-        proseSeen = b != null && b.paras > 0 && !b.hasBlockChild;
+        boolean prose = b != null && b.paras > 0 && !b.hasBlockChild;
+        moreProseSeen = proseSeen && prose;
+        proseSeen |= prose;
       }
       return FilterResult.CONTINUE;
     }
@@ -314,8 +323,13 @@ final class Boilerplate {
      * The date above the article: the metadata has it, or takes it from here (a date further
      * down is a heading of a timeline, or a diary's).
      */
-    private boolean isDateline(String text) {
-      if (proseSeen || text.isEmpty() || !Dates.isDateline(text)) {
+    private boolean isDateline(String text, boolean block) {
+      if (!proseSeen && WIRE_LEAD.matcher(text).matches()) {
+        return true; // "CNN —": the source a wire story's first line begins with, set apart
+      }
+      // After a dek, a line of its own with a time of day ("Dec. 20, 2016, 12:44 PM UTC / …").
+      if (moreProseSeen || proseSeen && (!block || !CLOCK.matcher(text).find()) || text.isEmpty()
+          || !Dates.isDateline(text)) {
         return false;
       }
       if (dateline.isEmpty()) {

@@ -79,6 +79,10 @@ final class Dates {
   /** The same in Chinese, written without spaces: taken out before the words are looked at. */
   private static final Pattern DATELINE_CJK = Pattern.compile("发布|发表|更新|时间|日期|于|年|月|日|时|分|秒");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  private static final Pattern UPDATED = Pattern.compile(
+      "^(?:last\\s+)?(?:updated|published|posted|modified)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONTH_DAY = Pattern.compile(
+      "(?<!\\p{L})" + MONTH + "\\s+\\d{1,2}(?!\\d)", Pattern.CASE_INSENSITIVE);
   /** A wire dateline's place in capitals before the date: "MUMBAI Tue Dec 30, 2014 4:33pm IST". */
   private static final Pattern PLACE = Pattern.compile("^\\p{Lu}{2,}(?:[ .'’-]+\\p{Lu}{2,})*[\\s,:–—-]+");
 
@@ -89,7 +93,11 @@ final class Dates {
    * ({@code MUMBAI Tue Dec 30, 2014 4:33pm IST}).
    */
   static boolean isDateline(String text) {
-    if (text.length() > HeaderLines.LINE_CHARS || parse(text).isEmpty()) {
+    if (text.length() > HeaderLines.LINE_CHARS) {
+      return false;
+    }
+    // "Updated on September 19 at 3:15 p.m.": a day without its year, said to be one.
+    if (parse(text).isEmpty() && !(UPDATED.matcher(text).find() && MONTH_DAY.matcher(text).find())) {
       return false;
     }
     String rest = PLACE.matcher(text).replaceFirst("");

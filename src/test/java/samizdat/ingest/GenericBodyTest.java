@@ -440,9 +440,25 @@ class GenericBodyTest {
     assertTrue(Dates.isDateline("发布时间：2019年9月26日 15:10"));
     assertFalse(Dates.isDateline("2005年3月8日 10:21 来源：某某日报"));
     assertFalse(Dates.isDateline("By Jane Roe, May 6, 2022"));
+    assertTrue(Dates.isDateline("Updated on September 19 at 3:15 p.m."));
+    assertFalse(Dates.isDateline("September 19 at 3:15 p.m."));
     assertTrue(Dates.isDateline("MUMBAI Tue Dec 30, 2014 4:33pm IST"));
     assertTrue(Dates.isDateline("NEW YORK, March 3, 2014"));
     assertFalse(Dates.isDateline("NEW YORK council meets on March 3, 2014"));
+  }
+
+  /** After a dek, a dateline with its time of day goes too; so does a wire story's "CNN —". */
+  @Test
+  void aDatelineUnderTheDekAndAWireLeadGo() throws Exception {
+    String md = markdown(page("<article><p class=intro>If voters wanted reassurance about the integrity "
+        + "of the system, the vote did largely the opposite.</p><div class=time>Dec. 20, 2016, 12:44 PM UTC "
+        + "/ Updated Dec. 20, 2016, 1:00 PM UTC</div>" + paragraphs(1, LOREM) + "<p>Dec. 21, 2016, 9:00 AM</p>"
+        + paragraphs(2, LOREM) + "</article>"));
+    assertFalse(md.contains("12:44"), md);
+    assertTrue(md.contains("Dec. 21, 2016, 9:00 AM"), md);
+    md = markdown(page("<article><p><em>CNN —</em></p>" + paragraphs(3, LOREM) + "</article>"));
+    assertTrue(md.startsWith("0 The council"), md);
+    assertTrue(Boilerplate.isJunkLine("toggle caption"));
   }
 
   /** A byline line above the article goes; a first sentence that begins with "By" stays. */
