@@ -126,7 +126,9 @@ final class ArticleExtractor {
       List<String> header = authors.isEmpty() || meta.published().isEmpty()
           ? HeaderLines.of(page, title, meta.description()) : List.of();
       if (authors.isEmpty()) {
-        authors = Bylines.in(header).map(List::of).orElse(List.of());
+        // The site's name in its byline element is no author ("Hildesheimer Presse").
+        authors = Bylines.in(header).filter(n -> !meta.siteName().map(n::equalsIgnoreCase).orElse(false))
+            .map(List::of).orElse(List.of());
       }
       GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
           authors, meta.type(), meta.structuredBody()));

@@ -19,7 +19,10 @@ final class Bylines {
   private static final Pattern NOT_A_NAME = Pattern.compile("^(?:会|站|团|节|证|们|招待|发布|协会)");
   /** "By Jane Roe", "by Kim Lee-Park": capitalised words after "By" at the line's start. */
   private static final Pattern LATIN = Pattern.compile(
-      "^[Bb]y\\s+(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})");
+      "^[Bb]y:?\\s+(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})");
+  /** A role after the name: "By Howard Blume Staff Writer". */
+  private static final Pattern ROLE_AFTER = Pattern.compile(
+      "(?i)(?:\\s+(?:senior|chief|staff|writer|reporter|editor|correspondent|contributor|columnist))+$");
 
   private Bylines() {}
 
@@ -42,6 +45,9 @@ final class Bylines {
   /** A role or desk in place of a name: "By Staff Writer", "By The Editors". */
   private static final Pattern ROLE = Pattern.compile("(?i)(?:(?:the|our|news|staff|writers?|reporters?"
       + "|editors?|editorial|correspondents?|contributors?|team|desk|admin|wire|reports?)\\s*)+");
+  /** Words of a byline's furniture, not of a name: "Last Updated", "Share Story". */
+  private static final Pattern NOT_A_PERSON = Pattern.compile("(?i)\\b(?:updated|published|posted|share|"
+      + "follow|view|more|read|comments?|e-?mail|twitter|facebook|profile|photos?|images?|video)\\b");
   /** What may follow the name on a byline line: a role, an outlet, a date ("By Jo Roe, CNN | …"). */
   private static final Pattern AFTER_NAME = Pattern.compile("^(?:[,|/·•–—-]|and\\s|&)");
   /** A Chinese byline line: its label first. */
@@ -81,7 +87,12 @@ final class Bylines {
       }
     }
     Matcher latin = LATIN.matcher(line);
-    return latin.find() && !ROLE.matcher(latin.group(1).strip()).matches()
-        ? Optional.of(latin.group(1).strip()) : Optional.empty();
+    if (!latin.find()) {
+      return Optional.empty();
+    }
+    // "by" twice when a label and a byline element both say it: <span>by</span> <a class=author>.
+    String n = ROLE_AFTER.matcher(latin.group(1).strip()).replaceFirst("").replaceFirst("^By:?\\s+", "");
+    return ROLE.matcher(n).matches() || n.indexOf(' ') < 0 || NOT_A_PERSON.matcher(n).find()
+        ? Optional.empty() : Optional.of(n);
   }
 }

@@ -21,6 +21,13 @@ final class HeaderLines {
   static final int LINE_CHARS = 80;
   /** How many lines after the headline are looked at. */
   private static final int LINES = 6;
+  private static final Pattern BYLINE_NAME = Pattern.compile(
+      "(?i)byline|author(?![-_]?(?:bio|desc|image|img|photo|pic|avatar|headshot))");
+  private static final Pattern COMMENT = Pattern.compile("(?i)comment");
+  private static final Pattern BY_LABEL = Pattern.compile("(?i)^(?:by\\b|作者|记者|撰稿|撰文)");
+  private static final Pattern HAN_NAME = Pattern.compile("\\p{IsHan}{2,4}");
+  /** How far up from a line its byline element may be. */
+  private static final int BYLINE_DEPTH = 3;
   /** A headline is longer than most sites' names: three words or more, nine CJK characters. */
   private static final int HEADLINE_UNITS = 45;
   /** A dek (the summary under a headline) is one or two sentences. */
@@ -94,7 +101,7 @@ final class HeaderLines {
         if (text.length() > LINE_CHARS) {
           return isDek(t, text) ? FilterResult.CONTINUE : FilterResult.STOP;
         }
-        lines.add(text);
+        lines.add(inByline(t) ? asByline(text) : text);
         return lines.size() < LINES ? FilterResult.CONTINUE : FilterResult.STOP;
       }
 
@@ -116,6 +123,29 @@ final class HeaderLines {
       }
     });
     return seen[0] ? Optional.of(lines) : Optional.empty();
+  }
+
+  /**
+   * Whether {@code t} is in an element the page names a byline or an author's ({@code
+   * span.byline-name}, {@code a.author-name}), not an author's bio or picture.
+   */
+  private static boolean inByline(TextNode t) {
+    int depth = 0;
+    for (Element e = t.parent(); e != null && depth < BYLINE_DEPTH; e = e.parent(), depth++) {
+      String names = e.attributesSize() > 0 ? e.className() + " " + e.id() : "";
+      if (BYLINE_NAME.matcher(names).find()) {
+        return !COMMENT.matcher(names).find(); // "recent-comments-author": a reader's
+      }
+    }
+    return false;
+  }
+
+  /** A name the page marks as its byline, labelled as one for {@link Bylines}. */
+  private static String asByline(String text) {
+    if (BY_LABEL.matcher(text).find()) {
+      return text;
+    }
+    return HAN_NAME.matcher(text).matches() ? "作者：" + text : "By " + text;
   }
 
   /** A description cut short with an ellipsis: what it keeps. */

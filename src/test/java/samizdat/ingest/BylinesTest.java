@@ -37,6 +37,18 @@ class BylinesTest {
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div>记者会上午十点开始</div>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><h2>" + TITLE + "</h2>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>Another story</h1><div>作者：张三</div>" + PARAGRAPH));
+    // A name the page marks as its byline needs no label; a role after it is no part of it.
+    assertEquals(Optional.of("Steve Benen"), byline("<h1>" + TITLE + "</h1><div class=article-inline-byline>"
+        + "<span class=byline-name>Steve Benen</span></div>" + PARAGRAPH));
+    assertEquals(Optional.of("Nathan Tempey"), byline("<h1>" + TITLE + "</h1><div class=byline>by <span class=byline-author>"
+        + "<a href=/staff/nt>Nathan&nbsp;Tempey</a></span></div>" + PARAGRAPH));
+    assertEquals(Optional.of("Howard Blume"), byline("<h1>" + TITLE + "</h1><div class=author-name>By Howard Blume Staff Writer"
+        + " <span>Dec. 16, 2016</span></div>" + PARAGRAPH));
+    assertEquals(Optional.of("谢若含"), byline("<h1>" + TITLE + "</h1><div class=author>谢若含 <span>2017-03-01</span></div>" + PARAGRAPH));
+    // A reader's name in a comments widget, a byline's furniture, an author's bio: no author.
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><span class=recent-comments-author>Sleepy Sleepers</span>" + PARAGRAPH));
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div class=author-details><em>Last Updated:</em></div>" + PARAGRAPH));
+    assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div class=author-bio>Kim Lee writes</div>" + PARAGRAPH));
     // A role in place of a name.
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By Staff Writer</p>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By The Editors</p>" + PARAGRAPH));
