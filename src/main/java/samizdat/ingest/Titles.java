@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -21,6 +22,9 @@ final class Titles {
   private static final String[] SEPARATORS = {" - ", " | ", " – ", " — ", " · ", " » ", "_", "｜"};
   /** Characters that may join a site name to a title ({@code 标题-搜狐}, {@code Site: Title}). */
   private static final String JOINERS = "-|–—_｜:：·•»/~";
+  private static final Pattern ARCHIVED = Pattern.compile("\\s*\\(Published (?:19|20)\\d\\d\\)$");
+  private static final Pattern SECTION = Pattern.compile(
+      "^(?:Opinion|Analysis|Perspective|Editorial|Commentary|Review|Column|Letters?)\\s+\\|\\s+");
   private static final Evaluator H1 = QueryParser.parse("h1");
   private static final Evaluator H2 = QueryParser.parse("h2");
 
@@ -33,6 +37,20 @@ final class Titles {
    * h2 with text. Whitespace normalised; empty only when the page has none of these.
    */
   static Optional<String> choose(PageMetadata meta, Document page, Optional<Element> body) {
+    return chosen(meta, page, body).map(Titles::withoutLabels).filter(t -> !t.isEmpty());
+  }
+
+  /**
+   * Without a label a newspaper adds around its headlines: a section before them ("Opinion |
+   * Enough platitudes"), an archive's year after them ("… (Published 2016)", The New York Times).
+   */
+  static String withoutLabels(String title) {
+    String t = ARCHIVED.matcher(title).replaceFirst("");
+    String rest = SECTION.matcher(t).replaceFirst("");
+    return longEnough(rest) ? rest : t;
+  }
+
+  private static Optional<String> chosen(PageMetadata meta, Document page, Optional<Element> body) {
     if (meta.headline().isPresent()) {
       String h = meta.headline().get();
       // An og:title that only repeats the document title carries its site part too.

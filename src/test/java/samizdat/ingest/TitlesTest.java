@@ -85,6 +85,20 @@ class TitlesTest {
     assertEquals("Covid-19 vaccines approved", doc("Covid-19 vaccines approved", null));
   }
 
+  /** A newspaper's section before its headline, its archive's year after: not the headline's. */
+  @Test
+  void sectionAndArchiveLabelsAreNoPartOfIt() {
+    assertEquals(Optional.of("Ahmad Khan Rahami Is Arrested in Manhattan and New Jersey Bombings"),
+        title("<meta property=og:title content='Ahmad Khan Rahami Is Arrested in Manhattan and New Jersey Bombings"
+            + " (Published 2016)'><div id=body></div>"));
+    assertEquals(Optional.of("Enough platitudes: Let’s name names"),
+        title("<meta property=og:title content='Opinion | Enough platitudes: Let’s name names'><div id=body></div>"));
+    // A review's "Review:" is its headline's; a label with too little after it stays.
+    assertEquals("Review: La La Land is a love letter to musicals",
+        Titles.withoutLabels("Review: La La Land is a love letter to musicals"));
+    assertEquals("Opinion | Yes", Titles.withoutLabels("Opinion | Yes"));
+  }
+
   @Test
   void firstHeadingWhenThereIsNoTitleAndEmptyWhenNothing() {
     assertEquals(Optional.of("Section head"), title("<h1> </h1><h2>Section  head</h2>"));
