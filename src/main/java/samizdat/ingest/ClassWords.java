@@ -37,8 +37,9 @@ final class ClassWords {
       "banner", "breadcrumb", "menu", "share", "sharing", "social", "related", "recommend",
       "promo", "sponsor", "advert", "newsletter", "subscri", "cookie", "consent", "gdpr", "popup",
       "skyscraper", "outbrain", "taboola", "pagination", "pager", "mostread", "most-read",
-      "trending", "toolbar", "navbar"};
-  private static final Set<String> UNLIKELY_TOKENS = Set.of("ad", "ads", "nav", "rss", "hot", "rank");
+      "trending", "toolbar", "navbar", "tiepost", "tiearea"};
+  /** NetEase (163.com) calls its readers' comments 跟贴, "tie": tie-post, tieArea. */
+  private static final Set<String> UNLIKELY_TOKENS = Set.of("ad", "ads", "nav", "rss", "hot", "rank", "tie");
   /** Words that keep an element a candidate even when it also has an unlikely word. */
   private static final String[] MAYBE_PARTS = {
       "article", "body", "content", "main", "column", "story", "entry", "正文", "text"};
@@ -49,7 +50,7 @@ final class ClassWords {
       "comment", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
       "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
       "widget", "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
-      "masthead", "banner", "tool", "pagination", "combx", "shoutbox"};
+      "masthead", "banner", "tool", "pagination", "combx", "shoutbox", "tiepost", "tiearea"};
   /**
    * Names of furniture that hold an article-like word ("post", "entry", "article") as part of
    * the name, which must not make them look like the article: WordPress's entry-meta and
@@ -62,7 +63,7 @@ final class ClassWords {
       "article-share", "article-related", "more-stories", "more-articles"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
-      "copyright", "footnote");
+      "copyright", "footnote", "tie");
 
 
   /** What the class and id words of {@code el} say, as bits; remembered per page by name. */

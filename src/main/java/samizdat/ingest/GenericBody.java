@@ -583,8 +583,11 @@ final class GenericBody {
     int min = declared ? MIN_UNITS_DECLARED : MIN_UNITS;
     int prose = m.units() - m.linkUnits();
     if (prose < min) {
-      throw refuse("too little text (" + TextCounts.chars(prose) + " characters outside links, "
-          + "at least " + TextCounts.chars(min) + " needed)");
+      // Said in the page's own characters: Chinese ones weigh more (see TextCounts).
+      boolean cjk = mostlyCjk(body.text());
+      int per = cjk ? TextCounts.CJK : TextCounts.LATIN;
+      throw refuse("too little text (" + prose / per + (cjk ? " CJK" : "") + " characters outside links, "
+          + "at least " + min / per + " needed)");
     }
     if (m.linkUnits() * 2 > m.units()) {
       throw refuse("mostly links (" + (100L * m.linkUnits() / m.units()) + "% of the text)");
@@ -598,6 +601,21 @@ final class GenericBody {
     if (LIST_TYPES.contains(type) && m.units() < 3000) {
       throw refuse("the page declares itself a " + type + " and has no long text");
     }
+  }
+
+  private static boolean mostlyCjk(String text) {
+    int cjk = 0;
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (TextCounts.isCjk(c)) {
+        cjk++;
+      } else if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    // A Chinese character says as much as a Latin word: compare with words, not letters.
+    return cjk * 6 > letters;
   }
 
   private static boolean errorPage(Document page, Hints hints) {

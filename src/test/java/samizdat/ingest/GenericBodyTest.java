@@ -589,7 +589,10 @@ class GenericBodyTest {
   @Test
   void aShortStubIsRefusedButAShortRealBriefIsKept() throws Exception {
     String why = refusal(page("<article><p>" + LOREM + "</p></article>"));
-    assertTrue(why.contains("too little text"), why);
+    assertTrue(why.contains("too little text (196 characters outside links, at least 250 needed)"), why);
+    // Said in the page's own characters: a Chinese brief needs 150 of them.
+    why = refusal(page("<article><p>" + ZH + ZH.substring(0, 20) + "</p></article>"));
+    assertTrue(why.contains("too little text (82 CJK characters outside links, at least 150 needed)"), why);
     String brief = markdown(page("<article>" + paragraphs(2, LOREM) + "</article>"));
     assertTrue(brief.contains("1 The council voted"), brief);
   }
