@@ -8,6 +8,7 @@ DATA holds git checkouts (see README.md):
   DATA/trafilatura   github.com/adbar/trafilatura     tests/eval/*.html + tests/evaldata.json
   DATA/gne           github.com/GeneralNewsExtractor/GeneralNewsExtractor  tests/**/*.html
                      (truth from hand-picked selectors in zh-truth.tsv, made by run.sh)
+  DATA/cx-extractor-python  (optional) github.com/chrislinan/cx-extractor-python RawHtml/, Text/
 OUT gets pages/ (one flat folder of .html), truth/ID.txt, snippets.json and groups.tsv
 (ID, group, set). IDs are the page file names without .html.
 """
@@ -140,6 +141,24 @@ def main():
             with open(os.path.join(truth, pid + '.txt'), 'w', encoding='utf-8') as f:
                 f.write(text)
             groups.append((pid, group(text, 'zh'), 'gne'))
+
+    # Optional: cx-extractor-python's 74 NetEase (163.com) pages of 2015, GBK with an empty
+    # charset declaration; its Text/ is CxExtractor's own output (with lists of related news at
+    # the end of some), so its F1 is a check, not a measure.
+    cx = os.path.join(data, 'cx-extractor-python')
+    if os.path.isdir(cx):
+        for name in sorted(os.listdir(os.path.join(cx, 'RawHtml'))):
+            n = name.rsplit('.', 1)[0]
+            txt = os.path.join(cx, 'Text', n + '.txt')
+            if not os.path.isfile(txt):
+                continue
+            with open(txt, 'rb') as f:
+                text = f.read().decode('gb18030', 'replace')
+            pid = 'cx-' + n
+            shutil.copyfile(os.path.join(cx, 'RawHtml', name), os.path.join(pages, pid + '.html'))
+            with open(os.path.join(truth, pid + '.txt'), 'w', encoding='utf-8') as f:
+                f.write(re.sub(r'\n\s*\n+', '\n', text).strip())
+            groups.append((pid, 'zh', 'cx'))
 
     with open(os.path.join(out, 'groups.tsv'), 'w', encoding='utf-8') as f:
         for g in groups:
