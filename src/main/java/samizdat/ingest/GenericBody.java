@@ -394,12 +394,19 @@ final class GenericBody {
       return body;
     }
     List<Element> parts = new ArrayList<>();
+    StringBuilder seen = null;
     for (Element e : page.getElementsByAttributeValue("class", cls)) {
       Block b = e.nameIs(top.el.normalName()) ? scored.of(e) : null;
       if (b != null && !b.unlikely && b.units >= PART_UNITS && b.linkDensity() < 0.25
           && paragraphs(e) >= PART_PARAGRAPHS && !isPost(e)
           && !isAncestorOrSelf(body, e) && !isAncestorOrSelf(e, body)) {
-        parts.add(e);
+        // A copy of text already taken (a slideshow's intro, a print version) is no new part.
+        seen = seen != null ? seen : new StringBuilder(body.text());
+        String text = e.text();
+        if (seen.indexOf(text) < 0) {
+          seen.append(' ').append(text);
+          parts.add(e);
+        }
       }
     }
     if (parts.isEmpty()) {

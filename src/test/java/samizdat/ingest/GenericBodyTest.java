@@ -500,6 +500,11 @@ class GenericBodyTest {
     md = markdown(withOthers);
     assertTrue(md.startsWith("Tim Kaine is not the only opponent."), md);
     assertFalse(md.contains("Gedanken"), md);
+    // A copy of a part (a slideshow's intro shown twice) is taken once.
+    String intro = "<section class=page-row><div class=col><div class=story-text><p>Tim Kaine is not the only opponent. "
+        + LOREM + "</p><p>That is one reason. " + LOREM + "</p></div></div></section>";
+    md = markdown(split.replace("</section><footer>", "</section>" + ad + intro + "<footer>"));
+    assertEquals(md.indexOf("Tim Kaine"), md.lastIndexOf("Tim Kaine"), md);
   }
 
   /**
