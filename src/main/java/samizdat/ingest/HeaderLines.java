@@ -20,7 +20,7 @@ final class HeaderLines {
   /** A header line is short ("By Jane Roe | May 6, 2022"); a longer one is the article's. */
   static final int LINE_CHARS = 80;
   /** How many lines after the headline are looked at. */
-  private static final int LINES = 6;
+  private static final int LINES = 8;
   private static final Pattern BYLINE_NAME = Pattern.compile(
       "(?i)byline|author(?![-_]?(?:bio|desc|image|img|photo|pic|avatar|headshot))");
   private static final Pattern COMMENT = Pattern.compile("(?i)comment");

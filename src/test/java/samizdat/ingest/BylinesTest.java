@@ -49,6 +49,10 @@ class BylinesTest {
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><span class=recent-comments-author>Sleepy Sleepers</span>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div class=author-details><em>Last Updated:</em></div>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><div class=author-bio>Kim Lee writes</div>" + PARAGRAPH));
+    // Sites put a share bar and a video's title between the headline and the byline (msnbc).
+    assertEquals(Optional.of("Steve Benen"), byline("<h1>" + TITLE + "</h1><ul><li>Share</li>"
+        + "<li>Tweet</li></ul><p>Electoral College picks Trump</p><span>01:46</span><time datetime=2016-12-20>"
+        + "Dec. 20, 2016</time><p>By <span>Steve Benen</span></p>" + PARAGRAPH));
     // A role in place of a name.
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By Staff Writer</p>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By The Editors</p>" + PARAGRAPH));
