@@ -119,6 +119,7 @@ record PageMetadata(
   private static final Pattern COMPANY = Pattern.compile(
       "(?i)^cond[ée] nast$|\\s(?:inc|ltd|llc|gmbh|corp|co\\., ltd)\\.?$");
   private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|reply|respond");
+  private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+");
   /** A byline with all its names ("By A, B and C | May 6, 2022 | 5 min read") is this short. */
   private static final int BYLINE_CHARS = 200;
   private static final int MAX_TAG = 100;
@@ -226,7 +227,8 @@ record PageMetadata(
     dublinCore.addAll(s.meta("dc:creator"));
     List<String> publisherOnly = List.of();
     for (List<String> source : List.of(ld.authors(), s.meta("article:author"), s.meta("author"),
-        dublinCore, s.meta("parsely-author"), Scan.byline(s.itemAuthors), Scan.byline(s.relAuthors))) {
+        dublinCore, s.meta("parsely-author"), names(s.meta("byl")), Scan.byline(s.itemAuthors),
+        Scan.byline(s.relAuthors))) {
       Map<String, String> names = new LinkedHashMap<>();
       for (String v : source) {
         String n = BYLINE_PREFIX.matcher(normalise(v)).replaceFirst("").strip();
@@ -249,6 +251,17 @@ record PageMetadata(
       }
     }
     return publisherOnly;
+  }
+
+  /** The names of a byline: The New York Times' {@code byl} meta, "By A, B and C". */
+  private static List<String> names(List<String> bylines) {
+    List<String> names = new ArrayList<>();
+    for (String b : bylines) {
+      for (String n : NAME_SEPARATOR.split(BYLINE_PREFIX.matcher(normalise(b)).replaceFirst(""))) {
+        names.add(n);
+      }
+    }
+    return names;
   }
 
   /** A site's name, or a company's ("mediagene Inc.", "Condé Nast"). */

@@ -154,6 +154,10 @@ class PageMetadataTest {
     assertEquals(List.of("ABC News"), read("<head><meta property=og:site_name content='ABC News'>"
         + "<meta name=author content='ABC News'></head>").authors());
     assertEquals(List.of(), read("<head><meta property=article:author content='/@timoreilly'></head>").authors());
+    // The New York Times names its authors in a byline of its own.
+    assertEquals(List.of("Marc Santora", "William K. Rashbaum", "Al Baker", "Adam Goldman"),
+        read("<head><meta property=article:author content='https://www.nytimes.com/by/marc-santora'>"
+            + "<meta name=byl content='By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman'></head>").authors());
   }
 
   /** Author links of the byline, not of the teasers and comments around the article. */
