@@ -94,6 +94,29 @@ class GenericBodyTest {
     assertFalse(md.contains("Star Wars boosts economy"), md);
   }
 
+  /** Quanta splits its story into parts of one class; the first half used to be lost. */
+  @Test
+  void realQuantaStorySplitIntoParts() throws Exception {
+    String md = real("readability-quanta-1.html", Optional.empty());
+    assertTrue(md.contains("A little over half a century ago, chaos started spilling out of a famous experiment."), md);
+    assertTrue(md.contains("for coder-scientists in academic systems that measure success by paper citations"), md);
+  }
+
+  /** Melville's links and spans between words, whatever their classes, are his words. */
+  @Test
+  void realCleanLinksKeepsEveryWordOfASentence() throws Exception {
+    String md = real("readability-clean-links.html", Optional.empty());
+    assertTrue(md.contains("I am a rather elderly man. The nature of my avocations for the last thirty years"), md);
+  }
+
+  /** NetEase, GBK without a charset: the story, not the comment form (跟贴) that outscored it. */
+  @Test
+  void realNeteaseStoryNotItsCommentForm() throws Exception {
+    String md = real("netease-54.gbk.html", Optional.empty());
+    assertTrue(md.contains("对于种种传言，清水源今日发布澄清声明称"), md);
+    assertFalse(md.contains("文明上网"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
