@@ -29,6 +29,10 @@ final class Dates {
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
       "(?<!\\p{L})" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)",
       Pattern.CASE_INSENSITIVE);
+  /** {@code Mon Aug 03 12:45:00 EDT 2015} (Java's Date). */
+  private static final Pattern MONTH_DAY_TIME_YEAR = Pattern.compile(
+      "(?<!\\p{L})" + MONTH + "\\s+(\\d{1,2})\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s+\\p{L}{2,5}"
+          + "\\s+(\\d{4})(?!\\d)", Pattern.CASE_INSENSITIVE);
   /**
    * A date as one path segment or part of one: {@code /2024/03/07/}, {@code /2024-03-07/},
    * {@code /2024/0307/}, {@code /20240307/}, {@code doc-20240307}.
@@ -61,6 +65,10 @@ final class Dates {
       }
     }
     m = MONTH_DAY_YEAR.matcher(text);
+    if (m.find()) {
+      return date(m.group(3), month(m.group(1)), m.group(2));
+    }
+    m = MONTH_DAY_TIME_YEAR.matcher(text);
     if (m.find()) {
       return date(m.group(3), month(m.group(1)), m.group(2));
     }

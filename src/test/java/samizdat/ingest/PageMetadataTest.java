@@ -463,6 +463,7 @@ class PageMetadataTest {
     assertEquals(Optional.of(LocalDate.of(2024, 3, 7)), Dates.parse("March 7th, 2024"));
     assertEquals(Optional.of(LocalDate.of(2024, 3, 7)), Dates.parse("Thu Mar 07 2024 10:00:00 GMT+0000"));
     assertEquals(Optional.of(LocalDate.of(2024, 3, 7)), Dates.parse("2024年3月7日"));
+    assertEquals(Optional.of(LocalDate.of(2015, 8, 3)), Dates.parse("Mon Aug 03 12:45:00 EDT 2015"));
     assertEquals(Optional.empty(), Dates.parse("1709800000000"));
     assertEquals(Optional.empty(), Dates.parse("30 Feb 2024"));
     assertEquals(Optional.empty(), Dates.parse("Marching 7, 2024"));
