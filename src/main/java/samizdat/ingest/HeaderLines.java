@@ -93,6 +93,9 @@ final class HeaderLines {
           seen[0] = whole.length() <= longest && PageMetadata.normalise(whole).equals(headline);
           return FilterResult.CONTINUE;
         }
+        if (inFigure(t)) {
+          return FilterResult.CONTINUE; // the lead photo's caption: neither a line nor the article
+        }
         String text = PageMetadata.normalise(whole);
         if (text.equals(headline) || !LETTER_OR_DIGIT.matcher(text).find()) {
           // The headline again (a second heading, a share box), or a bullet: not a header line.
@@ -135,6 +138,16 @@ final class HeaderLines {
       String names = e.attributesSize() > 0 ? e.className() + " " + e.id() : "";
       if (BYLINE_NAME.matcher(names).find()) {
         return !COMMENT.matcher(names).find(); // "recent-comments-author": a reader's
+      }
+    }
+    return false;
+  }
+
+  private static boolean inFigure(TextNode t) {
+    int depth = 0;
+    for (Element e = t.parent(); e != null && depth < BYLINE_DEPTH * 2; e = e.parent(), depth++) {
+      if (e.nameIs("figcaption") || e.nameIs("figure")) {
+        return true;
       }
     }
     return false;

@@ -53,6 +53,11 @@ class BylinesTest {
     assertEquals(Optional.of("Steve Benen"), byline("<h1>" + TITLE + "</h1><ul><li>Share</li>"
         + "<li>Tweet</li></ul><p>Electoral College picks Trump</p><span>01:46</span><time datetime=2016-12-20>"
         + "Dec. 20, 2016</time><p>By <span>Steve Benen</span></p>" + PARAGRAPH));
+    // The lead photo's long caption between the headline and the byline (latimes).
+    assertEquals(Optional.of("Howard Blume"), byline("<h1>" + TITLE + "</h1><figure><img src=a.jpg><figcaption>"
+        + "Then-Los Angeles schools Supt. Ramon Cortines, in cap, center, with L.A. County Sheriff Jim McDonnell,"
+        + " right, during the district's one-day shutdown.</figcaption></figure>"
+        + "<div class=byline>By Howard Blume Staff Writer</div>" + PARAGRAPH));
     // A role in place of a name.
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By Staff Writer</p>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By The Editors</p>" + PARAGRAPH));
