@@ -127,8 +127,8 @@ final class ArticleExtractor {
           ? HeaderLines.of(page, title, meta.description()) : List.of();
       if (authors.isEmpty()) {
         // The site's name in its byline element is no author ("Hildesheimer Presse").
-        authors = Bylines.in(header).filter(n -> !meta.siteName().map(n::equalsIgnoreCase).orElse(false))
-            .map(List::of).orElse(List.of());
+        authors = Bylines.in(header).filter(n -> !meta.isPublisher(n)).map(List::of)
+            .orElse(List.of());
       }
       GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
           authors, meta.type(), meta.structuredBody()));

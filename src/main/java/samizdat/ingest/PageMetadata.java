@@ -264,6 +264,14 @@ record PageMetadata(
     return names;
   }
 
+  /**
+   * Whether {@code name} is this page's site's or a company's rather than a person's: for an
+   * author found outside the metadata (a byline element naming the site).
+   */
+  boolean isPublisher(String name) {
+    return isPublisher(name, siteName.stream().toList());
+  }
+
   /** A site's name, or a company's ("mediagene Inc.", "Condé Nast"). */
   private static boolean isPublisher(String name, List<String> siteNames) {
     return COMPANY.matcher(name).find()

@@ -150,6 +150,22 @@ class ArticleExtractorTest {
     assertEquals(List.of("real.jpg"), ex.body().select("img").eachAttr("src"));
   }
 
+  /**
+   * A generic page without metadata authors takes its byline's name, but not the site's or a
+   * company's name in a byline element.
+   */
+  @Test
+  void aBylineNamesAPersonNotThePublisher() throws Exception {
+    String story = "<p>" + "The council voted on Tuesday to extend the library's opening hours. ".repeat(8) + "</p>";
+    String page = "<head><title>Library hours extended</title><meta property=og:site_name content='Hildesheimer Presse'>"
+        + "</head><body><article><h1>Library hours extended</h1><div class=byline><a class=author href=/a>%s</a></div>"
+        + story + story + "</article></body>";
+    SiteProfile generic = SiteProfile.generic();
+    assertEquals(List.of("Jane Roe"), extract(Jsoup.parse(page.formatted("Jane Roe")), generic).authors());
+    assertEquals(List.of(), extract(Jsoup.parse(page.formatted("Hildesheimer Presse")), generic).authors());
+    assertEquals(List.of(), extract(Jsoup.parse(page.formatted("Example Media Inc.")), generic).authors());
+  }
+
   /** The extractor as ingest runs it: metadata read first, no URL. */
   static ArticleExtractor.Extracted extract(Document page, SiteProfile profile)
       throws ArticleExtractor.NotAnArticle {
