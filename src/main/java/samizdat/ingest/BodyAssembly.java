@@ -150,7 +150,8 @@ final class BodyAssembly {
    * block's tag and class that hold paragraphs of prose. Politico splits a story into sections
    * of {@code div.story-text} between ad rows; the first part, a few paragraphs, would be lost.
    */
-  private static Element withParts(Document page, BodyScorer.Scored scored, Block top, Element body) {
+  private static Element withParts(Document page, BodyScorer.Scored scored, Block top,
+      Element body) {
     String cls = top.el.className();
     if (cls.isBlank()) {
       return body;
@@ -223,7 +224,7 @@ final class BodyAssembly {
   }
 
   private static boolean isLinkedHeading(Element el) {
-    return (el.nameIs("h1") || el.nameIs("h2") || el.nameIs("h3")) && el.selectFirst(GenericBody.LINK_AWAY) != null;
+    return el.is(HEADINGS) && el.selectFirst(GenericBody.LINK_AWAY) != null;
   }
 
   private static boolean isAncestorOrSelf(Element a, Element b) {

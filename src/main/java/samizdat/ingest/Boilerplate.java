@@ -122,7 +122,8 @@ final class Boilerplate {
    */
   static String lettersOf(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+    s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase)
+        .forEach(b::appendCodePoint);
     return b.toString();
   }
 
@@ -415,7 +416,6 @@ final class Boilerplate {
     return TextCounts.units(text) <= JUNK_UNITS && isJunkLine(text);
   }
 
-  /** An inline element whose text stands alone: a line of its own in its block. */
   /**
    * An inline element between words of a sentence: WordPress's tag links ({@code <a
    * id=auto-tag_twitter_1>Twitter</a> erupted}) are words of the article, whatever their names.
@@ -428,6 +428,7 @@ final class Boilerplate {
         || el.nextSibling() instanceof TextNode n && !n.isBlank();
   }
 
+  /** An inline element whose text stands alone: a line of its own in its block. */
   private static boolean isLeafish(Element el) {
     if (!BodyScorer.INLINE.contains(el.normalName()) || el.nameIs("a")) {
       return false;

@@ -39,7 +39,8 @@ final class ClassWords {
       "skyscraper", "outbrain", "taboola", "pagination", "pager", "mostread", "most-read",
       "trending", "toolbar", "navbar", "tiepost", "tiearea"};
   /** NetEase (163.com) calls its readers' comments 跟贴, "tie": tie-post, tieArea. */
-  private static final Set<String> UNLIKELY_TOKENS = Set.of("ad", "ads", "nav", "rss", "hot", "rank", "tie");
+  private static final Set<String> UNLIKELY_TOKENS =
+      Set.of("ad", "ads", "nav", "rss", "hot", "rank", "tie");
   /** Words that keep an element a candidate even when it also has an unlikely word. */
   private static final String[] MAYBE_PARTS = {
       "article", "body", "content", "main", "column", "story", "entry", "正文", "text"};

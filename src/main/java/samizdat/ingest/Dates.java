@@ -79,8 +79,8 @@ final class Dates {
   private static final Set<String> DATELINE_WORDS = Set.of(
       "posted", "published", "updated", "last", "modified", "on", "at", "am", "pm", "a", "m", "p",
       "et", "est", "edt", "ct", "cst", "cdt", "mt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet",
-      "cest", "hkt", "sgt", "jst", "ist", "aest", "aedt", "msk", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
-      "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+      "cest", "hkt", "sgt", "jst", "ist", "aest", "aedt", "msk", "mon", "monday", "tue", "tues",
+      "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
       "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
       "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
       "november", "dec", "december", "st", "nd", "rd", "th");
@@ -105,7 +105,8 @@ final class Dates {
       return false;
     }
     // "Updated on September 19 at 3:15 p.m.": a day without its year, said to be one.
-    if (parse(text).isEmpty() && !(UPDATED.matcher(text).find() && MONTH_DAY.matcher(text).find())) {
+    if (parse(text).isEmpty()
+        && !(UPDATED.matcher(text).find() && MONTH_DAY.matcher(text).find())) {
       return false;
     }
     String rest = PLACE.matcher(text).replaceFirst("");

@@ -336,8 +336,8 @@ final class GenericBody {
       // Said in the page's own characters: Chinese ones weigh more (see TextCounts).
       boolean cjk = mostlyCjk(body.text());
       int per = cjk ? TextCounts.CJK : TextCounts.LATIN;
-      throw refuse("too little text (" + prose / per + (cjk ? " CJK" : "") + " characters outside links, "
-          + "at least " + min / per + " needed)");
+      throw refuse("too little text (" + prose / per + (cjk ? " CJK" : "")
+          + " characters outside links, at least " + min / per + " needed)");
     }
     if (m.linkUnits() * 2 > m.units()) {
       throw refuse("mostly links (" + (100L * m.linkUnits() / m.units()) + "% of the text)");

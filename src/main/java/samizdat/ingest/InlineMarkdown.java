@@ -393,7 +393,8 @@ final class InlineMarkdown {
     while (i > 0) {
       if (s.charAt(i - 1) == ' ') {
         i--;
-      } else if (s.startsWith(HARD_BREAK, i - HARD_BREAK.length()) && !escaped(s, i - HARD_BREAK.length())) {
+      } else if (s.startsWith(HARD_BREAK, i - HARD_BREAK.length())
+          && !escaped(s, i - HARD_BREAK.length())) {
         i -= HARD_BREAK.length();
       } else {
         break;

@@ -97,7 +97,8 @@ public final class ProfilePreview {
     } catch (ArticleExtractor.NotAnArticle e) {
       throw new Refused(e.getMessage() + " (profile " + profile.name() + ")");
     }
-    Optional<LocalDate> published = ArticleFacts.published(url, doc, ex.body(), ex.dateline(), profile, meta);
+    Optional<LocalDate> published =
+        ArticleFacts.published(url, doc, ex.body(), ex.dateline(), profile, meta);
     String markdown = MarkdownWriter.write(ex.body(), img -> Optional.empty());
     return new Result(file.toString(), profile.name(), ex.title(), url, published, ex.language(),
         ex.authors(), ex.tags(), ex.source(), ex.leadImage(), ex.translations(), markdown, dropped);
