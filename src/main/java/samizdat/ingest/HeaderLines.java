@@ -8,7 +8,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 /**
  * The short lines of text just after a page's headline, up to its first paragraph: where pages
@@ -34,6 +36,7 @@ final class HeaderLines {
   private static final int DEK_CHARS = 400;
   private static final Pattern DEK_NAME = Pattern.compile(
       "(?i)dek|deck|summary|standfirst|subtitle|sub-title|subhead|description|excerpt|teaser");
+  private static final Evaluator FIGURE = QueryParser.parse("figure, figcaption");
   private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
   private HeaderLines() {}
@@ -120,8 +123,7 @@ final class HeaderLines {
             break; // beyond the dek's own element
           }
         }
-        dekPassed[0] = named || !dek.isEmpty()
-            && (dek.equals(text) || dek.startsWith(text) || text.startsWith(stem(dek)));
+        dekPassed[0] = named || !dek.isEmpty() && (dek.startsWith(text) || startsAs(text, dek));
         return dekPassed[0];
       }
     });
@@ -144,13 +146,8 @@ final class HeaderLines {
   }
 
   private static boolean inFigure(TextNode t) {
-    int depth = 0;
-    for (Element e = t.parent(); e != null && depth < BYLINE_DEPTH * 2; e = e.parent(), depth++) {
-      if (e.nameIs("figcaption") || e.nameIs("figure")) {
-        return true;
-      }
-    }
-    return false;
+    Element parent = t.parent();
+    return parent != null && parent.closest(FIGURE) != null;
   }
 
   /** A name the page marks as its byline, labelled as one for {@link Bylines}. */
@@ -161,10 +158,10 @@ final class HeaderLines {
     return HAN_NAME.matcher(text).matches() ? "作者：" + text : "By " + text;
   }
 
-  /** A description cut short with an ellipsis: what it keeps. */
-  private static String stem(String description) {
-    String s = description.endsWith("...") ? description.substring(0, description.length() - 3)
+  /** Whether {@code text} begins with the page's description, which may be cut short ("…"). */
+  private static boolean startsAs(String text, String description) {
+    String kept = description.endsWith("...") ? description.substring(0, description.length() - 3)
         : description.endsWith("…") ? description.substring(0, description.length() - 1) : description;
-    return s.length() >= LINE_CHARS ? s : description + "\u0000"; // too short a stem matches nothing
+    return kept.length() >= LINE_CHARS && text.startsWith(kept);
   }
 }
