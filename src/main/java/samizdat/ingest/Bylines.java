@@ -12,17 +12,38 @@ import java.util.regex.Pattern;
  * Stateless.
  */
 final class Bylines {
+  /** The words that label a Chinese byline. */
+  private static final String HAN_LABELS = "作者|记者|撰稿|撰文";
   /** A Chinese name after its label: two to four Han characters, then no more of them. */
   private static final Pattern HAN = Pattern.compile(
-      "(?:作者|记者|撰稿|撰文)\\s*[:：]?\\s*(\\p{IsHan}{2,4})(?!\\p{IsHan})");
+      "(?:" + HAN_LABELS + ")\\s*[:：]?\\s*(\\p{IsHan}{2,4})(?!\\p{IsHan})");
   /** What follows 记者 when it is no byline: 记者会, 记者站, 记者团 … */
   private static final Pattern NOT_A_NAME = Pattern.compile("^(?:会|站|团|节|证|们|招待|发布|协会)");
   /** "By Jane Roe", "by Kim Lee-Park": capitalised words after "By" at the line's start. */
   private static final Pattern LATIN = Pattern.compile(
       "^[Bb]y:?\\s+(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})");
+  /** A line that begins with a byline's label. */
+  private static final Pattern LABEL_FIRST = Pattern.compile("(?i)^(?:by\\b|" + HAN_LABELS + ")");
+  /** A line that ends with one, its name in the next element: {@code <span>作者：</span><a>李在山</a>}. */
+  private static final Pattern LABEL_AT_END =
+      Pattern.compile("(?:" + HAN_LABELS + "|[:：]|\\b[Bb]y)\\s*$");
+  /** A Chinese byline line: its label first. */
+  private static final Pattern HAN_LINE = Pattern.compile("^(?:" + HAN_LABELS + ")\\s*[:：\\s]");
   /** A role after the name: "By Howard Blume Staff Writer". */
-  private static final Pattern ROLE_AFTER = Pattern.compile(
-      "(?i)(?:\\s+(?:senior|chief|staff|writer|reporter|editor|correspondent|contributor|columnist))+$");
+  private static final Pattern ROLE_AFTER = Pattern.compile("(?i)(?:\\s+(?:senior|chief|staff|writer"
+      + "|reporter|editor|correspondent|contributor|columnist))+$");
+  /** A role or desk in place of a name: "By Staff Writer", "By The Editors". */
+  private static final Pattern ROLE = Pattern.compile("(?i)(?:(?:the|our|news|staff|writers?|reporters?"
+      + "|editors?|editorial|correspondents?|contributors?|team|desk|admin|wire|reports?)\\s*)+");
+  /** Words of a byline's furniture, not of a name: "Last Updated", "Share Story". */
+  private static final Pattern NOT_A_PERSON = Pattern.compile("(?i)\\b(?:updated|published|posted"
+      + "|share|follow|view|more|read|comments?|e-?mail|twitter|facebook|profile|photos?|images?"
+      + "|video)\\b");
+  /** What may follow the name on a byline line: a role, an outlet, a date ("By Jo Roe, CNN | …"). */
+  private static final Pattern AFTER_NAME = Pattern.compile("^(?:[,|/·•–—-]|and\\s|&)");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
+  /** A byline line is this short. */
+  private static final int LINE_CHARS = 100;
 
   private Bylines() {}
 
@@ -31,7 +52,6 @@ final class Bylines {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       Optional<String> name = name(line);
-      // A label and its name are often two elements: <span>作者：</span><a>李在山</a>.
       if (name.isEmpty() && i + 1 < lines.size() && LABEL_AT_END.matcher(line).find()) {
         name = name(line + " " + lines.get(i + 1));
       }
@@ -42,19 +62,10 @@ final class Bylines {
     return Optional.empty();
   }
 
-  /** A role or desk in place of a name: "By Staff Writer", "By The Editors". */
-  private static final Pattern ROLE = Pattern.compile("(?i)(?:(?:the|our|news|staff|writers?|reporters?"
-      + "|editors?|editorial|correspondents?|contributors?|team|desk|admin|wire|reports?)\\s*)+");
-  /** Words of a byline's furniture, not of a name: "Last Updated", "Share Story". */
-  private static final Pattern NOT_A_PERSON = Pattern.compile("(?i)\\b(?:updated|published|posted|share|"
-      + "follow|view|more|read|comments?|e-?mail|twitter|facebook|profile|photos?|images?|video)\\b");
-  /** What may follow the name on a byline line: a role, an outlet, a date ("By Jo Roe, CNN | …"). */
-  private static final Pattern AFTER_NAME = Pattern.compile("^(?:[,|/·•–—-]|and\\s|&)");
-  /** A Chinese byline line: its label first. */
-  private static final Pattern HAN_LINE = Pattern.compile("^(?:作者|记者|撰稿|撰文)\\s*[:：\\s]");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
-  /** A byline line is this short. */
-  private static final int LINE_CHARS = 100;
+  /** Whether {@code line} begins with a byline's label ("By", 作者 …). */
+  static boolean isLabelled(String line) {
+    return LABEL_FIRST.matcher(line).find();
+  }
 
   /**
    * Whether {@code line} is a byline and nothing else: "By Jane Roe", "by Tia Ghose, Staff
@@ -77,8 +88,6 @@ final class Bylines {
     return rest.isEmpty() || AFTER_NAME.matcher(rest).find() && !SENTENCE_END.matcher(s).find();
   }
 
-  private static final Pattern LABEL_AT_END = Pattern.compile("(?:作者|记者|撰稿|撰文|[:：]|\\b[Bb]y)\\s*$");
-
   private static Optional<String> name(String line) {
     Matcher han = HAN.matcher(line);
     while (han.find()) {
@@ -91,7 +100,8 @@ final class Bylines {
       return Optional.empty();
     }
     // "by" twice when a label and a byline element both say it: <span>by</span> <a class=author>.
-    String n = ROLE_AFTER.matcher(latin.group(1).strip()).replaceFirst("").replaceFirst("^By:?\\s+", "");
+    String n = ROLE_AFTER.matcher(latin.group(1).strip()).replaceFirst("")
+        .replaceFirst("^By:?\\s+", "");
     return ROLE.matcher(n).matches() || n.indexOf(' ') < 0 || NOT_A_PERSON.matcher(n).find()
         ? Optional.empty() : Optional.of(n);
   }

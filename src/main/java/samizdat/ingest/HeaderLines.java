@@ -26,7 +26,6 @@ final class HeaderLines {
   private static final Pattern BYLINE_NAME = Pattern.compile(
       "(?i)byline|author(?![-_]?(?:bio|desc|image|img|photo|pic|avatar|headshot))");
   private static final Pattern COMMENT = Pattern.compile("(?i)comment");
-  private static final Pattern BY_LABEL = Pattern.compile("(?i)^(?:by\\b|作者|记者|撰稿|撰文)");
   private static final Pattern HAN_NAME = Pattern.compile("\\p{IsHan}{2,4}");
   /** How far up from a line its byline element may be. */
   private static final int BYLINE_DEPTH = 3;
@@ -152,7 +151,7 @@ final class HeaderLines {
 
   /** A name the page marks as its byline, labelled as one for {@link Bylines}. */
   private static String asByline(String text) {
-    if (BY_LABEL.matcher(text).find()) {
+    if (Bylines.isLabelled(text)) {
       return text;
     }
     return HAN_NAME.matcher(text).matches() ? "作者：" + text : "By " + text;
