@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
@@ -226,9 +227,12 @@ record PageMetadata(
     List<String> dublinCore = new ArrayList<>(s.meta("dc.creator"));
     dublinCore.addAll(s.meta("dc:creator"));
     List<String> publisherOnly = List.of();
-    for (List<String> source : List.of(ld.authors(), s.meta("article:author"), s.meta("author"),
-        dublinCore, s.meta("parsely-author"), names(s.meta("byl")), Scan.byline(s.itemAuthors),
-        Scan.byline(s.relAuthors))) {
+    // In order of trust; the later ones are worked out only when the earlier name no one.
+    List<Supplier<List<String>>> sources = List.of(ld::authors, () -> s.meta("article:author"),
+        () -> s.meta("author"), () -> dublinCore, () -> s.meta("parsely-author"),
+        () -> names(s.meta("byl")), () -> Scan.byline(s.itemAuthors), () -> Scan.byline(s.relAuthors));
+    for (Supplier<List<String>> from : sources) {
+      List<String> source = from.get();
       Map<String, String> names = new LinkedHashMap<>();
       for (String v : source) {
         String n = BYLINE_PREFIX.matcher(normalise(v)).replaceFirst("").strip();
@@ -242,7 +246,8 @@ record PageMetadata(
           names.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
         }
       }
-      List<String> people = names.values().stream().filter(n -> !isPublisher(n, siteNames)).toList();
+      List<String> people =
+          names.values().stream().filter(n -> !isPublisher(n, siteNames)).toList();
       if (!people.isEmpty()) {
         return people;
       }
