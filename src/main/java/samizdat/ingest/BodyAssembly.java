@@ -156,31 +156,39 @@ final class BodyAssembly {
     if (cls.isBlank()) {
       return body;
     }
+    // The scored blocks, not the whole page again: a part holds paragraphs, so it is one.
+    List<Element> candidates = new ArrayList<>();
+    for (Block b : scored.blocks().values()) {
+      Element e = b.el;
+      if (e.nameIs(top.el.normalName()) && cls.equals(e.className()) && !b.unlikely
+          && b.units >= PART_UNITS && b.linkDensity() < 0.25 && paragraphs(e) >= PART_PARAGRAPHS
+          && !isPost(e) && !isAncestorOrSelf(body, e) && !isAncestorOrSelf(e, body)) {
+        candidates.add(e);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return body;
+    }
+    Map<Element, Integer> order = new IdentityHashMap<>();
+    int i = 0;
+    for (Element e : page.getAllElements()) {
+      order.put(e, i++);
+    }
+    candidates.sort(Comparator.comparing(order::get));
     List<Element> parts = new ArrayList<>();
-    StringBuilder seen = null;
-    for (Element e : page.getElementsByAttributeValue("class", cls)) {
-      Block b = e.nameIs(top.el.normalName()) ? scored.of(e) : null;
-      if (b != null && !b.unlikely && b.units >= PART_UNITS && b.linkDensity() < 0.25
-          && paragraphs(e) >= PART_PARAGRAPHS && !isPost(e)
-          && !isAncestorOrSelf(body, e) && !isAncestorOrSelf(e, body)) {
-        // A copy of text already taken (a slideshow's intro, a print version) is no new part.
-        seen = seen != null ? seen : new StringBuilder(body.text());
-        String text = e.text();
-        if (seen.indexOf(text) < 0) {
-          seen.append(' ').append(text);
-          parts.add(e);
-        }
+    StringBuilder seen = new StringBuilder(body.text());
+    for (Element e : candidates) {
+      // A copy of text already taken (a slideshow's intro, a print version) is no new part.
+      String text = e.text();
+      if (seen.indexOf(text) < 0) {
+        seen.append(' ').append(text);
+        parts.add(e);
       }
     }
     if (parts.isEmpty()) {
       return body;
     }
     parts.add(body);
-    Map<Element, Integer> order = new IdentityHashMap<>();
-    int i = 0;
-    for (Element e : page.getAllElements()) {
-      order.put(e, i++);
-    }
     parts.sort(Comparator.comparing(order::get));
     return gathered(parts.get(0), parts);
   }
