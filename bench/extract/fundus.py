@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Body, title, author and date check on fundus's publisher test pages (stdlib only).
+
+usage: fundus.py prepare FUNDUS OUT    pages and expectations from a checkout of
+                                       github.com/flairNLP/fundus (MIT)
+       fundus.py score OUT RUN [-v]    RUN: an ingest of OUT/pages (stdout.txt, articles/)
+
+fundus keeps, for each of its publishers (news sites of 40 countries), saved pages
+(tests/resources/parser/test_data/CC/Publisher_YYYY_MM_DD.html.gz, one for each version of the
+publisher's parser, in date order) and what that hand-written parser extracts from each
+(Publisher.json, one entry a version): title, authors, publishing date and the body as summary,
+then sections of headlines and paragraphs. They are one extractor's answers, not ground truth:
+its summary is the page's dek, which samizdat leaves to the description, so recall has a ceiling
+below 1 on pages with one. A miss is a page to read.
+"""
+import datetime
+import glob
+import gzip
+import html
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mercury  # noqa: E402
+import score  # noqa: E402
+
+
+def body_text(body):
+    parts = list(body.get('summary', []))
+    for section in body.get('sections', []):
+        parts += section.get('headline', []) + section.get('paragraphs', [])
+    return '\n\n'.join(parts)
+
+
+def prepare(fundus, out):
+    root = os.path.join(fundus, 'tests', 'resources', 'parser', 'test_data')
+    pages = os.path.join(out, 'pages')
+    os.makedirs(pages, exist_ok=True)
+    truth = {}
+    for case in sorted(glob.glob(os.path.join(root, '*', '*.json'))):
+        country = os.path.basename(os.path.dirname(case))
+        publisher = os.path.basename(case)[:-len('.json')]
+        with open(case, encoding='utf-8') as fh:
+            versions = list(json.load(fh).values())
+        saved = sorted(glob.glob(os.path.join(os.path.dirname(case), publisher + '_*.html.gz')))
+        if len(saved) != len(versions):
+            print(f'{case}: {len(saved)} pages for {len(versions)} versions, left out', file=sys.stderr)
+            continue
+        for path, expected in zip(saved, versions):
+            name = country + '-' + os.path.basename(path)[:-len('.html.gz')] + '.html'
+            with gzip.open(path, 'rb') as fh, open(os.path.join(pages, name), 'wb') as w:
+                w.write(fh.read())
+            t = {'body': body_text(expected.get('body') or {})}
+            if expected.get('title'):
+                t['title'] = expected['title']
+            if expected.get('authors'):
+                t['author'] = ', '.join(expected['authors'])
+            if expected.get('publishing_date'):
+                t['date'] = expected['publishing_date']
+            truth[name] = t
+    with open(os.path.join(out, 'truth.json'), 'w', encoding='utf-8') as fh:
+        json.dump(truth, fh, ensure_ascii=False, indent=1)
+    print(f'{len(truth)} pages in {pages}', file=sys.stderr)
+
+
+def run_score(out, run, verbose):
+    with open(os.path.join(out, 'truth.json'), encoding='utf-8') as fh:
+        truth = json.load(fh)
+    ids = {}
+    with open(os.path.join(run, 'stdout.txt'), encoding='utf-8') as fh:
+        for line in fh:
+            p = line.split()
+            if len(p) >= 3 and p[0] in ('ingested', 'updated', 'unchanged', 'duplicate'):
+                ids[os.path.basename(p[2])] = p[1]
+    stats = {k: [0, 0] for k in ('title', 'author', 'date')}
+    f1s, precs, recs, rows = [], [], [], []
+    refused = 0
+    for page, t in sorted(truth.items()):
+        if page not in ids:
+            refused += 1
+            f1s.append(0.0)
+            if verbose:
+                print('REFUSED', page)
+            continue
+        base = os.path.join(run, 'articles', ids[page])
+        with open(base + '.json', encoding='utf-8') as fh:
+            meta = json.load(fh)
+        with open(base + '.md', encoding='utf-8') as fh:
+            text = score.strip_markdown(fh.read())
+        p, r, f1 = score.prf(text, t['body'])
+        f1s.append(f1)
+        precs.append(p)
+        recs.append(r)
+        rows.append((f1, p, r, page))
+        checks = {'title': (mercury.letters(t.get('title', '')) == mercury.letters(meta.get('title', '')),
+                            meta.get('title'))}
+        if 'author' in t:
+            checks['author'] = (mercury.names(t['author']) == mercury.names(' '.join(meta.get('authors', []))),
+                                meta.get('authors'))
+        if 'date' in t:
+            got = meta.get('published')
+            ok = got is not None and abs((datetime.date.fromisoformat(got[:10])
+                                          - datetime.date.fromisoformat(t['date'][:10])).days) <= 1
+            checks['date'] = (ok, got)
+        for k, (ok, got) in checks.items():
+            stats[k][0] += ok
+            stats[k][1] += 1
+            if verbose and not ok:
+                print(f'{k.upper()} {page} | {t.get(k)} | {got}')
+
+    def mean(xs):
+        return sum(xs) / len(xs) if xs else float('nan')
+
+    if verbose:
+        for f1, p, r, page in sorted(rows):
+            if f1 < 0.9:
+                print(f'BODY {page} F1 {f1:.3f} P {p:.3f} R {r:.3f}')
+    print(f'{len(truth)} pages, {refused} refused')
+    print(f'body F1 {mean(f1s):.3f} (refused as 0); over accepted pages F1 {mean([x[0] for x in rows]):.3f}, '
+          f'P {mean(precs):.3f}, R {mean(recs):.3f}')
+    for k, (a, b) in stats.items():
+        print(f'{k}: {a} of {b}')
+
+
+if __name__ == '__main__':
+    if len(sys.argv) >= 4 and sys.argv[1] == 'prepare':
+        prepare(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == 'score':
+        run_score(sys.argv[2], sys.argv[3], '-v' in sys.argv)
+    else:
+        sys.exit(__doc__)
