@@ -141,17 +141,24 @@ final class BodyScorer {
   private static final String[] SCREEN_READER_ONLY = {
       "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "skip-link", "off-screen"};
 
-  /** True for elements a reader does not see. */
+  /**
+   * True for elements a reader does not see. Not the rest of a story that the page holds in a
+   * hidden {@code .paywall} block until a subscriber logs in (the class that Google's paywall
+   * markup, {@code hasPart} with {@code cssSelector ".paywall"}, names): it is the article's.
+   */
   static boolean isHidden(Element el) {
-    if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
-      return true;
-    }
     String cls = el.className();
+    if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
+      return !isPaywalledText(el, cls);
+    }
     if (!cls.isEmpty()) {
       for (String c : SCREEN_READER_ONLY) {
         if (cls.contains(c)) {
           return true;
         }
+      }
+      if (hiddenByClass(cls)) {
+        return !isPaywalledText(el, cls);
       }
     }
     String style = el.attr("style");
@@ -162,6 +169,31 @@ final class BodyScorer {
     return s.contains("display:none") || s.contains("visibility:hidden");
   }
 
+
+  private static boolean isPaywalledText(Element el, String cls) {
+    return hasToken(cls, "paywall") && el.selectFirst("p") != null;
+  }
+
+  /**
+   * A class list with the utility class {@code hidden} (display: none in Bootstrap, Tailwind and
+   * most site styles): a paywall or sign-in box the page's script shows. Not when a responsive
+   * class beside it shows the element at some width ({@code hidden md:block}).
+   */
+  private static boolean hiddenByClass(String cls) {
+    return cls.indexOf(':') < 0 && hasToken(cls, "hidden");
+  }
+
+  /** True when the class list {@code cls} holds {@code token} as one of its classes. */
+  private static boolean hasToken(String cls, String token) {
+    for (int at = cls.indexOf(token); at >= 0; at = cls.indexOf(token, at + 1)) {
+      int end = at + token.length();
+      if ((at == 0 || Character.isWhitespace(cls.charAt(at - 1)))
+          && (end == cls.length() || Character.isWhitespace(cls.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean unlikely(String name, int words) {
     if (FURNITURE.contains(name)) {

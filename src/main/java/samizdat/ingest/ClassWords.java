@@ -37,7 +37,7 @@ final class ClassWords {
       "banner", "breadcrumb", "menu", "share", "sharing", "social", "related", "recommend",
       "promo", "sponsor", "advert", "newsletter", "subscri", "cookie", "consent", "gdpr", "popup",
       "skyscraper", "outbrain", "taboola", "pagination", "pager", "mostread", "most-read",
-      "trending", "toolbar", "navbar", "tiepost", "tiearea"};
+      "trending", "toolbar", "navbar", "tiepost", "tiearea", "drawer"};
   /** NetEase (163.com) calls its readers' comments 跟贴, "tie": tie-post, tieArea. */
   private static final Set<String> UNLIKELY_TOKENS =
       Set.of("ad", "ads", "nav", "rss", "hot", "rank", "tie");
@@ -51,17 +51,19 @@ final class ClassWords {
       "comment", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
       "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
       "widget", "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
-      "masthead", "banner", "tool", "pagination", "combx", "shoutbox", "tiepost", "tiearea"};
+      "masthead", "banner", "tool", "pagination", "combx", "shoutbox", "tiepost", "tiearea",
+      "drawer"};
   /**
    * Names of furniture that hold an article-like word ("post", "entry", "article") as part of
    * the name, which must not make them look like the article: WordPress's entry-meta and
-   * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes.
+   * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes, a sliding drawer of
+   * saved articles.
    */
   private static final String[] FURNITURE_NAME_PARTS = {
       "relatedpost", "related-post", "related_post", "related-article", "related-stor",
       "sharedaddy", "jetpack", "like-post", "post-likes", "post-share", "share-post",
       "post-navigation", "post-nav", "entry-meta", "entry-footer", "post-meta", "post-footer",
-      "article-share", "article-related", "more-stories", "more-articles"};
+      "article-share", "article-related", "more-stories", "more-articles", "drawer"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
       "copyright", "footnote", "tie");

@@ -226,7 +226,9 @@ final class GenericBody {
     double chosenFit = 0;
     for (Block b : pool) {
       // Far from the structured text's size, a block cannot fit it well: not worth reading.
-      if (b.units * 2 < sUnits || b.units > sUnits * 3) {
+      // Nor is the page's root, whose text holds the article's even when the page hides most
+      // of it: all of the page is no article.
+      if (b.parent == null || b.units * 2 < sUnits || b.units > sUnits * 3) {
         continue;
       }
       String text = squeeze(b.el.text());

@@ -333,6 +333,67 @@ class GenericBodyTest {
     assertTrue(md.contains("2 The council voted"), md);
   }
 
+  /**
+   * The utility class {@code hidden} hides a sign-in box (Postmedia's papers); the rest of a story a page keeps in a hidden {@code .paywall}
+   * block (Google's paywall markup, as abc.es) is the story's.
+   */
+  @Test
+  void hiddenByClassGoesButAHiddenPaywallBlockIsTheRestOfTheStory() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(2, LOREM)
+        + "<div class='article-block sign-in-group hidden'><div class=h2>THIS CONTENT IS RESERVED FOR"
+        + " SUBSCRIBERS ONLY</div><p>Subscribe now to read the latest news in your city.</p></div>"
+        + "<div class=paywall hidden>" + paragraphs(2, LOREM.replace("council", "paid council"))
+        + "</div><div class='paywall-prompt' hidden><p>Log in to read on.</p></div></article>"));
+    assertFalse(md.contains("RESERVED"), md);
+    assertFalse(md.contains("Subscribe now"), md);
+    assertTrue(md.contains("1 The paid council voted"), md);
+    assertFalse(md.contains("Log in"), md);
+  }
+
+  /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
+  @Test
+  void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
+    StringBuilder story = new StringBuilder("<article class=story>");
+    for (int i = 0; i < 8; i++) {
+      story.append("<section class=content-group><div class=inline><p>").append(i).append(' ')
+          .append(LOREM).append("</p></div></section><div class=ad>Advertisement</div>");
+    }
+    story.append("</article>");
+    String drawer = "<section class='sliding-drawer save-article__drawer'><h2>You've reached the 20"
+        + " article limit.</h2><p>You can manage saved articles in your account, and save up to 100"
+        + " articles, or clear the ones you have read, so that the list stays useful to you.</p>"
+        + "<p>Looks like you've reached your saved article limit! You can manage your saved articles"
+        + " in your account and clicking the X located at the bottom right of the article.</p>"
+        + "<p>Saved articles, reading lists, and more, in one place, for every reader, all year.</p></section>";
+    String md = markdown(page("<main><div class=story-v2>" + story + "</div></main>" + drawer));
+    assertTrue(md.contains("0 The council voted") && md.contains("7 The council voted"), md);
+    assertFalse(md.contains("article limit"), md);
+  }
+
+  /**
+   * A page's {@code articleBody} whose text the visible blocks do not hold (the rest is hidden)
+   * does not make the whole page the article.
+   */
+  @Test
+  void structuredBodyNeverMakesTheWholePageTheArticle() throws Exception {
+    String html = page("<div class=v-w><ul>" + "<li><a href='/a'>Politics and government</a></li>".repeat(30)
+        + "</ul></div><article><div class=story>" + paragraphs(3, LOREM) + "</div>"
+        + "<div class=rest hidden>" + paragraphs(6, LOREM.replace("council", "board")) + "</div></article>"
+        + "<div class=v-mdl__c><p>Report an error</p></div>");
+    StringBuilder structured = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      structured.append(i).append(' ').append(LOREM).append('\n');
+    }
+    for (int i = 0; i < 6; i++) {
+      structured.append(i).append(' ').append(LOREM.replace("council", "board")).append('\n');
+    }
+    String md = markdown(html, new GenericBody.Hints(Optional.empty(), List.of(),
+        Optional.of("newsarticle"), Optional.of(structured.toString())));
+    assertTrue(md.contains("2 The council voted"), md);
+    assertFalse(md.contains("Report an error"), md);
+    assertFalse(md.contains("Politics"), md);
+  }
+
   /** "Read more: headline" lines inside the text, as 100noticias.com.ni, abc7news.com and others. */
   @Test
   void linesPointingToOtherStoriesGoButProseThatBeginsLikeThemStays() throws Exception {

@@ -1,0 +1,33 @@
+package samizdat.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class BodyScorerTest {
+  private static Element first(String html) {
+    return Jsoup.parseBodyFragment(html).body().child(0);
+  }
+
+  @Test
+  void whatAReaderDoesNotSee() {
+    assertTrue(BodyScorer.isHidden(first("<div hidden><p>x</p></div>")));
+    assertTrue(BodyScorer.isHidden(first("<p aria-hidden=true>x</p>")));
+    assertTrue(BodyScorer.isHidden(first("<div style='display: none'>x</div>")));
+    assertTrue(BodyScorer.isHidden(first("<span class='skip-link screen-reader-text'>x</span>")));
+    assertTrue(BodyScorer.isHidden(first("<div class='article-block sign-in-group hidden'><p>x</p></div>")));
+    assertTrue(BodyScorer.isHidden(first("<div class='paywall-prompt' hidden><p>Log in</p></div>")));
+    assertTrue(BodyScorer.isHidden(first("<div class=paywall hidden><span>no paragraph</span></div>")));
+  }
+
+  @Test
+  void whatAReaderSeesOrASubscriberWould() {
+    assertFalse(BodyScorer.isHidden(first("<div class='hidden md:block'><p>x</p></div>")));
+    assertFalse(BodyScorer.isHidden(first("<div class='hidden-xs unhidden'><p>x</p></div>")));
+    assertFalse(BodyScorer.isHidden(first("<div class='paywall' hidden><p>The rest of the story.</p></div>")));
+    assertFalse(BodyScorer.isHidden(first("<div class='content paywall hidden'><p>The rest.</p></div>")));
+  }
+}
