@@ -122,6 +122,9 @@ final class BodyAssembly {
     double score = scoreOf.applyAsDouble(top);
     double threshold = Math.max(10, score * 0.2);
     String cls = el.className();
+    // An <article> with a headline of its own is a story: one beside the chosen one's is
+    // another story (the next one, appended for endless scrolling), not a part of it.
+    boolean holdsArticle = holdsHeadedArticle(el);
     for (Element sib : parent.children()) {
       if (sib == el) {
         keep.add(sib);
@@ -129,6 +132,9 @@ final class BodyAssembly {
       }
       Block b = scored.of(sib);
       if (b == null || b.units == 0 || b.unlikely && !top.unlikely) {
+        continue;
+      }
+      if (holdsArticle && holdsHeadedArticle(sib)) {
         continue;
       }
       double bonus = !cls.isEmpty() && cls.equals(sib.className()) ? score * 0.2 : 0;
@@ -143,6 +149,16 @@ final class BodyAssembly {
       }
     }
     return keep;
+  }
+
+  /** True when {@code el} is or holds an {@code <article>} with an {@code <h1>} of its own. */
+  private static boolean holdsHeadedArticle(Element el) {
+    for (Element a : el.getElementsByTag("article")) {
+      if (a.selectFirst("h1") != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -235,7 +251,8 @@ final class BodyAssembly {
     return el.is(HEADINGS) && el.selectFirst(GenericBody.LINK_AWAY) != null;
   }
 
-  private static boolean isAncestorOrSelf(Element a, Element b) {
+  /** True when {@code a} is {@code b} or holds it. */
+  static boolean isAncestorOrSelf(Element a, Element b) {
     for (Element e = b; e != null; e = e.parent()) {
       if (e == a) {
         return true;

@@ -127,6 +127,21 @@ final class Boilerplate {
     return b.toString();
   }
 
+  /**
+   * True when {@code heading} is the page's title, given as {@link #lettersOf} letters. Page
+   * titles often carry the site name: "Heading | Site", "Heading - Site"; headings a kicker:
+   * "Investitionen in IT-Sicherheit Cyber-Angriffe: …".
+   */
+  static boolean repeatsTitle(String heading, String title) {
+    String h = lettersOf(heading);
+    if (h.isEmpty() || title.isEmpty()) {
+      return false;
+    }
+    return h.equals(title) || title.startsWith(h) && h.length() * 10 >= title.length() * 6
+        || h.startsWith(title) && title.length() * 10 >= h.length() * 8
+        || h.endsWith(title) && title.length() * 10 >= h.length() * 6;
+  }
+
   /** True for a short line of known boilerplate. */
   static boolean isJunkLine(String text) {
     String n = normalise(text);
@@ -256,7 +271,7 @@ final class Boilerplate {
           }
         }
         case "h1", "h2", "h3" -> {
-          if (!titleSeen && !title.isEmpty() && isTitle(el.text())) {
+          if (!titleSeen && !title.isEmpty() && repeatsTitle(el.text(), title)) {
             titleSeen = true;
             return FilterResult.REMOVE;
           }
@@ -337,18 +352,6 @@ final class Boilerplate {
         dateline = Dates.parse(text);
       }
       return true;
-    }
-
-    private boolean isTitle(String heading) {
-      String h = lettersOf(heading);
-      if (h.isEmpty() || title.isEmpty()) {
-        return false;
-      }
-      // Page titles often carry the site name: "Heading | Site", "Heading - Site"; headings a
-      // kicker: "Investitionen in IT-Sicherheit Cyber-Angriffe: …".
-      return h.equals(title) || title.startsWith(h) && h.length() * 10 >= title.length() * 6
-          || h.startsWith(title) && title.length() * 10 >= h.length() * 8
-          || h.endsWith(title) && title.length() * 10 >= h.length() * 6;
     }
 
     private boolean isByline(Element el, String text) {

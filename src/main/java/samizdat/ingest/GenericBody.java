@@ -103,6 +103,7 @@ final class GenericBody {
       throw refuse(errorPage(page, hints) ? "an error page (\"" + pageTitle(page, hints) + "\")"
           : "no paragraphs of running text");
     }
+    ranked = ownStory(ranked, hints);
     Block top = declaredBody(choose(ranked, score));
     List<Block> pool = ranked;
     Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
@@ -168,6 +169,53 @@ final class GenericBody {
       top = top.parent;
     }
     return top;
+  }
+
+  /**
+   * The candidates in the page's own story, when the best one is in another {@code <article>}
+   * headed by another headline and one of an article's length is in an article headed by the
+   * page's title: a
+   * page that appends the next story below its own (Dagbladet's {@code article#second-article})
+   * lets that one outscore it. Otherwise {@code ranked} as it is.
+   */
+  private static List<Block> ownStory(List<Block> ranked, Hints hints) {
+    String title = hints.title().map(Boilerplate::lettersOf).orElse("");
+    Element other = enclosingArticle(ranked.get(0).el);
+    if (title.isEmpty() || other == null || headedBy(other, title) != Boolean.FALSE) {
+      return ranked;
+    }
+    for (int i = 1; i < ranked.size(); i++) {
+      Block b = ranked.get(i);
+      Element story = b.units < MIN_UNITS ? null : enclosingArticle(b.el);
+      if (story != null && story != other
+          && !story.getElementsByTag("article").contains(other)
+          && headedBy(story, title) == Boolean.TRUE) {
+        List<Block> own = new ArrayList<>();
+        for (Block c : ranked) {
+          if (BodyAssembly.isAncestorOrSelf(story, c.el)) {
+            own.add(c);
+          }
+        }
+        return own;
+      }
+    }
+    return ranked;
+  }
+
+  /** The closest {@code <article>} holding {@code el} (or {@code el} itself), if any. */
+  private static Element enclosingArticle(Element el) {
+    for (Element e = el; e != null; e = e.parent()) {
+      if (e.nameIs("article")) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the first {@code <h1>} of {@code article} is the page's title; null without one. */
+  private static Boolean headedBy(Element article, String title) {
+    Element h1 = article.selectFirst("h1");
+    return h1 == null ? null : Boilerplate.repeatsTitle(h1.text(), title);
   }
 
   /**

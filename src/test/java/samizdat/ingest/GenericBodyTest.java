@@ -394,6 +394,29 @@ class GenericBodyTest {
     assertFalse(md.contains("Politics"), md);
   }
 
+  /**
+   * A page that appends the next story below its own (Dagbladet's {@code article#second-article},
+   * loaded for endless scrolling): the longer story under another headline is not the page's.
+   */
+  @Test
+  void theNextStoryAppendedBelowIsNotThePagesOwnEvenWhenLonger() throws Exception {
+    String next = LOREM.replace("council", "football club").replace("library", "stadium");
+    String html = "<!doctype html><html><head><title>Library hours extended</title></head><body><main>"
+        + "<article id=main-article><h1>Library hours extended</h1><div class=bodytext>"
+        + paragraphs(5, LOREM) + "</div></article><div class=under-article>"
+        + "<article id=second-article><h1>Club looks for a new manager</h1><div class=bodytext>"
+        + paragraphs(9, next) + "</div></article></div></main></body></html>";
+    String md = markdown(html, new GenericBody.Hints(Optional.of("Library hours extended"), List.of(),
+        Optional.empty(), Optional.empty()));
+    assertTrue(md.contains("0 The council voted") && md.contains("4 The council voted"), md);
+    assertFalse(md.contains("football club"), md);
+    // Without a title to go by, or when the longer story is the page's, the best block stays.
+    String other = markdown(html, new GenericBody.Hints(Optional.of("Club looks for a new manager"),
+        List.of(), Optional.empty(), Optional.empty()));
+    assertTrue(other.contains("8 The football club voted"), other);
+    assertFalse(other.contains("The council voted"), other);
+  }
+
   /** "Read more: headline" lines inside the text, as 100noticias.com.ni, abc7news.com and others. */
   @Test
   void linesPointingToOtherStoriesGoButProseThatBeginsLikeThemStays() throws Exception {
