@@ -148,7 +148,7 @@ final class Boilerplate {
     if (n.isEmpty()) {
       return false;
     }
-    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches()) {
+    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches() || READING_TIME.matcher(n).matches()) {
       return true;
     }
     for (String p : PREFIXES) {
@@ -169,6 +169,19 @@ final class Boilerplate {
     }
     return junk >= 2;
   }
+
+  /**
+   * A reading time or an age, as lower-case text ({@link #normalise}): "4 minute read", "Lesezeit:
+   * 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last updated 6 hours ago".
+   */
+  private static final Pattern READING_TIME = Pattern.compile(
+      "(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lettura)\\s*:?\\s*(?:ca\\.?\\s*)?\\d{1,3}"
+          + "\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?"
+          + "|\\d{1,3}\\s*-?\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?\\s*"
+          + "(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)"
+          + "|阅读(?:时间|时长)?[:：]?\\s*约?\\s*\\d{1,3}\\s*分钟|约?\\d{1,3}\\s*分钟(?:阅读|读完)"
+          + "|(?:last\\s+)?(?:updated|published|posted)\\s+\\d{1,3}\\s+"
+          + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago");
 
   /** A wire story's source alone on its line: "CNN —", "WASHINGTON (Reuters) -". */
   private static final Pattern WIRE_LEAD = Pattern.compile("\\p{Lu}[\\p{L}.'’ ()]{0,40}?\\s*[—–-]");
@@ -343,9 +356,10 @@ final class Boilerplate {
       if (!proseSeen && WIRE_LEAD.matcher(text).matches()) {
         return true; // "CNN —": the source a wire story's first line begins with, set apart
       }
-      // After a dek, a line of its own with a time of day ("Dec. 20, 2016, 12:44 PM UTC / …").
-      if (moreProseSeen || proseSeen && (!block || !CLOCK.matcher(text).find()) || text.isEmpty()
-          || !Dates.isDateline(text)) {
+      // After a dek, a line of its own with a time of day ("Dec. 20, 2016, 12:44 PM UTC / …")
+      // or that says what the date is ("Published May 25, 2026").
+      if (moreProseSeen || proseSeen && (!block || !CLOCK.matcher(text).find())
+          && !Dates.saysWhen(text) || text.isEmpty() || !Dates.isDateline(text)) {
         return false;
       }
       if (dateline.isEmpty()) {

@@ -119,6 +119,11 @@ final class Dates {
     return true;
   }
 
+  /** True when {@code text} begins by saying what it dates: "Published …", "Last updated …". */
+  static boolean saysWhen(String text) {
+    return UPDATED.matcher(text).find();
+  }
+
   /** The first plausible date in any of {@code lines}, in their order. */
   static Optional<LocalDate> firstIn(List<String> lines, LocalDate today) {
     for (String line : lines) {

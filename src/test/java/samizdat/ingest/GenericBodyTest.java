@@ -568,6 +568,33 @@ class GenericBodyTest {
     assertTrue(Boilerplate.isJunkLine("toggle caption"));
   }
 
+  /**
+   * Under a dek, a line that says what its date is goes without a time of day (Postmedia's
+   * "Published May 25, 2026"), as do reading times and ages; a date in the story stays.
+   */
+  @Test
+  void statedDatesReadingTimesAndAgesUnderTheDekGo() throws Exception {
+    String md = markdown(page("<article><p class=article-subtitle>Shortly before delaying its return to "
+        + "the office, the department gave up twelve floors.</p><div class=published-date>"
+        + "<div>Published May 25, 2026</div><span>Last updated 6 hours ago</span><div>4 minute read</div>"
+        + "</div>" + paragraphs(2, LOREM) + "<p>May 26, 2026</p>" + paragraphs(2, LOREM)
+        + "<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service"
+        + " apply.</p></article>"));
+    assertTrue(md.startsWith("Shortly before"), md);
+    assertFalse(md.contains("Published"), md);
+    assertFalse(md.contains("hours ago"), md);
+    assertFalse(md.contains("minute read"), md);
+    assertTrue(md.contains("May 26, 2026"), md);
+    assertFalse(md.contains("reCAPTCHA"), md);
+    for (String line : List.of("Lesezeit: ca. 3 Minuten", "3 Min Lesezeit", "5 min de lecture",
+        "阅读时间约3分钟", "Reading time: 4 min", "Updated 2 days ago")) {
+      assertTrue(Boilerplate.isJunkLine(line), line);
+    }
+    for (String line : List.of("4 minutes later the read began", "Published in 1999 by a small press")) {
+      assertFalse(Boilerplate.isJunkLine(line), line);
+    }
+  }
+
   /** A byline line above the article goes; a first sentence that begins with "By" stays. */
   @Test
   void bylineLinesAboveTheArticleGo() throws Exception {
