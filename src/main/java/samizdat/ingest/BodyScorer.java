@@ -151,6 +151,14 @@ final class BodyScorer {
     if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
       return !isPaywalledText(el, cls);
     }
+    // A dialog or popover shows only when opened: a share menu, a "save this article" offer.
+    if (el.hasAttr("popover") || el.nameIs("dialog") && !el.hasAttr("open")) {
+      return true;
+    }
+    String role = el.attr("role");
+    if (!role.isEmpty() && (role.equals("dialog") || role.equals("alertdialog"))) {
+      return true;
+    }
     if (!cls.isEmpty()) {
       for (String c : SCREEN_READER_ONLY) {
         if (cls.contains(c)) {

@@ -183,6 +183,18 @@ final class Boilerplate {
           + "|(?:last\\s+)?(?:updated|published|posted)\\s+\\d{1,3}\\s+"
           + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago");
 
+  /** An account wall is short: 500 Latin or 300 CJK characters at most. */
+  private static final int ACCOUNT_WALL_UNITS = 1500;
+  /** Boxes an account wall comes in; a paragraph with such links is prose about them. */
+  private static final Set<String> WALLS = Set.of("div", "section", "form", "dl");
+  /**
+   * A link to sign in, register or subscribe, by a whole step of its path ("/service/login",
+   * "/register/", "/subscribe.html"); not a story's slug ("/how-to-register-to-vote").
+   */
+  private static final Pattern ACCOUNT_LINK = Pattern.compile(
+      "(?i)/(?:log-?in|sign-?in|sign-?up|regist(?:er|ration)?|subscri(?:be|ption)s?"
+          + "|abonnement|abonnieren|my-?account)(?:[/?#.]|$)");
+
   /** A wire story's source alone on its line: "CNN —", "WASHINGTON (Reuters) -". */
   private static final Pattern WIRE_LEAD = Pattern.compile("\\p{Lu}[\\p{L}.'’ ()]{0,40}?\\s*[—–-]");
   private static final Pattern CLOCK = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
@@ -290,6 +302,10 @@ final class Boilerplate {
           }
         }
         default -> { }
+      }
+      if (b != null && b.links >= 2 && b.units <= ACCOUNT_WALL_UNITS && WALLS.contains(name)
+          && isAccountWall(el)) {
+        return FilterResult.REMOVE;
       }
       int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
       if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words) && !inRunningText(el)) {
@@ -437,6 +453,36 @@ final class Boilerplate {
    * An inline element between words of a sentence: WordPress's tag links ({@code <a
    * id=auto-tag_twitter_1>Twitter</a> erupted}) are words of the article, whatever their names.
    */
+  /**
+   * A short block with two or more links to sign in, register or subscribe: the box a paywall
+   * puts where the story stops ("この記事は会員限定です … 会員登録する ログインして続きを読む").
+   */
+  private static boolean isAccountWall(Element el) {
+    // A box of buttons and lines; text of its own is a paragraph about signing in.
+    for (TextNode t : el.textNodes()) {
+      if (!t.isBlank()) {
+        return false;
+      }
+    }
+    int account = 0;
+    for (Element a : el.getElementsByTag("a")) {
+      if (ACCOUNT_LINK.matcher(a.attr("href")).find() && shown(a, el) && ++account == 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when nothing between {@code el} and its ancestor {@code top} hides it. */
+  private static boolean shown(Element el, Element top) {
+    for (Element e = el; e != null && e != top; e = e.parent()) {
+      if (BodyScorer.isHidden(e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean inRunningText(Element el) {
     if (!BodyScorer.INLINE.contains(el.normalName())) {
       return false;

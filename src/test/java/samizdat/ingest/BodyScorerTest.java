@@ -21,6 +21,9 @@ class BodyScorerTest {
     assertTrue(BodyScorer.isHidden(first("<div class='article-block sign-in-group hidden'><p>x</p></div>")));
     assertTrue(BodyScorer.isHidden(first("<div class='paywall-prompt' hidden><p>Log in</p></div>")));
     assertTrue(BodyScorer.isHidden(first("<div class=paywall hidden><span>no paragraph</span></div>")));
+    assertTrue(BodyScorer.isHidden(first("<div popover><p>Save this article</p></div>")));
+    assertTrue(BodyScorer.isHidden(first("<dialog><p>Follow this topic</p></dialog>")));
+    assertTrue(BodyScorer.isHidden(first("<k-popover role=dialog><span>フォローする</span></k-popover>")));
   }
 
   @Test
@@ -29,5 +32,6 @@ class BodyScorerTest {
     assertFalse(BodyScorer.isHidden(first("<div class='hidden-xs unhidden'><p>x</p></div>")));
     assertFalse(BodyScorer.isHidden(first("<div class='paywall' hidden><p>The rest of the story.</p></div>")));
     assertFalse(BodyScorer.isHidden(first("<div class='content paywall hidden'><p>The rest.</p></div>")));
+    assertFalse(BodyScorer.isHidden(first("<dialog open><p>An open dialog</p></dialog>")));
   }
 }

@@ -350,6 +350,33 @@ class GenericBodyTest {
     assertFalse(md.contains("Log in"), md);
   }
 
+  /**
+   * The box a paywall puts where the story stops, with links to sign in and register, goes
+   * (Chunichi Shimbun); a paragraph about signing in, links to a story about registering, and
+   * sign-in links in a hidden popover of the header do not make a box one.
+   */
+  @Test
+  void anAccountWallGoesButProseAboutSigningInStays() throws Exception {
+    String md = markdown(page("<article><div class=head><h2>Library hours extended</h2>"
+        + "<p class=dek>The council voted to keep the doors open until midnight, it said on Tuesday.</p>"
+        + "<div class=meta><a href='/author/jane'>Jane Roe</a><div popover><p>Save it by "
+        + "<a href='/register/'>registering</a> or <a href='/sign-in/'>signing in</a>.</p></div></div></div>"
+        + paragraphs(2, ZH) + "<div class=cmp-misc021><div class=container><p><span>この記事は会員限定です。"
+        + "</span><br>紙の新聞の定期購読者の方は、無料で会員登録できます。</p><div><a href='/regist/general'>"
+        + "会員登録する</a></div><div><a href='/service/login'>ログインして続きを読む</a></div>"
+        + "<dl><dt>中日プラスに登録すると</dt><dd>会員向け記事が読み放題</dd></dl></div></div>"
+        + "<div class=note>To comment, you must be signed in. <a href='/login'>Log in</a> or "
+        + "<a href='/register'>register</a> for an account.</div>"
+        + "<div class=box><p>See our guide on <a href='/news/how-to-register-to-vote'>how to register to"
+        + " vote</a>, and the <a href='/news/register-by-friday'>deadlines</a> for each county.</p></div>"
+        + paragraphs(1, ZH) + "</article>"));
+    assertFalse(md.contains("会員"), md);
+    assertTrue(md.contains("The council voted to keep the doors open"), md);
+    assertTrue(md.contains("you must be signed in"), md);
+    assertTrue(md.contains("how to register to vote"), md);
+    assertTrue(md.contains("0 市政府") && md.contains("1 市政府"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
