@@ -171,8 +171,9 @@ final class Boilerplate {
   }
 
   /**
-   * A reading time or an age, as lower-case text ({@link #normalise}): "4 minute read", "Lesezeit:
-   * 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last updated 6 hours ago".
+   * A reading time, an age or a video's length, as lower-case text ({@link #normalise}): "4 minute
+   * read", "Lesezeit: 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last updated 6 hours ago",
+   * "Duration 1:30".
    */
   private static final Pattern READING_TIME = Pattern.compile(
       "(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lettura)\\s*:?\\s*(?:ca\\.?\\s*)?\\d{1,3}"
@@ -180,8 +181,9 @@ final class Boilerplate {
           + "|\\d{1,3}\\s*-?\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?\\s*"
           + "(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)"
           + "|阅读(?:时间|时长)?[:：]?\\s*约?\\s*\\d{1,3}\\s*分钟|约?\\d{1,3}\\s*分钟(?:阅读|读完)"
-          + "|(?:last\\s+)?(?:updated|published|posted)\\s+\\d{1,3}\\s+"
-          + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago");
+          + "|(?:(?:last\\s+)?(?:updated|published|posted)\\s+)?\\d{1,3}\\s+"
+          + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago"
+          + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?");
 
   /** An account wall is short: 500 Latin or 300 CJK characters at most. */
   private static final int ACCOUNT_WALL_UNITS = 1500;
@@ -194,6 +196,9 @@ final class Boilerplate {
   private static final Pattern ACCOUNT_LINK = Pattern.compile(
       "(?i)/(?:log-?in|sign-?in|sign-?up|regist(?:er|ration)?|subscri(?:be|ption)s?"
           + "|abonnement|abonnieren|my-?account)(?:[/?#.]|$)");
+
+  /** What sets the pieces of a line of dates and reading times apart. */
+  private static final Pattern PIECE_GAPS = Pattern.compile("\\s*[•·|]\\s*");
 
   /** A wire story's source alone on its line: "CNN —", "WASHINGTON (Reuters) -". */
   private static final Pattern WIRE_LEAD = Pattern.compile("\\p{Lu}[\\p{L}.'’ ()]{0,40}?\\s*[—–-]");
@@ -375,13 +380,36 @@ final class Boilerplate {
       // After a dek, a line of its own with a time of day ("Dec. 20, 2016, 12:44 PM UTC / …")
       // or that says what the date is ("Published May 25, 2026").
       if (moreProseSeen || proseSeen && (!block || !CLOCK.matcher(text).find())
-          && !Dates.saysWhen(text) || text.isEmpty() || !Dates.isDateline(text)) {
+          && !Dates.saysWhen(text) || text.isEmpty() || !isDatesLine(text)) {
         return false;
       }
       if (dateline.isEmpty()) {
         dateline = Dates.parse(text);
       }
       return true;
+    }
+
+    /**
+     * A dateline, or a line of datelines, reading times and ages set apart by bullets or bars:
+     * "Published Aug 28, 2024 • Last updated 1 hour ago • 4 minute read".
+     */
+    private static boolean isDatesLine(String text) {
+      if (Dates.isDateline(text)) {
+        return true;
+      }
+      boolean dated = false;
+      String[] pieces = PIECE_GAPS.split(text);
+      for (String piece : pieces) {
+        if (piece.isBlank()) {
+          continue;
+        }
+        if (Dates.isDateline(piece.strip())) {
+          dated = true;
+        } else if (!READING_TIME.matcher(normalise(piece)).matches()) {
+          return false;
+        }
+      }
+      return dated && pieces.length > 1;
     }
 
     private boolean isByline(Element el, String text) {
