@@ -22,6 +22,8 @@ final class Titles {
   private static final String[] SEPARATORS = {" - ", " | ", " – ", " — ", " · ", " » ", "_", "｜"};
   /** Characters that may join a site name to a title ({@code 标题-搜狐}, {@code Site: Title}). */
   private static final String JOINERS = "-|–—_｜:：·•»/~";
+  /** What begins a section or site name after a headline: joiners other than colons. */
+  private static final String TRAILERS = "-|–—_｜·•»/~";
   private static final Pattern ARCHIVED = Pattern.compile("\\s*\\(Published (?:19|20)\\d\\d\\)$");
   private static final Pattern SECTION = Pattern.compile(
       "^(?:Opinion|Analysis|Perspective|Editorial|Commentary|Review|Column|Letters?)\\s+\\|\\s+");
@@ -37,7 +39,34 @@ final class Titles {
    * h2 with text. Whitespace normalised; empty only when the page has none of these.
    */
   static Optional<String> choose(PageMetadata meta, Document page, Optional<Element> body) {
-    return chosen(meta, page, body).map(Titles::withoutLabels).filter(t -> !t.isEmpty());
+    return chosen(meta, page, body).map(t -> shownPart(page, t)).map(Titles::withoutLabels)
+        .filter(t -> !t.isEmpty());
+  }
+
+  /**
+   * The page's headline when {@code title} is it with more after a separator: a section and the
+   * site name ("Title | Sport", "标题--时政--人民网", "Title | DW | 28.04.2023") that no site
+   * name given in the metadata matches.
+   */
+  private static String shownPart(Document page, String title) {
+    int seen = 0;
+    for (Element h1 : page.getElementsByTag("h1")) {
+      String h = h1.text().strip();
+      if (h.isEmpty()) {
+        continue;
+      }
+      // Not a blog's name before the title ("Diary - Title"), nor a headline's first part
+      // before a colon ("Artist: Album").
+      String rest = title.substring(Math.min(h.length(), title.length())).strip();
+      if (h.length() < title.length() && title.startsWith(h) && longEnough(h)
+          && rest.length() <= h.length() && TRAILERS.indexOf(rest.charAt(0)) >= 0) {
+        return h;
+      }
+      if (++seen == 3) {
+        break;
+      }
+    }
+    return title;
   }
 
   /**

@@ -122,4 +122,21 @@ class TitlesTest {
     assertEquals(Optional.of("Angry media won’t buckle over new surveillance laws"),
         Titles.choose(PageMetadata.read(herald, TODAY), herald, Optional.empty()));
   }
+
+  /** A headline given with a section or the site after it, as the page's own h1 shows it. */
+  @Test
+  void theShownHeadlineWithoutWhatFollowsItInTheGivenOne() {
+    assertEquals(Optional.of("Bubi-Bomber wieder da: Thioune fordert Geduld mit Niemiec"), title("""
+        <title>Bubi-Bomber wieder da | BILD.de</title><script type=application/ld+json>
+        {"@type":"NewsArticle","headline":"Bubi-Bomber wieder da: Thioune fordert Geduld mit Niemiec | Sport"}
+        </script><h1>Bubi-Bomber wieder da: Thioune fordert Geduld mit Niemiec</h1>"""));
+    assertEquals(Optional.of("促进航天技术更好惠及人民"), title("""
+        <title>促进航天技术更好惠及人民--时政--人民网</title><h1></h1><h1>促进航天技术更好惠及人民</h1>"""));
+    // Not a blog's name before the title, nor a headline's first part before a colon.
+    assertEquals(Optional.of("高木浩光＠自宅の日記 - 改正NICT法がプチ炎上"), title("""
+        <meta property=og:title content="高木浩光＠自宅の日記 - 改正NICT法がプチ炎上">
+        <h1>高木浩光＠自宅の日記</h1>"""));
+    assertEquals(Optional.of("Lust for Youth: Lust for Youth"), title("""
+        <meta property=og:title content="Lust for Youth: Lust for Youth"><h1>Lust for Youth</h1>"""));
+  }
 }
