@@ -123,12 +123,17 @@ final class ArticleExtractor {
           () -> new NotAnArticle("not an article: no title"));
       // What the metadata lacks, from the lines under the headline; read before the cleaning,
       // which may take them out of the body.
-      List<String> header = authors.isEmpty() || meta.published().isEmpty()
+      // The metadata may name only the site ("Lesotho Times", "STERN.de") where the page's
+      // byline names a person.
+      boolean noPerson = authors.stream().allMatch(meta::isPublisher);
+      List<String> header = noPerson || meta.published().isEmpty()
           ? HeaderLines.of(page, title, meta.description()) : List.of();
-      if (authors.isEmpty()) {
+      if (noPerson) {
         // The site's name in its byline element is no author ("Hildesheimer Presse").
-        authors = Bylines.in(header).filter(n -> !meta.isPublisher(n)).map(List::of)
-            .orElse(List.of());
+        Optional<String> person = Bylines.in(header).filter(n -> !meta.isPublisher(n));
+        if (person.isPresent()) {
+          authors = List.of(person.get());
+        }
       }
       GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
           authors, meta.type(), meta.structuredBody()));

@@ -120,6 +120,12 @@ record PageMetadata(
   private static final Pattern COMPANY = Pattern.compile(
       "(?i)^cond[ée] nast$|\\s(?:inc|ltd|llc|gmbh|corp|co\\., ltd)\\.?$");
   private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|reply|respond");
+  /** "and" between two names in one author field, in the languages of the names' pages. */
+  private static final Pattern AND =
+      Pattern.compile("\\s+(?:and|und|og|och|et|y|e|en|ve|и)\\s+(?=\\p{Lu})");
+  /** A person's name: two to four capitalised words. */
+  private static final Pattern PERSON =
+      Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}");
   private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+");
   /** A byline with all its names ("By A, B and C | May 6, 2022 | 5 min read") is this short. */
   private static final int BYLINE_CHARS = 200;
@@ -243,7 +249,9 @@ record PageMetadata(
             && !n.startsWith("/")
             && !PLACEHOLDER_NAMES.contains(n.toLowerCase(Locale.ROOT))
             && !n.startsWith("www.") && n.codePoints().anyMatch(Character::isLetter)) {
-          names.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
+          for (String one : people(n)) {
+            names.putIfAbsent(one.toLowerCase(Locale.ROOT), one);
+          }
         }
       }
       List<String> people =
@@ -256,6 +264,25 @@ record PageMetadata(
       }
     }
     return publisherOnly;
+  }
+
+  /**
+   * Two people's names in one author field, apart: "Felix Schröder und Jörg Soldwisch, dpa", "A og
+   * B". Not a body's name with an "and" in it ("Bundesministerium für Wirtschaft und Klimaschutz").
+   */
+  private static List<String> people(String field) {
+    String[] parts = AND.split(field);
+    if (parts.length == 1) {
+      return List.of(field);
+    }
+    for (int i = 0; i < parts.length; i++) {
+      // The last name may have its agency or place after it ("…, dpa").
+      String core = i == parts.length - 1 ? parts[i].split(",", 2)[0] : parts[i];
+      if (!PERSON.matcher(core.strip()).matches()) {
+        return List.of(field);
+      }
+    }
+    return List.of(parts);
   }
 
   /** The names of a byline: The New York Times' {@code byl} meta, "By A, B and C". */

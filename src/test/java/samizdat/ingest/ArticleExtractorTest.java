@@ -164,6 +164,11 @@ class ArticleExtractorTest {
     assertEquals(List.of("Jane Roe"), extract(Jsoup.parse(page.formatted("Jane Roe")), generic).authors());
     assertEquals(List.of(), extract(Jsoup.parse(page.formatted("Hildesheimer Presse")), generic).authors());
     assertEquals(List.of(), extract(Jsoup.parse(page.formatted("Example Media Inc.")), generic).authors());
+    // Metadata that names only the site gives way to the byline's person (Lesotho Times, Stern).
+    String named = page.replace("</head>", "<meta name=author content='Hildesheimer Presse'></head>");
+    assertEquals(List.of("Jane Roe"), extract(Jsoup.parse(named.formatted("Jane Roe")), generic).authors());
+    assertEquals(List.of("Hildesheimer Presse"),
+        extract(Jsoup.parse(named.formatted("Hildesheimer Presse")), generic).authors());
   }
 
   /** The extractor as ingest runs it: metadata read first, no URL. */

@@ -150,6 +150,15 @@ class PageMetadataTest {
         + "<meta name=author content='小暮ひさのり'></head>").authors());
     assertEquals(List.of("Jane Roe"), read("<head><meta property=og:site_name content='ABC News'>"
         + "<meta name=author content='ABC News'></head><body><a rel=author href=/jr>Jane Roe</a></body>").authors());
+    // Two people in one field are two authors; a body with an "and" in its name is one.
+    assertEquals(List.of("Felix Schröder", "Jörg Soldwisch, dpa"),
+        read("<head><meta name=author content='Felix Schröder und Jörg Soldwisch, dpa'></head>").authors());
+    assertEquals(List.of("Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"),
+        read("<head><meta name=author content='Trine Juncher Jørgensen og Tôrtia Reimer-Johansen'></head>").authors());
+    assertEquals(List.of("Bundesministerium für Wirtschaft und Klimaschutz"),
+        read("<head><meta name=author content='Bundesministerium für Wirtschaft und Klimaschutz'></head>").authors());
+    assertEquals(List.of("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+        read("<head><meta name=author content='Martin Untersinger (avec Damien Leloup et Morgane Tual)'></head>").authors());
     // No one else named: the publisher it is.
     assertEquals(List.of("ABC News"), read("<head><meta property=og:site_name content='ABC News'>"
         + "<meta name=author content='ABC News'></head>").authors());
