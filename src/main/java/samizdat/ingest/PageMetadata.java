@@ -2,7 +2,6 @@ package samizdat.ingest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,6 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeVisitor;
-import org.jsoup.select.QueryParser;
 
 /**
  * What a news page says about its article in machine-readable form: schema.org JSON-LD, Open Graph
@@ -98,7 +94,7 @@ record PageMetadata(
 
   private static final Pattern SAVED_FROM = Pattern.compile(
       "^\\s*saved from url=\\(\\d+\\)(\\S+)\\s*$");
-  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
+  static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、;；]");
   private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
   private static final Pattern BYLINE_PREFIX = Pattern.compile(
@@ -109,17 +105,9 @@ record PageMetadata(
   /** Author values that templates leave unfilled. */
   private static final Set<String> PLACEHOLDER_NAMES = Set.of(
       "name", "author", "admin", "administrator", "editor", "unknown", "user");
-  /** Meta names that state a publication date (compared lower case), after the OG ones. */
-  private static final Set<String> DATE_NAMES = Set.of(
-      "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
-      "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued",
-      "dcterms.created", "parsely-pub-date", "sailthru.date", "article.published",
-      "originalpublicationdate", "datepublished", "citation_publication_date");
-  private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop~=(^|\\s)name(\\s|$)]");
   private static final int MAX_NAME = 100;
   private static final Pattern COMPANY = Pattern.compile(
       "(?i)^cond[ée] nast$|\\s(?:inc|ltd|llc|gmbh|corp|co\\., ltd)\\.?$");
-  private static final Pattern COMMENTS = Pattern.compile("(?i)comment|disqus|reply|respond");
   /** "and" between two names in one author field, in the languages of the names' pages. */
   private static final Pattern AND =
       Pattern.compile("\\s+(?:and|und|og|och|et|y|e|en|ve|и)\\s+(?=\\p{Lu})");
@@ -127,8 +115,6 @@ record PageMetadata(
   private static final Pattern PERSON =
       Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}");
   private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+");
-  /** A byline with all its names ("By A, B and C | May 6, 2022 | 5 min read") is this short. */
-  private static final int BYLINE_CHARS = 200;
   private static final int MAX_TAG = 100;
 
   /**
@@ -136,7 +122,7 @@ record PageMetadata(
    * {@code today} bounds plausible dates. The page is not modified.
    */
   static PageMetadata read(Document page, LocalDate today) {
-    Scan s = new Scan();
+    PageScan s = new PageScan();
     page.traverse(s);
     JsonLd ld = JsonLd.parse(s.jsonLd);
 
@@ -186,7 +172,7 @@ record PageMetadata(
         url(page, s));
   }
 
-  private static Optional<String> url(Document page, Scan s) {
+  private static Optional<String> url(Document page, PageScan s) {
     // The first of each kind counts, wherever it stands: canonical before og:url.
     List<String> og = s.meta("og:url");
     for (String v : new String[] {s.canonical, og.isEmpty() ? null : og.get(0).strip()}) {
@@ -210,7 +196,7 @@ record PageMetadata(
     return Dates.dateFromUrl(url);
   }
 
-  private static Optional<LocalDate> published(Scan s, JsonLd ld, LocalDate today) {
+  private static Optional<LocalDate> published(PageScan s, JsonLd ld, LocalDate today) {
     List<List<String>> sources = List.of(ld.datePublished().map(List::of).orElse(List.of()),
         s.meta("article:published_time"), s.meta("og:published_time"), s.itemDates, s.metaDates,
         s.pubdateTimes);
@@ -229,14 +215,14 @@ record PageMetadata(
    * The names of the first source that has any. A site's or publisher's name in an author field
    * (a CMS's default: "Condé Nast", "ABC News") is no author while another source names one.
    */
-  private static List<String> authors(Scan s, JsonLd ld, List<String> siteNames) {
+  private static List<String> authors(PageScan s, JsonLd ld, List<String> siteNames) {
     List<String> dublinCore = new ArrayList<>(s.meta("dc.creator"));
     dublinCore.addAll(s.meta("dc:creator"));
     List<String> publisherOnly = List.of();
     // In order of trust; the later ones are worked out only when the earlier name no one.
     List<Supplier<List<String>>> sources = List.of(ld::authors, () -> s.meta("article:author"),
         () -> s.meta("author"), () -> dublinCore, () -> s.meta("parsely-author"),
-        () -> names(s.meta("byl")), () -> Scan.byline(s.itemAuthors), () -> Scan.byline(s.relAuthors));
+        () -> names(s.meta("byl")), () -> PageScan.byline(s.itemAuthors), () -> PageScan.byline(s.relAuthors));
     for (Supplier<List<String>> from : sources) {
       List<String> source = from.get();
       Map<String, String> names = new LinkedHashMap<>();
@@ -310,7 +296,7 @@ record PageMetadata(
         || siteNames.stream().anyMatch(site -> normalise(site).equalsIgnoreCase(name));
   }
 
-  private static List<String> languages(Document page, Scan s, JsonLd ld) {
+  private static List<String> languages(Document page, PageScan s, JsonLd ld) {
     List<String> raw = new ArrayList<>();
     Element html = page.firstElementChild();
     if (html != null) {
@@ -334,7 +320,7 @@ record PageMetadata(
     return List.copyOf(tags.values());
   }
 
-  private static List<String> tags(Scan s, JsonLd ld) {
+  private static List<String> tags(PageScan s, JsonLd ld) {
     List<String> raw = new ArrayList<>();
     // One tag per article:tag, but some sites (the Guardian) list them all in one.
     s.meta("article:tag").forEach(v -> raw.addAll(splitList(v)));
@@ -379,7 +365,7 @@ record PageMetadata(
     return out;
   }
 
-  private static Optional<String> image(Document page, Scan s, JsonLd ld) {
+  private static Optional<String> image(Document page, PageScan s, JsonLd ld) {
     List<String> raw = new ArrayList<>(s.meta("og:image"));
     raw.addAll(s.meta("og:image:secure_url"));
     raw.addAll(s.meta("og:image:url"));
@@ -412,223 +398,5 @@ record PageMetadata(
 
   static String normalise(String s) {
     return StringUtil.normaliseWhitespace(s).strip();
-  }
-
-  /** Everything read from the page in its one traversal, in page order. Per page. */
-  private static final class Scan implements NodeVisitor {
-    private final Map<String, List<String>> meta = new HashMap<>();
-    final List<String> metaDates = new ArrayList<>();
-    final List<String> itemDates = new ArrayList<>();
-    final List<String> itemHeadlines = new ArrayList<>(1);
-    final List<Named> itemAuthors = new ArrayList<>();
-    final List<Named> relAuthors = new ArrayList<>();
-    final List<String> tagLinks = new ArrayList<>();
-    final List<String> pubdateTimes = new ArrayList<>(1);
-    final List<String> jsonLd = new ArrayList<>();
-    final List<Alternate> alternates = new ArrayList<>();
-    String title;
-    /** The absolute href of the first {@code <link rel=canonical href>}. */
-    String canonical;
-
-    /** The contents of the meta tags with this property, name or (prefixed) http-equiv. */
-    List<String> meta(String key) {
-      return meta.getOrDefault(key, List.of());
-    }
-
-    @Override
-    public void head(Node node, int depth) {
-      if (!(node instanceof Element el)) {
-        return;
-      }
-      if (el.attributesSize() == 0) {
-        // Most elements: only a title counts without attributes.
-        if (title == null && el.nameIs("title") && !inSvg(el)) {
-          title = el.text();
-        }
-        return;
-      }
-      switch (el.normalName()) {
-        case "meta" -> meta(el);
-        case "link" -> link(el);
-        case "script" -> {
-          if (el.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) {
-            jsonLd.add(el.data());
-          }
-        }
-        case "title" -> {
-          if (title == null && !inSvg(el)) {
-            title = el.text();
-          }
-        }
-        case "time" -> {
-          if (el.hasAttr("pubdate")) {
-            pubdateTimes.add(el.hasAttr("datetime") ? el.attr("datetime") : el.text());
-          }
-        }
-        case "a" -> {
-          String rel = el.attr("rel");
-          if (!rel.isEmpty()) {
-            if (hasToken(rel, "author")) {
-              relAuthors.add(new Named(el.text(), el));
-            }
-            if (hasToken(rel, "tag")) {
-              tagLinks.add(el.text());
-            }
-          }
-        }
-        default -> { }
-      }
-      // Attribute names are lower case in an HTML parse; hasKey skips the case-blind search.
-      if (!el.nameIs("meta") && el.attributes().hasKey("itemprop")) {
-        itemprop(el);
-      }
-    }
-
-    private void meta(Element el) {
-      String content = el.attr("content");
-      String property = el.attr("property").strip().toLowerCase(Locale.ROOT);
-      String name = el.attr("name").strip().toLowerCase(Locale.ROOT);
-      if (property.indexOf(' ') < 0) {
-        put(property, content);
-      } else {
-        // RDFa allows several: property="og:title twitter:title".
-        for (String p : property.split("\\s+")) {
-          put(p, content);
-        }
-      }
-      if (!name.equals(property)) {
-        put(name, content);
-      }
-      if (el.hasAttr("http-equiv")) {
-        put("http-equiv:" + el.attr("http-equiv").strip().toLowerCase(Locale.ROOT), content);
-      }
-      String itemprop = el.attr("itemprop");
-      if (!itemprop.isEmpty()) {
-        if (hasToken(itemprop, "datePublished")) {
-          itemDates.add(content);
-        }
-        if (hasToken(itemprop, "headline")) {
-          itemHeadlines.add(content);
-        }
-        if (hasToken(itemprop, "author")) {
-          itemAuthors.add(new Named(content, el));
-        }
-      }
-    }
-
-    private void put(String key, String content) {
-      if (!key.isEmpty()) {
-        meta.computeIfAbsent(key, k -> new ArrayList<>(1)).add(content);
-        if (DATE_NAMES.contains(key)) {
-          metaDates.add(content);
-        }
-      }
-    }
-
-    private void link(Element el) {
-      if (canonical == null && el.attr("rel").strip().equalsIgnoreCase("canonical")
-          && el.hasAttr("href")) {
-        canonical = el.absUrl("href");
-      }
-      String lang = el.attr("hreflang").strip().replace('_', '-');
-      if (!lang.isEmpty() && hasToken(el.attr("rel"), "alternate")
-          && LANGUAGE.matcher(lang).matches()) {
-        String url = el.absUrl("href");
-        Alternate a = new Alternate(lang, url);
-        if (Links.isHttp(url) && !alternates.contains(a)) {
-          alternates.add(a);
-        }
-      }
-    }
-
-    private void itemprop(Element el) {
-      String itemprop = el.attr("itemprop");
-      if (hasToken(itemprop, "datePublished")) {
-        itemDates.add(el.hasAttr("content") ? el.attr("content")
-            : el.hasAttr("datetime") ? el.attr("datetime") : el.text());
-      }
-      if (hasToken(itemprop, "headline")) {
-        itemHeadlines.add(el.hasAttr("content") ? el.attr("content") : el.text());
-      }
-      if (hasToken(itemprop, "author") && !el.nameIs("link")) {
-        // An author item holds its name in itemprop=name, beside a bio or photo caption.
-        Element name = el.selectFirst(ITEM_NAME);
-        itemAuthors.add(new Named(name == null ? el.text()
-            : name.hasAttr("content") ? name.attr("content") : name.text(), el));
-      }
-    }
-
-    /** An author's name and the element that gave it. */
-    record Named(String name, Element element) {}
-
-    /**
-     * The names of the first byline among author elements: the first one's and those beside it
-     * in its byline (the smallest block around it with more text than a byline is too much).
-     * The others are the authors of the teasers and comments around the article.
-     */
-    static List<String> byline(List<Named> authors) {
-      authors = authors.stream().filter(a -> !inComments(a.element())).toList();
-      if (authors.size() <= 1) {
-        return authors.stream().map(Named::name).toList();
-      }
-      Element block = authors.get(0).element();
-      while (block.parent() != null && !block.nameIs("body")
-          && block.parent().text().length() <= BYLINE_CHARS) {
-        block = block.parent();
-      }
-      List<String> names = new ArrayList<>();
-      for (Named a : authors) {
-        for (Element e = a.element(); e != null; e = e.parent()) {
-          if (e == block) {
-            names.add(a.name());
-            break;
-          }
-        }
-      }
-      return names;
-    }
-
-    /**
-     * Readers' comments name their writers as authors too. Looked for below the article or page
-     * (WordPress names the body "comments-open").
-     */
-    private static boolean inComments(Element el) {
-      for (Element e = el; e != null && !e.nameIs("article") && !e.nameIs("main") && !e.nameIs("body");
-          e = e.parent()) {
-        if (e.attributesSize() > 0 && COMMENTS.matcher(e.className() + " " + e.id()).find()) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** An SVG's {@code <title>} names a drawing, not the page. */
-    private static boolean inSvg(Element el) {
-      for (Element p = el.parent(); p != null; p = p.parent()) {
-        if (p.nameIs("svg")) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Whether a space-separated attribute value (rel, itemprop) has this token. */
-    private static boolean hasToken(String value, String token) {
-      int i = 0;
-      int n = value.length();
-      while (i < n) {
-        while (i < n && Character.isWhitespace(value.charAt(i))) {
-          i++;
-        }
-        int start = i;
-        while (i < n && !Character.isWhitespace(value.charAt(i))) {
-          i++;
-        }
-        if (i - start == token.length() && value.regionMatches(true, start, token, 0, i - start)) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 }
