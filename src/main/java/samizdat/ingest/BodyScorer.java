@@ -149,7 +149,7 @@ final class BodyScorer {
   static boolean isHidden(Element el) {
     String cls = el.className();
     if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
-      return !isPaywalledText(el, cls);
+      return !isPaywalledText(el, cls) && !isStreamedContent(el);
     }
     // A dialog or popover shows only when opened: a share menu, a "save this article" offer.
     if (el.hasAttr("popover") || el.nameIs("dialog") && !el.hasAttr("open")) {
@@ -177,6 +177,16 @@ final class BodyScorer {
     return s.contains("display:none") || s.contains("visibility:hidden");
   }
 
+
+  /**
+   * React's streamed server rendering sends content that was not ready with the page's shell
+   * later, in {@code <div hidden id="S:1a">}, and its script moves it into place at once: what a
+   * reader sees (Next.js sites, as aa.com.tr).
+   */
+  private static boolean isStreamedContent(Element el) {
+    String id = el.id();
+    return id.startsWith("S:") && el.nameIs("div");
+  }
 
   private static boolean isPaywalledText(Element el, String cls) {
     return hasToken(cls, "paywall") && el.selectFirst("p") != null;

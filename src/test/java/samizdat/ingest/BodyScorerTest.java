@@ -33,5 +33,8 @@ class BodyScorerTest {
     assertFalse(BodyScorer.isHidden(first("<div class='paywall' hidden><p>The rest of the story.</p></div>")));
     assertFalse(BodyScorer.isHidden(first("<div class='content paywall hidden'><p>The rest.</p></div>")));
     assertFalse(BodyScorer.isHidden(first("<dialog open><p>An open dialog</p></dialog>")));
+    // React's streamed rendering: its script shows the content at once.
+    assertFalse(BodyScorer.isHidden(first("<div hidden id=\"S:1a\"><p>The story.</p></div>")));
+    assertTrue(BodyScorer.isHidden(first("<div hidden id=\"Story:1\"><p>Not React's.</p></div>")));
   }
 }

@@ -377,6 +377,18 @@ class GenericBodyTest {
     assertTrue(md.contains("0 市政府") && md.contains("1 市政府"), md);
   }
 
+  /**
+   * A Next.js page streams its article after the shell, in {@code <div hidden id="S:…">} that
+   * its script moves into place (aa.com.tr): that is the article, not hidden text.
+   */
+  @Test
+  void theArticleOfAStreamedReactPageIsRead() throws Exception {
+    String md = markdown(page("<main><template id=\"B:0\"></template><p>Loading…</p></main>"
+        + "<div hidden id=\"S:0\"><article><h1>Library hours extended</h1>" + paragraphs(3, LOREM)
+        + "</article></div><script>$RC(\"B:0\",\"S:0\")</script>"));
+    assertTrue(md.contains("2 The council voted"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
