@@ -156,7 +156,9 @@ final class BodyScorer {
       return true;
     }
     String role = el.attr("role");
-    if (!role.isEmpty() && (role.equals("dialog") || role.equals("alertdialog"))) {
+    if (!role.isEmpty() && (role.equals("dialog") || role.equals("alertdialog")
+        // A screen reader's announcement ("… | CBC News Loaded"), not a live blog's feed.
+        || (role.equals("alert") || role.equals("status")) && el.text().length() <= 200)) {
       return true;
     }
     if (!cls.isEmpty()) {

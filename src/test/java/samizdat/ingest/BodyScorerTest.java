@@ -24,6 +24,7 @@ class BodyScorerTest {
     assertTrue(BodyScorer.isHidden(first("<div popover><p>Save this article</p></div>")));
     assertTrue(BodyScorer.isHidden(first("<dialog><p>Follow this topic</p></dialog>")));
     assertTrue(BodyScorer.isHidden(first("<k-popover role=dialog><span>フォローする</span></k-popover>")));
+    assertTrue(BodyScorer.isHidden(first("<div class=a11y role=alert aria-live=polite>Story | CBC News Loaded</div>")));
   }
 
   @Test
@@ -33,6 +34,8 @@ class BodyScorerTest {
     assertFalse(BodyScorer.isHidden(first("<div class='paywall' hidden><p>The rest of the story.</p></div>")));
     assertFalse(BodyScorer.isHidden(first("<div class='content paywall hidden'><p>The rest.</p></div>")));
     assertFalse(BodyScorer.isHidden(first("<dialog open><p>An open dialog</p></dialog>")));
+    assertFalse(BodyScorer.isHidden(first("<div role=status><p>" + "A live blog's post. ".repeat(20)
+        + "</p></div>")));
     // React's streamed rendering: its script shows the content at once.
     assertFalse(BodyScorer.isHidden(first("<div hidden id=\"S:1a\"><p>The story.</p></div>")));
     assertTrue(BodyScorer.isHidden(first("<div hidden id=\"Story:1\"><p>Not React's.</p></div>")));
