@@ -283,7 +283,7 @@ final class Boilerplate {
         return FilterResult.CONTINUE;
       }
       String name = el.normalName();
-      if (BodyScorer.SKIP.contains(name) || BodyScorer.isHidden(el)) {
+      if (BodyScorer.SKIP.contains(name) || BodyScorer.isHidden(el) || isChartLabel(el, name)) {
         return FilterResult.REMOVE;
       }
       if (name.equals("img") || name.equals("br")) {
@@ -481,6 +481,15 @@ final class Boilerplate {
    * An inline element between words of a sentence: WordPress's tag links ({@code <a
    * id=auto-tag_twitter_1>Twitter</a> erupted}) are words of the article, whatever their names.
    */
+  /**
+   * A text label laid over a chart drawn with ai2html (The New York Times, The Washington Post,
+   * Reuters): "$915 billion", "’17", "RECESSIONS", one positioned line each. The chart is its
+   * image, which stays.
+   */
+  private static boolean isChartLabel(Element el, String name) {
+    return name.equals("div") && el.className().contains("g-aiPointText");
+  }
+
   /**
    * A short block with two or more links to sign in, register or subscribe: the box a paywall
    * puts where the story stops ("この記事は会員限定です … 会員登録する ログインして続きを読む").

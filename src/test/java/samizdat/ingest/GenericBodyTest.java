@@ -389,6 +389,21 @@ class GenericBodyTest {
     assertTrue(md.contains("2 The council voted"), md);
   }
 
+  /** The labels an ai2html chart lays over its image (nytimes-4) are not the story's lines. */
+  @Test
+  void aChartsLabelsGoItsImageStays() throws Exception {
+    String chart = "<div class=ai2html><div class=g-artboard><img class=g-aiImg src='/chart.png' alt=''>"
+        + "<div class='g-Layer_1 g-aiAbs g-aiPointText' style='top:9%'><p class=g-pstyle1>$915</p></div>"
+        + "<div class='g-Layer_1 g-aiAbs g-aiPointText' style='top:19%'><p class=g-pstyle1>billion</p></div>"
+        + "<div class='g-Layer_1 g-aiAbs g-aiPointText' style='top:29%'><p class=g-pstyle3>RECESSIONS</p></div>"
+        + "</div></div>";
+    String html = page("<article>" + paragraphs(2, LOREM) + chart + paragraphs(2, LOREM) + "</article>");
+    String md = markdown(html);
+    assertFalse(md.contains("billion") || md.contains("RECESSIONS"), md);
+    Element body = GenericBody.find(Jsoup.parse(html, "https://news.example/"), GenericBody.Hints.none());
+    assertEquals(1, body.select("img.g-aiImg").size(), body.html());
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
