@@ -57,13 +57,15 @@ final class ClassWords {
    * Names of furniture that hold an article-like word ("post", "entry", "article") as part of
    * the name, which must not make them look like the article: WordPress's entry-meta and
    * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes, a sliding drawer of
-   * saved articles.
+   * saved articles, a video player's controls and caption menus (which a saved page cannot play).
    */
   private static final String[] FURNITURE_NAME_PARTS = {
       "relatedpost", "related-post", "related_post", "related-article", "related-stor",
       "sharedaddy", "jetpack", "like-post", "post-likes", "post-share", "share-post",
       "post-navigation", "post-nav", "entry-meta", "entry-footer", "post-meta", "post-footer",
-      "article-share", "article-related", "more-stories", "more-articles", "drawer"};
+      "article-share", "article-related", "more-stories", "more-articles", "drawer",
+      "video-player", "videoplayer", "media-player", "mediaplayer", "jwplayer", "jw-player",
+      "video-js", "ym-player", "yvp-"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
       "copyright", "footnote", "tie");

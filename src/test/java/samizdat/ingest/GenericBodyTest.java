@@ -404,6 +404,18 @@ class GenericBodyTest {
     assertEquals(1, body.select("img.g-aiImg").size(), body.html());
   }
 
+  /** A video player's controls and caption menus (Yahoo's yvp, video.js) are no text of the story. */
+  @Test
+  void aVideoPlayersControlsGo() throws Exception {
+    String player = "<div class='vp-container'><div id=ym-player><div class=yvp-main><div class=yvp-cc-item>"
+        + "Style Options</div><div class=yvp-cc-preview-message>Captions will look like this</div></div></div></div>"
+        + "<div class='video-js vjs-paused'><button>Play Video</button><div class=vjs-current-time>Current Time"
+        + " 0:00</div><div class=vjs-duration>Duration Time 0:00</div></div>";
+    String md = markdown(page("<article>" + paragraphs(2, LOREM) + player + paragraphs(2, LOREM) + "</article>"));
+    assertFalse(md.contains("Captions") || md.contains("Style Options") || md.contains("Current Time"), md);
+    assertTrue(md.contains("1 The council voted"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
