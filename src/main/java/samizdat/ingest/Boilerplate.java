@@ -1,20 +1,10 @@
 package samizdat.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -27,53 +17,14 @@ import org.jsoup.select.QueryParser;
  * Removes what is not the article from a chosen body, in one traversal: hidden elements, page
  * furniture (nav, aside, footer, short headers), blocks named like furniture (share bars,
  * comments, related stories, ads), blocks that are mostly links, the title heading and byline
- * that the metadata already holds, and short lines of known boilerplate (see {@code
- * boilerplate.txt}). Structure does most of the work; the list is a safety net. Stateless.
+ * that the metadata already holds, and short lines of known boilerplate ({@link JunkLines}).
+ * Structure does most of the work; the list is a safety net. Stateless.
  */
 final class Boilerplate {
-  /** Exact lines (normalised: lower case, spaces collapsed, edge punctuation trimmed). */
-  private static final Set<String> LINES;
-  /** Line beginnings, same normalisation. */
-  private static final List<String> PREFIXES;
-  /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
-  private static final List<String> READ_ALSO;
-
-  static {
-    Set<String> lines = new HashSet<>();
-    List<String> prefixes = new ArrayList<>();
-    List<String> readAlso = new ArrayList<>();
-    try (InputStream in = Boilerplate.class.getResourceAsStream("boilerplate.txt");
-        BufferedReader r = new BufferedReader(new InputStreamReader(
-            java.util.Objects.requireNonNull(in, "boilerplate.txt"), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (line.endsWith(":")) {
-          readAlso.add(normalise(line));
-        } else if (line.endsWith("...")) {
-          // A beginning keeps its last punctuation: "声明：..." is not every line that starts
-          // 声明, nor "follow @..." every line that starts "follow".
-          prefixes.add(normalise(line.substring(0, line.length() - 3), false));
-        } else {
-          lines.add(normalise(line));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    LINES = Set.copyOf(lines);
-    PREFIXES = List.copyOf(prefixes);
-    READ_ALSO = List.copyOf(readAlso);
-  }
-
   /** Longest line checked against the list: 120 Latin characters. */
   private static final int JUNK_UNITS = 360;
   /** Longest "Read more: …" line: its label and a long headline, 200 Latin characters. */
   private static final int READ_ALSO_UNITS = 600;
-  /** What can follow a "Read more" label. */
-  private static final String READ_ALSO_MARKS = ":：|»›>-–—";
   /** Text a body must keep besides a gallery for the gallery to go: 500 Latin characters. */
   private static final int GALLERY_LEAVES = 1500;
   /** Blocks kept whatever their class says: content, not furniture. */
@@ -96,24 +47,6 @@ final class Boilerplate {
     pass.run();
     OrphanHeadings.remove(root);
     return pass.dateline;
-  }
-
-  /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
-  static String normalise(String s) {
-    return normalise(s, true);
-  }
-
-  private static String normalise(String s, boolean trimEnd) {
-    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT).replace('：', ':');
-    int from = 0;
-    int to = n.length();
-    while (from < to && !Character.isLetterOrDigit(n.charAt(from))) {
-      from++;
-    }
-    while (trimEnd && to > from && !Character.isLetterOrDigit(n.charAt(to - 1))) {
-      to--;
-    }
-    return n.substring(from, to);
   }
 
   /**
@@ -142,49 +75,6 @@ final class Boilerplate {
         || h.endsWith(title) && title.length() * 10 >= h.length() * 6;
   }
 
-  /** True for a short line of known boilerplate. */
-  static boolean isJunkLine(String text) {
-    String n = normalise(text);
-    if (n.isEmpty()) {
-      return false;
-    }
-    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches() || READING_TIME.matcher(n).matches()) {
-      return true;
-    }
-    for (String p : PREFIXES) {
-      if (n.startsWith(p)) {
-        return true;
-      }
-    }
-    // A toolbar of such lines: "【打印本页】【关闭窗口】", "Share | Print | Email".
-    String[] pieces = TOOLBAR_GAPS.split(n);
-    int junk = 0;
-    for (String piece : pieces) {
-      if (!piece.isEmpty()) {
-        if (!LINES.contains(piece)) {
-          return false;
-        }
-        junk++;
-      }
-    }
-    return junk >= 2;
-  }
-
-  /**
-   * A reading time, an age or a video's length, as lower-case text ({@link #normalise}): "4 minute
-   * read", "Lesezeit: 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last updated 6 hours ago",
-   * "Duration 1:30".
-   */
-  private static final Pattern READING_TIME = Pattern.compile(
-      "(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lettura)\\s*:?\\s*(?:ca\\.?\\s*)?\\d{1,3}"
-          + "\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?"
-          + "|\\d{1,3}\\s*-?\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?\\s*"
-          + "(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)"
-          + "|阅读(?:时间|时长)?[:：]?\\s*约?\\s*\\d{1,3}\\s*分钟|约?\\d{1,3}\\s*分钟(?:阅读|读完)"
-          + "|(?:(?:last\\s+)?(?:updated|published|posted)\\s+)?\\d{1,3}\\s+"
-          + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago"
-          + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?");
-
   /** An account wall is short: 500 Latin or 300 CJK characters at most. */
   private static final int ACCOUNT_WALL_UNITS = 1500;
   /** Boxes an account wall comes in; a paragraph with such links is prose about them. */
@@ -197,51 +87,9 @@ final class Boilerplate {
       "(?i)/(?:log-?in|sign-?in|sign-?up|regist(?:er|ration)?|subscri(?:be|ption)s?"
           + "|abonnement|abonnieren|my-?account)(?:[/?#.]|$)");
 
-  /** What sets the pieces of a line of dates and reading times apart. */
-  private static final Pattern PIECE_GAPS = Pattern.compile("\\s*[•·|]\\s*");
-
   /** A wire story's source alone on its line: "CNN —", "WASHINGTON (Reuters) -". */
   private static final Pattern WIRE_LEAD = Pattern.compile("\\p{Lu}[\\p{L}.'’ ()]{0,40}?\\s*[—–-]");
   private static final Pattern CLOCK = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
-
-  /** An image's file name where its caption should be ("gwyneth-paltrow-vanity-fair-640-ss03.jpg"). */
-  private static final Pattern IMAGE_FILE = Pattern.compile(
-      "[^\\s/]+(?: [^\\s/]+){0,8}\\.(?:jpe?g|png|gif|webp|bmp|tiff?)", Pattern.CASE_INSENSITIVE);
-
-  /** What separates the entries of a toolbar line. */
-  private static final Pattern TOOLBAR_GAPS = Pattern.compile("[\\s【】\\[\\]|｜/·•]+");
-
-  /**
-   * True for a line that points to another story: a label such as "Read more", "Lea también" or
-   * 相关阅读, then a mark such as ':', then mostly link text or nothing.
-   */
-  static boolean isReadAlso(Element el, String text) {
-    String n = normalise(text);
-    for (String label : READ_ALSO) {
-      if (!n.startsWith(label)) {
-        continue;
-      }
-      int i = label.length();
-      while (i < n.length() && n.charAt(i) == ' ') {
-        i++;
-      }
-      if (i == n.length()) {
-        // The label alone ("Lesen Sie auch:"), not a heading that is only the words ("See also").
-        String t = text.strip();
-        return !t.isEmpty() && READ_ALSO_MARKS.indexOf(t.charAt(t.length() - 1)) >= 0;
-      }
-      if (READ_ALSO_MARKS.indexOf(n.charAt(i)) < 0) {
-        continue;
-      }
-      int rest = TextCounts.units(n.substring(i + 1));
-      int linked = 0;
-      for (Element a : el.getElementsByTag("a")) {
-        linked += TextCounts.units(a.text());
-      }
-      return rest > 0 && linked * 10 >= rest * 6;
-    }
-    return false;
-  }
 
   private static final class Pass implements NodeFilter {
     private final Element root;
@@ -347,8 +195,9 @@ final class Boilerplate {
           || b == null && isLeafish(el)) {
         String text = el.text();
         int textUnits = TextCounts.units(text);
-        if (!text.isEmpty() && textUnits <= JUNK_UNITS && (isJunkLine(text) || isByline(el, text))
-            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && isReadAlso(el, text)
+        if (!text.isEmpty() && textUnits <= JUNK_UNITS
+            && (JunkLines.isJunkLine(text) || isByline(el, text))
+            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && JunkLines.isReadAlso(el, text)
             || isDateline(text, b != null)
             || !proseSeen && b != null && Bylines.isBylineLine(text)) {
           return FilterResult.REMOVE;
@@ -380,36 +229,13 @@ final class Boilerplate {
       // After a dek, a line of its own with a time of day ("Dec. 20, 2016, 12:44 PM UTC / …")
       // or that says what the date is ("Published May 25, 2026").
       if (moreProseSeen || proseSeen && (!block || !CLOCK.matcher(text).find())
-          && !Dates.saysWhen(text) || text.isEmpty() || !isDatesLine(text)) {
+          && !Dates.saysWhen(text) || text.isEmpty() || !JunkLines.isDatesLine(text)) {
         return false;
       }
       if (dateline.isEmpty()) {
         dateline = Dates.parse(text);
       }
       return true;
-    }
-
-    /**
-     * A dateline, or a line of datelines, reading times and ages set apart by bullets or bars:
-     * "Published Aug 28, 2024 • Last updated 1 hour ago • 4 minute read".
-     */
-    private static boolean isDatesLine(String text) {
-      if (Dates.isDateline(text)) {
-        return true;
-      }
-      boolean dated = false;
-      String[] pieces = PIECE_GAPS.split(text);
-      for (String piece : pieces) {
-        if (piece.isBlank()) {
-          continue;
-        }
-        if (Dates.isDateline(piece.strip())) {
-          dated = true;
-        } else if (!READING_TIME.matcher(normalise(piece)).matches()) {
-          return false;
-        }
-      }
-      return dated && pieces.length > 1;
     }
 
     private boolean isByline(Element el, String text) {
@@ -423,7 +249,7 @@ final class Boilerplate {
       }
       for (String a : hints.authors()) {
         if (!a.isBlank() && lower.contains(a.toLowerCase(Locale.ROOT).strip())
-            && a.strip().length() * 10 >= normalise(text).length() * 3) {
+            && a.strip().length() * 10 >= JunkLines.normalise(text).length() * 3) {
           return true;
         }
       }
@@ -474,7 +300,7 @@ final class Boilerplate {
       return false;
     }
     String text = t.text();
-    return TextCounts.units(text) <= JUNK_UNITS && isJunkLine(text);
+    return TextCounts.units(text) <= JUNK_UNITS && JunkLines.isJunkLine(text);
   }
 
   /**

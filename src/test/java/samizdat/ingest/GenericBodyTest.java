@@ -216,16 +216,16 @@ class GenericBodyTest {
     assertFalse(md.contains("新华社"), md);
     assertFalse(md.contains("关闭窗口"), md);
     assertFalse(md.contains("上一篇"), md);
-    assertTrue(Boilerplate.isJunkLine("Share | Print | Email"));
-    assertFalse(Boilerplate.isJunkLine("Print | the council's budget"));
+    assertTrue(JunkLines.isJunkLine("Share | Print | Email"));
+    assertFalse(JunkLines.isJunkLine("Print | the council's budget"));
     for (String junk : List.of("Tags: Taylor Swift, Ed Sheeran", "HIDE CAPTION", "Add a comment",
         "Tell us what you think", "Filed under: Politics")) {
-      assertTrue(Boilerplate.isJunkLine(junk), junk);
+      assertTrue(JunkLines.isJunkLine(junk), junk);
     }
-    assertFalse(Boilerplate.isJunkLine("Tags and labels were found on the boxes."));
-    assertTrue(Boilerplate.isJunkLine("gwyneth-paltrow-vanity-fair-640-ss03.jpg"));
-    assertTrue(Boilerplate.isJunkLine("skimming scheme seized cash and cards.jpg"));
-    assertFalse(Boilerplate.isJunkLine("The photo was saved as cash.jpg and sent to the police the same day."));
+    assertFalse(JunkLines.isJunkLine("Tags and labels were found on the boxes."));
+    assertTrue(JunkLines.isJunkLine("gwyneth-paltrow-vanity-fair-640-ss03.jpg"));
+    assertTrue(JunkLines.isJunkLine("skimming scheme seized cash and cards.jpg"));
+    assertFalse(JunkLines.isJunkLine("The photo was saved as cash.jpg and sent to the police the same day."));
   }
 
   @Test
@@ -631,7 +631,7 @@ class GenericBodyTest {
     assertTrue(md.contains("Dec. 21, 2016, 9:00 AM"), md);
     md = markdown(page("<article><p><em>CNN —</em></p>" + paragraphs(3, LOREM) + "</article>"));
     assertTrue(md.startsWith("0 The council"), md);
-    assertTrue(Boilerplate.isJunkLine("toggle caption"));
+    assertTrue(JunkLines.isJunkLine("toggle caption"));
   }
 
   /**
@@ -657,11 +657,11 @@ class GenericBodyTest {
         "阅读时间约3分钟", "Reading time: 4 min", "Updated 2 days ago", "14 hours ago", "Duration 1:30",
         "Video Loading", "By signing up you consent to receive the above newsletter from Postmedia.",
         "Do you have a story to tell? Email: news@example.com")) {
-      assertTrue(Boilerplate.isJunkLine(line), line);
+      assertTrue(JunkLines.isJunkLine(line), line);
     }
     for (String line : List.of("4 minutes later the read began", "Published in 1999 by a small press",
         "14 hours ago the dam broke")) {
-      assertFalse(Boilerplate.isJunkLine(line), line);
+      assertFalse(JunkLines.isJunkLine(line), line);
     }
   }
 

@@ -1,0 +1,192 @@
+package samizdat.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Element;
+
+/**
+ * Lines that are never part of an article, told by their text: the entries of {@code
+ * boilerplate.txt} ("Continue reading", 返回搜狐, "Read more: …"), toolbars of them, reading times,
+ * an image's file name, a line of dates. {@link Boilerplate} asks about the short lines it meets.
+ * Stateless.
+ */
+final class JunkLines {
+  /** Exact lines (normalised: lower case, spaces collapsed, edge punctuation trimmed). */
+  private static final Set<String> LINES;
+  /** Line beginnings, same normalisation. */
+  private static final List<String> PREFIXES;
+  /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
+  private static final List<String> READ_ALSO;
+
+  static {
+    Set<String> lines = new HashSet<>();
+    List<String> prefixes = new ArrayList<>();
+    List<String> readAlso = new ArrayList<>();
+    try (InputStream in = JunkLines.class.getResourceAsStream("boilerplate.txt");
+        BufferedReader r = new BufferedReader(new InputStreamReader(
+            java.util.Objects.requireNonNull(in, "boilerplate.txt"), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        if (line.endsWith(":")) {
+          readAlso.add(normalise(line));
+        } else if (line.endsWith("...")) {
+          // A beginning keeps its last punctuation: "声明：..." is not every line that starts
+          // 声明, nor "follow @..." every line that starts "follow".
+          prefixes.add(normalise(line.substring(0, line.length() - 3), false));
+        } else {
+          lines.add(normalise(line));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LINES = Set.copyOf(lines);
+    PREFIXES = List.copyOf(prefixes);
+    READ_ALSO = List.copyOf(readAlso);
+  }
+
+  /** What can follow a "Read more" label. */
+  private static final String READ_ALSO_MARKS = ":：|»›>-–—";
+
+  private JunkLines() {}
+
+  /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
+  static String normalise(String s) {
+    return normalise(s, true);
+  }
+
+  private static String normalise(String s, boolean trimEnd) {
+    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT).replace('：', ':');
+    int from = 0;
+    int to = n.length();
+    while (from < to && !Character.isLetterOrDigit(n.charAt(from))) {
+      from++;
+    }
+    while (trimEnd && to > from && !Character.isLetterOrDigit(n.charAt(to - 1))) {
+      to--;
+    }
+    return n.substring(from, to);
+  }
+
+  /** True for a short line of known boilerplate. */
+  static boolean isJunkLine(String text) {
+    String n = normalise(text);
+    if (n.isEmpty()) {
+      return false;
+    }
+    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches() || READING_TIME.matcher(n).matches()) {
+      return true;
+    }
+    for (String p : PREFIXES) {
+      if (n.startsWith(p)) {
+        return true;
+      }
+    }
+    // A toolbar of such lines: "【打印本页】【关闭窗口】", "Share | Print | Email".
+    String[] pieces = TOOLBAR_GAPS.split(n);
+    int junk = 0;
+    for (String piece : pieces) {
+      if (!piece.isEmpty()) {
+        if (!LINES.contains(piece)) {
+          return false;
+        }
+        junk++;
+      }
+    }
+    return junk >= 2;
+  }
+
+  /**
+   * A reading time, an age or a video's length, as lower-case text ({@link #normalise}): "4 minute
+   * read", "Lesezeit: 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last updated 6 hours ago",
+   * "Duration 1:30".
+   */
+  private static final Pattern READING_TIME = Pattern.compile(
+      "(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lettura)\\s*:?\\s*(?:ca\\.?\\s*)?\\d{1,3}"
+          + "\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?"
+          + "|\\d{1,3}\\s*-?\\s*(?:min|mins|minutes?|minuten|minutos|minuti)\\.?\\s*"
+          + "(?:read|reading time|lesezeit|de lecture|de lectura|di lettura)"
+          + "|阅读(?:时间|时长)?[:：]?\\s*约?\\s*\\d{1,3}\\s*分钟|约?\\d{1,3}\\s*分钟(?:阅读|读完)"
+          + "|(?:(?:last\\s+)?(?:updated|published|posted)\\s+)?\\d{1,3}\\s+"
+          + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago"
+          + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?");
+
+  /** What sets the pieces of a line of dates and reading times apart. */
+  private static final Pattern PIECE_GAPS = Pattern.compile("\\s*[•·|]\\s*");
+
+  /** An image's file name where its caption should be ("gwyneth-paltrow-vanity-fair-640-ss03.jpg"). */
+  private static final Pattern IMAGE_FILE = Pattern.compile(
+      "[^\\s/]+(?: [^\\s/]+){0,8}\\.(?:jpe?g|png|gif|webp|bmp|tiff?)", Pattern.CASE_INSENSITIVE);
+
+  /** What separates the entries of a toolbar line. */
+  private static final Pattern TOOLBAR_GAPS = Pattern.compile("[\\s【】\\[\\]|｜/·•]+");
+
+  /**
+   * True for a line that points to another story: a label such as "Read more", "Lea también" or
+   * 相关阅读, then a mark such as ':', then mostly link text or nothing.
+   */
+  static boolean isReadAlso(Element el, String text) {
+    String n = normalise(text);
+    for (String label : READ_ALSO) {
+      if (!n.startsWith(label)) {
+        continue;
+      }
+      int i = label.length();
+      while (i < n.length() && n.charAt(i) == ' ') {
+        i++;
+      }
+      if (i == n.length()) {
+        // The label alone ("Lesen Sie auch:"), not a heading that is only the words ("See also").
+        String t = text.strip();
+        return !t.isEmpty() && READ_ALSO_MARKS.indexOf(t.charAt(t.length() - 1)) >= 0;
+      }
+      if (READ_ALSO_MARKS.indexOf(n.charAt(i)) < 0) {
+        continue;
+      }
+      int rest = TextCounts.units(n.substring(i + 1));
+      int linked = 0;
+      for (Element a : el.getElementsByTag("a")) {
+        linked += TextCounts.units(a.text());
+      }
+      return rest > 0 && linked * 10 >= rest * 6;
+    }
+    return false;
+  }
+
+  /**
+   * A dateline, or a line of datelines, reading times and ages set apart by bullets or bars:
+   * "Published Aug 28, 2024 • Last updated 1 hour ago • 4 minute read".
+   */
+  static boolean isDatesLine(String text) {
+    if (Dates.isDateline(text)) {
+      return true;
+    }
+    boolean dated = false;
+    String[] pieces = PIECE_GAPS.split(text);
+    for (String piece : pieces) {
+      if (piece.isBlank()) {
+        continue;
+      }
+      if (Dates.isDateline(piece.strip())) {
+        dated = true;
+      } else if (!READING_TIME.matcher(normalise(piece)).matches()) {
+        return false;
+      }
+    }
+    return dated && pieces.length > 1;
+  }
+}
