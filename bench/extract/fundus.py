@@ -13,17 +13,14 @@ then sections of headlines and paragraphs. They are one extractor's answers, not
 its summary is the page's dek, which samizdat leaves to the description, so recall has a ceiling
 below 1 on pages with one. A miss is a page to read.
 """
-import datetime
 import glob
 import gzip
-import html
 import json
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import mercury  # noqa: E402
+import checkset  # noqa: E402
 import score  # noqa: E402
 
 
@@ -68,14 +65,9 @@ def prepare(fundus, out):
 def run_score(out, run, verbose):
     with open(os.path.join(out, 'truth.json'), encoding='utf-8') as fh:
         truth = json.load(fh)
-    ids = {}
-    with open(os.path.join(run, 'stdout.txt'), encoding='utf-8') as fh:
-        for line in fh:
-            p = line.split()
-            if len(p) >= 3 and p[0] in ('ingested', 'updated', 'unchanged', 'duplicate'):
-                ids[os.path.basename(p[2])] = p[1]
+    ids = checkset.ingested(run)
     stats = {k: [0, 0] for k in ('title', 'author', 'date')}
-    f1s, precs, recs, rows = [], [], [], []
+    f1s, rows = [], []
     refused = 0
     for page, t in sorted(truth.items()):
         if page not in ids:
@@ -84,26 +76,12 @@ def run_score(out, run, verbose):
             if verbose:
                 print('REFUSED', page)
             continue
-        base = os.path.join(run, 'articles', ids[page])
-        with open(base + '.json', encoding='utf-8') as fh:
-            meta = json.load(fh)
-        with open(base + '.md', encoding='utf-8') as fh:
-            text = score.strip_markdown(fh.read())
-        p, r, f1 = score.prf(text, t['body'])
+        meta, md = checkset.article(run, ids[page])
+        p, r, f1 = score.prf(score.strip_markdown(md), t['body'])
         f1s.append(f1)
-        precs.append(p)
-        recs.append(r)
         rows.append((f1, p, r, page))
-        checks = {'title': (mercury.letters(t.get('title', '')) == mercury.letters(meta.get('title', '')),
-                            meta.get('title'))}
-        if 'author' in t:
-            checks['author'] = (mercury.names(t['author']) == mercury.names(' '.join(meta.get('authors', []))),
-                                meta.get('authors'))
-        if 'date' in t:
-            got = meta.get('published')
-            ok = got is not None and abs((datetime.date.fromisoformat(got[:10])
-                                          - datetime.date.fromisoformat(t['date'][:10])).days) <= 1
-            checks['date'] = (ok, got)
+        # Every page has a title to compare; fundus leaves out authors and dates it cannot read.
+        checks = checkset.metadata_checks({'title': '', **t}, meta)
         for k, (ok, got) in checks.items():
             stats[k][0] += ok
             stats[k][1] += 1
@@ -119,15 +97,10 @@ def run_score(out, run, verbose):
                 print(f'BODY {page} F1 {f1:.3f} P {p:.3f} R {r:.3f}')
     print(f'{len(truth)} pages, {refused} refused')
     print(f'body F1 {mean(f1s):.3f} (refused as 0); over accepted pages F1 {mean([x[0] for x in rows]):.3f}, '
-          f'P {mean(precs):.3f}, R {mean(recs):.3f}')
+          f'P {mean([x[1] for x in rows]):.3f}, R {mean([x[2] for x in rows]):.3f}')
     for k, (a, b) in stats.items():
         print(f'{k}: {a} of {b}')
 
 
 if __name__ == '__main__':
-    if len(sys.argv) >= 4 and sys.argv[1] == 'prepare':
-        prepare(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 4 and sys.argv[1] == 'score':
-        run_score(sys.argv[2], sys.argv[3], '-v' in sys.argv)
-    else:
-        sys.exit(__doc__)
+    checkset.main(prepare, run_score, __doc__)

@@ -10,7 +10,6 @@ in fixtures/, the title, author, date_published and the first words of the body 
 site rules extract. They are one extractor's answers, not ground truth: a miss is a page to read.
 The fixtures were saved with <meta value=...> for content=; prepare turns them back.
 """
-import datetime
 import html
 import json
 import os
@@ -19,6 +18,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checkset  # noqa: E402
 import score  # noqa: E402
 
 STR = r"""(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`)"""
@@ -65,23 +65,10 @@ def prepare(parser, out):
     print(f'{len(truth)} pages in {pages}', file=sys.stderr)
 
 
-def letters(s):
-    return re.sub(r'[\W_]+', ' ', html.unescape(s).lower()).strip()
-
-
-def names(s):
-    return {w for w in letters(s).split() if w not in ('and', 'by')}
-
-
 def run_score(out, run, verbose):
     with open(os.path.join(out, 'truth.json'), encoding='utf-8') as fh:
         truth = json.load(fh)
-    ids = {}
-    with open(os.path.join(run, 'stdout.txt'), encoding='utf-8') as fh:
-        for line in fh:
-            p = line.split()
-            if len(p) >= 3 and p[0] in ('ingested', 'updated', 'unchanged', 'duplicate'):
-                ids[os.path.basename(p[2])] = p[1]
+    ids = checkset.ingested(run)
     stats = {k: [0, 0] for k in ('title', 'author', 'date', 'first', 'first near the top')}
     refused = 0
     for fixture, t in sorted(truth.items()):
@@ -90,22 +77,9 @@ def run_score(out, run, verbose):
             if verbose:
                 print('REFUSED', fixture)
             continue
-        base = os.path.join(run, 'articles', ids[fixture])
-        with open(base + '.json', encoding='utf-8') as fh:
-            meta = json.load(fh)
-        with open(base + '.md', encoding='utf-8') as fh:
-            toks = score.tokens(score.strip_markdown(fh.read()))
-        checks = {}
-        if 'title' in t:
-            checks['title'] = (letters(t['title']) == letters(meta.get('title', '')), meta.get('title'))
-        if 'author' in t:
-            checks['author'] = (names(t['author']) == names(' '.join(meta.get('authors', []))),
-                                meta.get('authors'))
-        if 'date' in t:
-            got = meta.get('published')
-            ok = got is not None and abs((datetime.date.fromisoformat(got[:10])
-                                          - datetime.date.fromisoformat(t['date'][:10])).days) <= 1
-            checks['date'] = (ok, got)
+        meta, md = checkset.article(run, ids[fixture])
+        toks = score.tokens(score.strip_markdown(md))
+        checks = checkset.metadata_checks(t, meta)
         if 'first' in t:
             exp = score.tokens(html.unescape(t['first']))[:8]
             pos = next((i for i in range(len(toks) - len(exp) + 1) if toks[i:i + len(exp)] == exp), -1)
@@ -122,9 +96,4 @@ def run_score(out, run, verbose):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) >= 4 and sys.argv[1] == 'prepare':
-        prepare(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 4 and sys.argv[1] == 'score':
-        run_score(sys.argv[2], sys.argv[3], '-v' in sys.argv)
-    else:
-        sys.exit(__doc__)
+    checkset.main(prepare, run_score, __doc__)
