@@ -16,6 +16,17 @@ def names(s):
     return {w for w in letters(s).split() if w not in ('and', 'by')}
 
 
+def write_truth(out, truth):
+    with open(os.path.join(out, 'truth.json'), 'w', encoding='utf-8') as fh:
+        json.dump(truth, fh, ensure_ascii=False, indent=1)
+    print(f'{len(truth)} pages in {os.path.join(out, "pages")}', file=sys.stderr)
+
+
+def read_truth(out):
+    with open(os.path.join(out, 'truth.json'), encoding='utf-8') as fh:
+        return json.load(fh)
+
+
 def ingested(run):
     """Article id by saved page's file name, from an ingest's stdout.txt."""
     ids = {}

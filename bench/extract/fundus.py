@@ -57,14 +57,11 @@ def prepare(fundus, out):
             if expected.get('publishing_date'):
                 t['date'] = expected['publishing_date']
             truth[name] = t
-    with open(os.path.join(out, 'truth.json'), 'w', encoding='utf-8') as fh:
-        json.dump(truth, fh, ensure_ascii=False, indent=1)
-    print(f'{len(truth)} pages in {pages}', file=sys.stderr)
+    checkset.write_truth(out, truth)
 
 
 def run_score(out, run, verbose):
-    with open(os.path.join(out, 'truth.json'), encoding='utf-8') as fh:
-        truth = json.load(fh)
+    truth = checkset.read_truth(out)
     ids = checkset.ingested(run)
     stats = {k: [0, 0] for k in ('title', 'author', 'date')}
     f1s, rows = [], []

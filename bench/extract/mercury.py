@@ -11,7 +11,6 @@ site rules extract. They are one extractor's answers, not ground truth: a miss i
 The fixtures were saved with <meta value=...> for content=; prepare turns them back.
 """
 import html
-import json
 import os
 import re
 import subprocess
@@ -60,14 +59,11 @@ def prepare(parser, out):
                    s, flags=re.I)
         with open(os.path.join(pages, fixture), 'wb') as fh:
             fh.write(s.encode('utf-8', 'surrogateescape'))
-    with open(os.path.join(out, 'truth.json'), 'w', encoding='utf-8') as fh:
-        json.dump(truth, fh, ensure_ascii=False, indent=1)
-    print(f'{len(truth)} pages in {pages}', file=sys.stderr)
+    checkset.write_truth(out, truth)
 
 
 def run_score(out, run, verbose):
-    with open(os.path.join(out, 'truth.json'), encoding='utf-8') as fh:
-        truth = json.load(fh)
+    truth = checkset.read_truth(out)
     ids = checkset.ingested(run)
     stats = {k: [0, 0] for k in ('title', 'author', 'date', 'first', 'first near the top')}
     refused = 0
