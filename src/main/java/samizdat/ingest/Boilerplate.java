@@ -25,6 +25,8 @@ final class Boilerplate {
   private static final int JUNK_UNITS = 360;
   /** Longest "Read more: …" line: its label and a long headline, 200 Latin characters. */
   private static final int READ_ALSO_UNITS = 600;
+  /** Longest notice ("By signing up you consent to …", an affiliate notice): 300 characters. */
+  private static final int NOTICE_UNITS = 900;
   /** Text a body must keep besides a gallery for the gallery to go: 500 Latin characters. */
   private static final int GALLERY_LEAVES = 1500;
   /** Blocks kept whatever their class says: content, not furniture. */
@@ -189,15 +191,17 @@ final class Boilerplate {
           return FilterResult.REMOVE;
         }
       }
-      // A block longer than a junk line is looked at only as a "Read more: headline" line, and
-      // that is mostly link text.
-      if (b != null && (units <= JUNK_UNITS || units <= READ_ALSO_UNITS && b.linkUnits * 2 >= units)
-          || b == null && isLeafish(el)) {
+      // A block longer than a junk line is looked at only as a notice or a "Read more:
+      // headline" line, which is mostly link text.
+      if (b != null && units <= NOTICE_UNITS || b == null && isLeafish(el)) {
         String text = el.text();
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS
             && (JunkLines.isJunkLine(text) || isByline(el, text))
-            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS && JunkLines.isReadAlso(el, text)
+            || !text.isEmpty() && textUnits <= NOTICE_UNITS && JunkLines.isNotice(text)
+            || !text.isEmpty() && textUnits <= READ_ALSO_UNITS
+                && (units <= JUNK_UNITS || b == null || b.linkUnits * 2 >= units)
+                && JunkLines.isReadAlso(el, text)
             || isDateline(text, b != null)
             || !proseSeen && b != null && Bylines.isBylineLine(text)) {
           return FilterResult.REMOVE;

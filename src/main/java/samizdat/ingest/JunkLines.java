@@ -26,6 +26,16 @@ final class JunkLines {
   private static final Set<String> LINES;
   /** Line beginnings, same normalisation. */
   private static final List<String> PREFIXES;
+  /** Beginnings long enough to tell a notice of several lines: "by signing up you consent to". */
+  private static final List<String> NOTICES;
+  private static final int NOTICE_PREFIX_CHARS = 24;
+  /**
+   * "Follow us on Twitter", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner": the
+   * site, by its capitalised name; not "Follow these steps shared on Twitter".
+   */
+  private static final Pattern FOLLOW_CALL = Pattern.compile(
+      "\\W*(?i:follow) (?:(?i:us)|(?:[\\p{Lu}@][\\p{L}\\p{N}.'’&-]*\\s?){1,5}) (?i:on) (?i:twitter|x"
+          + "|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|whatsapp)\\b");
   /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
   private static final List<String> READ_ALSO;
 
@@ -56,6 +66,7 @@ final class JunkLines {
     }
     LINES = Set.copyOf(lines);
     PREFIXES = List.copyOf(prefixes);
+    NOTICES = prefixes.stream().filter(p -> p.length() >= NOTICE_PREFIX_CHARS).toList();
     READ_ALSO = List.copyOf(readAlso);
   }
 
@@ -80,6 +91,24 @@ final class JunkLines {
       to--;
     }
     return n.substring(from, to);
+  }
+
+  /**
+   * True for a notice of known boilerplate up to three lines long: a long entry of the list
+   * (newsletter offers, affiliate and copyright notices), or a call to follow the site on social
+   * media ("Follow The Gleaner on Twitter and Instagram …").
+   */
+  static boolean isNotice(String text) {
+    if (FOLLOW_CALL.matcher(text.strip()).lookingAt()) {
+      return true;
+    }
+    String n = normalise(text);
+    for (String p : NOTICES) {
+      if (n.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True for a short line of known boilerplate. */

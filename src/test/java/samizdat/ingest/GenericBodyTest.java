@@ -416,6 +416,27 @@ class GenericBodyTest {
     assertTrue(md.contains("1 The council voted"), md);
   }
 
+  /**
+   * Notices longer than a junk line that begin as a long entry of the list does (newsletter
+   * consent, affiliate disclosures, a site's own "Our website is …") go, as do calls to follow
+   * the site or its writer; prose that mentions following on Twitter stays.
+   */
+  @Test
+  void longNoticesAndFollowCallsGo() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(2, LOREM)
+        + "<p><em>Our website is the place for the latest breaking news, exclusive scoops, longreads and"
+        + " provocative commentary. Please bookmark nationalpost.com and sign up for our newsletters.</em></p>"
+        + "<p>This post contains references to products from one or more of our advertisers. We may"
+        + " receive compensation when you click on links to those products.</p>"
+        + "<p><strong>Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook"
+        + " @GleanerJamaica.</strong></p>"
+        + "<p>Follow these steps shared on Twitter to stop a thief on a train, the police said.</p>"
+        + paragraphs(1, LOREM) + "</article>"));
+    assertFalse(md.contains("Our website") || md.contains("advertisers") || md.contains("Gleaner"), md);
+    assertTrue(md.contains("Follow these steps"), md);
+    assertTrue(md.contains("0 The council voted"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
