@@ -103,7 +103,7 @@ final class GenericBody {
       throw refuse(errorPage(page, hints) ? "an error page (\"" + pageTitle(page, hints) + "\")"
           : "no paragraphs of running text");
     }
-    ranked = ownStory(ranked, hints);
+    ranked = ownStory(withEnoughText(ranked, score), hints);
     Block top = declaredBody(choose(ranked, score));
     List<Block> pool = ranked;
     Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
@@ -169,6 +169,36 @@ final class GenericBody {
       top = top.parent;
     }
     return top;
+  }
+
+  /**
+   * {@code ranked}, or with the best block that has an article's length first when the best one
+   * has not and the other scores at least a third as well: class words ("articleMeta",
+   * "BroadcastWithDetails") lift a dateline or a programme note over the story on their own.
+   */
+  private static List<Block> withEnoughText(List<Block> ranked, ToDoubleFunction<Block> score) {
+    Block top = ranked.get(0);
+    if (top.units >= MIN_UNITS) {
+      return ranked;
+    }
+    double least = score.applyAsDouble(top) / 3;
+    for (int i = 1; i < ranked.size(); i++) {
+      Block b = ranked.get(i);
+      if (score.applyAsDouble(b) < least) {
+        break;
+      }
+      if (b.units >= MIN_UNITS) {
+        List<Block> reordered = new ArrayList<>(ranked.size());
+        reordered.add(b);
+        for (Block c : ranked) {
+          if (c != b) {
+            reordered.add(c);
+          }
+        }
+        return reordered;
+      }
+    }
+    return ranked;
   }
 
   /**

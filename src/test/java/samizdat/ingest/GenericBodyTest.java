@@ -437,6 +437,24 @@ class GenericBodyTest {
     assertTrue(md.contains("0 The council voted"), md);
   }
 
+  /**
+   * A dateline whose class names the article ("articleMeta") outscores a story whose paragraphs
+   * sit in wrappers of their own (mdr.de); a block that short is no article while one of an
+   * article's length scores a third as well.
+   */
+  @Test
+  void aShortBlockWithAnArticleClassDoesNotBeatTheStory() throws Exception {
+    StringBuilder story = new StringBuilder("<div class=box>");
+    for (int i = 0; i < 4; i++) {
+      story.append("<div class=paragraph><p>").append(i).append(' ').append(LOREM).append("</p></div>");
+    }
+    story.append("</div>");
+    String md = markdown(page("<div class=top><h2>Thüringen</h2><div class=articleMeta><p>Stand: 20."
+        + " April 2020, 14:57 Uhr</p></div><ul><li><a href='/t'>Mehr aus Thüringen</a></li></ul></div>"
+        + story + "<div class=cssBroadcastWithDetails><p>Mi 08.07.2020 13:30 Uhr</p></div>"));
+    assertTrue(md.contains("0 The council voted") && md.contains("3 The council voted"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
@@ -676,7 +694,7 @@ class GenericBodyTest {
     assertFalse(md.contains("reCAPTCHA"), md);
     for (String line : List.of("Lesezeit: ca. 3 Minuten", "3 Min Lesezeit", "5 min de lecture",
         "阅读时间约3分钟", "Reading time: 4 min", "Updated 2 days ago", "14 hours ago", "Duration 1:30",
-        "Video Loading", "By signing up you consent to receive the above newsletter from Postmedia.",
+        "Video Loading", "Loading...", "By signing up you consent to receive the above newsletter from Postmedia.",
         "Do you have a story to tell? Email: news@example.com")) {
       assertTrue(JunkLines.isJunkLine(line), line);
     }
