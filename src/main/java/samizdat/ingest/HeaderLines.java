@@ -36,6 +36,7 @@ final class HeaderLines {
   private static final Pattern DEK_NAME = Pattern.compile(
       "(?i)dek|deck|summary|standfirst|subtitle|sub-title|subhead|description|excerpt|teaser");
   private static final Evaluator FIGURE = QueryParser.parse("figure, figcaption");
+  private static final Pattern CAPTION_NAME = Pattern.compile("(?i)caption|credit");
   private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
   private HeaderLines() {}
@@ -95,7 +96,7 @@ final class HeaderLines {
           seen[0] = whole.length() <= longest && PageMetadata.normalise(whole).equals(headline);
           return FilterResult.CONTINUE;
         }
-        if (inFigure(t)) {
+        if (inFigure(t) && !inByline(t)) {
           return FilterResult.CONTINUE; // the lead photo's caption: neither a line nor the article
         }
         String text = PageMetadata.normalise(whole);
@@ -146,7 +147,17 @@ final class HeaderLines {
 
   private static boolean inFigure(TextNode t) {
     Element parent = t.parent();
-    return parent != null && parent.closest(FIGURE) != null;
+    if (parent == null || parent.closest(FIGURE) != null) {
+      return parent != null;
+    }
+    // A caption outside a <figure>: Politico's p.story-meta__credit, The Post's span.pb-caption.
+    int depth = 0;
+    for (Element e = parent; e != null && depth < BYLINE_DEPTH; e = e.parent(), depth++) {
+      if (e.attributesSize() > 0 && CAPTION_NAME.matcher(e.className()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A name the page marks as its byline, labelled as one for {@link Bylines}. */

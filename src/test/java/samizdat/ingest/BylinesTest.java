@@ -58,6 +58,16 @@ class BylinesTest {
         + "Then-Los Angeles schools Supt. Ramon Cortines, in cap, center, with L.A. County Sheriff Jim McDonnell,"
         + " right, during the district's one-day shutdown.</figcaption></figure>"
         + "<div class=byline>By Howard Blume Staff Writer</div>" + PARAGRAPH));
+    // A caption outside a <figure>, by its class (Politico's credit line, The Post's pb-caption);
+    // a byline in an element named a credit stays one (Yahoo's credit-bar).
+    assertEquals(Optional.of("Steven Shepard"), byline("<h1>" + TITLE + "</h1><div class=story-meta>"
+        + "<p class=story-meta__credit>“Pence will have to defend Trump and his year-plus of inflammatory"
+        + " comments,” a New Hampshire Republican told POLITICO. | Illustration by POLITICO / AP Photo</p>"
+        + "<p class=story-meta__authors>By <span class=vcard><a href=/staff/ss>Steven Shepard</a></span></p>"
+        + "</div>" + PARAGRAPH));
+    assertEquals(Optional.of("Gillian Mohney"), byline("<h1>" + TITLE + "</h1><div class=credit-bar><div"
+        + " class=credit><cite class='byline vcard'><span>By </span><span class=fn>Gillian Mohney</span>"
+        + "</cite></div></div>" + PARAGRAPH));
     // A role in place of a name.
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By Staff Writer</p>" + PARAGRAPH));
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><p>By The Editors</p>" + PARAGRAPH));
