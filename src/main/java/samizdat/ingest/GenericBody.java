@@ -69,6 +69,8 @@ final class GenericBody {
       "(?i)\\b404\\b|page not found|not be found|no longer (available|exists)|does ?n[o']t exist"
           + "|页面不存在|页面未找到|找不到|无法找到|已被删除|不存在|出错了|错误页");
 
+  private static final Evaluator ARTICLE = QueryParser.parse("article");
+  private static final Evaluator H1 = QueryParser.parse("h1");
   /** A link to another page: not a section's permalink within this one. */
   static final Evaluator LINK_AWAY = QueryParser.parse("a[href]:not([href^=#])");
 
@@ -204,22 +206,22 @@ final class GenericBody {
   /**
    * The candidates in the page's own story, when the best one is in another {@code <article>}
    * headed by another headline and one of an article's length is in an article headed by the
-   * page's title: a
-   * page that appends the next story below its own (Dagbladet's {@code article#second-article})
-   * lets that one outscore it. Otherwise {@code ranked} as it is.
+   * page's title: a page that appends the next story below its own (Dagbladet's {@code
+   * article#second-article}) lets that one outscore it. Otherwise {@code ranked} as it is.
    */
   private static List<Block> ownStory(List<Block> ranked, Hints hints) {
     String title = hints.title().map(Boilerplate::lettersOf).orElse("");
-    Element other = enclosingArticle(ranked.get(0).el);
-    if (title.isEmpty() || other == null || headedBy(other, title) != Boolean.FALSE) {
+    Element other = ranked.get(0).el.closest(ARTICLE);
+    if (title.isEmpty() || other == null
+        || !headline(other).map(h -> !Boilerplate.repeatsTitle(h, title)).orElse(false)) {
       return ranked;
     }
     for (int i = 1; i < ranked.size(); i++) {
       Block b = ranked.get(i);
-      Element story = b.units < MIN_UNITS ? null : enclosingArticle(b.el);
+      Element story = b.units < MIN_UNITS ? null : b.el.closest(ARTICLE);
       if (story != null && story != other
           && !story.getElementsByTag("article").contains(other)
-          && headedBy(story, title) == Boolean.TRUE) {
+          && headline(story).map(h -> Boilerplate.repeatsTitle(h, title)).orElse(false)) {
         List<Block> own = new ArrayList<>();
         for (Block c : ranked) {
           if (BodyAssembly.isAncestorOrSelf(story, c.el)) {
@@ -232,20 +234,9 @@ final class GenericBody {
     return ranked;
   }
 
-  /** The closest {@code <article>} holding {@code el} (or {@code el} itself), if any. */
-  private static Element enclosingArticle(Element el) {
-    for (Element e = el; e != null; e = e.parent()) {
-      if (e.nameIs("article")) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  /** Whether the first {@code <h1>} of {@code article} is the page's title; null without one. */
-  private static Boolean headedBy(Element article, String title) {
-    Element h1 = article.selectFirst("h1");
-    return h1 == null ? null : Boilerplate.repeatsTitle(h1.text(), title);
+  /** The text of the first {@code <h1>} of {@code article}, if it has one. */
+  private static Optional<String> headline(Element article) {
+    return Optional.ofNullable(article.selectFirst(H1)).map(Element::text);
   }
 
   /**
