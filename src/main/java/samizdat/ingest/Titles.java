@@ -58,7 +58,7 @@ final class Titles {
       // Not a blog's name before the title ("Diary - Title"), nor a headline's first part
       // before a colon ("Artist: Album").
       String rest = title.substring(Math.min(h.length(), title.length())).strip();
-      if (h.length() < title.length() && title.startsWith(h) && longEnough(h)
+      if (h.length() < title.length() && title.startsWith(h) && longEnough(h) && !rest.isEmpty()
           && rest.length() <= h.length() && TRAILERS.indexOf(rest.charAt(0)) >= 0) {
         return h;
       }
