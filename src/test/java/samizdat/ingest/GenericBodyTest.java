@@ -117,6 +117,31 @@ class GenericBodyTest {
     assertFalse(md.contains("文明上网"), md);
   }
 
+  /**
+   * abc.es keeps the rest of its story in a hidden {@code .paywall} block and all of it in its
+   * JSON-LD {@code articleBody}; the whole page, which holds that text, once won as its container.
+   */
+  @Test
+  void realAbcStoryInAHiddenPaywallBlock() throws Exception {
+    Document page = Jsoup.parse(new PageDecoder().decode(Fixtures.bytes("ingest/generic/fundus-abc-es.html"),
+        Optional.empty()).text(), "https://www.abc.es/");
+    String md = MarkdownWriter.write(ArticleExtractorTest.extract(page, SiteProfile.generic()).body(),
+        img -> Optional.empty());
+    assertTrue(md.contains("Tras seis derrotas consecutivas"), md);
+    assertTrue(md.contains("El encuentro en Vista Alegre comenzó con toda una declaración"), md);
+    assertFalse(md.contains("Esta funcionalidad es exclusiva para suscriptores"), md);
+    assertFalse(md.contains("Reporta un error"), md);
+  }
+
+  /** Chunichi Shimbun: the story without the members-only box (会員限定) under it. */
+  @Test
+  void realChunichiStoryWithoutItsAccountWall() throws Exception {
+    String md = real("fundus-chunichi.html", Optional.of("南海トラフ、一時調査　巨大地震、基準達せず"));
+    assertTrue(md.contains("宮崎県で震度５弱の地震があった"), md);
+    assertFalse(md.contains("会員限定"), md);
+    assertFalse(md.contains("ログインして続きを読む"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
