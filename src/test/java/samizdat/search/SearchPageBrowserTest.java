@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import samizdat.e2e.Browser;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import samizdat.e2e.RequiresBrowser;
 
 /**
@@ -41,6 +42,8 @@ class SearchPageBrowserTest {
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
   static final String EVIL_TITLE = "<img src=x onerror=\"window.pwned=1\"> 恶意标题 onerror";
   static Browser browser;
+  /** The site the tests open; JUnit deletes it after them. */
+  @TempDir
   static Path site;
   static String fixtureTitle;
   static String fixtureHref = "a/2024/03/fixture-sora/index.html";
@@ -48,7 +51,6 @@ class SearchPageBrowserTest {
   @BeforeAll
   static void buildSite() throws Exception {
     browser = Browser.start();
-    site = Files.createTempDirectory("samizdat-search-site-");
     List<SearchDocument> docs = new ArrayList<>();
     Document page = Jsoup.parse(Files.readString(Path.of("src/test/resources/fixtures/bannedbook-sora.html")));
     fixtureTitle = page.selectFirst("h2").text();
