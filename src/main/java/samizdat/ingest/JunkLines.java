@@ -36,6 +36,9 @@ final class JunkLines {
   private static final Pattern FOLLOW_CALL = Pattern.compile(
       "\\W*(?i:follow) (?:(?i:us)|(?:[\\p{Lu}@][\\p{L}\\p{N}.'’&-]*\\s?){1,5}) (?i:on) (?i:twitter|x"
           + "|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|whatsapp)\\b");
+  /** "Sign up for Command Line, a paid weekly newsletter from …", "Subscribe to our newsletters". */
+  private static final Pattern NEWSLETTER_CALL = Pattern.compile(
+      "(?:sign up|subscribe|register) (?:for|to) .{0,100}?\\bnewsletters?\\b");
   /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
   private static final List<String> READ_ALSO;
 
@@ -95,14 +98,17 @@ final class JunkLines {
 
   /**
    * True for a notice of known boilerplate up to three lines long: a long entry of the list
-   * (newsletter offers, affiliate and copyright notices), or a call to follow the site on social
-   * media ("Follow The Gleaner on Twitter and Instagram …").
+   * (newsletter offers, affiliate and copyright notices), a call to sign up for a newsletter, or
+   * a call to follow the site on social media ("Follow The Gleaner on Twitter and Instagram …").
    */
   static boolean isNotice(String text) {
     if (FOLLOW_CALL.matcher(text.strip()).lookingAt()) {
       return true;
     }
     String n = normalise(text);
+    if (NEWSLETTER_CALL.matcher(n).lookingAt()) {
+      return true;
+    }
     for (String p : NOTICES) {
       if (n.startsWith(p)) {
         return true;

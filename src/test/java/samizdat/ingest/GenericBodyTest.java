@@ -456,9 +456,14 @@ class GenericBodyTest {
         + "<p><strong>Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook"
         + " @GleanerJamaica.</strong></p>"
         + "<p>Follow these steps shared on Twitter to stop a thief on a train, the police said.</p>"
+        + "<p>Sign up for Command Line, a paid weekly newsletter from Alex Heath about the tech industry’s"
+        + " inside conversation. Your first month is free!</p>"
+        + "<p>Sign up for the vaccine was slow at first, the council said, but it picked up in May.</p>"
         + paragraphs(1, LOREM) + "</article>"));
     assertFalse(md.contains("Our website") || md.contains("advertisers") || md.contains("Gleaner"), md);
     assertTrue(md.contains("Follow these steps"), md);
+    assertFalse(md.contains("Command Line"), md);
+    assertTrue(md.contains("Sign up for the vaccine"), md);
     assertTrue(md.contains("0 The council voted"), md);
   }
 
