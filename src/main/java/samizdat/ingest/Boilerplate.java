@@ -191,9 +191,11 @@ final class Boilerplate {
           return FilterResult.REMOVE;
         }
       }
-      // A block longer than a junk line is looked at only as a notice or a "Read more:
-      // headline" line, which is mostly link text.
-      if (b != null && units <= NOTICE_UNITS || b == null && isLeafish(el)) {
+      // A block longer than a junk line is looked at only as a notice, which is a paragraph (a
+      // wrapper's text is not built again for it), or as a "Read more: headline" line, which is
+      // mostly link text.
+      if (b != null && (units <= JUNK_UNITS || units <= NOTICE_UNITS && !b.hasBlockChild
+          || units <= READ_ALSO_UNITS && b.linkUnits * 2 >= units) || b == null && isLeafish(el)) {
         String text = el.text();
         int textUnits = TextCounts.units(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS
