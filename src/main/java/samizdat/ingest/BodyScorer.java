@@ -149,7 +149,7 @@ final class BodyScorer {
   static boolean isHidden(Element el) {
     String cls = el.className();
     if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
-      return !isPaywalledText(el, cls) && !isStreamedContent(el);
+      return !isPaywalledText(el) && !isStreamedContent(el);
     }
     // A dialog or popover shows only when opened: a share menu, a "save this article" offer.
     if (el.hasAttr("popover") || el.nameIs("dialog") && !el.hasAttr("open")) {
@@ -167,8 +167,8 @@ final class BodyScorer {
           return true;
         }
       }
-      if (hiddenByClass(cls)) {
-        return !isPaywalledText(el, cls);
+      if (hiddenByClass(el, cls)) {
+        return !isPaywalledText(el);
       }
     }
     String style = el.attr("style");
@@ -190,8 +190,8 @@ final class BodyScorer {
     return id.startsWith("S:") && el.nameIs("div");
   }
 
-  private static boolean isPaywalledText(Element el, String cls) {
-    return hasToken(cls, "paywall") && el.selectFirst("p") != null;
+  private static boolean isPaywalledText(Element el) {
+    return el.hasClass("paywall") && el.selectFirst("p") != null;
   }
 
   /**
@@ -199,20 +199,8 @@ final class BodyScorer {
    * most site styles): a paywall or sign-in box the page's script shows. Not when a responsive
    * class beside it shows the element at some width ({@code hidden md:block}).
    */
-  private static boolean hiddenByClass(String cls) {
-    return cls.indexOf(':') < 0 && hasToken(cls, "hidden");
-  }
-
-  /** True when the class list {@code cls} holds {@code token} as one of its classes. */
-  private static boolean hasToken(String cls, String token) {
-    for (int at = cls.indexOf(token); at >= 0; at = cls.indexOf(token, at + 1)) {
-      int end = at + token.length();
-      if ((at == 0 || Character.isWhitespace(cls.charAt(at - 1)))
-          && (end == cls.length() || Character.isWhitespace(cls.charAt(end)))) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hiddenByClass(Element el, String cls) {
+    return cls.indexOf(':') < 0 && el.hasClass("hidden");
   }
 
   private static boolean unlikely(String name, int words) {

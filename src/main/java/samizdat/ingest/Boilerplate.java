@@ -319,7 +319,7 @@ final class Boilerplate {
    * image, which stays.
    */
   private static boolean isChartLabel(Element el, String name) {
-    return name.equals("div") && el.className().contains("g-aiPointText");
+    return name.equals("div") && el.hasClass("g-aiPointText");
   }
 
   /**

@@ -220,7 +220,7 @@ final class GenericBody {
       Block b = ranked.get(i);
       Element story = b.units < MIN_UNITS ? null : b.el.closest(ARTICLE);
       if (story != null && story != other
-          && !story.getElementsByTag("article").contains(other)
+          && !BodyAssembly.isAncestorOrSelf(story, other)
           && headline(story).map(h -> Boilerplate.repeatsTitle(h, title)).orElse(false)) {
         List<Block> own = new ArrayList<>();
         for (Block c : ranked) {
