@@ -198,12 +198,13 @@ final class Boilerplate {
           || units <= READ_ALSO_UNITS && b.linkUnits * 2 >= units) || b == null && isLeafish(el)) {
         String text = el.text();
         int textUnits = TextCounts.units(text);
+        JunkLines.Line line = JunkLines.Line.of(text);
         if (!text.isEmpty() && textUnits <= JUNK_UNITS
-            && (JunkLines.isJunkLine(text) || isByline(el, text))
-            || !text.isEmpty() && textUnits <= NOTICE_UNITS && JunkLines.isNotice(text)
+            && (JunkLines.isJunkLine(line) || isByline(el, line))
+            || !text.isEmpty() && textUnits <= NOTICE_UNITS && JunkLines.isNotice(line)
             || !text.isEmpty() && textUnits <= READ_ALSO_UNITS
                 && (units <= JUNK_UNITS || b == null || b.linkUnits * 2 >= units)
-                && JunkLines.isReadAlso(el, text)
+                && JunkLines.isReadAlso(el, line)
             || isDateline(text, b != null)
             || !proseSeen && b != null && Bylines.isBylineLine(text)) {
           return FilterResult.REMOVE;
@@ -244,7 +245,8 @@ final class Boilerplate {
       return true;
     }
 
-    private boolean isByline(Element el, String text) {
+    private boolean isByline(Element el, JunkLines.Line line) {
+      String text = line.text();
       if (TextCounts.units(text) > 300) {
         return false;
       }
@@ -255,7 +257,7 @@ final class Boilerplate {
       }
       for (String a : hints.authors()) {
         if (!a.isBlank() && lower.contains(a.toLowerCase(Locale.ROOT).strip())
-            && a.strip().length() * 10 >= JunkLines.normalise(text).length() * 3) {
+            && a.strip().length() * 10 >= line.normalised().length() * 3) {
           return true;
         }
       }

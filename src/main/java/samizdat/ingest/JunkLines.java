@@ -78,6 +78,13 @@ final class JunkLines {
 
   private JunkLines() {}
 
+  /** A block's text and its {@link #normalise normalised} form, worked out once for all tests. */
+  record Line(String text, String normalised) {
+    static Line of(String text) {
+      return new Line(text, normalise(text));
+    }
+  }
+
   /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
   static String normalise(String s) {
     return normalise(s, true);
@@ -101,11 +108,11 @@ final class JunkLines {
    * (newsletter offers, affiliate and copyright notices), a call to sign up for a newsletter, or
    * a call to follow the site on social media ("Follow The Gleaner on Twitter and Instagram …").
    */
-  static boolean isNotice(String text) {
-    if (FOLLOW_CALL.matcher(text.strip()).lookingAt()) {
+  static boolean isNotice(Line line) {
+    if (FOLLOW_CALL.matcher(line.text().strip()).lookingAt()) {
       return true;
     }
-    String n = normalise(text);
+    String n = line.normalised();
     if (NEWSLETTER_CALL.matcher(n).lookingAt()) {
       return true;
     }
@@ -119,7 +126,12 @@ final class JunkLines {
 
   /** True for a short line of known boilerplate. */
   static boolean isJunkLine(String text) {
-    String n = normalise(text);
+    return isJunkLine(Line.of(text));
+  }
+
+  /** As {@link #isJunkLine(String)}, with the text normalised already. */
+  static boolean isJunkLine(Line line) {
+    String n = line.normalised();
     if (n.isEmpty()) {
       return false;
     }
@@ -174,8 +186,9 @@ final class JunkLines {
    * True for a line that points to another story: a label such as "Read more", "Lea también" or
    * 相关阅读, then a mark such as ':', then mostly link text or nothing.
    */
-  static boolean isReadAlso(Element el, String text) {
-    String n = normalise(text);
+  static boolean isReadAlso(Element el, Line line) {
+    String text = line.text();
+    String n = line.normalised();
     for (String label : READ_ALSO) {
       if (!n.startsWith(label)) {
         continue;
