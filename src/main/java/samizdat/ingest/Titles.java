@@ -22,8 +22,8 @@ final class Titles {
   private static final String[] SEPARATORS = {" - ", " | ", " – ", " — ", " · ", " » ", "_", "｜"};
   /** Characters that may join a site name to a title ({@code 标题-搜狐}, {@code Site: Title}). */
   private static final String JOINERS = "-|–—_｜:：·•»/~";
-  /** What begins a section or site name after a headline: joiners other than colons. */
-  private static final String TRAILERS = "-|–—_｜·•»/~";
+  /** What begins a section or site name after a headline: the joiners other than colons. */
+  private static final String TRAILERS = JOINERS.replace(":", "").replace("：", "");
   private static final Pattern ARCHIVED = Pattern.compile("\\s*\\(Published (?:19|20)\\d\\d\\)$");
   private static final Pattern SECTION = Pattern.compile(
       "^(?:Opinion|Analysis|Perspective|Editorial|Commentary|Review|Column|Letters?)\\s+\\|\\s+");
