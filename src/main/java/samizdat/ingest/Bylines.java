@@ -19,9 +19,10 @@ final class Bylines {
       "(?:" + HAN_LABELS + ")\\s*[:：]?\\s*(\\p{IsHan}{2,4})(?!\\p{IsHan})");
   /** What follows 记者 when it is no byline: 记者会, 记者站, 记者团 … */
   private static final Pattern NOT_A_NAME = Pattern.compile("^(?:会|站|团|节|证|们|招待|发布|协会)");
+  /** A person's name in Latin letters: two to four capitalised words ("Kim Lee-Park"). */
+  static final String PERSON = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}";
   /** "By Jane Roe", "by Kim Lee-Park": capitalised words after "By" at the line's start. */
-  private static final Pattern LATIN = Pattern.compile(
-      "^[Bb]y:?\\s+(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})");
+  private static final Pattern LATIN = Pattern.compile("^[Bb]y:?\\s+(" + PERSON + ")");
   /** A line that begins with a byline's label. */
   private static final Pattern LABEL_FIRST = Pattern.compile("(?i)^(?:by\\b|" + HAN_LABELS + ")");
   /** A line that ends with one, its name in the next element: {@code <span>作者：</span><a>李在山</a>}. */

@@ -111,9 +111,7 @@ record PageMetadata(
   /** "and" between two names in one author field, in the languages of the names' pages. */
   private static final Pattern AND =
       Pattern.compile("\\s+(?:and|und|og|och|et|y|e|en|ve|и)\\s+(?=\\p{Lu})");
-  /** A person's name: two to four capitalised words. */
-  private static final Pattern PERSON =
-      Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}");
+  private static final Pattern PERSON = Pattern.compile(Bylines.PERSON);
   private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+");
   private static final int MAX_TAG = 100;
 
