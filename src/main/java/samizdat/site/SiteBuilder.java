@@ -128,9 +128,10 @@ public final class SiteBuilder {
       checkShrink(options, previous, inputs.ids().size());
       next.inputs = inputs.value();
       // A build that did not finish (killed, a full disk, an error) may have left temporary files
-      // and pages no state records; only then, or without a state, is the whole site walked for them.
+      // and pages no state records; only then, or without a state, is the whole site walked for
+      // them. A site folder that is empty or not there yet holds nothing to walk for.
       Path marker = Leftovers.marker(options.cache());
-      boolean walk = Files.exists(marker) || previous.files.isEmpty();
+      boolean walk = Files.exists(marker) || (previous.files.isEmpty() && !isEmptyOrMissing(out));
       if (inputs.trusted() && Arrays.equals(inputs.value(), previous.inputs)
           && InputsDigest.outputIntact(out, previous)) {
         if (walk) {
@@ -262,6 +263,15 @@ public final class SiteBuilder {
           + options.out() + " has " + had + "; building would remove " + (had - articles)
           + " article pages. Nothing was changed. Check --content (an unmounted drive, a wrong"
           + " folder?); if the articles really are gone, run again with --allow-shrink");
+    }
+  }
+
+  private static boolean isEmptyOrMissing(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return !Files.exists(folder);
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
     }
   }
 
