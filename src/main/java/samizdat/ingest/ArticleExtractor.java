@@ -41,7 +41,7 @@ final class ArticleExtractor {
       "area", "dialog", "nav", "menu");
   private static final Pattern TINY = Pattern.compile("\\s*[0-2](\\.0*)?\\s*(px)?\\s*");
   /** Characters of body text handed to language detection: all that it reads. */
-  private static final int TEXT_SAMPLE = Languages.SAMPLE_CHARS;
+  private static final int TEXT_SAMPLE = TextLanguage.SAMPLE_CHARS;
   /** Selectors used on every page, compiled once (jsoup does not cache parsed queries). */
   private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
