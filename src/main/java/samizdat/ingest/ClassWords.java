@@ -66,6 +66,12 @@ final class ClassWords {
       "article-share", "article-related", "more-stories", "more-articles", "drawer",
       "video-player", "videoplayer", "media-player", "mediaplayer", "jwplayer", "jw-player",
       "video-js", "ym-player", "yvp-"};
+  /**
+   * Layout names that mention a sidebar: the grid or page the article sits in beside one, not the
+   * sidebar itself (Politico Europe's story is in {@code sidebar-grid__content}). Read as no word.
+   */
+  private static final String[] SIDEBAR_LAYOUTS = {
+      "sidebar-grid", "sidebar-layout", "has-sidebar", "with-sidebar", "no-sidebar"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
       "copyright", "footnote", "tie");
@@ -142,6 +148,11 @@ final class ClassWords {
    */
   private static int classify(String name) {
     String l = name.toLowerCase(Locale.ROOT);
+    if (l.contains("sidebar")) {
+      for (String layout : SIDEBAR_LAYOUTS) {
+        l = l.replace(layout, " ");
+      }
+    }
     int w = 0;
     boolean wide = false;
     for (int i = 0, n = l.length(); i < n; i++) {

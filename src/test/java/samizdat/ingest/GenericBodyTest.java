@@ -485,6 +485,37 @@ class GenericBodyTest {
     assertTrue(md.contains("0 The council voted") && md.contains("3 The council voted"), md);
   }
 
+  /**
+   * A layout that sets the story beside a sidebar names its grid after it (Politico Europe:
+   * {@code sidebar-grid}, {@code sidebar-grid__content}, the story split into parts by ads): the
+   * story stays; the sidebar beside it still goes.
+   */
+  @Test
+  void aStoryInASidebarGridIsKeptAndTheSidebarGoes() throws Exception {
+    StringBuilder story = new StringBuilder("<article class=article><div class='hero article__hero'>"
+        + "<h1>Library hours extended</h1><p>The council's vote ends a long campaign.</p></div>");
+    for (int part = 0; part < 3; part++) {
+      story.append("<div class='sidebar-grid sidebar-grid--is-narrow'><div class=sidebar-grid__container>"
+          + "<div class='sidebar-grid__content article__content'>")
+          .append(paragraphs(3, LOREM.replace("Tuesday", "Tuesday (part " + part + ")")))
+          .append("</div><div class=sidebar-grid__sidebar><div class=ad-slot>Advertisement</div></div>"
+          + "</div></div>");
+    }
+    story.append("<div class=sidebar><h2>Most read</h2><p>Opinion: the mayor's budget, explained once"
+        + " more for readers who missed the first three explanations of it this month.</p></div>");
+    for (int i = 0; i < 4; i++) {
+      story.append("<div class='article-card card__layout--default'><div class=card__content><h3><a href='/s")
+          .append(i).append("'>Council approves new bus lanes after long debate</a></h3><p>The plan adds"
+          + " twelve kilometres of lanes across the district by next spring.</p></div></div>");
+    }
+    String md = markdown(page("<main class=main><div class=container>" + story + "</article></div></main>"));
+    for (int part = 0; part < 3; part++) {
+      assertTrue(md.contains("0 The council voted on Tuesday (part " + part + ")"), md);
+    }
+    assertFalse(md.contains("Most read"), md);
+    assertFalse(md.contains("mayor's budget"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
