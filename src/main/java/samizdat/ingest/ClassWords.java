@@ -57,7 +57,8 @@ final class ClassWords {
    * Names of furniture that hold an article-like word ("post", "entry", "article") as part of
    * the name, which must not make them look like the article: WordPress's entry-meta and
    * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes, a sliding drawer of
-   * saved articles, a video player's controls and caption menus (which a saved page cannot play).
+   * saved articles, a video player's controls and caption menus (which a saved page cannot play);
+   * and what a site's print style leaves out ({@code d-print-none}, {@code hidden-print}).
    */
   private static final String[] FURNITURE_NAME_PARTS = {
       "relatedpost", "related-post", "related_post", "related-article", "related-stor",
@@ -65,7 +66,9 @@ final class ClassWords {
       "post-navigation", "post-nav", "entry-meta", "entry-footer", "post-meta", "post-footer",
       "article-share", "article-related", "more-stories", "more-articles", "drawer",
       "video-player", "videoplayer", "media-player", "mediaplayer", "jwplayer", "jw-player",
-      "video-js", "ym-player", "yvp-"};
+      "video-js", "ym-player", "yvp-",
+      // What the site leaves out of a printed copy: sidebars, share bars, teasers.
+      "print-none", "hidden-print", "no-print", "noprint", "print:hidden"};
   /**
    * Layout names that mention a sidebar: the grid or page the article sits in beside one, not the
    * sidebar itself (Politico Europe's story is in {@code sidebar-grid__content}). Read as no word.
