@@ -596,7 +596,10 @@ class GenericBodyTest {
     assertFalse(other.contains("The council voted"), other);
   }
 
-  /** "Read more: headline" lines inside the text, as 100noticias.com.ni, abc7news.com and others. */
+  /**
+   * "Read more: headline" lines inside the text, as 100noticias.com.ni, abc7news.com, Nettavisen,
+   * Polityka and others.
+   */
   @Test
   void linesPointingToOtherStoriesGoButProseThatBeginsLikeThemStays() throws Exception {
     String md = markdown(page("<article>" + paragraphs(2, LOREM)
@@ -607,13 +610,16 @@ class GenericBodyTest {
         + "<p>相关阅读：<a href='/n/4'>市政府宣布明年起图书馆周末延长开放时间</a></p>"
         + "<p>MIRA: <a href='/n/5'>Madre se acerca a conocer los motivos de captura de su hijo</a></p>"
         + "<p>Lesen Sie auch:</p>"
+        + "<p><strong>Les også: <a href='/n/6'>Tone Damli ofret musikkarrieren for barna</a></strong></p>"
+        + "<p><em>Czytaj też: <a href='/n/7'>Wyścig zbrojeń ruszył z kopyta</a></em></p>"
         + paragraphs(1, LOREM) + "<h2><span>See also</span></h2>"
         + "<p>Related: the council said the two votes were not connected, and <a href='/s'>a statement</a>"
         + " followed on Wednesday.</p>"
         + "<p>More: <a href='/m'>a hall</a> full of students, parents and teachers who came to hear the vote.</p>"
         + "<p>More than a hundred people came: <a href='/h'>the hall</a> was full.</p>"
         + paragraphs(1, LOREM) + "</article>"));
-    for (String gone : List.of("Impiden ingreso", "Bridge closed", "What pests", "图书馆周末", "Madre se acerca", "Lesen Sie")) {
+    for (String gone : List.of("Impiden ingreso", "Bridge closed", "What pests", "图书馆周末", "Madre se acerca", "Lesen Sie",
+        "Tone Damli", "Wyścig zbrojeń")) {
       assertFalse(md.contains(gone), gone + " in\n" + md);
     }
     for (String kept : List.of("were not connected", "More: [a hall]", "More than a hundred", "## See also")) {
