@@ -178,7 +178,7 @@ final class BodyAssembly {
       Element e = b.el;
       if (e.nameIs(top.el.normalName()) && cls.equals(e.className()) && !b.unlikely
           && b.units >= PART_UNITS && b.linkDensity() < 0.25 && paragraphs(e) >= PART_PARAGRAPHS
-          && !isPost(e) && !isAncestorOrSelf(body, e) && !isAncestorOrSelf(e, body)) {
+          && !isPost(e, body) && !isAncestorOrSelf(body, e) && !isAncestorOrSelf(e, body)) {
         candidates.add(e);
       }
     }
@@ -221,16 +221,19 @@ final class BodyAssembly {
   }
 
   /**
-   * Whether {@code el} is another story: in an {@code <article>} (or the page's furniture), or
-   * under or around a headline that links to its page, as the posts of a blog's page are.
+   * Whether {@code el} is another story than {@code body}'s: in an {@code <article>} that does not
+   * hold {@code body} too (or in the page's furniture), or under or around a headline that links
+   * to its page, as the posts of a blog's page are. WDR splits its story into modules of one
+   * class, all in the page's own {@code <article>}.
    */
-  private static boolean isPost(Element el) {
+  private static boolean isPost(Element el, Element body) {
     Element parent = el.parent();
     if (parent == null) {
       return false;
     }
     for (Element e = parent; e != null; e = e.parent()) {
-      if (e.nameIs("article") || e.nameIs("aside") || e.nameIs("nav") || e.nameIs("footer")) {
+      if (e.nameIs("article") && !isAncestorOrSelf(e, body)
+          || e.nameIs("aside") || e.nameIs("nav") || e.nameIs("footer")) {
         return true;
       }
     }

@@ -529,6 +529,33 @@ class GenericBodyTest {
     assertFalse(md.contains("Yellow weather warning issued"), md);
   }
 
+  /**
+   * WDR splits its story into modules of one class between a video and subheadings, all inside
+   * the page's own {@code <article>}: every part is gathered, as parts outside any article are,
+   * while a part in another {@code <article>} (a story below) still is not.
+   */
+  @Test
+  void partsOfAStoryInThePagesOwnArticleAreGathered() throws Exception {
+    StringBuilder story = new StringBuilder("<article><div class=mod><div class=box><p class='text small'>"
+        + LOREM + LOREM + "</p></div></div>");
+    for (int part = 0; part < 3; part++) {
+      story.append("<div class='mod modA modParagraph'><div class=modCon><div class=con><div class=boxCon>"
+          + "<div class=box><h2 class=subtitle>Part ").append(part).append("</h2>")
+          .append(paragraphs(part == 0 ? 8 : 3, LOREM.replace("Tuesday", "Tuesday (part " + part + ")")))
+          .append("</div></div></div></div></div>");
+      if (part == 0) {
+        story.append("<div class=mod><div class=infotext><p>Library hours | evening news 02:57 Min.</p></div></div>");
+      }
+    }
+    story.append("</article><article><h1><a href='/other'>Bridge closed</a></h1><div class=box>")
+        .append(paragraphs(3, LOREM.replace("council", "bridge authority"))).append("</div></article>");
+    String md = markdown(page("<main>" + story + "</main>"));
+    for (int part = 0; part < 3; part++) {
+      assertTrue(md.contains("2 The council voted on Tuesday (part " + part + ")"), md);
+    }
+    assertFalse(md.contains("bridge authority"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
