@@ -88,13 +88,29 @@ final class ClassWords {
     if (!c.isEmpty()) {
       w |= cache.computeIfAbsent(c, ClassWords::classify);
     }
-    if (!id.isEmpty()) {
+    if (!id.isEmpty() && !isSlug(id)) {
       int i = cache.computeIfAbsent(id, ClassWords::classify);
       // An id's negative and positive words weigh on their own, as a second class would.
       w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME)) | (i & NEGATIVE_CLASS) << 2
           | (i & POSITIVE_CLASS) << 2;
     }
     return w;
+  }
+
+  /**
+   * An id made of a heading's words, as anchors are ("zendaya-promoted-dune-part-two-in-london"):
+   * six words or more between hyphens. Its words are prose, not what the element is ("promoted"
+   * is no promotion). Machine names joined by underscores (Drupal's
+   * {@code views_slideshow_cycle_div_article_content-block_3}) are names.
+   */
+  static boolean isSlug(String id) {
+    int parts = 1;
+    for (int i = 1; i + 1 < id.length(); i++) {
+      if (id.charAt(i) == '-' && id.charAt(i - 1) != '-' && id.charAt(i + 1) != '-') {
+        parts++;
+      }
+    }
+    return parts >= 6;
   }
 
   /** The word parts by their first (ASCII) character, with the bits each one sets. */

@@ -556,6 +556,30 @@ class GenericBodyTest {
     assertFalse(md.contains("bridge authority"), md);
   }
 
+  /**
+   * An id made of a heading's words is an anchor, not a name: Business Insider's first slide,
+   * {@code id=zendaya-promoted-dune-part-two-in-london-…}, went as a "promo", and a manual's
+   * section "Amend a shared changeset" as a share bar. A short id still names what it is.
+   */
+  @Test
+  void anIdSluggedFromAHeadingSaysNothingOfTheBlock() throws Exception {
+    String[] slugs = {"zendaya-promoted-dune-part-two-in-london-while-wearing-a-suit-1",
+        "she-also-kept-things-simple-back-in-2021-2", "the-actor-wore-a-similar-style-in-venice-3",
+        "example-1-amend-a-shared-changeset", "for-a-red-carpet-in-london-she-wore-a-gown-5",
+        "her-most-daring-look-came-last-of-all-6"};
+    StringBuilder story = new StringBuilder("<article class=story>");
+    for (int i = 0; i < slugs.length; i++) {
+      story.append("<div class=slide id=").append(slugs[i]).append("><h2>Slide ").append(i).append("</h2>")
+          .append(paragraphs(3, LOREM.replace("Tuesday", "Tuesday (slide " + i + ")"))).append("</div>");
+    }
+    story.append("<div id=share-bar><p>Share this story with your friends, family and colleagues today.</p></div>");
+    String md = markdown(page("<main>" + story + "</article></main>"));
+    for (int i = 0; i < slugs.length; i++) {
+      assertTrue(md.contains("0 The council voted on Tuesday (slide " + i + ")"), md);
+    }
+    assertFalse(md.contains("Share this story"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
