@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Lines that are never part of an article, told by their text: the entries of {@code
@@ -188,6 +189,9 @@ final class JunkLines {
    */
   static boolean isReadAlso(Element el, Line line) {
     String text = line.text();
+    if (isHeadlineLink(el, text)) {
+      return true;
+    }
     String n = line.normalised();
     for (String label : READ_ALSO) {
       if (!n.startsWith(label)) {
@@ -213,6 +217,33 @@ final class JunkLines {
       return rest > 0 && linked * 10 >= rest * 6;
     }
     return false;
+  }
+
+  /**
+   * A line that is one link to another page, its text a headline in capitals: Fox News sets its
+   * other stories so between the paragraphs ("2 NY RESIDENTS ALLEGEDLY RAN SECRET CHINESE POLICE
+   * STATION"), without a label.
+   */
+  private static boolean isHeadlineLink(Element el, String text) {
+    Elements links = el.getElementsByTag("a");
+    if (links.size() != 1 || !links.first().is(GenericBody.LINK_AWAY)) {
+      return false;
+    }
+    String t = text.strip();
+    if (links.first().text().strip().length() * 10 < t.length() * 9) {
+      return false;
+    }
+    int letters = 0;
+    int words = 1;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letters += Character.isUpperCase(c) ? 1 : 0;
+      words += c == ' ' ? 1 : 0;
+    }
+    return letters >= 12 && words >= 3;
   }
 
   /**

@@ -649,7 +649,7 @@ class GenericBodyTest {
 
   /**
    * "Read more: headline" lines inside the text, as 100noticias.com.ni, abc7news.com, Nettavisen,
-   * Polityka and others.
+   * Polityka and others, and Fox News's headlines in capitals that link to other stories.
    */
   @Test
   void linesPointingToOtherStoriesGoButProseThatBeginsLikeThemStays() throws Exception {
@@ -663,6 +663,9 @@ class GenericBodyTest {
         + "<p>Lesen Sie auch:</p>"
         + "<p><strong>Les også: <a href='/n/6'>Tone Damli ofret musikkarrieren for barna</a></strong></p>"
         + "<p><em>Czytaj też: <a href='/n/7'>Wyścig zbrojeń ruszył z kopyta</a></em></p>"
+        + "<p><a href='/n/8'><strong>2 NY RESIDENTS ALLEGEDLY RAN SECRET CHINESE POLICE STATION</strong></a></p>"
+        + "<p>The <a href='/n/9'>NATO SUMMIT IN VILNIUS</a> was held in July, as the council noted.</p>"
+        + "<p><a href='#notes'>SEE THE NOTES BELOW THIS STORY</a></p>"
         + paragraphs(1, LOREM) + "<h2><span>See also</span></h2>"
         + "<p>Related: the council said the two votes were not connected, and <a href='/s'>a statement</a>"
         + " followed on Wednesday.</p>"
@@ -670,10 +673,11 @@ class GenericBodyTest {
         + "<p>More than a hundred people came: <a href='/h'>the hall</a> was full.</p>"
         + paragraphs(1, LOREM) + "</article>"));
     for (String gone : List.of("Impiden ingreso", "Bridge closed", "What pests", "图书馆周末", "Madre se acerca", "Lesen Sie",
-        "Tone Damli", "Wyścig zbrojeń")) {
+        "Tone Damli", "Wyścig zbrojeń", "SECRET CHINESE POLICE")) {
       assertFalse(md.contains(gone), gone + " in\n" + md);
     }
-    for (String kept : List.of("were not connected", "More: [a hall]", "More than a hundred", "## See also")) {
+    for (String kept : List.of("were not connected", "More: [a hall]", "More than a hundred", "## See also",
+        "NATO SUMMIT IN VILNIUS", "SEE THE NOTES BELOW")) {
       assertTrue(md.contains(kept), kept + " not in\n" + md);
     }
   }
