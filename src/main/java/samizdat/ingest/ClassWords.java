@@ -58,7 +58,8 @@ final class ClassWords {
    * the name, which must not make them look like the article: WordPress's entry-meta and
    * Jetpack's jp-relatedposts and sharedaddy, a post's navigation or likes, a sliding drawer of
    * saved articles, a video player's controls and caption menus (which a saved page cannot play);
-   * and what a site's print style leaves out ({@code d-print-none}, {@code hidden-print}).
+   * what a site's print style leaves out ({@code d-print-none}, {@code hidden-print}), and a box
+   * about the writer.
    */
   private static final String[] FURNITURE_NAME_PARTS = {
       "relatedpost", "related-post", "related_post", "related-article", "related-stor",
@@ -68,7 +69,9 @@ final class ClassWords {
       "video-player", "videoplayer", "media-player", "mediaplayer", "jwplayer", "jw-player",
       "video-js", "ym-player", "yvp-",
       // What the site leaves out of a printed copy: sidebars, share bars, teasers.
-      "print-none", "hidden-print", "no-print", "noprint", "print:hidden"};
+      "print-none", "hidden-print", "no-print", "noprint", "notprint", "not-print", "print:hidden",
+      // A box about the writer below the story (Asahi's writerProfile).
+      "writerprofile", "writer-profile", "authorprofile", "author-profile", "about-the-author"};
   /**
    * Layout names that mention a sidebar: the grid or page the article sits in beside one, not the
    * sidebar itself (Politico Europe's story is in {@code sidebar-grid__content}). Read as no word.

@@ -580,6 +580,19 @@ class GenericBodyTest {
     assertFalse(md.contains("Share this story"), md);
   }
 
+  /** Asahi's box about the writer below the story, and an ad in a wrapper left out of print, go. */
+  @Test
+  void theWritersProfileAndWhatPrintLeavesOutGo() throws Exception {
+    String md = markdown(page("<main id=main><div class=l-main><div class=PxAm1>" + paragraphs(6, ZH)
+        + "<div class='notPrint gXncj'><div class=AdMod><span>[PR]</span></div></div></div>"
+        + "<div id=writerProfile class=yT62y><div class=FPrYd><p>この記事を書いた人</p><p>渡辺洋介</p>"
+        + "<p>東京社会部</p><p>専門・関心分野</p><p>戦争、平和、核問題、東日本大震災</p></div></div></div></main>"));
+    assertTrue(md.contains("0 市政府周二表决") && md.contains("5 市政府周二表决"), md);
+    assertFalse(md.contains("[PR]"), md);
+    assertFalse(md.contains("この記事を書いた人"), md);
+    assertFalse(md.contains("東京社会部"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
