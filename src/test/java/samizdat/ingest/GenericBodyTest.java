@@ -593,6 +593,30 @@ class GenericBodyTest {
     assertFalse(md.contains("東京社会部"), md);
   }
 
+  /**
+   * The placeholder of an embed the reader has to consent to (Gamestar, ZDF, Tagesspiegel) goes;
+   * the link to the embedded video stays, and so does prose that mentions consent.
+   */
+  @Test
+  void aConsentPlaceholderForAnEmbedGoes() throws Exception {
+    String md = markdown(page("<article><div class=body>" + paragraphs(3, LOREM)
+        + "<div class=embed><p>Empfohlener redaktioneller Inhalt</p><p>An dieser Stelle findest du einen externen"
+        + " Inhalt von YouTube, der den Artikel ergänzt. Du kannst ihn dir mit einem Klick anzeigen lassen und"
+        + " wieder ausblenden.</p><p>Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.</p>"
+        + "<p>Personenbezogene Daten können an Drittplattformen übermittelt werden. Mehr dazu in unserer"
+        + " Datenschutzerklärung.</p><p>Link zum <a href='https://www.youtube.com/watch?v=1'>YouTube-Inhalt</a></p>"
+        + "</div><p>Ein Klick für den Datenschutz</p>" + paragraphs(2, LOREM.replace("council", "mayor"))
+        + "<p>Ich bin damit einverstanden, sagte die Bürgermeisterin am Dienstag, dass die Bibliothek länger"
+        + " geöffnet bleibt, auch wenn der Haushalt dafür umgeschichtet werden muss.</p></div></article>"));
+    for (String gone : List.of("Empfohlener", "An dieser Stelle", "einverstanden, dass mir", "Personenbezogene",
+        "Ein Klick für den Datenschutz")) {
+      assertFalse(md.contains(gone), gone + " in\n" + md);
+    }
+    assertTrue(md.contains("[YouTube-Inhalt]"), md);
+    assertTrue(md.contains("1 The mayor voted"), md);
+    assertTrue(md.contains("sagte die Bürgermeisterin"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
