@@ -142,6 +142,19 @@ class GenericBodyTest {
     assertFalse(md.contains("ログインして続きを読む"), md);
   }
 
+  /**
+   * What the site's print style leaves out is not the article: The Portugal News sets "More in
+   * News" beside its story in a {@code d-print-none} column of teaser cards whose headlines are
+   * not links (a card-wide empty link is), and it came along with the story.
+   */
+  @Test
+  void realPortugalNewsStoryWithoutTheColumnLeftOutOfPrint() throws Exception {
+    String md = real("fundus-portugal-news.html", Optional.empty());
+    assertTrue(md.contains("While Serra da Estrela offers stunning landscapes"), md);
+    assertFalse(md.contains("More in News"), md);
+    assertFalse(md.contains("Yellow weather warning issued"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
@@ -514,19 +527,6 @@ class GenericBodyTest {
     }
     assertFalse(md.contains("Most read"), md);
     assertFalse(md.contains("mayor's budget"), md);
-  }
-
-  /**
-   * What the site's print style leaves out is not the article: The Portugal News sets "More in
-   * News" beside its story in a {@code d-print-none} column of teaser cards whose headlines are
-   * not links (a card-wide empty link is), and it came along with the story.
-   */
-  @Test
-  void realPortugalNewsStoryWithoutTheColumnLeftOutOfPrint() throws Exception {
-    String md = real("fundus-portugal-news.html", Optional.empty());
-    assertTrue(md.contains("While Serra da Estrela offers stunning landscapes"), md);
-    assertFalse(md.contains("More in News"), md);
-    assertFalse(md.contains("Yellow weather warning issued"), md);
   }
 
   /**
