@@ -617,6 +617,24 @@ class GenericBodyTest {
     assertTrue(md.contains("sagte die Bürgermeisterin"), md);
   }
 
+  /** Calls to report a mistake, in several languages, and the toolbar beside them go. */
+  @Test
+  void callsToReportAMistakeGo() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(4, LOREM)
+        + "<p>Fehler gefunden? <a href='mailto:korrektorat@example.ch'>Jetzt melden.</a></p>"
+        + "<p>Inhaltliches Feedback?</p><h4>Signaler une erreur</h4><p>【纠错】</p>"
+        + "<ul><li>Teilen</li><li>Drucken</li><li>Fehler melden</li></ul>"
+        + "<p>Spotted a typo? Let us know.</p>"
+        + "<p>The council found an error in the budget, and reported it to the auditors on Friday.</p>"
+        + "</article>"));
+    for (String gone : List.of("Fehler gefunden", "Feedback", "Signaler", "纠错", "Teilen", "Drucken",
+        "Fehler melden", "Spotted a typo")) {
+      assertFalse(md.contains(gone), gone + " in\n" + md);
+    }
+    assertTrue(md.contains("found an error in the budget"), md);
+    assertTrue(md.contains("3 The council voted"), md);
+  }
+
   /** A sliding drawer (a "saved articles" or paywall panel) is furniture, however well it scores. */
   @Test
   void aDrawerPanelIsNotTheArticleThatIsSplitIntoOneParagraphGroups() throws Exception {
