@@ -40,6 +40,14 @@ final class JunkLines {
   /** "Sign up for Command Line, a paid weekly newsletter from …", "Subscribe to our newsletters". */
   private static final Pattern NEWSLETTER_CALL = Pattern.compile(
       "(?:sign up|subscribe|register) (?:for|to) .{0,100}?\\bnewsletters?\\b");
+  /**
+   * "For the latest stories … download the Nationnews apps for iOS and Android", "Download our
+   * app": a call to install the site's app, which names a store or a phone; not a story's "the
+   * app, available for iOS, lets users …".
+   */
+  private static final Pattern APP_CALL = Pattern.compile(
+      "(?:get|.{0,80}?\\b(?:download|install)) (?:the|our) .{0,40}?\\bapps?\\b.{0,60}?"
+          + "\\b(?:ios|android|app store|google play|phone)\\b");
   /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
   private static final List<String> READ_ALSO;
 
@@ -106,15 +114,16 @@ final class JunkLines {
 
   /**
    * True for a notice of known boilerplate up to three lines long: a long entry of the list
-   * (newsletter offers, affiliate and copyright notices), a call to sign up for a newsletter, or
-   * a call to follow the site on social media ("Follow The Gleaner on Twitter and Instagram …").
+   * (newsletter offers, affiliate and copyright notices), a call to sign up for a newsletter or
+   * to install the site's app, or a call to follow the site on social media ("Follow The Gleaner
+   * on Twitter and Instagram …").
    */
   static boolean isNotice(Line line) {
     if (FOLLOW_CALL.matcher(line.text().strip()).lookingAt()) {
       return true;
     }
     String n = line.normalised();
-    if (NEWSLETTER_CALL.matcher(n).lookingAt()) {
+    if (NEWSLETTER_CALL.matcher(n).lookingAt() || APP_CALL.matcher(n).lookingAt()) {
       return true;
     }
     for (String p : NOTICES) {

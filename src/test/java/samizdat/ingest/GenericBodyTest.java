@@ -349,6 +349,8 @@ class GenericBodyTest {
         + "<p><a href='https://twitter.com/gazette'>Follow @gazette</a></p>"
         + "<p>Following the vote, the council thanked the students.</p>"
         + "<p>Subscribe to the <a href='/signup'>Gazette Money newsletter</a>!</p>"
+        + "<p>For the latest stories and breaking news updates download the Gazette apps for iOS and Android.</p>"
+        + "<p>The library's new app, which readers can download from the council's site, works on any phone.</p>"
         + "<div class=share-tools><a href='https://fb.example'>Facebook</a></div>"
         + paragraphs(1, LOREM) + "</article>"),
         new GenericBody.Hints(Optional.of("Library hours extended"), List.of("Jane Roe"),
@@ -366,6 +368,8 @@ class GenericBodyTest {
     assertFalse(md.contains("@gazette"), md);
     assertFalse(md.contains("newsletter"), md);
     assertTrue(md.contains("Following the vote"), md);
+    assertFalse(md.contains("Gazette apps"), md);
+    assertTrue(md.contains("works on any phone"), md);
     assertFalse(md.contains("Facebook"), md);
     assertTrue(md.contains("0 The council voted"), md);
     assertTrue(md.contains("2 The council voted"), md);
