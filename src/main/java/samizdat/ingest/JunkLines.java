@@ -31,11 +31,13 @@ final class JunkLines {
   private static final List<String> NOTICES;
   private static final int NOTICE_PREFIX_CHARS = 24;
   /**
-   * "Follow us on Twitter", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner": the
-   * site, by its capitalised name; not "Follow these steps shared on Twitter".
+   * "Follow us on Twitter", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner",
+   * "Folgst du schon 20 Minuten auf Whatsapp?": the site, by its capitalised name; not "Follow
+   * these steps shared on Twitter".
    */
   private static final Pattern FOLLOW_CALL = Pattern.compile(
-      "\\W*(?i:follow) (?:(?i:us)|(?:[\\p{Lu}@][\\p{L}\\p{N}.'’&-]*\\s?){1,5}) (?i:on) (?i:twitter|x"
+      "\\W*(?i:follow|folge|folgen sie|folgt|folgst du)(?i: schon)? (?:(?i:us|uns)"
+          + "|(?:[\\p{Lu}\\p{N}@][\\p{L}\\p{N}.'’&-]*\\s?){1,5}) (?i:on|auf) (?i:twitter|x"
           + "|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|whatsapp)\\b");
   /** "Sign up for Command Line, a paid weekly newsletter from …", "Subscribe to our newsletters". */
   private static final Pattern NEWSLETTER_CALL = Pattern.compile(

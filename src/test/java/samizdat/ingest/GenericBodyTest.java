@@ -347,6 +347,8 @@ class GenericBodyTest {
         + paragraphs(3, LOREM) + "<p>Continue reading</p><p>Share this article</p>"
         + "<p>Subscribe now to our eNATION edition for the full story.</p>"
         + "<p><a href='https://twitter.com/gazette'>Follow @gazette</a></p>"
+        + "<p>Folgst du schon 20 Minuten auf <a href='https://wa.example'>Whatsapp</a>?</p>"
+        + "<p>Folgen Sie dem Verlauf der Debatte auf der Seite des Rates, wo das Protokoll steht.</p>"
         + "<p>Following the vote, the council thanked the students.</p>"
         + "<p>Subscribe to the <a href='/signup'>Gazette Money newsletter</a>!</p>"
         + "<p>For the latest stories and breaking news updates download the Gazette apps for iOS and Android.</p>"
@@ -369,6 +371,8 @@ class GenericBodyTest {
     assertFalse(md.contains("newsletter"), md);
     assertTrue(md.contains("Following the vote"), md);
     assertFalse(md.contains("Gazette apps"), md);
+    assertFalse(md.contains("Folgst du"), md);
+    assertTrue(md.contains("Folgen Sie dem Verlauf"), md);
     assertTrue(md.contains("works on any phone"), md);
     assertFalse(md.contains("Facebook"), md);
     assertTrue(md.contains("0 The council voted"), md);
