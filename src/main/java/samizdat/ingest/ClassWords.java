@@ -106,7 +106,7 @@ final class ClassWords {
    * is no promotion). Machine names joined by underscores (Drupal's
    * {@code views_slideshow_cycle_div_article_content-block_3}) are names.
    */
-  static boolean isSlug(String id) {
+  private static boolean isSlug(String id) {
     int parts = 1;
     for (int i = 1; i + 1 < id.length(); i++) {
       if (id.charAt(i) == '-' && id.charAt(i - 1) != '-' && id.charAt(i + 1) != '-') {
