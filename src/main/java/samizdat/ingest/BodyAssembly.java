@@ -24,6 +24,7 @@ final class BodyAssembly {
   private static final int PART_PARAGRAPHS = 2;
   private static final int PART_UNITS = 600;
   private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3");
+  private static final Evaluator H1 = QueryParser.parse("h1");
   private static final Evaluator NOT_PROSE =
       QueryParser.parse("h1, h2, h3, h4, h5, h6, ul, ol, form, nav, aside");
 
@@ -154,7 +155,7 @@ final class BodyAssembly {
   /** True when {@code el} is or holds an {@code <article>} with an {@code <h1>} of its own. */
   private static boolean holdsHeadedArticle(Element el) {
     for (Element a : el.getElementsByTag("article")) {
-      if (a.selectFirst("h1") != null) {
+      if (a.selectFirst(H1) != null) {
         return true;
       }
     }

@@ -312,10 +312,6 @@ final class Boilerplate {
   }
 
   /**
-   * An inline element between words of a sentence: WordPress's tag links ({@code <a
-   * id=auto-tag_twitter_1>Twitter</a> erupted}) are words of the article, whatever their names.
-   */
-  /**
    * A text label laid over a chart drawn with ai2html (The New York Times, The Washington Post,
    * Reuters): "$915 billion", "’17", "RECESSIONS", one positioned line each. The chart is its
    * image, which stays.
@@ -354,6 +350,10 @@ final class Boilerplate {
     return true;
   }
 
+  /**
+   * An inline element between words of a sentence: WordPress's tag links ({@code <a
+   * id=auto-tag_twitter_1>Twitter</a> erupted}) are words of the article, whatever their names.
+   */
   private static boolean inRunningText(Element el) {
     if (!BodyScorer.INLINE.contains(el.normalName())) {
       return false;
