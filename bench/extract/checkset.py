@@ -1,4 +1,4 @@
-"""What the check sets (mercury.py, fundus.py) share: the ingest's ids, the metadata checks, the
+"""What the check sets (mercury.py, fundus.py, wcxb.py) share: the ingest's ids, the metadata checks, the
 command line. Stdlib only."""
 import datetime
 import html

@@ -5,7 +5,7 @@
 #
 #   bench/extract/checkset.sh SET SOURCE [WORK] [-v]
 #
-# SET: mercury or fundus; SOURCE: a checkout of its repository (README.md). WORK (default
+# SET: mercury, fundus or wcxb; SOURCE: a checkout of its repository (README.md). WORK (default
 # bench/work/SET, ignored by git) gets the pages, the expectations and the ingest; -v lists misses.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
