@@ -163,7 +163,8 @@ final class Boilerplate {
         return FilterResult.REMOVE;
       }
       int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
-      if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words) && !inRunningText(el)) {
+      if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words) && !inRunningText(el)
+          && !(ClassWords.onlyWidget(words) && isProse(b))) {
         // A wrapper of most of the body keeps its content whatever its name says.
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
@@ -263,6 +264,11 @@ final class Boilerplate {
       }
       return false;
     }
+  }
+
+  /** Paragraphs of running text, not a box of links: what a "widget" of the story holds. */
+  private static boolean isProse(BodyScorer.Block b) {
+    return b != null && b.paras >= 2 && b.linkDensity() < 0.25;
   }
 
   /**

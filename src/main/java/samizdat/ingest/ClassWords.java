@@ -26,6 +26,12 @@ final class ClassWords {
   static final int GALLERY = 64;
   /** A name that says furniture in so many words ("related-posts"), whatever else it holds. */
   static final int FURNITURE_NAME = 128;
+  /**
+   * "widget", the weakest furniture word: a sidebar's boxes are widgets, but so is every box of a
+   * page some site builders make, the story's paragraphs too. Negative, unless the block reads as
+   * prose ({@link #onlyWidget}).
+   */
+  static final int WIDGET = 256;
   static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
   static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;
 
@@ -50,7 +56,7 @@ final class ClassWords {
   private static final String[] NEGATIVE_PARTS = {
       "comment", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
       "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
-      "widget", "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
+      "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
       "masthead", "banner", "tool", "pagination", "combx", "shoutbox", "tiepost", "tiearea",
       "drawer"};
   /**
@@ -73,11 +79,15 @@ final class ClassWords {
       // A box about the writer below the story (Asahi's writerProfile).
       "writerprofile", "writer-profile", "authorprofile", "author-profile", "about-the-author"};
   /**
-   * Layout names that mention a sidebar: the grid or page the article sits in beside one, not the
-   * sidebar itself (Politico Europe's story is in {@code sidebar-grid__content}). Read as no word.
+   * Layout names that hold a furniture word, read as no word. A layout that mentions a sidebar is
+   * the grid or page the article sits in beside one, not the sidebar itself (Politico Europe's
+   * story is in {@code sidebar-grid__content}). Elementor, a WordPress page builder, calls every
+   * box of a page a widget ({@code elementor-widget-text-editor}), the story's paragraphs too; its
+   * share bars, menus and sidebars still say what they are.
    */
-  private static final String[] SIDEBAR_LAYOUTS = {
-      "sidebar-grid", "sidebar-layout", "has-sidebar", "with-sidebar", "no-sidebar"};
+  private static final String[] LAYOUTS = {
+      "sidebar-grid", "sidebar-layout", "has-sidebar", "with-sidebar", "no-sidebar",
+      "elementor-widget"};
   private static final Set<String> NEGATIVE_TOKENS = Set.of(
       "ad", "ads", "nav", "menu", "meta", "tag", "tags", "hide", "hidden", "hot", "rank",
       "copyright", "footnote", "tie");
@@ -94,7 +104,7 @@ final class ClassWords {
     if (!id.isEmpty() && !isSlug(id)) {
       int i = cache.computeIfAbsent(id, ClassWords::classify);
       // An id's negative and positive words weigh on their own, as a second class would.
-      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME)) | (i & NEGATIVE_CLASS) << 2
+      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME | WIDGET)) | (i & NEGATIVE_CLASS) << 2
           | (i & POSITIVE_CLASS) << 2;
     }
     return w;
@@ -139,6 +149,7 @@ final class ClassWords {
     for (String w : FURNITURE_NAME_PARTS) {
       bits.merge(w, FURNITURE_NAME, (a, b) -> a | b);
     }
+    bits.merge("widget", WIDGET, (a, b) -> a | b);
     Map<String, Integer> wide = new HashMap<>();
     List<List<String>> parts = new ArrayList<>();
     List<List<Integer>> flags = new ArrayList<>();
@@ -170,8 +181,8 @@ final class ClassWords {
    */
   private static int classify(String name) {
     String l = name.toLowerCase(Locale.ROOT);
-    if (l.contains("sidebar")) {
-      for (String layout : SIDEBAR_LAYOUTS) {
+    if (l.contains("sidebar") || l.contains("elementor")) {
+      for (String layout : LAYOUTS) {
         l = l.replace(layout, " ");
       }
     }
@@ -249,12 +260,17 @@ final class ClassWords {
   /** +25 for an article-like class or id word, -25 for a furniture-like one, each of the two. */
   static int classWeight(int words) {
     return ((words & POSITIVE_CLASS) != 0 ? 25 : 0) + ((words & POSITIVE_ID) != 0 ? 25 : 0)
-        - ((words & NEGATIVE_CLASS) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
+        - ((words & (NEGATIVE_CLASS | WIDGET)) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
   }
 
   /** Negative words and no positive ones. */
   static boolean negativeWords(int words) {
-    return (words & NEGATIVE) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
+    return (words & (NEGATIVE | WIDGET)) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
+  }
+
+  /** Whether "widget" is the only furniture word of a name. */
+  static boolean onlyWidget(int words) {
+    return (words & (NEGATIVE | FURNITURE_NAME)) == 0 && (words & WIDGET) != 0;
   }
 
   private ClassWords() {}

@@ -538,6 +538,52 @@ class GenericBodyTest {
   }
 
   /**
+   * Page builders call every box a widget: Elementor's {@code elementor-widget-text-editor}
+   * (WordPress sites by the million) and a news platform's CSS modules
+   * ({@code WidgetWrapper_WidgetWrapper__R4uge}, Technology Magazine) hold the story's paragraphs,
+   * each box a small part of it. They stay; a widget of links, share buttons and a sidebar's
+   * widget still go.
+   */
+  @Test
+  void storyBoxesThatPageBuildersCallWidgetsAreKept() throws Exception {
+    StringBuilder elementor = new StringBuilder("<div class='elementor elementor-4197'>");
+    for (int part = 0; part < 6; part++) {
+      elementor.append("<div class='elementor-element elementor-element-").append(part)
+          .append(" elementor-widget elementor-widget-text-editor'><div class=elementor-widget-container>")
+          .append(paragraphs(part == 0 ? 1 : 2, LOREM.replace("Tuesday", "Tuesday (part " + part + ")")))
+          .append("</div></div>");
+    }
+    elementor.append("<div class='elementor-element elementor-widget elementor-widget-share-buttons'>"
+        + "<div class=elementor-widget-container><span>Share on Facebook</span> <span>Share on X</span>"
+        + "</div></div></div><div class='widget-area'><div class='widget widget_recent_entries'>"
+        + "<h2>Recent posts</h2><ul><li><a href='/a'>Bus lanes approved</a></li>"
+        + "<li><a href='/b'>Bridge closed for repairs</a></li><li><a href='/c'>New mayor sworn in</a>"
+        + "</li></ul></div></div>");
+    String md = markdown(page("<main>" + elementor + "</main>"));
+    for (int part = 0; part < 6; part++) {
+      assertTrue(md.contains("0 The council voted on Tuesday (part " + part + ")"), md);
+    }
+    assertFalse(md.contains("Share on"), md);
+    assertFalse(md.contains("Recent posts"), md);
+    assertFalse(md.contains("Bus lanes"), md);
+
+    StringBuilder modules = new StringBuilder("<div class=WidgetArea_WidgetArea__3v9Kg>");
+    for (int part = 0; part < 6; part++) {
+      modules.append("<div class=WidgetWrapper_WidgetWrapper__R4uge><div class=Prose_Prose__2zaJW>")
+          .append(paragraphs(2, LOREM.replace("Tuesday", "Tuesday (part " + part + ")")))
+          .append("</div></div>");
+    }
+    modules.append("<div class=WidgetWrapper_WidgetWrapper__R4uge><ul><li><a href='/a'>Bus lanes approved"
+        + "</a></li><li><a href='/b'>Bridge closed for repairs</a></li><li><a href='/c'>New mayor sworn in"
+        + "</a></li></ul></div></div>");
+    md = markdown(page("<main>" + modules + "</main>"));
+    for (int part = 0; part < 6; part++) {
+      assertTrue(md.contains("1 The council voted on Tuesday (part " + part + ")"), md);
+    }
+    assertFalse(md.contains("Bus lanes"), md);
+  }
+
+  /**
    * WDR splits its story into modules of one class between a video and subheadings, all inside
    * the page's own {@code <article>}: every part is gathered, as parts outside any article are,
    * while a part in another {@code <article>} (a story below) still is not.
