@@ -35,6 +35,11 @@ final class Boilerplate {
       "blockquote", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6");
   private static final Set<String> LINK_LISTS = Set.of("ul", "ol", "dl", "div", "section", "table");
   private static final Evaluator TEASER_HEADING = QueryParser.parse("h2, h3, h4, h5");
+  /** A field that asks for an email address or a phone number. */
+  private static final Evaluator SIGNUP_FIELD = QueryParser.parse(
+      "input[type=email], input[type=tel], input[name*=email], input[placeholder*=email]");
+  /** The most text of a sign-up box: its pitch and the fine print, 600 Latin characters. */
+  private static final int SIGNUP_UNITS = 1800;
 
   private Boilerplate() {}
 
@@ -45,10 +50,46 @@ final class Boilerplate {
   static Optional<LocalDate> clean(Element root, GenericBody.Hints hints, BodyScorer.Scored scored) {
     BodyScorer.Block rb = scored.of(root);
     int rootUnits = rb != null ? rb.units : TextCounts.units(root.text());
+    removeSignupBoxes(root, rootUnits, scored);
     Pass pass = new Pass(root, rootUnits, hints, scored);
     pass.run();
     OrphanHeadings.remove(root);
     return pass.dateline;
+  }
+
+  /**
+   * Removes sign-up boxes: the largest short block around a field for an email address or a phone
+   * number, with its pitch and fine print ("Get editor selected deals texted right to your
+   * phone!", "By clicking Sign Me Up, you confirm …"), which sites style without a name that
+   * says what it is (Mashable's are Tailwind classes). A comment form goes too. A dialog ends the
+   * climb: one to write to the author may sit in a short header with the dek.
+   */
+  private static void removeSignupBoxes(Element root, int rootUnits, BodyScorer.Scored scored) {
+    for (Element field : root.select(SIGNUP_FIELD)) {
+      if (field.root() != root.root()) {
+        continue; // in a box already removed
+      }
+      Element box = null;
+      for (Element p = field.parent(); p != null && p != root; p = p.parent()) {
+        int u = units(p, scored.of(p));
+        if (u > SIGNUP_UNITS || u * 4 >= rootUnits) {
+          break;
+        }
+        box = p;
+        if (isDialog(p)) {
+          break;
+        }
+      }
+      if (box != null) {
+        box.remove();
+      }
+    }
+  }
+
+  /** A box shown only when opened, by its name: a modal, a pop-up, a dialog. */
+  private static boolean isDialog(Element el) {
+    String names = (el.className() + ' ' + el.id()).toLowerCase(Locale.ROOT);
+    return names.contains("modal") || names.contains("popup") || names.contains("dialog");
   }
 
   /**

@@ -584,6 +584,34 @@ class GenericBodyTest {
   }
 
   /**
+   * A sign-up box between the paragraphs, styled without a telling name (Mashable's Tailwind
+   * classes): its pitch, its field for a phone number and its fine print go as one. A dialog to
+   * write to the author, in the short header with the dek, goes alone: the dek stays.
+   */
+  @Test
+  void unnamedSignUpBoxesGoWithTheirPitch() throws Exception {
+    String header = "<header class=mt-0><h2>Library hours extended</h2><p class=text-xl>Students"
+        + " campaigned for years for a quiet place to study in the evenings, parents wrote letters, and"
+        + " teachers gave evidence at every hearing; after a long and patient campaign the council listened"
+        + " at last.</p><div class=m-metadata>"
+        + "<span>by Ann Example</span><div class='o-modal mfp-hide'><form><p>Write to the author</p>"
+        + "<input type=email name=email></form></div></div></header>";
+    String box = "<section class='relative p-8 my-12 mx-auto border'><div class='flex flex-col'>"
+        + "<div class='font-bold header-300'>Gazette Deals</div><div>Be the first to know!</div>"
+        + "<div>Get editor selected deals texted right to your phone!</div><form><input type=tel"
+        + " placeholder='Enter Phone Number'><button>Sign Me Up</button></form><div class=text-xs>"
+        + "Msg and data rates may apply. Reply STOP to opt out at any time.</div></div></section>";
+    String md = markdown(page("<main><article>" + header + paragraphs(3, LOREM) + box
+        + paragraphs(3, LOREM.replace("Tuesday", "Wednesday")) + "</article></main>"));
+    assertTrue(md.contains("the council listened"), md);
+    assertTrue(md.contains("2 The council voted on Wednesday"), md);
+    assertFalse(md.contains("Write to the author"), md);
+    for (String junk : List.of("Gazette Deals", "first to know", "texted right", "Msg and data rates")) {
+      assertFalse(md.contains(junk), md);
+    }
+  }
+
+  /**
    * WDR splits its story into modules of one class between a video and subheadings, all inside
    * the page's own {@code <article>}: every part is gathered, as parts outside any article are,
    * while a part in another {@code <article>} (a story below) still is not.
