@@ -120,8 +120,13 @@ final class BodyAssembly {
       keep.add(el);
       return keep;
     }
+    // A sibling is measured by its best block, as the chosen one is: a layout that wraps each
+    // section of a story in a few thin boxes leaves little of the score on the outer one.
+    Map<Element, Double> best = bestWithin(scored, parent, scoreOf);
     double score = scoreOf.applyAsDouble(top);
     double threshold = Math.max(10, score * 0.2);
+    double inner = best.getOrDefault(el, 0.0);
+    boolean wrapped = score * 2 < inner;
     String cls = el.className();
     // An <article> with a headline of its own is a story: one beside the chosen one's is
     // another story (the next one, appended for endless scrolling), not a part of it.
@@ -139,7 +144,9 @@ final class BodyAssembly {
         continue;
       }
       double bonus = !cls.isEmpty() && cls.equals(sib.className()) ? score * 0.2 : 0;
-      if (b.candidate && scoreOf.applyAsDouble(b) + bonus >= threshold) {
+      if (b.candidate && scoreOf.applyAsDouble(b) + bonus >= threshold
+          || wrapped && isSection(b) && best.getOrDefault(sib, 0.0) >= inner * 0.2
+              && !hasLinkedHeading(sib) && !repeats(keep, sib)) {
         keep.add(sib);
       } else if (isProse(scored, sib)) {
         double ld = b.linkDensity();
@@ -150,6 +157,40 @@ final class BodyAssembly {
       }
     }
     return keep;
+  }
+
+  /**
+   * A section of a story: a few paragraphs of prose, not a box with a line or two, nor one named
+   * as furniture (a "comment-area" that a "column" word keeps a candidate).
+   */
+  private static boolean isSection(Block b) {
+    return b.units >= PART_UNITS && b.paras >= PART_PARAGRAPHS && b.linkDensity() < 0.25
+        && !ClassWords.negativeWords(b.words);
+  }
+
+  /**
+   * The best score of a candidate block inside each child of {@code parent} (or the child itself),
+   * not counting blocks inside furniture (the comments under a story).
+   */
+  private static Map<Element, Double> bestWithin(BodyScorer.Scored scored, Element parent,
+      ToDoubleFunction<Block> scoreOf) {
+    Map<Element, Double> best = new IdentityHashMap<>();
+    for (Block b : scored.blocks().values()) {
+      if (!b.candidate) {
+        continue;
+      }
+      Element e = b.el;
+      boolean furniture = false;
+      while (e != null && e.parent() != parent) {
+        Block eb = scored.of(e);
+        furniture |= eb != null && eb.unlikely;
+        e = e.parent();
+      }
+      if (e != null && !furniture) {
+        best.merge(e, scoreOf.applyAsDouble(b), Math::max);
+      }
+    }
+    return best;
   }
 
   /** True when {@code el} is or holds an {@code <article>} with an {@code <h1>} of its own. */
@@ -243,6 +284,22 @@ final class BodyAssembly {
         return true;
       }
     }
+    return hasLinkedHeading(el);
+  }
+
+  /** Whether the text of {@code el} is that of one of {@code kept} already (a section shown twice). */
+  private static boolean repeats(List<Element> kept, Element el) {
+    String text = el.text();
+    for (Element k : kept) {
+      if (k.text().contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a heading in {@code el} links to another page, as a teaser's does. */
+  private static boolean hasLinkedHeading(Element el) {
     for (Element h : el.select(HEADINGS)) {
       if (isLinkedHeading(h)) {
         return true;

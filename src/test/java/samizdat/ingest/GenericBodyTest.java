@@ -584,6 +584,38 @@ class GenericBodyTest {
   }
 
   /**
+   * A story whose sections each sit in a few thin boxes (HomeAdvisor's
+   * {@code section > div.mb-default > div > div > h2, p}): the boxes leave little of the
+   * score to the outer section, so the other sections are measured by their best block, as the
+   * chosen one is. A box of teasers with linked headlines and a box of comments beside them stay out.
+   */
+  @Test
+  void sectionsOfAStoryInThinBoxesAreGathered() throws Exception {
+    StringBuilder story = new StringBuilder("<div class=col>");
+    for (int part = 0; part < 5; part++) {
+      story.append("<section><div class=mb-default><div><div><h2>Section ").append(part).append("</h2>")
+          .append(paragraphs(part == 2 ? 8 : 3, LOREM.replace("Tuesday", "Tuesday (part " + part + ")")))
+          .append("</div></div></div></section>");
+    }
+    story.append("<section><div class=mb-default><div>");
+    for (int i = 0; i < 3; i++) {
+      story.append("<h3><a href='/s").append(i).append("'>Bridge closed for repairs</a></h3>")
+          .append(paragraphs(1, "The bridge authority closed the crossing for a month of repairs, "
+              + "sending drivers on a long detour through the centre of town."));
+    }
+    story.append("</div></div></section><section><div class='comment-area two-column-layout'><div>")
+        .append(paragraphs(3, "I have been waiting for this for years, thank you to everyone who "
+            + "signed the petition and came to the hearings."))
+        .append("</div></div></section></div>");
+    String md = markdown(page("<main>" + story + "</main>"));
+    for (int part = 0; part < 5; part++) {
+      assertTrue(md.contains("0 The council voted on Tuesday (part " + part + ")"), md);
+    }
+    assertFalse(md.contains("Bridge closed"), md);
+    assertFalse(md.contains("waiting for this"), md);
+  }
+
+  /**
    * A sign-up box between the paragraphs, styled without a telling name (Mashable's Tailwind
    * classes): its pitch, its field for a phone number and its fine print go as one. A dialog to
    * write to the author, in the short header with the dek, goes alone: the dek stays.
