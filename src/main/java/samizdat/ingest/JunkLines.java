@@ -50,6 +50,20 @@ final class JunkLines {
   private static final Pattern APP_CALL = Pattern.compile(
       "(?:get|.{0,80}?\\b(?:download|install)) (?:the|our) .{0,40}?\\bapps?\\b.{0,60}?"
           + "\\b(?:ios|android|app store|google play|phone)\\b");
+  /**
+   * A disclosure of affiliate links: "This post may contain affiliate links …", "Editorial Note:
+   * Talk Android may contain affiliate links …", "When you buy through links on this page, we may
+   * earn a commission"; the word "affiliate" with what says the site speaks of its own links (this
+   * post, may contain, we earn, disclosure). Not a sentence about affiliate links as a business
+   * ("… sponsored content or affiliate links bring in income").
+   */
+  private static final Pattern AFFILIATE_NOTICE = Pattern.compile(
+      "^(?=.*\\baffiliate)(?=.*(?:disclos|disclaimer|\\b(?:this|the|our|my|some) (?:post|posts|article"
+          + "|articles|page|blog|site|website|story|review|guide)\\b|\\bmay (?:contain|earn|receive)\\b"
+          + "|\\b(?:we|i) (?:may |might |will |could )?(?:earn|receive|make|get)\\b"
+          + "|\\b(?:we|i) (?:also )?use (?:some )?affiliate"
+          + "|\\bat no (?:extra|additional) (?:cost|charge)|\\benthält\\b))"
+          + "|\\b(?:we|i) (?:may|might|could) earn (?:a |an )?(?:small )?commission\\b");
   /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
   private static final List<String> READ_ALSO;
 
@@ -117,7 +131,8 @@ final class JunkLines {
   /**
    * True for a notice of known boilerplate up to three lines long: a long entry of the list
    * (newsletter offers, affiliate and copyright notices), a call to sign up for a newsletter or
-   * to install the site's app, or a call to follow the site on social media ("Follow The Gleaner
+   * to install the site's app, a disclosure of affiliate links, or a call to follow the site on
+   * social media ("Follow The Gleaner
    * on Twitter and Instagram …").
    */
   static boolean isNotice(Line line) {
@@ -125,7 +140,8 @@ final class JunkLines {
       return true;
     }
     String n = line.normalised();
-    if (NEWSLETTER_CALL.matcher(n).lookingAt() || APP_CALL.matcher(n).lookingAt()) {
+    if (NEWSLETTER_CALL.matcher(n).lookingAt() || APP_CALL.matcher(n).lookingAt()
+        || AFFILIATE_NOTICE.matcher(n).find()) {
       return true;
     }
     for (String p : NOTICES) {

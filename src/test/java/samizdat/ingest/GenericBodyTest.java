@@ -353,6 +353,11 @@ class GenericBodyTest {
         + "<p>Subscribe to the <a href='/signup'>Gazette Money newsletter</a>!</p>"
         + "<p>For the latest stories and breaking news updates download the Gazette apps for iOS and Android.</p>"
         + "<p>The library's new app, which readers can download from the council's site, works on any phone.</p>"
+        + "<p><em>This post may contain affiliate links. If you buy through them, we may earn a small"
+        + " commission at no extra cost to you.</em></p>"
+        + "<p>Editorial Note: The Gazette may contain affiliate links on some articles.</p>"
+        + "<p>If you buy something using links in our stories, we may earn a commission.</p>"
+        + "<p>The bookshop next door lives on sponsored content and affiliate links, its owner said.</p>"
         + "<div class=share-tools><a href='https://fb.example'>Facebook</a></div>"
         + paragraphs(1, LOREM) + "</article>"),
         new GenericBody.Hints(Optional.of("Library hours extended"), List.of("Jane Roe"),
@@ -374,6 +379,10 @@ class GenericBodyTest {
     assertFalse(md.contains("Folgst du"), md);
     assertTrue(md.contains("Folgen Sie dem Verlauf"), md);
     assertTrue(md.contains("works on any phone"), md);
+    assertFalse(md.contains("This post may contain"), md);
+    assertFalse(md.contains("Editorial Note"), md);
+    assertFalse(md.contains("using links in our stories"), md);
+    assertTrue(md.contains("lives on sponsored content and affiliate links"), md);
     assertFalse(md.contains("Facebook"), md);
     assertTrue(md.contains("0 The council voted"), md);
     assertTrue(md.contains("2 The council voted"), md);
