@@ -205,7 +205,7 @@ final class Boilerplate {
       }
       int words = el.className().isEmpty() && el.id().isEmpty() ? 0 : scored.words(el);
       if (!NEVER_BY_CLASS.contains(name) && ClassWords.negativeWords(words) && !inRunningText(el)
-          && !(ClassWords.onlyWidget(words) && isProse(b))) {
+          && !(ClassWords.onlyWeak(words) && isProse(b))) {
         // A wrapper of most of the body keeps its content whatever its name says.
         int u = units(el, b);
         if (u * 4 < rootUnits && (b != null || u < 600)) {
@@ -307,7 +307,7 @@ final class Boilerplate {
     }
   }
 
-  /** Paragraphs of running text, not a box of links: what a "widget" of the story holds. */
+  /** Paragraphs of running text, not a box of links: what a story's "widget" or "header" holds. */
   private static boolean isProse(BodyScorer.Block b) {
     return b != null && b.paras >= 2 && b.linkDensity() < 0.25;
   }

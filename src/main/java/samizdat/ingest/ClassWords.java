@@ -27,11 +27,12 @@ final class ClassWords {
   /** A name that says furniture in so many words ("related-posts"), whatever else it holds. */
   static final int FURNITURE_NAME = 128;
   /**
-   * "widget", the weakest furniture word: a sidebar's boxes are widgets, but so is every box of a
-   * page some site builders make, the story's paragraphs too. Negative, unless the block reads as
-   * prose ({@link #onlyWidget}).
+   * The weakest furniture words. A sidebar's boxes are widgets, but so is every box of a page
+   * some site builders make, the story's paragraphs too; a page's header is furniture, but a
+   * "listicle-header" holds the story's opening paragraphs (Elle Decor). Negative, unless the
+   * block reads as prose ({@link #onlyWeak}).
    */
-  static final int WIDGET = 256;
+  static final int WEAK_NEGATIVE = 256;
   static final int NEGATIVE = NEGATIVE_CLASS | NEGATIVE_ID;
   static final int POSITIVE = POSITIVE_CLASS | POSITIVE_ID;
 
@@ -55,7 +56,7 @@ final class ClassWords {
       "blog", "正文", "内容", "newscon", "news-con", "rich_media"};
   private static final String[] NEGATIVE_PARTS = {
       "comment", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
-      "advert", "newsletter", "subscri", "cookie", "consent", "footer", "header", "sidebar",
+      "advert", "newsletter", "subscri", "cookie", "consent", "footer", "sidebar",
       "popup", "modal", "breadcrumb", "byline", "author", "outbrain", "taboola",
       "masthead", "banner", "tool", "pagination", "combx", "shoutbox", "tiepost", "tiearea",
       "drawer"};
@@ -104,7 +105,7 @@ final class ClassWords {
     if (!id.isEmpty() && !isSlug(id)) {
       int i = cache.computeIfAbsent(id, ClassWords::classify);
       // An id's negative and positive words weigh on their own, as a second class would.
-      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME | WIDGET)) | (i & NEGATIVE_CLASS) << 2
+      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME | WEAK_NEGATIVE)) | (i & NEGATIVE_CLASS) << 2
           | (i & POSITIVE_CLASS) << 2;
     }
     return w;
@@ -149,7 +150,8 @@ final class ClassWords {
     for (String w : FURNITURE_NAME_PARTS) {
       bits.merge(w, FURNITURE_NAME, (a, b) -> a | b);
     }
-    bits.merge("widget", WIDGET, (a, b) -> a | b);
+    bits.merge("widget", WEAK_NEGATIVE, (a, b) -> a | b);
+    bits.merge("header", WEAK_NEGATIVE, (a, b) -> a | b);
     Map<String, Integer> wide = new HashMap<>();
     List<List<String>> parts = new ArrayList<>();
     List<List<Integer>> flags = new ArrayList<>();
@@ -260,17 +262,17 @@ final class ClassWords {
   /** +25 for an article-like class or id word, -25 for a furniture-like one, each of the two. */
   static int classWeight(int words) {
     return ((words & POSITIVE_CLASS) != 0 ? 25 : 0) + ((words & POSITIVE_ID) != 0 ? 25 : 0)
-        - ((words & (NEGATIVE_CLASS | WIDGET)) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
+        - ((words & (NEGATIVE_CLASS | WEAK_NEGATIVE)) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
   }
 
   /** Negative words and no positive ones. */
   static boolean negativeWords(int words) {
-    return (words & (NEGATIVE | WIDGET)) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
+    return (words & (NEGATIVE | WEAK_NEGATIVE)) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
   }
 
-  /** Whether "widget" is the only furniture word of a name. */
-  static boolean onlyWidget(int words) {
-    return (words & (NEGATIVE | FURNITURE_NAME)) == 0 && (words & WIDGET) != 0;
+  /** Whether a weak word ("widget", "header") is the only furniture word of a name. */
+  static boolean onlyWeak(int words) {
+    return (words & (NEGATIVE | FURNITURE_NAME)) == 0 && (words & WEAK_NEGATIVE) != 0;
   }
 
   private ClassWords() {}

@@ -593,6 +593,24 @@ class GenericBodyTest {
   }
 
   /**
+   * A box named a header that holds the story's opening paragraphs (Elle Decor's
+   * {@code section.listicle-header}) stays; a header of links and a one-line kicker still go.
+   */
+  @Test
+  void aHeaderOfParagraphsIsTheStorysOpening() throws Exception {
+    String md = markdown(page("<main><div class=listicle-container><div class=page-header><a href='/'>Home"
+        + "</a> <a href='/decor'>Decor</a> <a href='/design'>Design</a></div>"
+        + "<section class=listicle-header><div class=kicker-header><span>Design news</span></div>"
+        + "<div class=listicle-intro>" + paragraphs(3, LOREM.replace("Tuesday", "Monday")) + "</div></section>"
+        + paragraphs(12, LOREM) + "</div></main>"));
+    assertTrue(md.contains("0 The council voted on Monday"), md);
+    assertTrue(md.contains("2 The council voted on Monday"), md);
+    assertTrue(md.contains("5 The council voted on Tuesday"), md);
+    assertFalse(md.contains("Decor"), md);
+    assertFalse(md.contains("Design news"), md);
+  }
+
+  /**
    * A story whose sections each sit in a few thin boxes (HomeAdvisor's
    * {@code section > div.mb-default > div > div > h2, p}): the boxes leave little of the
    * score to the outer section, so the other sections are measured by their best block, as the
