@@ -141,7 +141,7 @@ final class JunkLines {
     }
     String n = line.normalised();
     if (NEWSLETTER_CALL.matcher(n).lookingAt() || APP_CALL.matcher(n).lookingAt()
-        || AFFILIATE_NOTICE.matcher(n).find()) {
+        || (n.contains("affiliate") || n.contains("commission")) && AFFILIATE_NOTICE.matcher(n).find()) {
       return true;
     }
     for (String p : NOTICES) {
