@@ -71,6 +71,7 @@ final class GenericBody {
 
   private static final Evaluator ARTICLE = QueryParser.parse("article");
   private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator FURNITURE_TAGS = QueryParser.parse("footer, nav, aside");
   /** A link to another page: not a section's permalink within this one. */
   static final Evaluator LINK_AWAY = QueryParser.parse("a[href]:not([href^=#])");
 
@@ -98,7 +99,7 @@ final class GenericBody {
     // Furniture-like words on wrappers of the whole page (a "sidebar" layout, an ad portal)
     // silence the article: then all paragraphs vote, as Readability's second attempt does.
     if (ranked.isEmpty() || ranked.get(0).units < RETRY_UNITS) {
-      ranked = scored.rankedRaw();
+      ranked = outsideFurniture(scored.rankedRaw());
       score = Block::finalRawScore;
     }
     if (ranked.isEmpty()) {
@@ -114,6 +115,22 @@ final class GenericBody {
     Optional<LocalDate> dateline = Boilerplate.clean(body, hints, scored);
     check(page, hints, body, scored);
     return new Found(body, dateline);
+  }
+
+  /**
+   * {@code ranked} without the blocks inside a page's {@code <footer>}, {@code <nav>} or
+   * {@code <aside>}, unless nothing else is left: when all paragraphs vote, a footer's long
+   * disclaimer outscores a short article (an insurer's 490-character post under its footer's
+   * 1,500-character "This material is not intended to replace the advice …").
+   */
+  private static List<Block> outsideFurniture(List<Block> ranked) {
+    List<Block> kept = new ArrayList<>(ranked.size());
+    for (Block b : ranked) {
+      if (b.el.closest(FURNITURE_TAGS) == null) {
+        kept.add(b);
+      }
+    }
+    return kept.isEmpty() ? ranked : kept;
   }
 
   private static ArticleExtractor.NotAnArticle refuse(String why) {

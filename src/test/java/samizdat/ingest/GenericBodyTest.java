@@ -593,6 +593,25 @@ class GenericBodyTest {
   }
 
   /**
+   * A short post (under 500 characters, so every paragraph votes) above a footer with a long
+   * disclaimer: the post is the article, not the footer's fine print.
+   */
+  @Test
+  void aShortPostBeatsTheFootersDisclaimer() throws Exception {
+    String disclaimer = "This material is not intended to replace the advice of a qualified advisor, and the"
+        + " information, though obtained from sources believed to be reliable, is not guaranteed. ";
+    String md = markdown("<!doctype html><html><head><title>Screening renters</title></head><body><main>"
+        + "<div class=wpb_text_column><div class=wpb_wrapper><p>A good risk management program screens"
+        + " renters, so that only qualified drivers operate your vehicles.</p><p>Sound practices at the"
+        + " counter, checked licences and clear rules, reduce claims by a third.</p></div></div></main>"
+        + "<footer id=page-footer><div class=wpb_text_column><div class=wpb_wrapper>"
+        + paragraphs(4, disclaimer) + "</div></div></footer></body></html>",
+        new GenericBody.Hints(Optional.empty(), List.of(), Optional.of("article"), Optional.empty()));
+    assertTrue(md.contains("only qualified drivers"), md);
+    assertFalse(md.contains("qualified advisor"), md);
+  }
+
+  /**
    * A box named a header that holds the story's opening paragraphs (Elle Decor's
    * {@code section.listicle-header}) stays; a header of links and a one-line kicker still go.
    */
