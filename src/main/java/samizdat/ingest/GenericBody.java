@@ -3,11 +3,9 @@ package samizdat.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,16 +15,14 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
-import samizdat.ingest.BodyScorer.Block;
 
 /**
  * Finds the article body of a page that no site profile describes. One scoring pass ({@link
- * BodyScorer}) measures every block and scores the containers of running text; the best one is
- * refined (a shared ancestor of several strong candidates, a parent that scores higher, sibling
- * blocks of the same article split by ads), checked against the page's structured {@code
- * articleBody} when it has one, and cleaned of boilerplate ({@link Boilerplate}). Pages without a
- * dominant text block (home, section, tag, search pages), error pages, and stubs too short to be
- * an article are refused with {@link ArticleExtractor.NotAnArticle}.
+ * BodyScorer}) measures every block and scores the containers of running text; {@link
+ * BodyChoice} picks the article's block, {@link BodyAssembly} gathers the sibling blocks of the
+ * same article split by ads, and {@link Boilerplate} cleans it. Pages without a dominant text
+ * block (home, section, tag, search pages), error pages, and stubs too short to be an article are
+ * refused with {@link ArticleExtractor.NotAnArticle}.
  *
  * <p>Text is measured in {@link TextCounts} units, so CJK pages (no spaces) and Latin pages
  * meet the same thresholds: 250 Latin characters weigh as much as 150 CJK ones.
@@ -49,8 +45,6 @@ final class GenericBody {
     }
   }
 
-  /** A best block smaller than this (500 Latin characters) makes all paragraphs vote. */
-  private static final int RETRY_UNITS = 1500;
   /** Least text of an article: 250 Latin or 150 CJK characters. */
   static final int MIN_UNITS = 750;
   /** Least text when the page declares itself an article: 150 Latin or 90 CJK characters. */
@@ -69,9 +63,6 @@ final class GenericBody {
       "(?i)\\b404\\b|page not found|not be found|no longer (available|exists)|does ?n[o']t exist"
           + "|页面不存在|页面未找到|找不到|无法找到|已被删除|不存在|出错了|错误页");
 
-  private static final Evaluator ARTICLE = QueryParser.parse("article");
-  private static final Evaluator H1 = QueryParser.parse("h1");
-  private static final Evaluator FURNITURE_TAGS = QueryParser.parse("footer, nav, aside");
   /** A link to another page: not a section's permalink within this one. */
   static final Evaluator LINK_AWAY = QueryParser.parse("a[href]:not([href^=#])");
 
@@ -94,260 +85,22 @@ final class GenericBody {
   /** As {@link #find}, with the date of the dateline the cleaning took out of the body. */
   static Found read(Document page, Hints hints) throws ArticleExtractor.NotAnArticle {
     BodyScorer.Scored scored = BodyScorer.score(page);
-    List<Block> ranked = scored.ranked();
-    ToDoubleFunction<Block> score = Block::finalScore;
-    // Furniture-like words on wrappers of the whole page (a "sidebar" layout, an ad portal)
-    // silence the article: then all paragraphs vote, as Readability's second attempt does.
-    if (ranked.isEmpty() || ranked.get(0).units < RETRY_UNITS) {
-      ranked = outsideFurniture(scored.rankedRaw());
-      score = Block::finalRawScore;
-    }
-    if (ranked.isEmpty()) {
+    Optional<BodyChoice> choice = BodyChoice.of(scored, hints);
+    if (choice.isEmpty()) {
       throw refuse(errorPage(page, hints) ? "an error page (\"" + pageTitle(page, hints) + "\")"
           : "no paragraphs of running text");
     }
-    ranked = ownStory(withEnoughText(ranked, score), hints);
-    Block top = declaredBody(choose(ranked, score));
-    List<Block> pool = ranked;
-    Optional<Block> evidence = hints.structuredBody().flatMap(sb -> byStructuredBody(pool, top, sb));
+    BodyChoice c = choice.get();
     // The block that holds the page's own articleBody needs no siblings: it is the article.
-    Element body = evidence.isPresent() ? evidence.get().el : BodyAssembly.of(page, scored, top, score);
+    Element body = c.evidence().isPresent() ? c.evidence().get().el
+        : BodyAssembly.of(page, scored, c.top(), c.score());
     Optional<LocalDate> dateline = Boilerplate.clean(body, hints, scored);
     check(page, hints, body, scored);
     return new Found(body, dateline);
   }
 
-  /**
-   * {@code ranked} without the blocks inside a page's {@code <footer>}, {@code <nav>} or
-   * {@code <aside>}, unless nothing else is left: when all paragraphs vote, a footer's long
-   * disclaimer outscores a short article (an insurer's 490-character post under its footer's
-   * 1,500-character "This material is not intended to replace the advice …").
-   */
-  private static List<Block> outsideFurniture(List<Block> ranked) {
-    List<Block> kept = new ArrayList<>(ranked.size());
-    for (Block b : ranked) {
-      if (b.el.closest(FURNITURE_TAGS) == null) {
-        kept.add(b);
-      }
-    }
-    return kept.isEmpty() ? ranked : kept;
-  }
-
   private static ArticleExtractor.NotAnArticle refuse(String why) {
     return new ArticleExtractor.NotAnArticle("not an article: " + why);
-  }
-
-  // ------------------------------------------------------------------ choosing
-
-  private static Block choose(List<Block> ranked, ToDoubleFunction<Block> score) {
-    Block top = ranked.get(0);
-    double best = score.applyAsDouble(top);
-    // Several strong candidates under one ancestor: the article is split into parts.
-    List<Block> close = new ArrayList<>();
-    for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
-      if (score.applyAsDouble(ranked.get(i)) >= best * 0.75) {
-        close.add(ranked.get(i));
-      }
-    }
-    if (close.size() >= 2) {
-      for (Block a = top.parent; a != null && a.parent != null; a = a.parent) {
-        int under = 0;
-        for (Block c : close) {
-          if (isAncestor(a, c)) {
-            under++;
-          }
-        }
-        if (under >= 2) {
-          top = a;
-          break;
-        }
-      }
-    }
-    // A parent that scores higher than its best child holds more of the article.
-    // Scores may dip on the way up (thin wrappers) and rise again; a rise into a region that
-    // is largely links (a page column of teasers) is not the article, though.
-    double last = score.applyAsDouble(top);
-    double floor = last / 3;
-    for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
-      if (!p.candidate) {
-        continue;
-      }
-      double s = score.applyAsDouble(p);
-      if (s < floor) {
-        break;
-      }
-      if (s > last && p.linkDensity() < 0.4) {
-        top = p;
-        break;
-      }
-      last = s;
-    }
-    // A wrapper with nothing else in it is the same block.
-    while (top.parent != null && top.parent.parent != null && top.el.parent() != null
-        && top.el.parent().childrenSize() == 1 && top.parent.el == top.el.parent()) {
-      top = top.parent;
-    }
-    return top;
-  }
-
-  /**
-   * {@code ranked}, or with the best block that has an article's length first when the best one
-   * has not and the other scores at least a third as well: class words ("articleMeta",
-   * "BroadcastWithDetails") lift a dateline or a programme note over the story on their own.
-   */
-  private static List<Block> withEnoughText(List<Block> ranked, ToDoubleFunction<Block> score) {
-    Block top = ranked.get(0);
-    if (top.units >= MIN_UNITS) {
-      return ranked;
-    }
-    double least = score.applyAsDouble(top) / 3;
-    for (int i = 1; i < ranked.size(); i++) {
-      Block b = ranked.get(i);
-      if (score.applyAsDouble(b) < least) {
-        break;
-      }
-      if (b.units >= MIN_UNITS) {
-        List<Block> reordered = new ArrayList<>(ranked.size());
-        reordered.add(b);
-        for (Block c : ranked) {
-          if (c != b) {
-            reordered.add(c);
-          }
-        }
-        return reordered;
-      }
-    }
-    return ranked;
-  }
-
-  /**
-   * The candidates in the page's own story, when the best one is in another {@code <article>}
-   * headed by another headline and one of an article's length is in an article headed by the
-   * page's title: a page that appends the next story below its own (Dagbladet's {@code
-   * article#second-article}) lets that one outscore it. Otherwise {@code ranked} as it is.
-   */
-  private static List<Block> ownStory(List<Block> ranked, Hints hints) {
-    String title = hints.title().map(Boilerplate::lettersOf).orElse("");
-    Element other = ranked.get(0).el.closest(ARTICLE);
-    if (title.isEmpty() || other == null
-        || !headline(other).map(h -> !Boilerplate.repeatsTitle(h, title)).orElse(false)) {
-      return ranked;
-    }
-    for (int i = 1; i < ranked.size(); i++) {
-      Block b = ranked.get(i);
-      Element story = b.units < MIN_UNITS ? null : b.el.closest(ARTICLE);
-      if (story != null && story != other
-          && !BodyAssembly.isAncestorOrSelf(story, other)
-          && headline(story).map(h -> Boilerplate.repeatsTitle(h, title)).orElse(false)) {
-        List<Block> own = new ArrayList<>();
-        for (Block c : ranked) {
-          if (BodyAssembly.isAncestorOrSelf(story, c.el)) {
-            own.add(c);
-          }
-        }
-        return own;
-      }
-    }
-    return ranked;
-  }
-
-  /** The text of the first {@code <h1>} of {@code article}, if it has one. */
-  private static Optional<String> headline(Element article) {
-    return Optional.ofNullable(article.selectFirst(H1)).map(Element::text);
-  }
-
-  /**
-   * The element the page marks as its article body ({@code itemprop=articleBody}) when it holds
-   * the chosen block: the chosen block is then a part, e.g. a gallery's captions embedded in the
-   * article, which outscore the article's own paragraphs.
-   */
-  private static Block declaredBody(Block top) {
-    for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
-      if ("articleBody".equals(p.el.attr("itemprop"))) {
-        return p;
-      }
-    }
-    return top;
-  }
-
-  private static boolean isAncestor(Block a, Block b) {
-    for (Block x = b.parent; x != null; x = x.parent) {
-      if (x == a) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The candidate whose text best matches the page's own {@code articleBody}: of the strongest
-   * candidates and the chosen block's ancestors, the one that holds most of that text while
-   * being nearest to its size. Unused when the structured text is a mere teaser.
-   */
-  private static Optional<Block> byStructuredBody(List<Block> ranked, Block top,
-      String structured) {
-    String norm = squeeze(structured);
-    int sUnits = TextCounts.units(structured);
-    if (norm.length() < 80 || sUnits * 10 < top.units * 3) {
-      return Optional.empty();
-    }
-    List<String> probes = new ArrayList<>();
-    int probeLength = 12;
-    int n = 16;
-    for (int i = 0; i < n; i++) {
-      int at = (int) ((long) (norm.length() - probeLength) * i / (n - 1));
-      probes.add(norm.substring(at, at + probeLength));
-    }
-    List<Block> pool = new ArrayList<>();
-    pool.add(top);
-    for (int i = 0; i < Math.min(5, ranked.size()); i++) {
-      if (!pool.contains(ranked.get(i))) {
-        pool.add(ranked.get(i));
-      }
-    }
-    for (Block a = top.parent; a != null; a = a.parent) {
-      pool.add(a);
-    }
-    Block chosen = null;
-    double chosenFit = 0;
-    for (Block b : pool) {
-      // Far from the structured text's size, a block cannot fit it well: not worth reading.
-      // Nor is the page's root, whose text holds the article's even when the page hides most
-      // of it: all of the page is no article.
-      if (b.parent == null || b.units * 2 < sUnits || b.units > sUnits * 3) {
-        continue;
-      }
-      String text = squeeze(b.el.text());
-      int found = 0;
-      for (String p : probes) {
-        if (text.contains(p)) {
-          found++;
-        }
-      }
-      double coverage = (double) found / n;
-      if (coverage < 0.75) {
-        continue;
-      }
-      double size = Math.min(b.units, sUnits) / (double) Math.max(b.units, sUnits);
-      double fit = coverage * size;
-      if (fit > chosenFit) {
-        chosen = b;
-        chosenFit = fit;
-      }
-    }
-    return Optional.ofNullable(chosen);
-  }
-
-  /** Text without spaces, lower case: what two renderings of the same text share. */
-  private static String squeeze(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!TextCounts.isSpace(c)) {
-        b.append(Character.toLowerCase(c));
-      }
-    }
-    return b.toString();
   }
 
   // ------------------------------------------------------------------ refusing

@@ -593,6 +593,39 @@ class GenericBodyTest {
   }
 
   /**
+   * One section of a guide outscores the guide (Consumer Reports: its paragraphs sit right in it,
+   * the others' deeper): the block that holds several times its paragraphs and text, nearly all
+   * prose, is the article. A page whose extra paragraphs are comments (oekonomenstimme.org's
+   * {@code ul.comments}, most of the page) keeps to the story.
+   */
+  @Test
+  void theWholeGuideNotItsBestSection() throws Exception {
+    StringBuilder guide = new StringBuilder("<div class=cda-article__contents><div id=more-on-repairs-text>")
+        .append(paragraphs(6, LOREM.replace("Tuesday", "Tuesday (best)"))).append("</div>");
+    for (int part = 0; part < 12; part++) {
+      guide.append("<section><div class=row><div class=col>")
+          .append(paragraphs(2, LOREM.replace("Tuesday", "Tuesday (part " + part + ")")))
+          .append("</div></div></section>");
+    }
+    String md = markdown(page("<main>" + guide + "</div></main>"));
+    assertTrue(md.contains("0 The council voted on Tuesday (best)"), md);
+    for (int part = 0; part < 12; part++) {
+      assertTrue(md.contains("1 The council voted on Tuesday (part " + part + ")"), md);
+    }
+    StringBuilder comments = new StringBuilder("<div class=article><div class=text>")
+        .append(paragraphs(6, LOREM)).append("</div><ul class=comments>");
+    for (int c = 0; c < 20; c++) {
+      comments.append("<li id=comment-").append(c).append("><div><div>")
+          .append(paragraphs(2, "I have been waiting for this for years (reader " + c + "), thank you to everyone"
+              + " who signed the petition, wrote letters and came to the hearings."))
+          .append("</div></div></li>");
+    }
+    md = markdown(page("<main>" + comments + "</ul></div></main>"));
+    assertTrue(md.contains("5 The council voted"), md);
+    assertFalse(md.contains("waiting for this"), md);
+  }
+
+  /**
    * A short post (under 500 characters, so every paragraph votes) above a footer with a long
    * disclaimer: the post is the article, not the footer's fine print.
    */
