@@ -201,14 +201,14 @@ final class JunkLines {
           + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?");
 
   /** What sets the pieces of a line of dates and reading times apart. */
-  private static final Pattern PIECE_GAPS = Pattern.compile("\\s*[•·|]\\s*");
+  private static final Pattern PIECE_GAPS = Pattern.compile("\\s*[•·⋅∙|]\\s*");
 
   /** An image's file name where its caption should be ("gwyneth-paltrow-vanity-fair-640-ss03.jpg"). */
   private static final Pattern IMAGE_FILE = Pattern.compile(
       "[^\\s/]+(?: [^\\s/]+){0,8}\\.(?:jpe?g|png|gif|webp|bmp|tiff?)", Pattern.CASE_INSENSITIVE);
 
   /** What separates the entries of a toolbar line. */
-  private static final Pattern TOOLBAR_GAPS = Pattern.compile("[\\s【】\\[\\]|｜/·•]+");
+  private static final Pattern TOOLBAR_GAPS = Pattern.compile("[\\s【】\\[\\]|｜/·•⋅∙]+");
 
   /**
    * True for a line that points to another story: a label such as "Read more", "Lea también" or

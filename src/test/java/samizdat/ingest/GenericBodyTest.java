@@ -1081,6 +1081,8 @@ class GenericBodyTest {
         "Do you have a story to tell? Email: news@example.com")) {
       assertTrue(JunkLines.isJunkLine(line), line);
     }
+    // Pieces set apart by a dot operator too (LogRocket's byline).
+    assertTrue(JunkLines.isDatesLine("Dec 18, 2025 ⋅ 10 min read"));
     for (String line : List.of("4 minutes later the read began", "Published in 1999 by a small press",
         "14 hours ago the dam broke")) {
       assertFalse(JunkLines.isJunkLine(line), line);
