@@ -155,6 +155,23 @@ class GenericBodyTest {
     assertFalse(md.contains("Yellow weather warning issued"), md);
   }
 
+  /**
+   * A real Elementor page (WCXB's development set): each paragraph block is an
+   * {@code elementor-widget-text-editor}, once all taken for furniture and the page refused with
+   * "too little text (0 characters …)". The guide is kept whole; the menu and the download button
+   * are not.
+   */
+  @Test
+  void realElementorGuideIsKeptWhole() throws Exception {
+    String md = real("wcxb-elementor.html",
+        Optional.of("Transitioning to a Plant-Based Diet: Practical Tips for Beginners"));
+    assertTrue(md.contains("Whether you’re curious about adding more whole foods to your diet"), md);
+    assertTrue(md.contains("Why Transition to a Plant-Based Diet?"), md);
+    assertTrue(md.contains("Together, let’s create a healthier, plant-powered future."), md);
+    assertFalse(md.contains("Download & Print"), md);
+    assertFalse(md.contains("Skip to content"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
