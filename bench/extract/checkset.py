@@ -1,11 +1,13 @@
-"""What the check sets (mercury.py, fundus.py, wcxb.py) share: the ingest's ids, the metadata checks, the
-command line. Stdlib only."""
+"""What the check sets (mercury.py, fundus.py, wcxb.py) share: the ingest's ids, the metadata checks,
+the body and metadata tally, the command line. Stdlib only."""
 import datetime
 import html
 import json
 import os
 import re
 import sys
+
+import score
 
 
 def letters(s):
@@ -61,6 +63,53 @@ def metadata_checks(expected, meta):
                                       - datetime.date.fromisoformat(expected['date'][:10])).days) <= 1
         checks['date'] = (ok, got)
     return checks
+
+
+def score_pages(truth, run, verbose, expected=lambda t: t, label=lambda page, t: page, low=0.9,
+                each=lambda t, text: None):
+    """Body F1 (a refused page counts 0) and title, author and date matches of an ingest of the
+    pages of `truth`, printed; with `verbose` each refusal, metadata miss and body under `low`.
+    `expected(t)` gives the metadata to check, `label` names a page in the lines, `each` sees every
+    stored body's text."""
+    ids = ingested(run)
+    stats = {k: [0, 0] for k in ('title', 'author', 'date')}
+    f1s, rows = [], []
+    refused = 0
+    for page, t in sorted(truth.items()):
+        if page not in ids:
+            refused += 1
+            f1s.append(0.0)
+            if verbose:
+                print('REFUSED', label(page, t))
+            continue
+        meta, md = article(run, ids[page])
+        text = score.strip_markdown(md)
+        p, r, f1 = score.prf(text, t['body'])
+        f1s.append(f1)
+        rows.append((f1, p, r, label(page, t)))
+        each(t, text)
+        for k, (ok, got) in metadata_checks(expected(t), meta).items():
+            stats[k][0] += ok
+            stats[k][1] += 1
+            if verbose and not ok:
+                print(f'{k.upper()} {page} | {t.get(k)} | {got}')
+
+    def mean(xs):
+        return sum(xs) / len(xs) if xs else float('nan')
+
+    if verbose:
+        for f1, p, r, name in sorted(rows):
+            if f1 < low:
+                print(f'BODY {name} F1 {f1:.3f} P {p:.3f} R {r:.3f}')
+    print(f'{len(truth)} pages, {refused} refused')
+    print(f'body F1 {mean(f1s):.3f} (refused as 0); over accepted pages F1 {mean([x[0] for x in rows]):.3f}, '
+          f'P {mean([x[1] for x in rows]):.3f}, R {mean([x[2] for x in rows]):.3f}')
+    return stats
+
+
+def print_stats(stats):
+    for k, (a, b) in stats.items():
+        print(f'{k}: {a} of {b}')
 
 
 def main(prepare, run_score, usage):

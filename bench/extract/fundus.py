@@ -21,7 +21,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import checkset  # noqa: E402
-import score  # noqa: E402
 
 
 def body_text(body):
@@ -61,42 +60,9 @@ def prepare(fundus, out):
 
 
 def run_score(out, run, verbose):
-    truth = checkset.read_truth(out)
-    ids = checkset.ingested(run)
-    stats = {k: [0, 0] for k in ('title', 'author', 'date')}
-    f1s, rows = [], []
-    refused = 0
-    for page, t in sorted(truth.items()):
-        if page not in ids:
-            refused += 1
-            f1s.append(0.0)
-            if verbose:
-                print('REFUSED', page)
-            continue
-        meta, md = checkset.article(run, ids[page])
-        p, r, f1 = score.prf(score.strip_markdown(md), t['body'])
-        f1s.append(f1)
-        rows.append((f1, p, r, page))
-        # Every page has a title to compare; fundus leaves out authors and dates it cannot read.
-        checks = checkset.metadata_checks({'title': '', **t}, meta)
-        for k, (ok, got) in checks.items():
-            stats[k][0] += ok
-            stats[k][1] += 1
-            if verbose and not ok:
-                print(f'{k.upper()} {page} | {t.get(k)} | {got}')
-
-    def mean(xs):
-        return sum(xs) / len(xs) if xs else float('nan')
-
-    if verbose:
-        for f1, p, r, page in sorted(rows):
-            if f1 < 0.9:
-                print(f'BODY {page} F1 {f1:.3f} P {p:.3f} R {r:.3f}')
-    print(f'{len(truth)} pages, {refused} refused')
-    print(f'body F1 {mean(f1s):.3f} (refused as 0); over accepted pages F1 {mean([x[0] for x in rows]):.3f}, '
-          f'P {mean([x[1] for x in rows]):.3f}, R {mean([x[2] for x in rows]):.3f}')
-    for k, (a, b) in stats.items():
-        print(f'{k}: {a} of {b}')
+    # Every page has a title to compare; fundus leaves out authors and dates it cannot read.
+    stats = checkset.score_pages(checkset.read_truth(out), run, verbose, expected=lambda t: {'title': '', **t})
+    checkset.print_stats(stats)
 
 
 if __name__ == '__main__':

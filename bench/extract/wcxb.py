@@ -20,7 +20,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import checkset  # noqa: E402
-import score  # noqa: E402
 
 
 def prepare(wcxb, out):
@@ -48,25 +47,10 @@ def prepare(wcxb, out):
 
 
 def run_score(out, run, verbose):
-    truth = checkset.read_truth(out)
-    ids = checkset.ingested(run)
-    stats = {k: [0, 0] for k in ('title', 'author', 'date')}
-    f1s, rows = [], []
-    refused = 0
     found = [0, 0]   # "with" snippets in the body, of all
     clean = [0, 0]   # "without" snippets absent from the body, of all
-    for page, t in sorted(truth.items()):
-        if page not in ids:
-            refused += 1
-            f1s.append(0.0)
-            if verbose:
-                print('REFUSED', page, t['site'])
-            continue
-        meta, md = checkset.article(run, ids[page])
-        text = score.strip_markdown(md)
-        p, r, f1 = score.prf(text, t['body'])
-        f1s.append(f1)
-        rows.append((f1, p, r, page, t['site']))
+
+    def snippets(t, text):
         letters = checkset.letters(text)
         for snippet in t['with']:
             found[0] += checkset.letters(snippet) in letters
@@ -74,26 +58,11 @@ def run_score(out, run, verbose):
         for snippet in t['without']:
             clean[0] += checkset.letters(snippet) not in letters
             clean[1] += 1
-        checks = checkset.metadata_checks(t, meta)
-        for k, (ok, got) in checks.items():
-            stats[k][0] += ok
-            stats[k][1] += 1
-            if verbose and not ok:
-                print(f'{k.upper()} {page} | {t.get(k)} | {got}')
 
-    def mean(xs):
-        return sum(xs) / len(xs) if xs else float('nan')
-
-    if verbose:
-        for f1, p, r, page, site in sorted(rows):
-            if f1 < 0.8:
-                print(f'BODY {page} {site} F1 {f1:.3f} P {p:.3f} R {r:.3f}')
-    print(f'{len(truth)} pages, {refused} refused')
-    print(f'body F1 {mean(f1s):.3f} (refused as 0); over accepted pages F1 {mean([x[0] for x in rows]):.3f}, '
-          f'P {mean([x[1] for x in rows]):.3f}, R {mean([x[2] for x in rows]):.3f}')
+    stats = checkset.score_pages(checkset.read_truth(out), run, verbose, label=lambda page, t: page + ' ' + t['site'],
+                                 low=0.8, each=snippets)
     print(f'"with" snippets found {found[0]} of {found[1]}, "without" snippets absent {clean[0]} of {clean[1]}')
-    for k, (a, b) in stats.items():
-        print(f'{k}: {a} of {b}')
+    checkset.print_stats(stats)
 
 
 if __name__ == '__main__':
