@@ -102,6 +102,11 @@ record PageMetadata(
   /** An e-mail address in an author value, with the brackets or comma around it. */
   private static final Pattern EMAIL = Pattern.compile(
       "[\\s,;(<\\[]*[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[>)\\]]*");
+  /**
+   * What a template leaves before a name it did not fill: "{name}, USA TODAY" with no name is
+   * ", USA TODAY", the paper's name and no author.
+   */
+  private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s,;:|·•–—-]+");
   /** Author values that templates leave unfilled. */
   private static final Set<String> PLACEHOLDER_NAMES = Set.of(
       "name", "author", "admin", "administrator", "editor", "unknown", "user");
@@ -228,6 +233,7 @@ record PageMetadata(
         String n = BYLINE_PREFIX.matcher(normalise(v)).replaceFirst("").strip();
         // "Jane Roe (jane@paper.example)" is Jane Roe; a template's "name, email@gmail.com" no one.
         n = EMAIL.matcher(n).replaceAll("").strip();
+        n = LEADING_SEPARATOR.matcher(n).replaceFirst("");
         // A profile link (article:author often is one) or a paragraph is not a name.
         if (!n.isEmpty() && n.length() <= MAX_NAME && !Links.isHttp(n) && !n.contains("://")
             && !n.startsWith("/")

@@ -159,6 +159,10 @@ class PageMetadataTest {
         read("<head><meta name=author content='Bundesministerium für Wirtschaft und Klimaschutz'></head>").authors());
     assertEquals(List.of("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
         read("<head><meta name=author content='Martin Untersinger (avec Damien Leloup et Morgane Tual)'></head>").authors());
+    // A template that did not fill the name in "{name}, USA TODAY" leaves the paper's name.
+    assertEquals(List.of("Brian Truitt"), read("<head><meta property=og:site_name content='USA TODAY'>"
+        + "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+        + "\"name\":\", USA TODAY\"}}</script><meta name=author content='Brian Truitt'></head>").authors());
     // No one else named: the publisher it is.
     assertEquals(List.of("ABC News"), read("<head><meta property=og:site_name content='ABC News'>"
         + "<meta name=author content='ABC News'></head>").authors());
