@@ -100,9 +100,10 @@ final class Bylines {
     if (!latin.find()) {
       return Optional.empty();
     }
-    // "by" twice when a label and a byline element both say it: <span>by</span> <a class=author>.
+    // "by" twice when a label and a byline element both say it: <span>by</span> <a class=author>;
+    // or the element's own label, "Written By" (Squarespace's blog-meta-item--author).
     String n = ROLE_AFTER.matcher(latin.group(1).strip()).replaceFirst("")
-        .replaceFirst("^By:?\\s+", "");
+        .replaceFirst("^(?:(?:Written\\s+)?By:?(?:\\s+|$))+", "");
     return ROLE.matcher(n).matches() || n.indexOf(' ') < 0 || NOT_A_PERSON.matcher(n).find()
         ? Optional.empty() : Optional.of(n);
   }

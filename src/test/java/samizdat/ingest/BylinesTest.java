@@ -44,6 +44,10 @@ class BylinesTest {
         + "<a href=/staff/nt>Nathan&nbsp;Tempey</a></span></div>" + PARAGRAPH));
     assertEquals(Optional.of("Howard Blume"), byline("<h1>" + TITLE + "</h1><div class=author-name>By Howard Blume Staff Writer"
         + " <span>Dec. 16, 2016</span></div>" + PARAGRAPH));
+    // Squarespace's byline element says "Written By" before the linked name.
+    assertEquals(Optional.of("Paige Brunton"), byline("<h1>" + TITLE + "</h1><div class='blog-meta-item"
+        + " blog-meta-item--author p-author author'>Written By <a href=/blog?author=1 class=blog-author-name>"
+        + "Paige Brunton</a></div>" + PARAGRAPH));
     assertEquals(Optional.of("谢若含"), byline("<h1>" + TITLE + "</h1><div class=author>谢若含 <span>2017-03-01</span></div>" + PARAGRAPH));
     // A reader's name in a comments widget, a byline's furniture, an author's bio: no author.
     assertEquals(Optional.empty(), byline("<h1>" + TITLE + "</h1><span class=recent-comments-author>Sleepy Sleepers</span>" + PARAGRAPH));
