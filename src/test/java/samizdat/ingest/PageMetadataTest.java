@@ -159,6 +159,10 @@ class PageMetadataTest {
         read("<head><meta name=author content='Bundesministerium für Wirtschaft und Klimaschutz'></head>").authors());
     assertEquals(List.of("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
         read("<head><meta name=author content='Martin Untersinger (avec Damien Leloup et Morgane Tual)'></head>").authors());
+    // A labelled author link (PCWorld's author box): the label is no part of the name.
+    assertEquals(List.of("Ashley Biancuzzo"), read("<head></head><body><div class=article-author-box><h3>"
+        + "<a href=/author/abiancuzzo rel=author>Author: Ashley Biancuzzo</a>, Associate Editor</h3></div>"
+        + "</body>").authors());
     // A template that did not fill the name in "{name}, USA TODAY" leaves the paper's name.
     assertEquals(List.of("Brian Truitt"), read("<head><meta property=og:site_name content='USA TODAY'>"
         + "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
