@@ -295,9 +295,13 @@ record PageMetadata(
     return isPublisher(name, siteName.stream().toList());
   }
 
-  /** A site's name, or a company's ("mediagene Inc.", "Condé Nast"). */
+  /**
+   * A site's name, or a company's ("mediagene Inc.", "Condé Nast"); or one word with a dot in it,
+   * which no person's name is: a site's domain ("STERN.de"), a login ("andrew.keaveney"), a
+   * template's unfilled key ("page.head.extra.author").
+   */
   private static boolean isPublisher(String name, List<String> siteNames) {
-    return COMPANY.matcher(name).find()
+    return COMPANY.matcher(name).find() || name.indexOf(' ') < 0 && name.indexOf('.') > 0
         || siteNames.stream().anyMatch(site -> normalise(site).equalsIgnoreCase(name));
   }
 

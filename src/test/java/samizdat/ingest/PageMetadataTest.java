@@ -159,6 +159,11 @@ class PageMetadataTest {
         read("<head><meta name=author content='Bundesministerium für Wirtschaft und Klimaschutz'></head>").authors());
     assertEquals(List.of("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
         read("<head><meta name=author content='Martin Untersinger (avec Damien Leloup et Morgane Tual)'></head>").authors());
+    // One word with a dot is a login or a domain, no person: a person named elsewhere wins, and
+    // with none the domain stays, as a publisher's name does.
+    assertEquals(List.of("Denise Everheart"), read("<head><meta name=author content='andrew.keaveney'></head>"
+        + "<body><a rel=author href=/de>Denise Everheart</a></body>").authors());
+    assertEquals(List.of("STERN.de"), read("<head><meta name=author content='STERN.de'></head>").authors());
     // A labelled author link (PCWorld's author box): the label is no part of the name.
     assertEquals(List.of("Ashley Biancuzzo"), read("<head></head><body><div class=article-author-box><h3>"
         + "<a href=/author/abiancuzzo rel=author>Author: Ashley Biancuzzo</a>, Associate Editor</h3></div>"
