@@ -63,9 +63,9 @@ record BodyChoice(Block top, ToDoubleFunction<Block> score, Optional<Block> evid
     return kept.isEmpty() ? ranked : kept;
   }
 
-
-
-  private static Block choose(BodyScorer.Scored scored, List<Block> ranked, ToDoubleFunction<Block> score) {
+  /** The best of {@code ranked}, or the ancestor of it that holds more of the article. */
+  private static Block choose(BodyScorer.Scored scored, List<Block> ranked,
+      ToDoubleFunction<Block> score) {
     Block top = ranked.get(0);
     double best = score.applyAsDouble(top);
     // Several strong candidates under one ancestor: the article is split into parts.
@@ -114,7 +114,8 @@ record BodyChoice(Block top, ToDoubleFunction<Block> score, Optional<Block> evid
     Block section = top;
     for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
       if (p.candidate && p.linkDensity() < 0.1 && p.paras >= 3 * section.paras
-          && p.units >= 3 * section.units && score.applyAsDouble(p) * 2 >= score.applyAsDouble(section)) {
+          && p.units >= 3 * section.units
+          && score.applyAsDouble(p) * 2 >= score.applyAsDouble(section)) {
         if (furnitureUnits(scored, p) * 5 < p.units) {
           top = p;
         }

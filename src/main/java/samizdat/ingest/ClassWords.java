@@ -105,7 +105,8 @@ final class ClassWords {
     if (!id.isEmpty() && !isSlug(id)) {
       int i = cache.computeIfAbsent(id, ClassWords::classify);
       // An id's negative and positive words weigh on their own, as a second class would.
-      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME | WEAK_NEGATIVE)) | (i & NEGATIVE_CLASS) << 2
+      w |= (i & (UNLIKELY | MAYBE | GALLERY | FURNITURE_NAME | WEAK_NEGATIVE))
+          | (i & NEGATIVE_CLASS) << 2
           | (i & POSITIVE_CLASS) << 2;
     }
     return w;
@@ -262,12 +263,14 @@ final class ClassWords {
   /** +25 for an article-like class or id word, -25 for a furniture-like one, each of the two. */
   static int classWeight(int words) {
     return ((words & POSITIVE_CLASS) != 0 ? 25 : 0) + ((words & POSITIVE_ID) != 0 ? 25 : 0)
-        - ((words & (NEGATIVE_CLASS | WEAK_NEGATIVE)) != 0 ? 25 : 0) - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
+        - ((words & (NEGATIVE_CLASS | WEAK_NEGATIVE)) != 0 ? 25 : 0)
+        - ((words & NEGATIVE_ID) != 0 ? 25 : 0);
   }
 
   /** Negative words and no positive ones. */
   static boolean negativeWords(int words) {
-    return (words & (NEGATIVE | WEAK_NEGATIVE)) != 0 && (words & POSITIVE) == 0 || (words & FURNITURE_NAME) != 0;
+    return (words & (NEGATIVE | WEAK_NEGATIVE)) != 0 && (words & POSITIVE) == 0
+        || (words & FURNITURE_NAME) != 0;
   }
 
   /** Whether a weak word ("widget", "header") is the only furniture word of a name. */

@@ -98,7 +98,8 @@ record PageMetadata(
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、;；]");
   private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
   private static final Pattern BYLINE_PREFIX = Pattern.compile(
-      "^(?:(?:written\\s+)?by\\b\\s*:?|(?:author|autor|autorin|auteur)\\s*[:：]|作者\\s*[:：]|记者\\s*[:：]?)\\s*",
+      "^(?:(?:written\\s+)?by\\b\\s*:?|(?:author|autor|autorin|auteur)\\s*[:：]"
+          + "|作者\\s*[:：]|记者\\s*[:：]?)\\s*",
       Pattern.CASE_INSENSITIVE);
   /** An e-mail address in an author value, with the brackets or comma around it. */
   private static final Pattern EMAIL = Pattern.compile(
