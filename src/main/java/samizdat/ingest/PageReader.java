@@ -82,6 +82,7 @@ final class PageReader {
         () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
     Document doc = Jsoup.parse(html, base);
     HostileInput.pinBase(doc, base, given.or(page::fetchedUrl));
+    FlightData.restore(html, doc);
     PageMetadata meta = PageMetadata.read(doc, today);
     Optional<String> url = given
         .or(meta::url)

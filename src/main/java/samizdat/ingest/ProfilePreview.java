@@ -86,6 +86,7 @@ public final class ProfilePreview {
       throw new Refused(e.getMessage());
     }
     Document doc = Jsoup.parse(html, file.toAbsolutePath().toUri().toString());
+    FlightData.restore(html, doc);
     PageMetadata meta = PageMetadata.read(doc, today);
     Optional<String> url = meta.url().map(Links::canonical);
     SiteProfile profile = profiles.choose(url.flatMap(Links::host), doc);
