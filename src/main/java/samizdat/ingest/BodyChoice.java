@@ -110,12 +110,14 @@ record BodyChoice(Block top, ToDoubleFunction<Block> score, Optional<Block> evid
     }
     // An ancestor that holds several times the paragraphs and the text, nearly all of it prose,
     // and still scores half as well, is the article; the block was one section of it (Consumer
-    // Reports' sections under ids of their own).
+    // Reports' sections under ids of their own). Ten times as much is the article whatever it
+    // scores: a list whose items sit too deep to lend it their votes (Time Out's course tiles).
     Block section = top;
     for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
       if (p.candidate && p.linkDensity() < 0.1 && p.paras >= 3 * section.paras
           && p.units >= 3 * section.units
-          && score.applyAsDouble(p) * 2 >= score.applyAsDouble(section)) {
+          && (score.applyAsDouble(p) * 2 >= score.applyAsDouble(section)
+              || p.paras >= 10 * section.paras && p.units >= 10 * section.units)) {
         if (furnitureUnits(scored, p) * 5 < p.units) {
           top = p;
         }

@@ -172,6 +172,19 @@ class GenericBodyTest {
     assertFalse(md.contains("Skip to content"), md);
   }
 
+  /**
+   * Time Out's guide (WCXB): a short intro scores above the list of course tiles under it, whose
+   * paragraphs sit too deep to lend the list their votes. The list, ten times the intro, is read
+   * too; once the intro alone was kept.
+   */
+  @Test
+  void realTimeOutGuideKeepsItsListOfCourses() throws Exception {
+    String md = real("wcxb-timeout-tiles.html", Optional.empty());
+    assertTrue(md.contains("a certificate program is a great way to tackle new information"), md);
+    assertTrue(md.contains("Cisco Certified Network Associate"), md);
+    assertTrue(md.contains("Data Science Bootcamp at General Assembly"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
