@@ -175,10 +175,7 @@ final class BodyAssembly {
   private static Map<Element, Double> bestWithin(BodyScorer.Scored scored, Element parent,
       ToDoubleFunction<Block> scoreOf) {
     Map<Element, Double> best = new IdentityHashMap<>();
-    for (Block b : scored.blocks().values()) {
-      if (!b.candidate) {
-        continue;
-      }
+    for (Block b : scored.candidates()) {
       Element e = b.el;
       boolean furniture = false;
       while (e != null && e.parent() != parent) {

@@ -43,6 +43,8 @@ final class Bylines {
   /** What may follow the name on a byline line: a role, an outlet, a date ("By Jo Roe, CNN | …"). */
   private static final Pattern AFTER_NAME = Pattern.compile("^(?:[,|/·•–—-]|and\\s|&)");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
+  /** "By" again after the label, or the element's own "Written By": the name comes after them. */
+  private static final Pattern LABEL_AGAIN = Pattern.compile("^(?:(?:Written\\s+)?By:?(?:\\s+|$))+");
   /** A byline line is this short. */
   private static final int LINE_CHARS = 100;
 
@@ -102,8 +104,8 @@ final class Bylines {
     }
     // "by" twice when a label and a byline element both say it: <span>by</span> <a class=author>;
     // or the element's own label, "Written By" (Squarespace's blog-meta-item--author).
-    String n = ROLE_AFTER.matcher(latin.group(1).strip()).replaceFirst("")
-        .replaceFirst("^(?:(?:Written\\s+)?By:?(?:\\s+|$))+", "");
+    String n = LABEL_AGAIN.matcher(ROLE_AFTER.matcher(latin.group(1).strip()).replaceFirst(""))
+        .replaceFirst("");
     return ROLE.matcher(n).matches() || n.indexOf(' ') < 0 || NOT_A_PERSON.matcher(n).find()
         ? Optional.empty() : Optional.of(n);
   }

@@ -131,7 +131,9 @@ public final class GenericDevHarness {
   static Document parse(Path page) throws IOException {
     byte[] raw = Files.readAllBytes(page);
     String html = DECODER.decode(raw, Optional.empty()).text();
-    return Jsoup.parse(html, page.toAbsolutePath().toUri().toString());
+    Document doc = Jsoup.parse(html, page.toAbsolutePath().toUri().toString());
+    FlightData.restore(html, doc); // as PageReader does
+    return doc;
   }
 
   private static String id(Path page) {
