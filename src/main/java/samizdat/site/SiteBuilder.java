@@ -35,7 +35,6 @@ import samizdat.site.model.SiteModel;
 import samizdat.site.render.ArchiveInfoRenderer;
 import samizdat.site.render.ArchiveRenderer;
 import samizdat.site.render.ArticleRenderer;
-import samizdat.site.render.ArticleTextRenderer;
 import samizdat.site.render.BodyTexts;
 import samizdat.site.render.ClasspathDir;
 import samizdat.site.render.FeedRenderer;
@@ -172,7 +171,7 @@ public final class SiteBuilder {
           new HashSet<>(media), global, progress, new BodyTexts(Runtime.getRuntime().maxMemory() / BODY_TEXTS_HEAP_SHARE));
 
       List<PageRenderer> renderers = List.of(
-          new ArticleRenderer(), new ArticleTextRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
+          new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);

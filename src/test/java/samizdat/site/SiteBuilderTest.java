@@ -209,6 +209,30 @@ class SiteBuilderTest {
   }
 
   @Test
+  void anArticlesTextFileIsTheSameFromItsPagesParseAsFromItsOwn() throws IOException {
+    // A full build hands each text file the text its article page made; a text file written
+    // alone (its page unchanged) reads and parses the body itself. Both must give its own text.
+    Path content = tmp.resolve("content");
+    TestContent.generate(content, 240, 11);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    TreeMap<String, byte[]> handed = new TreeMap<>(files(site));
+    handed.keySet().removeIf(p -> !p.endsWith(".text.js"));
+    assertEquals(240, handed.size());
+    for (String p : handed.keySet()) {
+      Files.delete(site.resolve(p));
+    }
+    BuildResult again = build(content, site);
+    assertEquals(240, again.written(), "only the text files were gone");
+    for (Map.Entry<String, byte[]> e : handed.entrySet()) {
+      String id = e.getKey().substring(e.getKey().lastIndexOf('/') + 1).replace(".text.js", "");
+      String text = new String(e.getValue(), StandardCharsets.UTF_8);
+      assertTrue(text.startsWith("samizdatText(\"" + id + "\",\""), e.getKey());
+      assertArrayEquals(Files.readAllBytes(site.resolve(e.getKey())), e.getValue(), e.getKey());
+    }
+  }
+
+  @Test
   void rebuildWithNothingChangedWritesNothing() throws IOException {
     Path content = tmp.resolve("content");
     TestContent.generate(content, 60, 5);
