@@ -15,7 +15,8 @@ public final class BuildStoppedException extends IOException {
   BuildStoppedException(FatalIoException cause, int written, int notWritten) {
     super(cause.advice(), cause);
     this.written = written;
-    this.notWritten = notWritten;
+    // the search index writes files that are not among the pages counted
+    this.notWritten = Math.max(0, notWritten);
   }
 
   /** Files written before it stopped. */

@@ -35,6 +35,7 @@ import samizdat.site.model.SiteModel;
 import samizdat.site.render.ArchiveInfoRenderer;
 import samizdat.site.render.ArchiveRenderer;
 import samizdat.site.render.ArticleRenderer;
+import samizdat.site.render.ArticleTextRenderer;
 import samizdat.site.render.BodyTexts;
 import samizdat.site.render.ClasspathDir;
 import samizdat.site.render.FeedRenderer;
@@ -171,7 +172,7 @@ public final class SiteBuilder {
           new HashSet<>(media), global, progress, new BodyTexts(Runtime.getRuntime().maxMemory() / BODY_TEXTS_HEAP_SHARE));
 
       List<PageRenderer> renderers = List.of(
-          new ArticleRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
+          new ArticleRenderer(), new ArticleTextRenderer(), new IndexRenderer(), new TagRenderer(), new ArchiveRenderer(),
           new StaticPagesRenderer(), new FeedRenderer(), new ArchiveInfoRenderer(),
           new FileCopyRenderer(store.mediaDir(), media));
       Files.createDirectories(out);
@@ -185,8 +186,10 @@ public final class SiteBuilder {
       // Article pages render in the order the index reads bodies, so that their texts reach it.
       context.bodyTexts().order(SearchRenderer.readingOrder(site, searchPlan));
       ExecutorService searchThread = Executors.newSingleThreadExecutor();
+      SearchRenderer search = new SearchRenderer(previous, searchCode);
+      Future<SearchRenderer.Checked> searchChecked = searchThread.submit(() -> search.check(context, writer, searchPlan));
       Future<List<String>> searchErrors = searchThread.submit(() -> {
-        List<String> result = new SearchRenderer(previous, searchCode).write(context, writer, searchPlan);
+        List<String> result = search.write(context, writer, searchPlan, searchChecked.get());
         timer.note("search index written");
         return result;
       });
@@ -199,6 +202,8 @@ public final class SiteBuilder {
         site.relate(RELATED_LIMIT, previous, next, code);
         progress.finish();
         timer.lap("related lists");
+        // The index writes the text files of the articles it reads: the renderers must know which.
+        awaitSearch(searchChecked);
         for (PageRenderer r : renderers) {
           pages.addAll(r.pages(context));
         }
@@ -376,9 +381,9 @@ public final class SiteBuilder {
     }
   }
 
-  private static List<String> awaitSearch(Future<List<String>> errors) throws IOException {
+  private static <T> T awaitSearch(Future<T> result) throws IOException {
     try {
-      return errors.get();
+      return result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("build interrupted", e);

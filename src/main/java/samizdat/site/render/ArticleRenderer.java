@@ -18,17 +18,9 @@ import samizdat.site.state.Fingerprint;
  * Article pages: title, date, authors, source, original address, other editions, tags, the body,
  * older/newer article and the related list. The page's fingerprint covers the article's content
  * hash and everything else shown (neighbours' titles, related entries, editions), so a page is
- * rendered again only when one of those changed; the body is read from disk only then. Each page
- * has its text file ({@link ArticleTextRenderer}) listed with it.
+ * rendered again only when one of those changed; the body is read from disk only then.
  */
 public final class ArticleRenderer implements PageRenderer {
-  /**
-   * How many places after its article page each text file comes: far enough that the page has
-   * usually rendered and handed over its text (pages are taken in list order by a few threads),
-   * near enough that only a few texts wait.
-   */
-  private static final int TEXT_LAG = 16;
-
   @Override
   public List<Page> pages(RenderContext context) {
     List<Doc> list = context.site().list;
@@ -37,19 +29,9 @@ public final class ArticleRenderer implements PageRenderer {
       pages.add(new ArticlePage(context, i));
     }
     // The order pages are written in changes no byte: this one hands the search index the body
-    // texts it needs next (see BodyTexts), and each text file the text its page made.
+    // texts it needs next (see BodyTexts).
     pages.sort(Comparator.comparingInt(p -> context.bodyTexts().rank(p.doc().id())));
-    List<Page> all = new ArrayList<>(2 * pages.size());
-    for (int i = 0; i < pages.size() + TEXT_LAG; i++) {
-      if (i < pages.size()) {
-        all.add(pages.get(i));
-      }
-      if (i >= TEXT_LAG) {
-        ArticlePage page = pages.get(i - TEXT_LAG);
-        all.add(ArticleTextRenderer.page(context, page.doc(), page.text));
-      }
-    }
-    return List.copyOf(all);
+    return List.copyOf(pages);
   }
 
   private static final byte[] NONE = new byte[0];
@@ -57,7 +39,6 @@ public final class ArticleRenderer implements PageRenderer {
   private static final class ArticlePage implements Page {
     private final RenderContext context;
     private final int position;
-    private final ArticleTextRenderer.Handoff text = new ArticleTextRenderer.Handoff();
 
     ArticlePage(RenderContext context, int position) {
       this.context = context;
@@ -225,15 +206,10 @@ public final class ArticleRenderer implements PageRenderer {
       Map<String, Object> m = model();
       String markdown = Files.readString(d.bodyFile());
       boolean forSearch = context.bodyTexts().wanted(d.id());
-      boolean forText = text.open();
-      MarkdownRenderer.Rendered body = context.markdown().render(markdown, d.path(), context.media()::contains,
-          forSearch || forText);
+      MarkdownRenderer.Rendered body = context.markdown().render(markdown, d.path(), context.media()::contains, forSearch);
       m.put("body", body.html());
       if (forSearch) {
         context.bodyTexts().offer(d.id(), body.plainText());
-      }
-      if (forText) {
-        text.offer(body.plainText());
       }
       return context.templates().render("article", m);
     }

@@ -3,8 +3,9 @@ package samizdat.site.render;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import samizdat.content.ImageRef;
 import samizdat.site.model.Doc;
 import samizdat.site.state.Fingerprint;
@@ -17,50 +18,38 @@ import samizdat.site.state.Fingerprint;
  * keeping whole bodies there would make every query load them; this way a reader loads the text
  * of the results they see, and the index format stays as it is.
  *
- * <p>The text comes from the article page's own parse of the body when that page rendered first
- * ({@link Handoff}; {@link ArticleRenderer} lists each text file a few places after its page):
- * reading and parsing every body a second time for its text file was a twentieth of a full
- * build's CPU.
+ * <p>The search index reads the body of every article in the segments it computes (all of them in
+ * a full build); it writes those articles' text files itself, from the text it has in hand
+ * ({@link SearchRenderer}), and this renderer lists only the others, which read and convert their
+ * body when they must be written. Reading and parsing every body once more for its text file was
+ * a twentieth of a full build's CPU.
  */
-final class ArticleTextRenderer {
+public final class ArticleTextRenderer implements PageRenderer {
   static final String SUFFIX = ".text.js";
-
-  private ArticleTextRenderer() {}
 
   /** The text file of the article page at {@code articlePath}. */
   static String textPath(String articlePath) {
     return articlePath.substring(0, articlePath.length() - ".html".length()) + SUFFIX;
   }
 
-  /** The text file of {@code doc}, which takes its text from {@code handoff} when it is there. */
-  static Page page(RenderContext context, Doc doc, Handoff handoff) {
-    return new TextPage(context, doc, handoff);
+  @Override
+  public List<Page> pages(RenderContext context) {
+    List<Page> pages = new ArrayList<>(context.site().list.size());
+    for (Doc d : context.site().list) {
+      if (!context.bodyTexts().readByIndex(d.id())) {
+        pages.add(new TextPage(context, d, Optional.empty()));
+      }
+    }
+    return pages;
   }
 
-  /**
-   * An article's body text, passed from its page's render to its text file's. Offered at most
-   * once and taken at most once: a text file that comes first, or is unchanged, takes nothing,
-   * and what is offered after that is dropped, so no text stays held. Thread-safe.
-   */
-  static final class Handoff {
-    private static final Object TAKEN = new Object();
-    private final AtomicReference<Object> slot = new AtomicReference<>();
-
-    /** Whether the text file may still want the text (so that the page need not make it otherwise). */
-    boolean open() {
-      return slot.get() == null;
-    }
-
-    void offer(String text) {
-      slot.compareAndSet(null, text);
-    }
-
-    Optional<String> take() {
-      return slot.getAndSet(TAKEN) instanceof String text ? Optional.of(text) : Optional.empty();
-    }
+  /** The text file of {@code doc}, whose body's plain text is {@code text}. */
+  static Page page(RenderContext context, Doc doc, String text) {
+    return new TextPage(context, doc, Optional.of(text));
   }
 
-  private record TextPage(RenderContext context, Doc doc, Handoff handoff) implements Page {
+  /** An article's text file; {@code text}, when given, is its body's plain text. */
+  private record TextPage(RenderContext context, Doc doc, Optional<String> text) implements Page {
     @Override
     public String path() {
       return textPath(doc.path());
@@ -78,20 +67,14 @@ final class ArticleTextRenderer {
 
     @Override
     public byte[] render() throws IOException {
-      Optional<String> given = handoff.take();
-      String text = given.isPresent() ? given.get()
+      String plain = text.isPresent() ? text.get()
           : context.markdown().plainText(Files.readString(doc.bodyFile()), doc.path(), context.media()::contains);
-      StringBuilder sb = new StringBuilder(text.length() + 64).append("samizdatText(");
+      StringBuilder sb = new StringBuilder(plain.length() + 64).append("samizdatText(");
       jsString(sb, doc.id());
       sb.append(',');
-      jsString(sb, text);
+      jsString(sb, plain);
       sb.append(");\n");
       return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void release() {
-      handoff.take();
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,8 @@ public final class BodyTexts {
   /** What the index expects but has not been given. Compared by identity. */
   private final Object pending = new Object();
   private final ConcurrentHashMap<String, Object> texts = new ConcurrentHashMap<>();
+  /** Every article the index said it will read, taken or not. */
+  private final Set<String> read = ConcurrentHashMap.newKeySet();
   /** Approximate bytes of the texts waiting: two per UTF-16 unit. */
   private final AtomicLong held = new AtomicLong();
   private final AtomicInteger given = new AtomicInteger();
@@ -53,7 +56,16 @@ public final class BodyTexts {
 
   /** The index will ask for the text of the article {@code id}. */
   void expect(String id) {
+    read.add(id);
     texts.putIfAbsent(id, pending);
+  }
+
+  /**
+   * Whether the index reads the body of {@code id} in this build (so it writes the article's text
+   * file too); known once the index has planned its segments.
+   */
+  boolean readByIndex(String id) {
+    return read.contains(id);
   }
 
   /** Whether a text for {@code id} would be kept now (so that the caller need not make it). */

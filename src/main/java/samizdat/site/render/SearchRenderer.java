@@ -29,7 +29,8 @@ import samizdat.site.state.Fingerprint;
  * the others are computed with bodies read from disk when asked for, and their files handed
  * straight to the writer, so neither all bodies nor the whole index (hundreds of MB at 100,000
  * articles) ever sit in memory at once. Files the index no longer lists (merged segments) are
- * removed like any stale page.
+ * removed like any stale page. The text file of each article whose body it reads is written here
+ * too, from the text in hand ({@link ArticleTextRenderer}).
  */
 public final class SearchRenderer {
   private final BuildState previous;
@@ -40,17 +41,23 @@ public final class SearchRenderer {
     this.searchCodeFingerprint = searchCodeFingerprint;
   }
 
+  /** Which segments the index computes and which it keeps: {@link #check}'s answer for {@link #write}. */
+  public static final class Checked {
+    private final List<Planned> planned;
+
+    private Checked(List<Planned> planned) {
+      this.planned = planned;
+    }
+  }
+
   /**
-   * Writes (or, for segments whose documents did not change, keeps) every index file through
-   * {@code writer}.
-   *
-   * @return one error line per file that could not be written
+   * Finds which segments must be computed, and tells {@code context}'s {@link BodyTexts} which
+   * bodies the index will read: the article pages, rendering meanwhile, keep those texts for it,
+   * and the index writes those articles' text files ({@link ArticleTextRenderer}). Must be done
+   * before the pages are listed.
    */
-  public List<String> write(RenderContext context, OutputWriter writer, SearchIndex.Plan plan) throws IOException {
-    long start = System.nanoTime();
-    int computed = 0;
+  public Checked check(RenderContext context, OutputWriter writer, SearchIndex.Plan plan) {
     List<Doc> docs = context.site().list;
-    SearchIndex index = new SearchIndex();
     Map<String, List<String>> previousBySegment = new HashMap<>();
     for (String path : previous.files.keySet()) {
       int slash = path.indexOf('/', "search/".length());
@@ -58,10 +65,6 @@ public final class SearchRenderer {
         previousBySegment.computeIfAbsent(path.substring("search/".length(), slash), k -> new ArrayList<>()).add(path);
       }
     }
-    List<String> errors = new ArrayList<>();
-    Map<String, Integer> shards = new HashMap<>();
-    // First which segments must be computed, so that the article pages, rendering meanwhile, can
-    // keep those bodies' texts for the index (BodyTexts) from the start.
     List<Planned> planned = new ArrayList<>();
     for (SearchIndex.Segment segment : plan.segments()) {
       Fingerprint fp = new Fingerprint().add("search-segment").add(searchCodeFingerprint).add(segment.id())
@@ -89,7 +92,25 @@ public final class SearchRenderer {
       }
       planned.add(new Planned(segment, fingerprint, old, complete, expected, reusable));
     }
-    for (Planned p : planned) {
+    return new Checked(planned);
+  }
+
+  /**
+   * Writes (or, for segments whose documents did not change, keeps) every index file through
+   * {@code writer}, and the text files of the articles whose bodies it reads.
+   *
+   * @return one error line per file that could not be written
+   */
+  public List<String> write(RenderContext context, OutputWriter writer, SearchIndex.Plan plan, Checked checked)
+      throws IOException {
+    long start = System.nanoTime();
+    int computed = 0;
+    List<Doc> docs = context.site().list;
+    SearchIndex index = new SearchIndex();
+    // text files are written by the index's workers
+    List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, Integer> shards = new HashMap<>();
+    for (Planned p : checked.planned) {
       SearchIndex.Segment segment = p.segment();
       if (p.reusable()) {
         // Same documents, every file still there: the writer records them as unchanged.
@@ -102,7 +123,7 @@ public final class SearchRenderer {
       } else {
         computed++;
         byte[][] recorded = new byte[1][];
-        shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i)),
+        shards.put(segment.id(), index.writeSegment(segment, i -> document(context, docs.get(i), writer, errors),
             count -> recorded[0] = withShards(p.fingerprint(), count), (path, bytes) -> {
               SiteLayout.checkPath(path);
               if (!path.startsWith(SearchIndex.segmentDir(segment.id()))) {
@@ -161,9 +182,9 @@ public final class SearchRenderer {
 
   /**
    * The article as a search document: its body's text as its page left it, else read and
-   * converted now.
+   * converted now; its text file is written from that text.
    */
-  private static SearchDocument document(RenderContext context, Doc d) {
+  private static SearchDocument document(RenderContext context, Doc d, OutputWriter writer, List<String> errors) {
     String text;
     Optional<String> kept = context.bodyTexts().take(d.id());
     if (kept.isPresent()) {
@@ -176,11 +197,12 @@ public final class SearchRenderer {
         throw new UncheckedIOException(e);
       }
     }
+    writeOne(writer, ArticleTextRenderer.page(context, d, text), errors);
     return new SearchDocument(d.id(), d.meta().title(), d.meta().published(), d.meta().tags(), text, d.path(),
         filed(d));
   }
 
-  private static void writeOne(OutputWriter writer, IndexFile file, List<String> errors) {
+  private static void writeOne(OutputWriter writer, Page file, List<String> errors) {
     try {
       writer.write(file);
     } catch (IOException | UncheckedIOException e) {

@@ -24,6 +24,8 @@ class BodyTextsTest {
     assertEquals(Optional.empty(), texts.take("b"));
     assertEquals(1, texts.given());
     assertEquals(0, texts.held());
+    assertTrue(texts.readByIndex("a"), "still read by the index once taken: it writes the text file");
+    assertFalse(texts.readByIndex("b"));
   }
 
   @Test
