@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class SearchRenderer {
     List<Doc> docs = context.site().list;
     SearchIndex index = new SearchIndex();
     // text files are written by the index's workers
-    List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> errors = Collections.synchronizedList(new ArrayList<>());
     Map<String, Integer> shards = new HashMap<>();
     for (Planned p : checked.planned) {
       SearchIndex.Segment segment = p.segment();
