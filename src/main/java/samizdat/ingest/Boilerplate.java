@@ -1,6 +1,7 @@
 package samizdat.ingest;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,11 @@ final class Boilerplate {
       "blockquote", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6");
   private static final Set<String> LINK_LISTS = Set.of("ul", "ol", "dl", "div", "section", "table");
   private static final Evaluator TEASER_HEADING = QueryParser.parse("h2, h3, h4, h5");
+  /**
+   * A teaser's headline also where it is no heading: a box its class names as one ("title",
+   * "headline"). Not in a table, whose rows of titles (a discography) are the article's.
+   */
+  private static final Evaluator TEASER_TITLE = QueryParser.parse("h2, h3, h4, h5, [class~=(?i)title|headline]");
   /** A field that asks for an email address or a phone number. */
   private static final Evaluator SIGNUP_FIELD = QueryParser.parse(
       "input[type=email], input[type=tel], input[name*=email], input[placeholder*=email]");
@@ -314,8 +320,9 @@ final class Boilerplate {
 
   /**
    * A list of teasers of other stories ("Most popular": a kicker, a linked headline, a line of
-   * summary): three or more items, most of them with a heading that is a link to another page.
-   * Its summaries keep its link density low, so it is found by its headings.
+   * summary): three or more items, most of them with a heading (or a box named as the headline)
+   * that is a link to another page. Its summaries keep its link density low, so it is found by its
+   * headings.
    */
   private static boolean isTeaserList(Element list) {
     int items = 0;
@@ -325,10 +332,11 @@ final class Boilerplate {
         continue;
       }
       items++;
-      Element h = item.selectFirst(TEASER_HEADING);
-      if (h == null || !h.hasText()) {
+      Optional<Element> heading = firstWithText(item.select(list.normalName().equals("table") ? TEASER_HEADING : TEASER_TITLE));
+      if (heading.isEmpty()) {
         continue;
       }
+      Element h = heading.get();
       int linked = 0;
       // A link within the page (a section's permalink, a table of contents) is no teaser.
       for (Element a : h.select(GenericBody.LINK_AWAY)) {
@@ -339,6 +347,16 @@ final class Boilerplate {
       }
     }
     return teasers >= 3 && teasers * 2 > items;
+  }
+
+  /** The first of {@code elements} that has text. */
+  private static Optional<Element> firstWithText(List<Element> elements) {
+    for (Element e : elements) {
+      if (e.hasText()) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

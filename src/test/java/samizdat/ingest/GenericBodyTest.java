@@ -1028,6 +1028,46 @@ class GenericBodyTest {
     assertTrue(listicle.contains("Headline number 5"), listicle);
   }
 
+  /**
+   * searchlight.vc (WCXB): "Also in the news" under the story, cards whose headline is a linked
+   * box named "title", no heading. A table whose rows' titles link to other pages stays.
+   */
+  @Test
+  void cardsWithLinkedTitleBoxesGoButATableOfTitlesStays() throws Exception {
+    StringBuilder cards = new StringBuilder("<div class=template-content>");
+    for (int i = 0; i < 6; i++) {
+      cards.append("<article class='article article_").append(i).append("'><div class=content>")
+          .append("<div class=categories>Front Page</div><div class=toptitle></div>")
+          .append("<div class=title><a href='/front-page/2025/12/19/story-").append(i)
+          .append("/'>Headline number ").append(i).append(" of another story</a></div>")
+          .append("<div class=date>December 19, 2025</div><div class=body>THE SALVATION ARMY continued")
+          .append(" its long-standing tradition of community outreach with the distribution of 1...</div>")
+          .append("</div></article>");
+    }
+    cards.append("</div>");
+    String md = markdown(page("<div class=central-column><div class=widget_posts_slot><div class=template-content>"
+        + "<article class='article article_0'><div class=content><div class=title>The story</div><div class=body>"
+        + paragraphs(6, LOREM) + "</div></div></article></div></div><div>Comments</div>"
+        + "<div>ALSO IN THE NEWS</div><div class=widget_posts_slot>" + cards + "</div></div>"));
+    assertTrue(md.contains("5 The council voted"), md);
+    assertFalse(md.contains("SALVATION ARMY"), md);
+    assertFalse(md.contains("Front Page"), md);
+
+    StringBuilder rows = new StringBuilder("<table class=musicOther-list><thead><tr><td><span class=title>Song</span>"
+        + "</td><td>Year</td></tr></thead>");
+    for (int page = 0; page < 4; page++) {
+      rows.append("<tbody>");
+      for (int i = 0; i < 3; i++) {
+        rows.append("<tr><td><span class=title><a href='/item/song-").append(page).append(i).append("'>Song ")
+            .append(page).append(i).append("</a></span> (composer)</td><td>200").append(i).append("</td></tr>");
+      }
+      rows.append("</tbody>");
+    }
+    String table = markdown(page("<article>" + paragraphs(6, LOREM) + "<h3>Written for others</h3>"
+        + rows.append("</table>") + "</article>"));
+    assertTrue(table.contains("Song 32"), table);
+  }
+
   /** WordPress with Jetpack (many trafilatura pages): furniture whose names hold "post" or "entry". */
   @Test
   void furnitureNamedWithArticleWordsGoes() throws Exception {
