@@ -209,9 +209,10 @@ class SiteBuilderTest {
   }
 
   @Test
-  void anArticlesTextFileIsTheSameFromItsPagesParseAsFromItsOwn() throws IOException {
-    // A full build hands each text file the text its article page made; a text file written
-    // alone (its page unchanged) reads and parses the body itself. Both must give its own text.
+  void anArticlesTextFileIsTheSameWrittenByTheSearchIndexAsOnItsOwn() throws IOException {
+    // In a full build the search index writes each text file from the body text it read; a text
+    // file written alone (its index segment unchanged) reads and parses the body itself. Both
+    // must give the article's own text.
     Path content = tmp.resolve("content");
     TestContent.generate(content, 240, 11);
     Path site = tmp.resolve("site");
