@@ -27,6 +27,7 @@ record BodyChoice(Block top, ToDoubleFunction<Block> score, Optional<Block> evid
   private static final Evaluator ARTICLE = QueryParser.parse("article");
   private static final Evaluator H1 = QueryParser.parse("h1");
   private static final Evaluator FURNITURE_TAGS = QueryParser.parse("footer, nav, aside");
+  private static final Evaluator SECTION_HEADINGS = QueryParser.parse("h2, h3, h4");
 
   /** The article's block among {@code scored}'s candidates; empty when there is none. */
   static Optional<BodyChoice> of(BodyScorer.Scored scored, GenericBody.Hints hints) {
@@ -110,14 +111,16 @@ record BodyChoice(Block top, ToDoubleFunction<Block> score, Optional<Block> evid
     }
     // An ancestor that holds several times the paragraphs and the text, nearly all of it prose,
     // and still scores half as well, is the article; the block was one section of it (Consumer
-    // Reports' sections under ids of their own). Ten times as much is the article whatever it
-    // scores: a list whose items sit too deep to lend it their votes (Time Out's course tiles).
+    // Reports' sections under ids of their own). Five times as much, headed every few paragraphs,
+    // is the article whatever it scores: sections or list items that sit too deep to lend it their
+    // votes (Time Out's course tiles, Quanta's year in review). Comments are as long, not headed.
     Block section = top;
     for (Block p = top.parent; p != null && p.parent != null; p = p.parent) {
-      if (p.candidate && p.linkDensity() < 0.1 && p.paras >= 3 * section.paras
+      if (p.linkDensity() < 0.1 && p.paras >= 3 * section.paras
           && p.units >= 3 * section.units
-          && (score.applyAsDouble(p) * 2 >= score.applyAsDouble(section)
-              || p.paras >= 10 * section.paras && p.units >= 10 * section.units)) {
+          && (p.candidate && score.applyAsDouble(p) * 2 >= score.applyAsDouble(section)
+              || p.paras >= 5 * section.paras && p.units >= 5 * section.units
+                  && p.el.select(SECTION_HEADINGS).size() * 8 >= p.paras)) {
         if (furnitureUnits(scored, p) * 5 < p.units) {
           top = p;
         }

@@ -185,6 +185,33 @@ class GenericBodyTest {
     assertTrue(md.contains("Data Science Bootcamp at General Assembly"), md);
   }
 
+  /**
+   * Quanta Magazine's year in review (WCXB): a section per story, each under a linked heading and
+   * so deep in boxes that no paragraph's vote reaches the block that holds them all; once only the
+   * first section was kept. Five times its paragraphs and text, headed every few paragraphs, is
+   * the article.
+   */
+  @Test
+  void realRoundupOfHeadedSectionsIsReadWhole() throws Exception {
+    String md = real("wcxb-quanta-roundup.html", Optional.of("The Year in Mathematics"));
+    assertTrue(md.contains("Mathematics is, at its core, an art."), md);
+    assertTrue(md.contains("Math doesn’t happen in a vacuum."), md);
+    assertTrue(md.contains("Mathematicians have known since the 1870s that infinity is"), md);
+    assertTrue(md.contains("the vast majority of convex polyhedra"), md);
+  }
+
+  /**
+   * A blog post of Le Monde diplomatique (trafilatura's evaluation pages) under 27 comments in a
+   * {@code ul.forum}, five times the post's text: comments are no headed sections and stay out.
+   */
+  @Test
+  void realPostKeepsOutItsLongerForum() throws Exception {
+    String md = real("trafilatura-mondediplo-forum.html", Optional.of("Turpitude et architecture"));
+    assertTrue(md.contains("malgré tout l’amitié et l’entraide occupent une grande place"), md);
+    assertFalse(md.contains("Red Bastard"), md);
+    assertFalse(md.contains("Abonnements institutionnels"), md);
+  }
+
   private static String real(String name, Optional<String> title) throws Exception {
     byte[] raw = Fixtures.bytes("ingest/generic/" + name);
     String html = new PageDecoder().decode(raw, Optional.empty()).text();
