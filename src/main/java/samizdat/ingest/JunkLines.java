@@ -64,6 +64,13 @@ final class JunkLines {
           + "|\\b(?:we|i) (?:also )?use (?:some )?affiliate"
           + "|\\bat no (?:extra|additional) (?:cost|charge)|\\benthält\\b))"
           + "|\\b(?:we|i) (?:may|might|could) earn (?:a |an )?(?:small )?commission\\b");
+  /**
+   * A copyright statement: "© 2022, BreakingBelizeNews.com. This article is …", "Copyright © 2023
+   * NPR. All rights reserved", "(c) 2019 Sven Schreivogel"; the sign or the word, then a year. Not
+   * a photo credit without a year ("© Reuters"), nor a sentence about copyright.
+   */
+  private static final Pattern COPYRIGHT = Pattern.compile(
+      "\\W*(?:©|(?i:\\(c\\)|copyright))\\s*(?:©\\s*)?(?:19|20)\\d\\d\\b");
   /** Labels that introduce a link to another story ("Read more:"), same normalisation. */
   private static final List<String> READ_ALSO;
 
@@ -110,13 +117,17 @@ final class JunkLines {
     }
   }
 
-  /** Lower case, spaces collapsed, a full-width colon made ':', punctuation trimmed at both ends. */
+  /**
+   * Lower case, spaces collapsed, a full-width colon made ':' and a typographic apostrophe a plain
+   * one, punctuation trimmed at both ends.
+   */
   static String normalise(String s) {
     return normalise(s, true);
   }
 
   private static String normalise(String s, boolean trimEnd) {
-    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT).replace('：', ':');
+    String n = StringUtil.normaliseWhitespace(s).strip().toLowerCase(Locale.ROOT).replace('：', ':')
+        .replace('’', '\'');
     int from = 0;
     int to = n.length();
     while (from < to && !Character.isLetterOrDigit(n.charAt(from))) {
@@ -130,13 +141,15 @@ final class JunkLines {
 
   /**
    * True for a notice of known boilerplate up to three lines long: a long entry of the list
-   * (newsletter offers, affiliate and copyright notices), a call to sign up for a newsletter or
+   * (newsletter offers, affiliate and copyright notices), a copyright statement with its year, a
+   * call to sign up for a newsletter or
    * to install the site's app, a disclosure of affiliate links, or a call to follow the site on
    * social media ("Follow The Gleaner
    * on Twitter and Instagram …").
    */
   static boolean isNotice(Line line) {
-    if (FOLLOW_CALL.matcher(line.text().strip()).lookingAt()) {
+    String text = line.text().strip();
+    if (FOLLOW_CALL.matcher(text).lookingAt() || COPYRIGHT.matcher(text).lookingAt()) {
       return true;
     }
     String n = line.normalised();

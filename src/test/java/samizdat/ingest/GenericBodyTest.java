@@ -555,6 +555,29 @@ class GenericBodyTest {
   }
 
   /**
+   * A copyright statement with its year (Breaking Belize News, NPR, a photographer's) goes whole,
+   * reprint terms and all; a photo credit without a year stays. A
+   * paywall's lines are known with a typographic apostrophe too (The Haitian Times).
+   */
+  @Test
+  void copyrightStatementsAndPaywallLinesGo() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(3, LOREM)
+        + "<p>© 2022, BreakingBelizeNews.com. <em>This article is the copyrighted property of Breaking"
+        + " Belize News. Written permission must be obtained before reprint in online or print media.</em></p>"
+        + "<p>Copyright © 2023 NPR. All rights reserved. Visit our website terms of use.</p>"
+        + "<p>(C) 2019 Sven Schreivogel</p>"
+        + "<p>© Reuters</p>"
+        + "<p>To view the full story, please subscribe to <a href='/product/yearly/'>The Gazette</a>.</p>"
+        + "<p>If you’re seeing this message but you’re already a subscriber, you can"
+        + " <a href='/my-account/'>log in</a> for immediate access to this story.</p>"
+        + "</article>"));
+    assertFalse(md.contains("BreakingBelizeNews") || md.contains("NPR") || md.contains("Schreivogel"), md);
+    assertTrue(md.contains("© Reuters"), md);
+    assertFalse(md.contains("full story") || md.contains("already a subscriber"), md);
+    assertTrue(md.contains("2 The council voted"), md);
+  }
+
+  /**
    * A dateline whose class names the article ("articleMeta") outscores a story whose paragraphs
    * sit in wrappers of their own (mdr.de); a block that short is no article while one of an
    * article's length scores a third as well.
