@@ -12,8 +12,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * One pass over a page that measures every block element (text, link text, punctuation,
@@ -138,6 +140,7 @@ final class BodyScorer {
   }
 
   /** Classes of text only screen readers say ("Skip to content"): not the article's. */
+  private static final Evaluator EXPANDER = QueryParser.parse("[aria-expanded]");
   private static final String[] SCREEN_READER_ONLY = {
       "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "skip-link", "off-screen"};
 
@@ -149,7 +152,7 @@ final class BodyScorer {
   static boolean isHidden(Element el) {
     String cls = el.className();
     if (el.hasAttr("hidden") || "true".equals(el.attr("aria-hidden"))) {
-      return !isPaywalledText(el) && !isStreamedContent(el);
+      return !isPaywalledText(el) && !isStreamedContent(el) && !isCollapsedProse(el);
     }
     // A dialog or popover shows only when opened: a share menu, a "save this article" offer.
     if (el.hasAttr("popover") || el.nameIs("dialog") && !el.hasAttr("open")) {
@@ -188,6 +191,28 @@ final class BodyScorer {
   private static boolean isStreamedContent(Element el) {
     String id = el.id();
     return id.startsWith("S:") && el.nameIs("div");
+  }
+
+  /**
+   * The closed panel of a disclosure widget that holds prose: an accordion's section of a buying
+   * guide, a FAQ's answer, shown when the reader opens the button before it ({@code
+   * aria-expanded}). A saved page cannot open it, so it is read as open. A closed menu or share
+   * box, mostly links, stays hidden.
+   */
+  private static boolean isCollapsedProse(Element el) {
+    Element toggle = el.previousElementSibling();
+    if (toggle == null || !toggle.hasAttr("aria-expanded") && toggle.selectFirst(EXPANDER) == null) {
+      return false;
+    }
+    int prose = 0;
+    for (Element p : el.getElementsByTag("p")) {
+      int links = 0;
+      for (Element a : p.getElementsByTag("a")) {
+        links += a.text().length();
+      }
+      prose += p.text().length() - links;
+    }
+    return prose >= 2 * MIN_PARAGRAPH;
   }
 
   private static boolean isPaywalledText(Element el) {

@@ -180,13 +180,15 @@ final class Boilerplate {
         return FilterResult.CONTINUE;
       }
       String name = el.normalName();
-      if (BodyScorer.SKIP.contains(name) || BodyScorer.isHidden(el) || isChartLabel(el, name)) {
+      BodyScorer.Block b = scored.of(el);
+      // What the scoring saw as shown stays shown: an accordion's panel is shown by the button
+      // before it, which this pass takes out first.
+      if (BodyScorer.SKIP.contains(name) || b == null && BodyScorer.isHidden(el) || isChartLabel(el, name)) {
         return FilterResult.REMOVE;
       }
       if (name.equals("img") || name.equals("br")) {
         return FilterResult.CONTINUE;
       }
-      BodyScorer.Block b = scored.of(el);
       int units = b != null ? b.units : -1;
       switch (name) {
         case "nav", "aside", "footer", "menu" -> {

@@ -463,6 +463,30 @@ class GenericBodyTest {
   }
 
   /**
+   * A buying guide's "What to consider" in an accordion (Runner's World, WCXB): each section's
+   * text sits in a hidden panel after a heading's {@code aria-expanded} button, and a saved page
+   * cannot open it, so it is read as open; a closed share menu of links stays hidden.
+   */
+  @Test
+  void anAccordionsClosedSectionsAreReadButAClosedMenuIsNot() throws Exception {
+    StringBuilder accordion = new StringBuilder("<h2>What to consider</h2><section class=embed><div>");
+    for (String topic : List.of("Weight", "Cushioning", "Fit")) {
+      accordion.append("<div class=collapsible><h3><button aria-expanded=false><p>").append(topic)
+          .append("</p></button></h3><div aria-hidden=true hidden>")
+          .append(paragraphs(2, LOREM.replace("Tuesday", "Tuesday (" + topic + ")"))).append("</div></div>");
+    }
+    String md = markdown(page("<article>" + paragraphs(4, LOREM) + accordion + "</div></section>"
+        + "<div><button aria-expanded=false>Share</button><ul hidden><li><a href='https://x.example/share'>Post on X"
+        + "</a></li><li><a href='mailto:?subject=Library'>Send by email to a friend</a></li></ul></div>"
+        + paragraphs(1, LOREM.replace("council", "last council")) + "</article>"));
+    for (String topic : List.of("Weight", "Cushioning", "Fit")) {
+      assertTrue(md.contains("1 The council voted on Tuesday (" + topic + ")"), md);
+    }
+    assertFalse(md.contains("Post on X") || md.contains("Send by email"), md);
+    assertTrue(md.contains("0 The last council voted"), md);
+  }
+
+  /**
    * The box a paywall puts where the story stops, with links to sign in and register, goes
    * (Chunichi Shimbun); a paragraph about signing in, links to a story about registering, and
    * sign-in links in a hidden popover of the header do not make a box one.
