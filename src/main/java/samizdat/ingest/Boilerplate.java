@@ -1,11 +1,13 @@
 package samizdat.ingest;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -44,6 +46,14 @@ final class Boilerplate {
   /** A field that asks for an email address or a phone number. */
   private static final Evaluator SIGNUP_FIELD = QueryParser.parse(
       "input[type=email], input[type=tel], input[name*=email], input[placeholder*=email]");
+  /**
+   * A link to the site's page that asks for money, by a whole step of its path: "/donate",
+   * "/support-the-hechinger-report/", "/membership"; a newsroom's appeal box holds one.
+   */
+  private static final Pattern DONATION_LINK = Pattern.compile(
+      "(?i)^(?:https?://[^/]+)?/(?:[^?#]*/)?(?:donate|donations?|support-us|support-the-[\\w-]+|contribute"
+          + "|become-a-(?:member|supporter|donor)|membership)(?:[/?#.]|$)");
+  private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical], meta[property=og:url]");
   /** The most text of a sign-up box: its pitch and the fine print, 600 Latin characters. */
   private static final int SIGNUP_UNITS = 1800;
 
@@ -71,7 +81,14 @@ final class Boilerplate {
    * climb: one to write to the author may sit in a short header with the dek.
    */
   private static void removeSignupBoxes(Element root, int rootUnits, BodyScorer.Scored scored) {
-    for (Element field : root.select(SIGNUP_FIELD)) {
+    List<Element> fields = new ArrayList<>(root.select(SIGNUP_FIELD));
+    String site = siteHost(root);
+    for (Element a : root.getElementsByTag("a")) {
+      if (isDonationLink(a, site)) {
+        fields.add(a);
+      }
+    }
+    for (Element field : fields) {
       if (field.root() != root.root()) {
         continue; // in a box already removed
       }
@@ -90,6 +107,46 @@ final class Boilerplate {
         box.remove();
       }
     }
+  }
+
+  /** A link to the page's own site ({@code site}, a host) that asks for a donation or a membership. */
+  private static boolean isDonationLink(Element a, String site) {
+    String href = a.attr("href");
+    if (href.isEmpty() || !DONATION_LINK.matcher(href).find()) {
+      return false;
+    }
+    return !href.startsWith("http") || !site.isEmpty() && site.equals(hostOf(href));
+  }
+
+  /**
+   * The host of the page {@code el} is in: where it was fetched from, else (a saved file) its
+   * canonical or OpenGraph address; empty when none is known.
+   */
+  private static String siteHost(Element el) {
+    Document doc = el.ownerDocument();
+    if (doc == null) {
+      return "";
+    }
+    String host = hostOf(doc.location());
+    if (host.isEmpty() || doc.location().startsWith("file:")) {
+      Element canonical = doc.selectFirst(CANONICAL);
+      host = canonical == null ? "" : hostOf(canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content"));
+    }
+    return host;
+  }
+
+  /** The host of {@code url} without "www.", lower case; empty when it has none. */
+  private static String hostOf(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return "";
+    }
+    int end = start + 3;
+    while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String host = url.substring(start + 3, end).toLowerCase(Locale.ROOT);
+    return host.startsWith("www.") ? host.substring(4) : host;
   }
 
   /** A box shown only when opened, by its name: a modal, a pop-up, a dialog. */

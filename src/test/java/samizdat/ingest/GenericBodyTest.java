@@ -827,6 +827,37 @@ class GenericBodyTest {
   }
 
   /**
+   * A newsroom's appeal for money at the end of a story (The Hechinger Report, Earth.org) goes
+   * whole, found by its link to the site's own donation page; a story's link to another site's
+   * donation page does not make its paragraph an appeal. A saved file knows its site by its
+   * canonical address.
+   */
+  @Test
+  void aNewsroomsAppealGoesButAStorysLinkToACharityStays() throws Exception {
+    String appeal = "<section class='below-content widget'><div class=wp-block-group><h4><strong>Since you"
+        + " made it to the bottom of this article, we have a small favor to ask.</strong></h4><p>We are in the"
+        + " midst of our end-of-year campaign, our most important fundraising effort of the year.</p><p>If"
+        + " you believe stories like the one you just finished matter, <a href='https://www.news.example/"
+        + "support-the-gazette/?utm_source=website'>please consider pitching in what you can.</a></p><div>"
+        + "<a class=wp-block-button__link href='/donate/'>Double my donation</a></div><p>Thank you.<br>Ann"
+        + " Example<br>Editor in chief</p></div></section>";
+    String charity = "<p>Readers who want to help the families can give through the Red Cross at"
+        + " <a href='https://www.redcross.example/donate/'>its appeal page</a>, the mayor said on Monday.</p>";
+    String story = "<article>" + paragraphs(8, LOREM) + charity + appeal + "</article>";
+    String md = markdown(page(story));
+    assertTrue(md.contains("3 The council voted") && md.contains("give through the Red Cross"), md);
+    for (String junk : List.of("small favor", "fundraising", "pitching in", "Double my donation", "Editor in chief")) {
+      assertFalse(md.contains(junk), md);
+    }
+
+    Document saved = Jsoup.parse(page(story).replace("<head>",
+        "<head><link rel=canonical href='https://news.example/2024/story.html'>"), "file:/home/ann/story.html");
+    Element body = GenericBody.find(saved, GenericBody.Hints.none());
+    assertFalse(body.text().contains("pitching in"), body.html());
+    assertTrue(body.text().contains("give through the Red Cross"), body.html());
+  }
+
+  /**
    * WDR splits its story into modules of one class between a video and subheadings, all inside
    * the page's own {@code <article>}: every part is gathered, as parts outside any article are,
    * while a part in another {@code <article>} (a story below) still is not.
