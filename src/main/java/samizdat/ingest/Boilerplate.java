@@ -115,7 +115,10 @@ final class Boilerplate {
     if (href.isEmpty() || !DONATION_LINK.matcher(href).find()) {
       return false;
     }
-    return !href.startsWith("http") || !site.isEmpty() && site.equals(hostOf(href));
+    if (href.startsWith("//")) {
+      href = "https:" + href;
+    }
+    return !href.regionMatches(true, 0, "http", 0, 4) || !site.isEmpty() && site.equals(hostOf(href));
   }
 
   /**
@@ -128,24 +131,17 @@ final class Boilerplate {
       return "";
     }
     String host = hostOf(doc.location());
-    if (host.isEmpty() || doc.location().startsWith("file:")) {
+    if (host.isEmpty()) {
       Element canonical = doc.selectFirst(CANONICAL);
-      host = canonical == null ? "" : hostOf(canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content"));
+      host = canonical == null ? ""
+          : hostOf(canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content"));
     }
     return host;
   }
 
-  /** The host of {@code url} without "www.", lower case; empty when it has none. */
+  /** The host of an http(s) {@code url} without "www.", lower case; empty when it has none. */
   private static String hostOf(String url) {
-    int start = url.indexOf("://");
-    if (start < 0) {
-      return "";
-    }
-    int end = start + 3;
-    while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
-    String host = url.substring(start + 3, end).toLowerCase(Locale.ROOT);
+    String host = Links.host(url).orElse("");
     return host.startsWith("www.") ? host.substring(4) : host;
   }
 
