@@ -47,6 +47,11 @@ final class GenericBody {
 
   /** Least text of an article: 250 Latin or 150 CJK characters. */
   static final int MIN_UNITS = 750;
+  /**
+   * Least text of a Chinese or Japanese article: 100 characters, a news brief (网易财经7月4日讯 …),
+   * which says as much as 250 Latin characters.
+   */
+  static final int MIN_UNITS_CJK = 500;
   /** Least text when the page declares itself an article: 150 Latin or 90 CJK characters. */
   static final int MIN_UNITS_DECLARED = 450;
   /** A paragraph this long (300 Latin or 180 CJK characters) is no teaser. */
@@ -171,11 +176,11 @@ final class GenericBody {
     if (m.units() < 3000 && errorPage(page, hints)) {
       throw refuse("an error page (\"" + pageTitle(page, hints) + "\")");
     }
-    int min = declared ? MIN_UNITS_DECLARED : MIN_UNITS;
     int prose = m.units() - m.linkUnits();
+    boolean cjk = prose < MIN_UNITS && mostlyCjk(body.text());
+    int min = declared ? MIN_UNITS_DECLARED : cjk ? MIN_UNITS_CJK : MIN_UNITS;
     if (prose < min) {
       // Said in the page's own characters: Chinese ones weigh more (see TextCounts).
-      boolean cjk = mostlyCjk(body.text());
       int per = cjk ? TextCounts.CJK : TextCounts.LATIN;
       throw refuse("too little text (" + prose / per + (cjk ? " CJK" : "")
           + " characters outside links, at least " + min / per + " needed)");
