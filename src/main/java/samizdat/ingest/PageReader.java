@@ -54,13 +54,14 @@ final class PageReader {
 
   /**
    * A page's bytes as the text that is parsed: decoded (the HTTP charset, else what the page
-   * declares or looks like) and cleaned of what breaks parsers; refused when it is not HTML.
+   * declares or looks like), its double-encoded text repaired, and cleaned of what breaks
+   * parsers; refused when it is not HTML.
    */
   static String html(byte[] raw, Optional<String> httpCharset) throws SourceFailure {
     if (!HostileInput.isHtmlWithStrayNuls(raw)) {
       PageLoader.checkNotBinary(raw);
     }
-    String html = HostileInput.clean(DECODER.decode(raw, httpCharset).text());
+    String html = HostileInput.clean(Mojibake.repair(DECODER.decode(raw, httpCharset).text()));
     if (html.isBlank()) {
       throw new SourceFailure("empty file");
     }

@@ -1,0 +1,101 @@
+package samizdat.ingest;
+
+/**
+ * Repairs a page whose UTF-8 text was once read as Latin-1 or Windows-1252 and saved as UTF-8
+ * again: "we’ve" shown as "weâ€™ve" (or with the C1 controls U+0080 and U+0099 in place of € and
+ * ™), "été" as "Ã©tÃ©". Such a sequence is read back as the one character its bytes encode.
+ *
+ * <p>Only a page that proves it: two or more sequences that hold a byte Latin text never holds
+ * (0x80–0x9F, a C1 control or a Windows-1252 sign such as €, ™, “ or – in its place) and read
+ * back as a quote, a dash or a capital letter. Then every sequence that reads back as one UTF-8
+ * character is repaired, "Ã©" too; on any other page nothing changes, so "Ã©" that is meant
+ * stays. Stateless.
+ */
+final class Mojibake {
+  /** What Windows-1252 shows for the bytes 0x80–0x9F (the five it leaves undefined as C1 controls). */
+  private static final String CP1252 =
+      "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+  /** Sequences with a byte of 0x80–0x9F a page must hold before it is repaired. */
+  private static final int PROOF = 2;
+
+  private Mojibake() {}
+
+  /** {@code text}, repaired when it proves to be double-encoded; else {@code text} itself. */
+  static String repair(String text) {
+    int proof = 0;
+    for (int i = 0; i < text.length() && proof < PROOF; i++) {
+      int len = sequenceLength(text.charAt(i));
+      if (len > 0 && i + len <= text.length() && decode(text, i, len, true) >= 0) {
+        proof++;
+        i += len - 1;
+      }
+    }
+    if (proof < PROOF) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (int i = 0; i < text.length(); i++) {
+      int len = sequenceLength(text.charAt(i));
+      int cp = len > 0 && i + len <= text.length() ? decode(text, i, len, false) : -1;
+      if (cp >= 0) {
+        out.append(text, copied, i).appendCodePoint(cp);
+        i += len - 1;
+        copied = i + 1;
+      }
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  /** The length of the UTF-8 sequence whose first byte Latin-1 shows as {@code c}; 0 if none. */
+  private static int sequenceLength(char c) {
+    if (c < 0xC2 || c > 0xF4) {
+      return 0;
+    }
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  }
+
+  /**
+   * The character that the bytes shown as {@code text[at, at + len)} encode in UTF-8, or -1 when
+   * they are no valid sequence, encode a C1 control, or ({@code proof}) hold no byte 0x80–0x9F.
+   */
+  private static int decode(String text, int at, int len, boolean proof) {
+    int cp = text.charAt(at) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    boolean c1Byte = false;
+    for (int k = 1; k < len; k++) {
+      char c = text.charAt(at + k);
+      // Windows-1252 has no sign for 0x9D, and a decoder shows U+FFFD: after "â€" it was the
+      // byte of ” (E2 80 9D), the one such sequence that is common.
+      int b = c == '\uFFFD' && k == 2 && text.charAt(at) == 'â' && byteOf(text.charAt(at + 1)) == 0x80
+          ? 0x9D : byteOf(c);
+      if (b < 0x80 || b > 0xBF) {
+        return -1;
+      }
+      c1Byte |= b <= 0x9F;
+      cp = cp << 6 | (b & 0x3F);
+    }
+    int least = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < least || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF || cp <= 0x9F
+        || proof && !(c1Byte && isCommon(cp))) {
+      return -1;
+    }
+    return cp;
+  }
+
+  /**
+   * What double encoding mostly hits: capitals À–ß and punctuation (quotes, dashes, the
+   * ellipsis, €, ™). Not a combining mark: Czech "Íš" reads as one (CD 9A), and is meant.
+   */
+  private static boolean isCommon(int cp) {
+    return cp >= 0xC0 && cp <= 0xDF || cp >= 0x2010 && cp <= 0x203A || cp == 0x20AC || cp == 0x2122;
+  }
+
+  /** The byte that Latin-1 or Windows-1252 shows as {@code c}; -1 if neither has it. */
+  private static int byteOf(char c) {
+    if (c <= 0xFF) {
+      return c;
+    }
+    int i = CP1252.indexOf(c);
+    return i >= 0 ? 0x80 + i : -1;
+  }
+}
