@@ -22,15 +22,9 @@ final class Mojibake {
 
   /** {@code text}, repaired when it proves to be double-encoded; else {@code text} itself. */
   static String repair(String text) {
-    int proof = 0;
-    for (int i = 0; i < text.length() && proof < PROOF; i++) {
-      int len = sequenceLength(text.charAt(i));
-      if (len > 0 && i + len <= text.length() && decode(text, i, len, true) >= 0) {
-        proof++;
-        i += len - 1;
-      }
-    }
-    if (proof < PROOF) {
+    // A proof reads back as a capital (lead byte C3, shown as Ã) or as punctuation, € or ™ (E2,
+    // â): looking only there keeps the common page, which has neither, to two fast searches.
+    if (proofs(text, 'Ã') + proofs(text, 'â') < PROOF) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
@@ -45,6 +39,18 @@ final class Mojibake {
       }
     }
     return out.append(text, copied, text.length()).toString();
+  }
+
+  /** How many proofs start with {@code lead}, counted up to {@link #PROOF}. */
+  private static int proofs(String text, char lead) {
+    int len = sequenceLength(lead);
+    int found = 0;
+    for (int i = text.indexOf(lead); i >= 0 && found < PROOF; i = text.indexOf(lead, i + 1)) {
+      if (i + len <= text.length() && decode(text, i, len, true) >= 0) {
+        found++;
+      }
+    }
+    return found;
   }
 
   /** The length of the UTF-8 sequence whose first byte Latin-1 shows as {@code c}; 0 if none. */
