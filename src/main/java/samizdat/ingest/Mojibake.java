@@ -9,7 +9,8 @@ package samizdat.ingest;
  * (0x80–0x9F, a C1 control or a Windows-1252 sign such as €, ™, “ or – in its place) and read
  * back as a quote, a dash or a capital letter. Then every sequence that reads back as one UTF-8
  * character is repaired, "Ã©" too; on any other page nothing changes, so "Ã©" that is meant
- * stays. Stateless.
+ * stays. C1 controls left over are Windows-1252 text read as Latin-1 ("we", U+0092, "re"): each
+ * becomes the sign it stood for. Stateless.
  */
 final class Mojibake {
   /** What Windows-1252 shows for the bytes 0x80–0x9F (the five it leaves undefined as C1 controls). */
@@ -17,11 +18,49 @@ final class Mojibake {
       "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
   /** Sequences with a byte of 0x80–0x9F a page must hold before it is repaired. */
   private static final int PROOF = 2;
+  /** Times a page is read back at most: encoded twice over is the most seen. */
+  private static final int MAX_PASSES = 3;
 
   private Mojibake() {}
 
-  /** {@code text}, repaired when it proves to be double-encoded; else {@code text} itself. */
+  /**
+   * {@code text} repaired: read back as many times as it proves to be double-encoded (a page
+   * can be encoded twice over), then with Windows-1252 signs for the C1 controls left; else
+   * {@code text} itself.
+   */
   static String repair(String text) {
+    String repaired = text;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      String next = readBack(repaired);
+      if (next == repaired) {
+        break;
+      }
+      repaired = next;
+    }
+    return withWindowsSigns(repaired);
+  }
+
+  /**
+   * Text once in Windows-1252, read as Latin-1 and saved as UTF-8: its quotes and dashes are C1
+   * controls ("we", U+0092, "re"), which no page means, so each becomes the sign Windows-1252
+   * has for its byte. Looked for by the apostrophe and the opening quote, which such a page has.
+   */
+  private static String withWindowsSigns(String text) {
+    if (text.indexOf('\u0092') < 0 && text.indexOf('\u0093') < 0) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 0x80 && c <= 0x9F) {
+        chars[i] = CP1252.charAt(c - 0x80);
+      }
+    }
+    return new String(chars);
+  }
+
+  /** {@code text} read back once when it proves to be double-encoded; else {@code text} itself. */
+  private static String readBack(String text) {
     // A proof reads back as a capital (lead byte C3, shown as Ã) or as punctuation, € or ™ (E2,
     // â): looking only there keeps the common page, which has neither, to two fast searches.
     if (proofs(text, 'Ã') + proofs(text, 'â') < PROOF) {

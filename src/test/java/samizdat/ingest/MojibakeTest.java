@@ -45,6 +45,21 @@ class MojibakeTest {
     assertSame(czech, Mojibake.repair(czech));
   }
 
+  @Test
+  void textEncodedTwiceOverIsReadBackTwice() {
+    Charset cp1252 = Charset.forName("windows-1252");
+    String page = doubleEncoded(doubleEncoded(TEXT, cp1252), StandardCharsets.ISO_8859_1);
+    assertEquals(TEXT, Mojibake.repair(page));
+  }
+
+  @Test
+  void windows1252TextReadAsLatin1GetsItsSignsBack() {
+    String page = new String("We’re “open” – late.".getBytes(Charset.forName("windows-1252")),
+        StandardCharsets.ISO_8859_1);
+    assertEquals("We\u0092re \u0093open\u0094 \u0096 late.", page);
+    assertEquals("We’re “open” – late.", Mojibake.repair(page));
+  }
+
   /** A page saved as UTF-8 after its text had been read as Latin-1 (9 of WCXB's 711 pages). */
   @Test
   void aDoubleEncodedPageIsParsedRepaired() throws Exception {
