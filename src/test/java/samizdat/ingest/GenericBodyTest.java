@@ -579,6 +579,24 @@ class GenericBodyTest {
   }
 
   /**
+   * An opinion piece's disclaimer (Al Jazeera's, der Freitag's, a Chinese portal's) goes; a
+   * sentence about someone's views stays.
+   */
+  @Test
+  void opinionDisclaimersGo() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(3, LOREM)
+        + "<p>The views expressed in this article are the author’s own and do not necessarily reflect"
+        + " the Gazette’s editorial stance.</p>"
+        + "<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>"
+        + "<p>（本文仅代表作者观点，不代表本网立场）</p>"
+        + "<p>The views expressed by the mayor were shared by most of the council, the clerk said.</p>"
+        + "</article>"));
+    assertFalse(md.contains("editorial stance") || md.contains("Meinung") || md.contains("本文仅代表"), md);
+    assertTrue(md.contains("The views expressed by the mayor"), md);
+    assertTrue(md.contains("2 The council voted"), md);
+  }
+
+  /**
    * A copyright statement with its year (Breaking Belize News, NPR, a photographer's) goes whole,
    * reprint terms and all; a photo credit without a year stays. A
    * paywall's lines are known with a typographic apostrophe too (The Haitian Times).
