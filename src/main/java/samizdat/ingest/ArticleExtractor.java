@@ -136,7 +136,7 @@ final class ArticleExtractor {
         }
       }
       GenericBody.Found found = GenericBody.read(page, new GenericBody.Hints(Optional.of(title),
-          authors, meta.type(), meta.structuredBody()));
+          authors, meta.type(), meta.structuredBody(), url));
       body = found.body();
       dateline = Dates.firstIn(header, LocalDate.now(ZoneOffset.UTC)).or(found::dateline);
     }

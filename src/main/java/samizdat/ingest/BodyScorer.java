@@ -139,8 +139,9 @@ final class BodyScorer {
     return new Scored(pass.blocks, pass.candidates, pass.wordCache);
   }
 
-  /** Classes of text only screen readers say ("Skip to content"): not the article's. */
+  /** The button that opens a disclosure widget (an accordion's section). */
   private static final Evaluator EXPANDER = QueryParser.parse("[aria-expanded]");
+  /** Classes of text only screen readers say ("Skip to content"): not the article's. */
   private static final String[] SCREEN_READER_ONLY = {
       "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "skip-link", "off-screen"};
 

@@ -51,9 +51,8 @@ final class Boilerplate {
    * "/support-the-hechinger-report/", "/membership"; a newsroom's appeal box holds one.
    */
   private static final Pattern DONATION_LINK = Pattern.compile(
-      "(?i)^(?:https?://[^/]+)?/(?:[^?#]*/)?(?:donate|donations?|support-us|support-the-[\\w-]+|contribute"
-          + "|become-a-(?:member|supporter|donor)|membership)(?:[/?#.]|$)");
-  private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical], meta[property=og:url]");
+      "(?i)^(?:https?://[^/]+)?/(?:[^?#]*/)?(?:donate|donations?|support-us|support-the-[\\w-]+"
+          + "|contribute|become-a-(?:member|supporter|donor)|membership)(?:[/?#.]|$)");
   /** The most text of a sign-up box: its pitch and the fine print, 600 Latin characters. */
   private static final int SIGNUP_UNITS = 1800;
 
@@ -66,7 +65,7 @@ final class Boilerplate {
   static Optional<LocalDate> clean(Element root, GenericBody.Hints hints, BodyScorer.Scored scored) {
     BodyScorer.Block rb = scored.of(root);
     int rootUnits = rb != null ? rb.units : TextCounts.units(root.text());
-    removeSignupBoxes(root, rootUnits, scored);
+    removeSignupBoxes(root, rootUnits, scored, hints);
     Pass pass = new Pass(root, rootUnits, hints, scored);
     pass.run();
     OrphanHeadings.remove(root);
@@ -77,12 +76,16 @@ final class Boilerplate {
    * Removes sign-up boxes: the largest short block around a field for an email address or a phone
    * number, with its pitch and fine print ("Get editor selected deals texted right to your
    * phone!", "By clicking Sign Me Up, you confirm …"), which sites style without a name that
-   * says what it is (Mashable's are Tailwind classes). A comment form goes too. A dialog ends the
+   * says what it is (Mashable's are Tailwind classes). A comment form goes too, and a newsroom's
+   * appeal for money, around a link to the site's own donation page (the site: the page's
+   * address in {@code hints}, else where the document says it came from). A dialog ends the
    * climb: one to write to the author may sit in a short header with the dek.
    */
-  private static void removeSignupBoxes(Element root, int rootUnits, BodyScorer.Scored scored) {
+  private static void removeSignupBoxes(Element root, int rootUnits, BodyScorer.Scored scored,
+      GenericBody.Hints hints) {
     List<Element> fields = new ArrayList<>(root.select(SIGNUP_FIELD));
-    String site = siteHost(root);
+    Document doc = root.ownerDocument();
+    String site = hostOf(hints.url().orElse(doc == null ? "" : doc.location()));
     for (Element a : root.getElementsByTag("a")) {
       if (isDonationLink(a, site)) {
         fields.add(a);
@@ -119,24 +122,6 @@ final class Boilerplate {
       href = "https:" + href;
     }
     return !href.regionMatches(true, 0, "http", 0, 4) || !site.isEmpty() && site.equals(hostOf(href));
-  }
-
-  /**
-   * The host of the page {@code el} is in: where it was fetched from, else (a saved file) its
-   * canonical or OpenGraph address; empty when none is known.
-   */
-  private static String siteHost(Element el) {
-    Document doc = el.ownerDocument();
-    if (doc == null) {
-      return "";
-    }
-    String host = hostOf(doc.location());
-    if (host.isEmpty()) {
-      Element canonical = doc.selectFirst(CANONICAL);
-      host = canonical == null ? ""
-          : hostOf(canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content"));
-    }
-    return host;
   }
 
   /** The host of an http(s) {@code url} without "www.", lower case; empty when it has none. */
@@ -236,7 +221,8 @@ final class Boilerplate {
       BodyScorer.Block b = scored.of(el);
       // What the scoring saw as shown stays shown: an accordion's panel is shown by the button
       // before it, which this pass takes out first.
-      if (BodyScorer.SKIP.contains(name) || b == null && BodyScorer.isHidden(el) || isChartLabel(el, name)) {
+      if (BodyScorer.SKIP.contains(name) || b == null && BodyScorer.isHidden(el)
+          || isChartLabel(el, name)) {
         return FilterResult.REMOVE;
       }
       if (name.equals("img") || name.equals("br")) {

@@ -30,14 +30,23 @@ import org.jsoup.select.QueryParser;
  * <p>Stateless and thread-safe.
  */
 final class GenericBody {
-  /** What the page's metadata says, to help find and clean the body. All may be empty. */
+  /**
+   * What the page's metadata says, to help find and clean the body. All may be empty. {@code url}
+   * is the page's own address (given, canonical, or where it was fetched from).
+   */
   record Hints(Optional<String> title, List<String> authors, Optional<String> declaredType,
-      Optional<String> structuredBody) {
+      Optional<String> structuredBody, Optional<String> url) {
     Hints {
       requireNonNull(title, "title");
       authors = List.copyOf(authors);
       requireNonNull(declaredType, "declaredType");
       requireNonNull(structuredBody, "structuredBody");
+      requireNonNull(url, "url");
+    }
+
+    Hints(Optional<String> title, List<String> authors, Optional<String> declaredType,
+        Optional<String> structuredBody) {
+      this(title, authors, declaredType, structuredBody, Optional.empty());
     }
 
     static Hints none() {

@@ -142,10 +142,9 @@ final class JunkLines {
   /**
    * True for a notice of known boilerplate up to three lines long: a long entry of the list
    * (newsletter offers, affiliate and copyright notices), a copyright statement with its year, a
-   * call to sign up for a newsletter or
-   * to install the site's app, a disclosure of affiliate links, or a call to follow the site on
-   * social media ("Follow The Gleaner
-   * on Twitter and Instagram …").
+   * call to sign up for a newsletter or to install the site's app, a disclosure of affiliate
+   * links, or a call to follow the site on social media ("Follow The Gleaner on Twitter and
+   * Instagram …").
    */
   static boolean isNotice(Line line) {
     String text = line.text().strip();
