@@ -598,8 +598,8 @@ class GenericBodyTest {
 
   /**
    * A copyright statement with its year (Breaking Belize News, NPR, a photographer's) goes whole,
-   * reprint terms and all; a photo credit without a year stays. A
-   * paywall's lines are known with a typographic apostrophe too (The Haitian Times).
+   * reprint terms and all; a photo credit without a year stays. A paywall's lines are known with
+   * a typographic apostrophe too (The Haitian Times).
    */
   @Test
   void copyrightStatementsAndPaywallLinesGo() throws Exception {
