@@ -49,6 +49,36 @@ final class Console {
     this.lastSummaryFlush = nanoTime.getAsLong();
   }
 
+  /**
+   * {@code line} with its control characters (but tab) written as {@code \x1b}: a page's title,
+   * a file name or a URL can hold escape sequences that would clear or retitle the terminal,
+   * hide the lines before them or split one message into two.
+   */
+  static String printable(String line) {
+    int n = line.length();
+    int i = 0;
+    while (i < n && !escaped(line.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return line;
+    }
+    StringBuilder b = new StringBuilder(n + 16).append(line, 0, i);
+    for (; i < n; i++) {
+      char c = line.charAt(i);
+      if (escaped(c)) {
+        b.append(String.format("\\x%02x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean escaped(char c) {
+    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f);
+  }
+
   PrintWriter out() {
     return out;
   }
@@ -62,7 +92,7 @@ final class Console {
     // Summary lines written before the error come before it where both streams go to one file.
     clearBar();
     out.flush();
-    err.println("samizdat: " + message);
+    err.println("samizdat: " + printable(message));
     err.flush();
   }
 
@@ -83,7 +113,7 @@ final class Console {
     // On a terminal the bar shares the screen: cleared first, or the line would follow it; it
     // is drawn again by the next progress step.
     clearBar();
-    out.println(line);
+    out.println(printable(line));
     long now = nanoTime.getAsLong();
     if (flushEachLine || now - lastSummaryFlush >= SUMMARY_FLUSH_NANOS) {
       out.flush();
@@ -181,7 +211,7 @@ final class Console {
       synchronized (Console.this) {
         clearBar();
         out.flush();
-        err.println("samizdat: warning: " + message);
+        err.println("samizdat: warning: " + printable(message));
         err.flush();
       }
     }

@@ -58,7 +58,7 @@ public final class Main {
     });
     cl.setParameterExceptionHandler((ex, args1) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("samizdat: " + ex.getMessage());
+      c.getErr().println("samizdat: " + Console.printable(ex.getMessage()));
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();
       return ExitCodes.USAGE;

@@ -22,6 +22,7 @@ import org.jsoup.nodes.XmlDeclaration;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
+import samizdat.content.ControlCharacters;
 import samizdat.content.RelatedLink;
 import samizdat.content.Translation;
 
@@ -70,7 +71,16 @@ final class ArticleExtractor {
       List<Translation> translations,
       // The date the lines under the headline give, else that of the dateline the generic
       // extractor took out of the body: for generic pages whose metadata has none.
-      Optional<LocalDate> dateline) {}
+      Optional<LocalDate> dateline) {
+    Extracted {
+      // A page's text reaches the content files without control characters (ControlCharacters).
+      title = ControlCharacters.strip(title);
+      tags = tags.stream().map(ControlCharacters::strip).filter(t -> !t.isBlank()).toList();
+      related = related.stream().map(r -> new RelatedLink(ControlCharacters.strip(r.title()), r.url())).toList();
+      source = source.map(ControlCharacters::strip);
+      authors = authors.stream().map(ControlCharacters::strip).filter(a -> !a.isBlank()).toList();
+    }
+  }
 
   /** Why a page is not an article; the message starts with "not an article: ". */
   static final class NotAnArticle extends Exception {

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import samizdat.content.ControlCharacters;
 
 /**
  * The inline Markdown of the block being written: escaped text, {@code **bold**}, {@code
@@ -149,6 +150,10 @@ final class InlineMarkdown {
       char c = chars[i];
       if (isTextSpace(c)) {
         pendingSpace = true;
+        i++;
+        continue;
+      }
+      if (ControlCharacters.isControl(c)) {
         i++;
         continue;
       }
@@ -413,7 +418,7 @@ final class InlineMarkdown {
   }
 
   void codeSpan(Element el) {
-    String code = el.wholeText().replace('\n', ' ').replace('\r', ' ');
+    String code = ControlCharacters.strip(el.wholeText()).replace('\n', ' ').replace('\r', ' ');
     if (code.isBlank()) {
       if (!code.isEmpty()) {
         pendingSpace = true;

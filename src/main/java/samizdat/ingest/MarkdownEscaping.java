@@ -1,5 +1,7 @@
 package samizdat.ingest;
 
+import samizdat.content.ControlCharacters;
+
 /**
  * The character rules of Markdown text, without state: which ASCII characters are
  * backslash-escaped so that text renders back as the same literal characters, what starts a line
@@ -15,7 +17,7 @@ final class MarkdownEscaping {
   private static final String ESCAPED = "\\`*_[]<>#|{}~&!";
   private static final boolean[] ESCAPED_ASCII = new boolean[128];
 
-  /** {@link #isTextSpace} or {@link #needsEscape}, for ASCII: where a run of plain text ends. */
+  /** {@link #isTextSpace}, {@link #needsEscape} or a control, for ASCII: where a run of plain text ends. */
   private static final boolean[] SPACE_OR_ESCAPED = new boolean[128];
 
   static {
@@ -23,15 +25,18 @@ final class MarkdownEscaping {
       ESCAPED_ASCII[c] = true;
     }
     for (char c = 0; c < 128; c++) {
-      SPACE_OR_ESCAPED[c] = isTextSpace(c) || needsEscape(c);
+      SPACE_OR_ESCAPED[c] = isTextSpace(c) || needsEscape(c) || ControlCharacters.isControl(c);
     }
   }
 
   private MarkdownEscaping() {}
 
-  /** True where a run of plain text ends: at white space or a character to escape. */
+  /**
+   * True where a run of plain text ends: at white space, a character to escape or a control
+   * character (left out).
+   */
   static boolean endsPlainRun(char c) {
-    return c < 128 && SPACE_OR_ESCAPED[c];
+    return c < 128 ? SPACE_OR_ESCAPED[c] : c <= 0x9f || c >= 0xfffe;
   }
 
   /** HTML's white space between words, which the writer collapses to one space. */

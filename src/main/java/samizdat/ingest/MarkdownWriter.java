@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
+import samizdat.content.ControlCharacters;
 
 /**
  * Writes a cleaned article body as CommonMark, in the shape of jsoup's {@code HtmlToPlainText}: a
@@ -192,7 +193,7 @@ final class MarkdownWriter implements NodeFilter {
 
   /** A {@code <pre>} as a fenced code block, its text as it is. */
   private void codeBlock(Element pre) {
-    String code = pre.wholeText().replace("\r\n", "\n").replace('\r', '\n');
+    String code = ControlCharacters.strip(pre.wholeText()).replace("\r\n", "\n").replace('\r', '\n');
     code = code.stripTrailing();
     while (code.startsWith("\n")) {
       code = code.substring(1);

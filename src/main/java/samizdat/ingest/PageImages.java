@@ -23,6 +23,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import samizdat.content.ArticleMeta;
+import samizdat.content.ControlCharacters;
 import samizdat.content.ImageRef;
 import samizdat.io.Progress;
 
@@ -88,7 +89,7 @@ final class PageImages {
       if (known.containsKey(original)) {
         files.put(img, Optional.of(known.get(original)));
         refs.putIfAbsent(original, new ImageRef(Optional.of(known.get(original)), original,
-            StringUtil.normaliseWhitespace(img.attr("alt")).strip(), caption(img)));
+            alt(img), caption(img)));
         continue;
       }
       Optional<byte[]> bytes = obtain(src, original, true);
@@ -108,8 +109,7 @@ final class PageImages {
         }
       }
       files.put(img, file);
-      String alt = StringUtil.normaliseWhitespace(img.attr("alt")).strip();
-      refs.putIfAbsent(original, new ImageRef(file, original, alt, caption(img)));
+      refs.putIfAbsent(original, new ImageRef(file, original, alt(img), caption(img)));
     }
   }
 
@@ -153,7 +153,15 @@ final class PageImages {
   private String caption(Element img) {
     Element figure = img.closest(FIGURE);
     Element caption = figure == null ? null : figure.selectFirst(CAPTION);
-    return caption == null ? "" : StringUtil.normaliseWhitespace(caption.text()).strip();
+    return caption == null ? "" : text(caption.text());
+  }
+
+  private static String alt(Element img) {
+    return text(img.attr("alt"));
+  }
+
+  private static String text(String s) {
+    return ControlCharacters.strip(StringUtil.normaliseWhitespace(s)).strip();
   }
 
   void writeAll() throws IOException {
@@ -213,7 +221,9 @@ final class PageImages {
     Path page = source.file().orElseThrow().toAbsolutePath();
     Optional<Path> local = localImage(page, src);
     if (local.isEmpty()) {
-      warnIf(loud, "image not found next to the page: " + original + "; kept its alt text and URL");
+      // A protocol-relative address on a page without one of its own is not stored (HostileInput).
+      warnIf(loud, "image not found next to the page: "
+          + (original.isEmpty() ? src + "; kept its alt text" : original + "; kept its alt text and URL"));
       return Optional.empty();
     }
     try {

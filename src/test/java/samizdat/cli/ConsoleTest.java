@@ -42,6 +42,19 @@ class ConsoleTest {
   }
 
   @Test
+  void controlCharactersFromPagesAreShownNotObeyed() {
+    Console c = console(false, false);
+    // A title that would clear the screen and retitle the window, a file name with a line break.
+    c.summary("title:\tBad \u001b[2J\u001b]0;pwned\u0007Title \u009b1m");
+    c.error("a\nb.html: empty file");
+    c.progress().warn("image not found next to the page: a\u001b[31m.png");
+    assertEquals("title:\tBad \\x1b[2J\\x1b]0;pwned\\x07Title \\x9b1m\n", out.toString(), "a tab stays");
+    assertEquals("samizdat: a\\x0ab.html: empty file\n"
+        + "samizdat: warning: image not found next to the page: a\\x1b[31m.png\n", err.toString());
+    assertEquals("论文 ok", Console.printable("论文 ok"));
+  }
+
+  @Test
   void summaryLinesOnATerminalShowAtOnce() {
     Console c = bufferedConsole(true);
     c.summary("ingested a 1.html");

@@ -28,8 +28,8 @@ import samizdat.io.PortableNames;
 
 /**
  * Pages made to break the archive come out clean in content, build state and site: a byte-order
- * mark before the doctype, a NUL byte, image URLs of other schemes, a {@code <base>} pointing
- * elsewhere, and tags and ids that are Windows device names.
+ * mark before the doctype, a NUL byte, control characters, image URLs of other schemes, a {@code
+ * <base>} pointing elsewhere, and tags and ids that are Windows device names.
  */
 class HostilePagesTest {
   @TempDir Path tmp;
@@ -117,6 +117,48 @@ class HostilePagesTest {
     String body = Files.readString(content.resolve("articles/" + id + ".md"));
     assertTrue(body.contains("在AI的\uFFFD长河里"), "NUL shown as U+FFFD, as browsers do");
     buildAndCheck(content, false, "\0"); // the build state is binary: NUL bytes are its own
+  }
+
+  @Test
+  void controlCharactersReachNeitherTheContentNorTheSite() throws Exception {
+    String html = sora()
+        .replace("<h2>中国大厂集体“屏蔽”Sora</h2>", "<h2>中国大厂集体&#27;[2J“屏蔽”\u0007Sora</h2>")
+        .replace("<p>在AI的长河里，", "<p><img src=\"a.png\" alt=\"图&#27;[31m\"><code>x&#x1b;y</code>"
+            + "在AI的\u001b]0;pwned\u0007长河里&#127;\u009b，")
+        .replace("title=\"标签 Sora 下的日志\">Sora</a>", "title=\"标签 Sora 下的日志\">So&#8;ra</a>");
+    Path content = tmp.resolve("content");
+    CliRun r = CliRun.run("ingest", "-q", "--content", content.toString(), "--url", PAGE_URL,
+        page("esc.html", html.getBytes(StandardCharsets.UTF_8)).toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode meta = onlyArticle(content);
+    assertTrue(meta.get("title").asText().contains("中国大厂集体[2J“屏蔽”Sora"), meta.toString());
+    String id = meta.get("id").asText();
+    String body = Files.readString(content.resolve("articles/" + id + ".md"));
+    assertTrue(body.contains("`xy`在AI的\\]0;pwned长河里，"), body);
+    assertTrue(meta.get("tags").toString().contains("\"Sora\""), meta.toString());
+    buildAndCheck(content, false, "\u001b", "\u0007", "\u0008", "\u007f", "\u009b"); // the state is binary
+    // The feed, which XML 1.0 rules, stays readable.
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(tmp.resolve("site/feed.xml").toFile());
+  }
+
+  @Test
+  void aHandEditedTitleWithAControlCharacterLeavesTheFeedWellFormed() throws Exception {
+    Path content = tmp.resolve("content");
+    ContentStore store = new ContentStore(content);
+    ArticleMeta meta = new ArticleMeta("t1", "Title \u001b[31m red \u000b\u0000", Optional.empty(), Optional.empty(),
+        "en", Optional.of(LocalDate.of(2024, 1, 1)), List.of("a\u0001uthor"), Optional.empty(),
+        List.of("ta\u0002g"), Optional.empty(), List.of(), List.of(), List.of(), "test", "0".repeat(64),
+        Instant.parse("2024-01-01T00:00:00Z"));
+    store.write(new Article(meta, "Body.\n"));
+    Path site = tmp.resolve("site");
+    CliRun build = CliRun.run("build", "-q", "--content", content.toString(), "--out", site.toString());
+    assertEquals(0, build.exitCode(), build.err());
+    org.w3c.dom.Document feed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(site.resolve("feed.xml").toFile());
+    String entryTitle = feed.getElementsByTagName("entry").item(0).getFirstChild().getNextSibling().getTextContent();
+    assertEquals("Title [31m red ", entryTitle);
+    assertTrue(allText(site).indexOf('\u0001') < 0 && allText(site).indexOf('\u0002') < 0);
   }
 
   @Test

@@ -414,7 +414,8 @@ class IngestCommandTest {
         + "<figure id=\"shenyun-figure\"><img src=\"article_files/v2free.jpg\"></figure>"
         + "<p><img src=\"article_files/pixel.png\" alt=\"\"></p>"
         + "<p><img src=\"../secret.png\" alt=\"外面\"></p>"
-        + "<p><img src=\"https://cdn.example.org/gone.jpg\" alt=\"不见了\"></p><p>结尾</p></div></body></html>";
+        + "<p><img src=\"https://cdn.example.org/gone.jpg\" alt=\"不见了\"></p>"
+        + "<p><img src=\"//cdn.example.org/scheme.jpg\" alt=\"无协议\"></p><p>结尾</p></div></body></html>";
     Path page = write("saved/article.html", body);
     CliRun r = CliRun.run("ingest", "--content", content().toString(), "--profile", "bannedbook",
         page.toString());
@@ -428,7 +429,7 @@ class IngestCommandTest {
       assertEquals(sha(photo).substring(0, 32) + ".png", media.get(0).getFileName().toString());
     }
     JsonNode images = meta(id).get("images");
-    assertEquals(4, images.size(), images.toString());
+    assertEquals(5, images.size(), images.toString());
     assertEquals("article_files/photo.png", images.get(0).get("originalUrl").asText());
     assertEquals("图说：照片", images.get(0).get("caption").asText());
     assertEquals("照片", images.get(0).get("alt").asText());
@@ -440,6 +441,11 @@ class IngestCommandTest {
     assertTrue(images.get(3).get("file").isNull());
     assertTrue(r.err().contains("warning: " + page + ": image not found next to the page: https://cdn.example.org/gone.jpg"),
         r.err());
+    // A page without its address gives no scheme for a protocol-relative one: not stored, but named.
+    assertEquals("", images.get(4).get("originalUrl").asText());
+    assertEquals("无协议", images.get(4).get("alt").asText());
+    assertTrue(r.err().contains("warning: " + page + ": image not found next to the page: //cdn.example.org/scheme.jpg;"
+        + " kept its alt text\n"), r.err());
 
     String md = Files.readString(content().resolve("articles/" + id + ".md"));
     String file = images.get(0).get("file").asText();

@@ -10,6 +10,7 @@ import com.github.mustachejava.reflect.AbstractObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import samizdat.content.ControlCharacters;
 import samizdat.io.RelativePaths;
 
 /**
  * The page templates of one build: Mustache files read from a folder (or from the copy inside the
  * jar), each compiled once by one factory and shared by all render threads (compiled Mustache
- * templates are thread-safe). Mustache HTML-escapes every {@code {{value}}}; the only unescaped
- * value in the templates is the article body, which {@link MarkdownRenderer} made safe.
+ * templates are thread-safe). Mustache HTML-escapes every {@code {{value}}}, without its control
+ * characters; the only unescaped value in the templates is the article body, which {@link
+ * MarkdownRenderer} made safe.
  *
  * <p>In strict mode (tests) a template that names a key missing from its view model fails instead
  * of printing nothing, so a typo in a template cannot go unnoticed.
@@ -56,7 +59,13 @@ public final class Templates {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }) {
+      @Override
+      public void encode(String value, Writer writer) {
+        // A control character in a title would make the feed ill-formed XML (see ControlCharacters).
+        super.encode(ControlCharacters.strip(value), writer);
+      }
+    };
     factory.setObjectHandler(new MapObjectHandler(strict));
   }
 
