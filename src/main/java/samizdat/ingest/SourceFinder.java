@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -126,8 +125,7 @@ final class SourceFinder {
     private void directory(Path dir, BasicFileAttributes attrs) {
       Object key = attrs.fileKey();
       if (key != null && above.contains(key)) {
-        found.failed(Ingester.fail(dir.toString(), "cannot read: "
-            + Ingester.ioMessage(new FileSystemLoopException(dir.toString()))));
+        found.failed(Ingester.fail(dir.toString(), "a link back to a folder it is in (a loop); not followed"));
         return;
       }
       List<Entry> entries = new ArrayList<>();
