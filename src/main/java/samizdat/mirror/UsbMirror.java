@@ -335,6 +335,11 @@ public final class UsbMirror {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new MirrorException(targetArg + ": not a folder");
     }
+    // The content folder's layout (articles/ and raw/): a slip of the command line, not a stick.
+    if (Files.isDirectory(target.resolve("articles")) && Files.isDirectory(target.resolve("raw"))) {
+      throw MirrorException.refusal(targetArg + ": a samizdat content folder (articles/, raw/), not a"
+          + " place for a copy of the site. Nothing was changed. Give a stick or another folder");
+    }
   }
 
   /**

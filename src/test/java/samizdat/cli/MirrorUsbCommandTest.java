@@ -66,6 +66,32 @@ class MirrorUsbCommandTest {
     assertTrue(missingSite.err().contains("nope: no such folder; build the site first"), missingSite.err());
   }
 
+  @Test
+  void aContentFolderGivenAsTheStickIsRefusedUntouched() throws IOException {
+    Path site = SiteFolders.write(tmp.resolve("site"), 2, 0, 3);
+    Path content = tmp.resolve("content");
+    Path page = tmp.resolve("page.html");
+    try (var in = MirrorUsbCommandTest.class.getResourceAsStream("/fixtures/bannedbook-sora.html")) {
+      Files.write(page, in.readAllBytes());
+    }
+    assertEquals(0, CliRun.run("ingest", "-q", "--content", content.toString(), page.toString()).exitCode());
+    List<String> before = listing(content);
+    assertTrue(before.contains("articles") && before.contains("raw"), before.toString());
+
+    CliRun run = CliRun.run("mirror", "usb", "--site", site.toString(), content.toString());
+
+    assertEquals(ExitCodes.REFUSED, run.exitCode(), run.err());
+    assertEquals("samizdat: " + content + ": a samizdat content folder (articles/, raw/), not a place for a copy of"
+        + " the site. Nothing was changed. Give a stick or another folder\n", run.err());
+    assertEquals(before, listing(content));
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.map(p -> dir.relativize(p).toString().replace(File.separatorChar, '/')).sorted().toList();
+    }
+  }
+
   /**
    * A real interruption: a child JVM copying a site is killed (SIGKILL) mid-copy. The stick then
    * fails verification (no manifest yet), a re-run completes the copy, and verify passes.
