@@ -175,7 +175,8 @@ final class JunkLines {
     if (n.isEmpty()) {
       return false;
     }
-    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches() || READING_TIME.matcher(n).matches()) {
+    if (LINES.contains(n) || IMAGE_FILE.matcher(n).matches() || READING_TIME.matcher(n).matches()
+        || isPhotoCredit(n)) {
       return true;
     }
     for (String p : PREFIXES) {
@@ -211,6 +212,27 @@ final class JunkLines {
           + "|(?:(?:last\\s+)?(?:updated|published|posted)\\s+)?\\d{1,3}\\s+"
           + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago"
           + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?");
+
+  /**
+   * A photo credit on a line of its own, as lower-case text: "Noel Celis/Getty Images", "Foto:
+   * REUTERS", "Philipp von Ditfurth/dpa", "Kittiwut | Getty Images"; a photo agency at the end,
+   * after a label or a slash or bar, or Getty's name alone. Not "Source: Reuters", nor a sentence.
+   */
+  private static final Pattern PHOTO_CREDIT = Pattern.compile(
+      "((?:fotos?|photos?|images?|pictures?|bild|credits?|photo credit|image source)\\s*:\\s*)?"
+          + "[^.!?:]{0,60}?\\b(?:getty images|afp|ap|reuters|shutterstock|istock|epa|dpa|imago|alamy"
+          + "|pa images|bloomberg|corbis)");
+
+  private static boolean isPhotoCredit(String n) {
+    if (n.length() > 90 || !(n.endsWith("images") || n.endsWith("afp") || n.endsWith("ap")
+        || n.endsWith("reuters") || n.endsWith("stock") || n.endsWith("epa") || n.endsWith("dpa")
+        || n.endsWith("imago") || n.endsWith("alamy") || n.endsWith("bloomberg") || n.endsWith("corbis"))) {
+      return false;
+    }
+    java.util.regex.Matcher m = PHOTO_CREDIT.matcher(n);
+    return m.matches() && (m.group(1) != null || n.indexOf('/') >= 0 || n.indexOf('|') >= 0
+        || n.endsWith("getty images"));
+  }
 
   /** What sets the pieces of a line of dates and reading times apart. */
   private static final Pattern PIECE_GAPS = Pattern.compile("\\s*[•·⋅∙|]\\s*");

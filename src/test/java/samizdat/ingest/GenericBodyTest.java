@@ -1252,6 +1252,26 @@ class GenericBodyTest {
   }
 
   /**
+   * A photo credit on a line of its own goes, in a caption too ("Noel Celis/Getty Images", "(Foto:
+   * REUTERS)"); a line that names an agency in other words stays.
+   */
+  @Test
+  void photoCreditsOnLinesOfTheirOwnGo() throws Exception {
+    String md = markdown(page("<article>" + paragraphs(2, LOREM)
+        + "<figure><img src='a.jpg' alt=''><figcaption>Noel Celis/Getty Images</figcaption></figure>"
+        + "<p>Mike Marsland/Getty Images</p><p>(Foto: REUTERS)</p><p>Kittiwut | Getty Images</p>"
+        + "<p>Image source: Getty Images.</p><p>Philipp von Ditfurth/dpa</p>"
+        + "<p>Source: Reuters</p><p>The mayor spoke to Reuters.</p><p>Michael Bloomberg</p>"
+        + paragraphs(2, LOREM) + "</article>"));
+    for (String credit : List.of("Celis", "Marsland", "Foto", "Kittiwut", "Image source", "Ditfurth")) {
+      assertFalse(md.contains(credit), credit + " in " + md);
+    }
+    for (String kept : List.of("Source: Reuters", "The mayor spoke to Reuters.", "Michael Bloomberg")) {
+      assertTrue(md.contains(kept), kept + " in " + md);
+    }
+  }
+
+  /**
    * Under a dek, a line that says what its date is goes without a time of day (Postmedia's
    * "Published May 25, 2026"), as do reading times and ages; a date in the story stays.
    */
