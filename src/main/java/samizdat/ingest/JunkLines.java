@@ -199,9 +199,9 @@ final class JunkLines {
   }
 
   /**
-   * A reading time, an age or a video's length, as lower-case text ({@link #normalise}): "4 minute
-   * read", "Lesezeit: 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last updated 6 hours ago",
-   * "Duration 1:30".
+   * A reading time, an age, a video's length or a count of views, as lower-case text ({@link
+   * #normalise}): "4 minute read", "Lesezeit: 3 Min.", "5 min de lecture", "阅读时间约3分钟", "Last
+   * updated 6 hours ago", "Duration 1:30", "1,693 views", "(Visited 215 times, 55 visits today)".
    */
   private static final Pattern READING_TIME = Pattern.compile(
       "(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lettura)\\s*:?\\s*(?:ca\\.?\\s*)?\\d{1,3}"
@@ -211,7 +211,8 @@ final class JunkLines {
           + "|阅读(?:时间|时长)?[:：]?\\s*约?\\s*\\d{1,3}\\s*分钟|约?\\d{1,3}\\s*分钟(?:阅读|读完)"
           + "|(?:(?:last\\s+)?(?:updated|published|posted)\\s+)?\\d{1,3}\\s+"
           + "(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago"
-          + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?");
+          + "|duration:?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?"
+          + "|visited\\s+\\d[\\d.,]*\\s+times?(?:,\\s*\\d[\\d.,]*\\s+visits?\\s+today)?|\\d[\\d.,]*\\s+views?");
 
   /**
    * A photo credit on a line of its own, as lower-case text: "Noel Celis/Getty Images", "Foto:

@@ -314,10 +314,11 @@ class GenericBodyTest {
     assertTrue(JunkLines.isJunkLine("Share | Print | Email"));
     assertFalse(JunkLines.isJunkLine("Print | the council's budget"));
     for (String junk : List.of("Tags: Taylor Swift, Ed Sheeran", "HIDE CAPTION", "Add a comment",
-        "Tell us what you think", "Filed under: Politics")) {
+        "Tell us what you think", "Filed under: Politics", "1,693 views", "(Visited 215 times, 55 visits today)")) {
       assertTrue(JunkLines.isJunkLine(junk), junk);
     }
     assertFalse(JunkLines.isJunkLine("Tags and labels were found on the boxes."));
+    assertFalse(JunkLines.isJunkLine("The video had 1,693 views by noon."));
     assertTrue(JunkLines.isJunkLine("gwyneth-paltrow-vanity-fair-640-ss03.jpg"));
     assertTrue(JunkLines.isJunkLine("skimming scheme seized cash and cards.jpg"));
     assertFalse(JunkLines.isJunkLine("The photo was saved as cash.jpg and sent to the police the same day."));
