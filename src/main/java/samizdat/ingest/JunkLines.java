@@ -39,9 +39,18 @@ final class JunkLines {
       "\\W*(?i:follow|folge|folgen sie|folgt|folgst du)(?i: schon)? (?:(?i:us|uns)"
           + "|(?:[\\p{Lu}\\p{N}@][\\p{L}\\p{N}.'’&-]*\\s?){1,5}) (?i:on|auf) (?i:twitter|x"
           + "|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|whatsapp)\\b");
-  /** "Sign up for Command Line, a paid weekly newsletter from …", "Subscribe to our newsletters". */
+  /**
+   * "Sign up for Command Line, a paid weekly newsletter from …", "Subscribe to our newsletters",
+   * "Receive our monthly newsletter to …", "Get The Times of Israel's Daily Edition by email …
+   * Free Sign Up", "Do you want to be informed of DiEM25's actions? Sign up here".
+   */
   private static final Pattern NEWSLETTER_CALL = Pattern.compile(
-      "(?:sign up|subscribe|register) (?:for|to) .{0,100}?\\bnewsletters?\\b");
+      "(?:sign up|subscribe|register) (?:for|to) .{0,100}?\\bnewsletters?\\b"
+          + "|receive our (?:\\S+ ){0,3}?newsletters?\\b"
+          + "|(?:get|receive) .{0,60}?\\b(?:by e-?mail|in your inbox|to your inbox)\\b.{0,80}?\\bsign ?-?up"
+          + "(?: here| now| today)?$"
+          + "|(?:do you want|would you like|want) to (?:be|stay|keep) (?:informed|up to date|updated)\\b"
+          + ".{0,80}?\\bsign ?-?up\\b");
   /**
    * "For the latest stories … download the Nationnews apps for iOS and Android", "Download our
    * app": a call to install the site's app, which names a store or a phone; not a story's "the

@@ -409,6 +409,10 @@ class GenericBodyTest {
         + "<p>Folgen Sie dem Verlauf der Debatte auf der Seite des Rates, wo das Protokoll steht.</p>"
         + "<p>Following the vote, the council thanked the students.</p>"
         + "<p>Subscribe to the <a href='/signup'>Gazette Money newsletter</a>!</p>"
+        + "<p>Receive our monthly newsletter to stay on top of the latest stories.</p>"
+        + "<p>Get The Gazette's Daily Edition by email and never miss our top stories Free Sign Up</p>"
+        + "<p><em>Do you want to be informed of the council's work? <a href='/n'>Sign up here</a></em></p>"
+        + "<p>Residents who want to stay informed can read the minutes online; none need to sign up.</p>"
         + "<p>For the latest stories and breaking news updates download the Gazette apps for iOS and Android.</p>"
         + "<p>The library's new app, which readers can download from the council's site, works on any phone.</p>"
         + "<p><em>This post may contain affiliate links. If you buy through them, we may earn a small"
@@ -432,6 +436,9 @@ class GenericBodyTest {
     assertFalse(md.contains("eNATION"), md);
     assertFalse(md.contains("@gazette"), md);
     assertFalse(md.contains("newsletter"), md);
+    assertFalse(md.contains("Daily Edition"), md);
+    assertFalse(md.contains("Do you want to be informed"), md);
+    assertTrue(md.contains("none need to sign up"), md);
     assertTrue(md.contains("Following the vote"), md);
     assertFalse(md.contains("Gazette apps"), md);
     assertFalse(md.contains("Folgst du"), md);
