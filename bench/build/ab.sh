@@ -53,6 +53,9 @@ for jar in "$@"; do
     if [ "${FORK:-0}" = 1 ] && [ -n "$first" ]; then
       cp -al "$WORK/ab-$(name "$first")" "$WORK/ab-$n"
       cp "$WORK/.samizdat-cache/ab-$(name "$first").state" "$WORK/.samizdat-cache/ab-$n.state"
+      if [ -d "$WORK/.samizdat-cache/ab-$(name "$first").state.d" ]; then # its month files
+        cp -r "$WORK/.samizdat-cache/ab-$(name "$first").state.d" "$WORK/.samizdat-cache/ab-$n.state.d"
+      fi
       run prime "$jar"
     else
       run full "$jar"

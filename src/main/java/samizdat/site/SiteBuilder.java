@@ -243,7 +243,7 @@ public final class SiteBuilder {
       next.articleCount = site.list.size();
       next.errors = List.copyOf(errors);
       if (!next.sameAs(previous)) {
-        next.save(options.cache());
+        next.save(options.cache(), previous);
       }
       Files.delete(marker);
       timer.lap("stale removed, state saved");

@@ -6,11 +6,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 import samizdat.content.ArticleMeta;
-import samizdat.content.ImageRef;
-import samizdat.content.RelatedLink;
-import samizdat.content.Translation;
 import samizdat.io.AtomicFiles;
 import samizdat.io.CacheFiles;
 
@@ -43,7 +37,9 @@ public final class BuildState {
   //    or place and a CRC-32C of their own, so the article part is read as a stream, and only when
   //    a build needs it
   // 8: related lists as positions in time order, not ids
-  private static final int VERSION = 8;
+  // 9: the per-article part in one file per month of publication (StateSegments), listed with
+  //    their lengths and checksums in the file list's part
+  static final int VERSION = 9;
 
   /** What is known about an article's body file. */
   public record BodyInfo(long size, long mtime, byte[] hash, long[] signature, String excerpt) {}
@@ -68,6 +64,8 @@ public final class BuildState {
   public final Map<String, MetaInfo> metas = new ConcurrentHashMap<>();
   public final Map<String, RelatedInfo> related = new ConcurrentHashMap<>();
   public final Map<String, FileInfo> files = new ConcurrentHashMap<>();
+  /** The month files {@link #loadDetails} read whole, by name: a save keeps those it would write the same. */
+  final Map<String, StateSegments.Segment> loadedSegments = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
   /**
    * When the state was saved. Files modified within a few seconds of it may have changed again
@@ -79,13 +77,13 @@ public final class BuildState {
   /** The previous build's article count and errors, reported again when nothing changed. */
   public int articleCount;
   public List<String> errors = List.of();
-  /** Where the per-article part starts in the file {@link #load} read, while it is not decoded. */
+  /** The month files of the per-article part that {@link #load} found listed, while not read. */
   private Optional<Details> details = Optional.empty();
   /** Why a saved state was not used (edited, torn, another version); empty when it was or none was there. */
   public Optional<String> note = Optional.empty();
 
-  /** The per-article part of a state file: its place, and the file's size and mtime when loaded. */
-  private record Details(Path file, long from, long size, long mtime) {}
+  /** The per-article part of a state file: its month files. */
+  private record Details(Path file, List<StateSegments.Segment> segments) {}
 
   /** True when a file with this size and mtime can be taken to be the one {@code size/mtime} describe. */
   public boolean trust(long cachedSize, long cachedMtime, long size, long mtime) {
@@ -101,7 +99,6 @@ public final class BuildState {
     BuildState state = new BuildState();
     try (FileChannel channel = FileChannel.open(file)) {
       long size = channel.size();
-      long mtime = Files.getLastModifiedTime(file).toMillis();
       ByteBuffer start = ByteBuffer.allocate(12);
       while (start.hasRemaining() && channel.read(start) >= 0) {
         // a short file leaves it unfilled
@@ -114,7 +111,7 @@ public final class BuildState {
         return ignored(file, "written by another version of samizdat");
       }
       long headLength = start.getInt() & 0xffffffffL;
-      if (12 + headLength + 16 > size) {
+      if (12 + headLength + 8 > size) {
         return ignored(file, "cut short (torn)");
       }
       StateInput in = new StateInput(channel, 12, 12 + headLength);
@@ -128,10 +125,15 @@ public final class BuildState {
         byte[] fp = in.readNBytes(in.readUnsignedByte());
         state.files.put(path, new FileInfo(fp, in.readLong(), in.readLong()));
       }
+      int segmentCount = in.readInt();
+      List<StateSegments.Segment> segments = new ArrayList<>(segmentCount);
+      for (int i = 0; i < segmentCount; i++) {
+        segments.add(new StateSegments.Segment(readString(in), in.readInt(), in.readLong(), in.readLong()));
+      }
       if (!in.atEnd() || in.crc() != StateInput.readLongAt(channel, 12 + headLength)) {
         return ignored(file, "checksum does not match (torn, or edited by hand)");
       }
-      state.details = Optional.of(new Details(file, 12 + headLength + 8, size, mtime));
+      state.details = Optional.of(new Details(file, segments));
       return state;
     } catch (NoSuchFileException e) {
       return new BuildState();
@@ -147,11 +149,11 @@ public final class BuildState {
   }
 
   /**
-   * Decodes the per-article part of a loaded state, streaming (a no-change rebuild never needs
-   * it). A broken part, or a file replaced since {@link #load}, leaves the maps empty, which only
-   * costs time: every article is read again.
+   * Reads the per-article part of a loaded state, its month files (a no-change rebuild never needs
+   * it). A month file that is not the one the file list records (torn, edited, replaced since
+   * {@link #load}) is left out, which only costs time: its articles are read again.
    *
-   * @return why the part was not used, when it was there but could not be
+   * @return why a month file was not used, when one was listed but could not be
    */
   public Optional<String> loadDetails() {
     if (details.isEmpty()) {
@@ -159,57 +161,11 @@ public final class BuildState {
     }
     Details d = details.get();
     details = Optional.empty();
-    try (FileChannel channel = FileChannel.open(d.file())) {
-      if (channel.size() != d.size() || Files.getLastModifiedTime(d.file()).toMillis() != d.mtime()) {
-        return Optional.of(d.file() + ": replaced while this build ran; its articles are read again");
-      }
-      StateInput in = new StateInput(channel, d.from(), d.size() - 8);
-      int bodyCount = in.readInt();
-      for (int i = 0; i < bodyCount; i++) {
-        String id = readString(in);
-        long size = in.readLong();
-        long mtime = in.readLong();
-        byte[] hash = in.readNBytes(in.readUnsignedByte());
-        long[] sig = new long[in.readInt()];
-        for (int j = 0; j < sig.length; j++) {
-          sig[j] = in.readLong();
-        }
-        bodies.put(id, new BodyInfo(size, mtime, hash, sig, readString(in)));
-      }
-      int metaCount = in.readInt();
-      for (int i = 0; i < metaCount; i++) {
-        String id = readString(in);
-        long size = in.readLong();
-        long mtime = in.readLong();
-        ArticleMeta meta = readMeta(in);
-        metas.put(id, new MetaInfo(size, mtime, meta, in.readNBytes(in.readUnsignedByte())));
-      }
-      int relatedCount = in.readInt();
-      for (int i = 0; i < relatedCount; i++) {
-        String id = readString(in);
-        byte[] prefix = in.readNBytes(in.readUnsignedByte());
-        int[] positions = new int[in.readInt()];
-        for (int k = 0; k < positions.length; k++) {
-          positions[k] = in.readInt();
-        }
-        related.put(id, new RelatedInfo(prefix, positions));
-      }
-      if (!in.atEnd() || in.crc() != StateInput.readLongAt(channel, d.size() - 8)) {
-        clearDetails();
-        return Optional.of(d.file() + ": checksum does not match (torn, or edited by hand); ignored, every"
-            + " article is read again");
-      }
+    List<String> notes = StateSegments.load(d.file(), d.segments(), this);
+    if (notes.isEmpty()) {
       return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      clearDetails();
-      return Optional.of(d.file() + ": cannot be read (" + e.getMessage() + "); every article is read again");
     }
-  }
-
-  private void clearDetails() {
-    bodies.clear();
-    metas.clear();
-    related.clear();
+    return Optional.of(notes.get(0) + (notes.size() > 1 ? " (and " + (notes.size() - 1) + " more month files)" : ""));
   }
 
   /** Notes that this state holds something the previous one did not. */
@@ -226,9 +182,20 @@ public final class BuildState {
         && files.size() == previous.files.size();
   }
 
-  /** Writes the state atomically, entries in a fixed order so the file is deterministic too. */
+  /** Writes the state atomically, entries in a fixed order so the files are deterministic too. */
   public void save(Path file) throws IOException {
-    // The file list first, whole, for its length; at 100,000 articles about 20 MB.
+    save(file, new BuildState());
+  }
+
+  /**
+   * As {@link #save(Path)}, writing only the month files whose entries are not all those {@code
+   * previous} read from them (a day's build rewrites the current month's). The month files come
+   * first, the file list that names them last: a build killed in between leaves month files the
+   * old list does not match, which costs only their articles' reading again.
+   */
+  public void save(Path file, BuildState previous) throws IOException {
+    List<StateSegments.Segment> segments = StateSegments.save(file, this, previous);
+    // The file list, whole, for its length; at 100,000 articles about 20 MB.
     java.io.ByteArrayOutputStream headBytes = new java.io.ByteArrayOutputStream(1 << 16);
     DataOutputStream head = new DataOutputStream(new Buffered(headBytes));
     head.writeLong(System.currentTimeMillis());
@@ -244,6 +211,13 @@ public final class BuildState {
       head.writeLong(e.getValue().size());
       head.writeLong(e.getValue().mtime());
     }
+    head.writeInt(segments.size());
+    for (StateSegments.Segment segment : segments) {
+      writeString(head, segment.name());
+      head.writeInt(segment.articles());
+      head.writeLong(segment.length());
+      head.writeLong(segment.crc());
+    }
     head.flush();
     byte[] headArray = headBytes.toByteArray();
     AtomicFiles.write(file, raw -> {
@@ -255,46 +229,8 @@ public final class BuildState {
       CRC32C headCrc = new CRC32C();
       headCrc.update(headArray);
       start.writeLong(headCrc.getValue());
-
-      CRC32C crc = new CRC32C();
-      DataOutputStream out = new DataOutputStream(new Buffered(new java.util.zip.CheckedOutputStream(raw, crc)));
-      out.writeInt(bodies.size());
-      for (var e : sorted(bodies)) {
-        BodyInfo b = e.getValue();
-        writeString(out, e.getKey());
-        out.writeLong(b.size());
-        out.writeLong(b.mtime());
-        out.writeByte(b.hash().length);
-        out.write(b.hash());
-        out.writeInt(b.signature().length);
-        for (long s : b.signature()) {
-          out.writeLong(s);
-        }
-        writeString(out, b.excerpt());
-      }
-      out.writeInt(metas.size());
-      for (var e : sorted(metas)) {
-        writeString(out, e.getKey());
-        out.writeLong(e.getValue().size());
-        out.writeLong(e.getValue().mtime());
-        writeMeta(out, e.getValue().meta());
-        out.writeByte(e.getValue().digest().length);
-        out.write(e.getValue().digest());
-      }
-      out.writeInt(related.size());
-      for (var e : sorted(related)) {
-        writeString(out, e.getKey());
-        out.writeByte(e.getValue().prefix().length);
-        out.write(e.getValue().prefix());
-        out.writeInt(e.getValue().positions().length);
-        for (int p : e.getValue().positions()) {
-          out.writeInt(p);
-        }
-      }
-      out.flush();
-      // The checksum of the per-article part, past the checked stream.
-      new DataOutputStream(raw).writeLong(crc.getValue());
     }, false);
+    StateSegments.removeOthers(file, segments);
   }
 
   /**
@@ -303,7 +239,7 @@ public final class BuildState {
    * hashes by the keys. Sorting the paths themselves, which share long beginnings, was most of
    * the time it took to save the state of 300,000 files.
    */
-  private static <V> List<Map.Entry<String, V>> sorted(Map<String, V> map) {
+  static <V> List<Map.Entry<String, V>> sorted(Map<String, V> map) {
     String[] keys = map.keySet().toArray(new String[0]);
     long[] order = new long[keys.length];
     for (int i = 0; i < keys.length; i++) {
@@ -329,116 +265,35 @@ public final class BuildState {
     return entries;
   }
 
-  // A compact codec for ArticleMeta: reading it back is much faster than parsing 10,000 JSON files.
-
-  private static void writeMeta(DataOutputStream out, ArticleMeta m) throws IOException {
-    writeString(out, m.id());
-    writeString(out, m.title());
-    writeOptional(out, m.url());
-    writeOptional(out, m.site());
-    writeString(out, m.language());
-    out.writeLong(m.published().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
-    writeStrings(out, m.authors());
-    writeOptional(out, m.source());
-    writeStrings(out, m.tags());
-    out.writeBoolean(m.image().isPresent());
-    if (m.image().isPresent()) {
-      writeImage(out, m.image().get());
-    }
-    out.writeInt(m.related().size());
-    for (RelatedLink r : m.related()) {
-      writeString(out, r.title());
-      writeString(out, r.url());
-    }
-    out.writeInt(m.images().size());
-    for (ImageRef i : m.images()) {
-      writeImage(out, i);
-    }
-    out.writeInt(m.translations().size());
-    for (Translation t : m.translations()) {
-      writeString(out, t.language());
-      writeString(out, t.url());
-    }
-    writeString(out, m.profile());
-    writeString(out, m.rawSha256());
-    out.writeLong(m.firstIngested().getEpochSecond());
-    out.writeInt(m.firstIngested().getNano());
-  }
-
-  private static ArticleMeta readMeta(StateInput in) throws IOException {
-    String id = readString(in);
-    String title = readString(in);
-    Optional<String> url = readOptional(in);
-    Optional<String> site = readOptional(in);
-    String language = readString(in);
-    long day = in.readLong();
-    Optional<LocalDate> published = day == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day));
-    List<String> authors = readStrings(in);
-    Optional<String> source = readOptional(in);
-    List<String> tags = readStrings(in);
-    Optional<ImageRef> image = in.readBoolean() ? Optional.of(readImage(in)) : Optional.empty();
-    int nr = in.readInt();
-    List<RelatedLink> related = new ArrayList<>(nr);
-    for (int i = 0; i < nr; i++) {
-      related.add(new RelatedLink(readString(in), readString(in)));
-    }
-    int ni = in.readInt();
-    List<ImageRef> images = new ArrayList<>(ni);
-    for (int i = 0; i < ni; i++) {
-      images.add(readImage(in));
-    }
-    int nt = in.readInt();
-    List<Translation> translations = new ArrayList<>(nt);
-    for (int i = 0; i < nt; i++) {
-      translations.add(new Translation(readString(in), readString(in)));
-    }
-    String profile = readString(in);
-    String raw = readString(in);
-    Instant first = Instant.ofEpochSecond(in.readLong(), in.readInt());
-    return new ArticleMeta(id, title, url, site, language, published, authors, source, tags, image,
-        related, images, translations, profile, raw, first);
-  }
-
-  private static void writeImage(DataOutputStream out, ImageRef i) throws IOException {
-    writeOptional(out, i.file());
-    writeString(out, i.originalUrl());
-    writeString(out, i.alt());
-    writeString(out, i.caption());
-  }
-
-  private static ImageRef readImage(StateInput in) throws IOException {
-    return new ImageRef(readOptional(in), readString(in), readString(in), readString(in));
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
+  static void writeString(DataOutputStream out, String s) throws IOException {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
   }
 
-  private static String readString(StateInput in) throws IOException {
+  static String readString(StateInput in) throws IOException {
     return in.readString();
   }
 
-  private static void writeOptional(DataOutputStream out, Optional<String> s) throws IOException {
+  static void writeOptional(DataOutputStream out, Optional<String> s) throws IOException {
     out.writeBoolean(s.isPresent());
     if (s.isPresent()) {
       writeString(out, s.get());
     }
   }
 
-  private static Optional<String> readOptional(StateInput in) throws IOException {
+  static Optional<String> readOptional(StateInput in) throws IOException {
     return in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
   }
 
-  private static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+  static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
     out.writeInt(list.size());
     for (String s : list) {
       writeString(out, s);
     }
   }
 
-  private static List<String> readStrings(StateInput in) throws IOException {
+  static List<String> readStrings(StateInput in) throws IOException {
     int n = in.readInt();
     List<String> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -451,7 +306,7 @@ public final class BuildState {
    * A buffer in front of the state file without BufferedOutputStream's lock per call: writeInt
    * and writeLong of DataOutputStream call it once per byte, hundreds of thousands of times.
    */
-  private static final class Buffered extends OutputStream {
+  static final class Buffered extends OutputStream {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
     private int len;

@@ -12,9 +12,11 @@ import java.util.zip.CRC32C;
  * of them; reading past {@code to} is an error.
  */
 final class StateInput {
-  private static final int CAPACITY = 1 << 20;
+  private static final int MAX_CAPACITY = 1 << 20;
   private final FileChannel channel;
-  private final ByteBuffer buf = ByteBuffer.allocate(CAPACITY); // big-endian, like DataOutputStream
+  /** At most 1 MiB, no more than the bytes to read (a month's part of the state is a few MB). */
+  private final int capacity;
+  private final ByteBuffer buf; // big-endian, like DataOutputStream
   private final CRC32C crc = new CRC32C();
   private long next; // file position of the first byte not yet in the buffer
   private final long to;
@@ -23,6 +25,8 @@ final class StateInput {
     this.channel = channel;
     this.next = from;
     this.to = to;
+    this.capacity = (int) Math.max(16, Math.min(MAX_CAPACITY, to - from));
+    this.buf = ByteBuffer.allocate(capacity);
     buf.limit(0);
   }
 
@@ -77,7 +81,7 @@ final class StateInput {
     byte[] b = new byte[n];
     int at = 0;
     while (at < n) {
-      need(Math.min(CAPACITY, n - at));
+      need(Math.min(capacity, n - at));
       int k = Math.min(buf.remaining(), n - at);
       buf.get(b, at, k);
       at += k;
@@ -87,7 +91,7 @@ final class StateInput {
 
   String readString() throws IOException {
     int n = readInt();
-    if (n >= 0 && n <= CAPACITY) {
+    if (n >= 0 && n <= capacity) {
       need(n);
       String s = new String(buf.array(), buf.position(), n, StandardCharsets.UTF_8);
       buf.position(buf.position() + n);

@@ -66,19 +66,83 @@ class BuildStateTest {
   }
 
   @Test
-  void anEditedArticlePartIsIgnoredWithANoteAndTheFileListKept() throws IOException {
+  void anEditedMonthFileIsIgnoredWithANoteAndTheFileListKept() throws IOException {
     Path file = tmp.resolve("state");
     sample(40).save(file);
-    byte[] bytes = Files.readAllBytes(file);
+    Path month = tmp.resolve("state.d/2024-01.state");
+    byte[] bytes = Files.readAllBytes(month);
     assertEquals(99, bytes[bytes.length - 9]); // the last related position, before the checksum
     bytes[bytes.length - 9] = 98;
-    Files.write(file, bytes);
+    Files.write(month, bytes);
     BuildState loaded = BuildState.load(file);
     assertEquals(Optional.empty(), loaded.note);
     assertEquals(2, loaded.files.size());
     String note = loaded.loadDetails().orElseThrow();
-    assertTrue(note.startsWith(file + ": checksum does not match"), note);
+    assertTrue(note.startsWith(month + ": checksum does not match"), note);
     assertTrue(loaded.bodies.isEmpty() && loaded.metas.isEmpty() && loaded.related.isEmpty());
+  }
+
+  /** An article of {@code month} (of 2024) with a body, metadata and related list. */
+  private static void article(BuildState state, String id, int month) {
+    ArticleMeta meta = new ArticleMeta(id, "标题 " + id, Optional.empty(), Optional.empty(), "zh",
+        Optional.of(java.time.LocalDate.of(2024, month, 1)), List.of(), Optional.empty(), List.of("a"),
+        Optional.empty(), List.of(), List.of(), List.of(), "generic", "ab".repeat(32),
+        java.time.Instant.ofEpochSecond(1_700_000_000L));
+    state.metas.put(id, new BuildState.MetaInfo(1, 2, meta, new Fingerprint().add(meta).done()));
+    state.bodies.put(id, new BuildState.BodyInfo(3, 4, new byte[16], new long[] {5}, "摘要"));
+    state.related.put(id, new BuildState.RelatedInfo(new byte[16], new int[] {month}));
+  }
+
+  @Test
+  void aSaveRewritesOnlyTheMonthsWhoseArticlesChanged() throws IOException {
+    Path file = tmp.resolve("state");
+    BuildState first = new BuildState();
+    for (int m = 1; m <= 3; m++) {
+      article(first, "a" + m, m);
+      article(first, "b" + m, m);
+    }
+    first.save(file);
+    Path dir = tmp.resolve("state.d");
+    assertEquals(Set.of("2024-01.state", "2024-02.state", "2024-03.state"), names(dir));
+    java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+    for (Path f : Files.list(dir).toList()) {
+      Files.setLastModifiedTime(f, past);
+    }
+    Files.writeString(dir.resolve(".samizdat-tmp-killed"), "left by a killed build");
+
+    BuildState previous = BuildState.load(file);
+    assertEquals(Optional.empty(), previous.loadDetails());
+    // The next build: January as read, February with one article changed, March gone, April new.
+    BuildState next = new BuildState();
+    for (String id : List.of("a1", "b1", "a2", "b2")) {
+      next.bodies.put(id, previous.bodies.get(id));
+      next.metas.put(id, previous.metas.get(id));
+      next.related.put(id, previous.related.get(id));
+    }
+    next.related.put("b2", new BuildState.RelatedInfo(new byte[16], new int[] {7}));
+    article(next, "a4", 4);
+    next.save(file, previous);
+
+    assertEquals(Set.of("2024-01.state", "2024-02.state", "2024-04.state"), names(dir));
+    assertEquals(past, Files.getLastModifiedTime(dir.resolve("2024-01.state")), "January is kept as it was");
+    assertTrue(Files.getLastModifiedTime(dir.resolve("2024-02.state")).compareTo(past) > 0);
+    BuildState loaded = BuildState.load(file);
+    assertEquals(Optional.empty(), loaded.loadDetails());
+    assertEquals(Set.of("a1", "b1", "a2", "b2", "a4"), loaded.metas.keySet());
+    assertArrayEquals(new int[] {7}, loaded.related.get("b2").positions());
+
+    // Saved whole, the same state makes the same month files.
+    Path whole = tmp.resolve("whole");
+    loaded.save(whole);
+    for (String name : names(dir)) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve(name)), Files.readAllBytes(tmp.resolve("whole.d").resolve(name)), name);
+    }
+  }
+
+  private static Set<String> names(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+    }
   }
 
   @Test
@@ -107,7 +171,8 @@ class BuildStateTest {
     BuildState loaded = BuildState.load(file);
     sample(4000).save(file);
     String note = loaded.loadDetails().orElseThrow();
-    assertTrue(note.contains("replaced while this build ran"), note);
+    assertTrue(note.contains("not the file the state lists (replaced, torn, or edited by hand); its articles"
+        + " are read again"), note);
     assertTrue(loaded.bodies.isEmpty());
     assertEquals(2, loaded.files.size());
   }
@@ -120,6 +185,7 @@ class BuildStateTest {
       paths.add("a/" + i + ".html");
     }
     byte[][] saved = new byte[2][];
+    byte[][] monthFiles = new byte[2][];
     for (int round = 0; round < 2; round++) {
       java.util.Collections.shuffle(paths, new java.util.Random(round));
       BuildState state = sample(40);
@@ -137,7 +203,9 @@ class BuildStateTest {
       saved[round] = bytes;
       BuildState loaded = BuildState.load(file);
       assertEquals(new java.util.HashSet<>(paths), loaded.files.keySet());
+      monthFiles[round] = Files.readAllBytes(tmp.resolve("state" + round + ".d/2024-01.state"));
     }
     assertArrayEquals(saved[0], saved[1]);
+    assertArrayEquals(monthFiles[0], monthFiles[1]);
   }
 }
