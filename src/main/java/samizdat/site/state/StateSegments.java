@@ -123,7 +123,10 @@ final class StateSegments {
     }
   }
 
-  /** Removes the files of {@code dir} that no segment names (and temporary files of killed builds). */
+  /**
+   * Removes the files of {@code file}'s month folder that none of {@code segments} names: months
+   * whose articles are gone, and temporary files of a build that was killed while writing one.
+   */
   static void removeOthers(Path file, List<Segment> segments) throws IOException {
     Set<String> wanted = new HashSet<>();
     for (Segment s : segments) {
