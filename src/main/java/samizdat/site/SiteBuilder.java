@@ -127,6 +127,7 @@ public final class SiteBuilder {
       timer.lap("inputs digested");
       checkShrink(options, previous, inputs.ids().size());
       next.inputs = inputs.value();
+      next.code = code;
       // A build that did not finish (killed, a full disk, an error) may have left temporary files
       // and pages no state records; only then, or without a state, is the whole site walked for
       // them. A site folder that is empty or not there yet holds nothing to walk for.
@@ -143,7 +144,7 @@ public final class SiteBuilder {
         return new BuildResult(previous.articleCount, 0, previous.files.size(), 0, previous.errors, millis);
       }
 
-      previous.loadDetails().ifPresent(progress::warn);
+      previous.loadDetails(code).ifPresent(progress::warn);
       ContentLoader loader = new ContentLoader(store, previous, next);
       ContentLoader.Loaded loaded = loader.load(inputs, progress);
       List<String> media = loader.mediaFiles(progress);

@@ -23,6 +23,7 @@ import samizdat.io.AtomicFiles;
 import samizdat.io.FileWrites;
 import samizdat.io.FullDisk;
 import samizdat.io.Progress;
+import samizdat.site.state.BuildState;
 
 /**
  * A build never destroys a site by mistake and repairs what went wrong behind its back: a wrong
@@ -280,6 +281,31 @@ class BuildSafetyTest {
     Path clean = tmp.resolve("clean");
     build(content, clean);
     assertSameFiles(clean, site);
+  }
+
+  /**
+   * A state another build code made (before an upgrade) gives only its file list: the bodies'
+   * excerpts and signatures are worked out again, as that code may have worked them out otherwise.
+   */
+  @Test
+  void aStateAnotherCodeMadeKeepsOnlyItsFileList() throws Exception {
+    Path content = content(20);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    Path cache = options(content, site).cache();
+    BuildState old = BuildState.load(cache);
+    assertEquals(Optional.empty(), old.loadDetails());
+    String id = TestContent.id(3);
+    BuildState.BodyInfo body = old.bodies.get(id);
+    old.bodies.put(id, new BuildState.BodyInfo(body.size(), body.mtime(), body.hash(), body.signature(), "STALE"));
+    old.code = new byte[] {42};
+    old.inputs = new byte[0];
+    old.save(cache);
+    build(content, site);
+    BuildState now = BuildState.load(cache);
+    assertEquals(Optional.empty(), now.loadDetails());
+    assertEquals(body.excerpt(), now.bodies.get(id).excerpt());
+    assertFalse(body.excerpt().equals("STALE"));
   }
 
   @Test

@@ -74,6 +74,11 @@ public final class BuildState {
   long savedAt;
   /** Digest of every input file's name, size and mtime, the templates, code and options. */
   public byte[] inputs = new byte[0];
+  /**
+   * The fingerprint of the build's code that made the per-article part: bodies' signatures and
+   * excerpts, related lists. Another code's are not used (they might be worked out differently).
+   */
+  public byte[] code = new byte[0];
   /** The previous build's article count and errors, reported again when nothing changed. */
   public int articleCount;
   public List<String> errors = List.of();
@@ -117,6 +122,7 @@ public final class BuildState {
       StateInput in = new StateInput(channel, 12, 12 + headLength);
       state.savedAt = in.readLong();
       state.inputs = in.readNBytes(in.readUnsignedByte());
+      state.code = in.readNBytes(in.readUnsignedByte());
       state.articleCount = in.readInt();
       state.errors = readStrings(in);
       int files = in.readInt();
@@ -156,11 +162,23 @@ public final class BuildState {
    * @return why a month file was not used, when one was listed but could not be
    */
   public Optional<String> loadDetails() {
+    return loadDetails(code);
+  }
+
+  /**
+   * As {@link #loadDetails()}, for a build whose code has fingerprint {@code buildCode}: a state
+   * another code made keeps only its file list (its bodies' signatures and excerpts were worked out
+   * by that code), so every article is read again.
+   */
+  public Optional<String> loadDetails(byte[] buildCode) {
     if (details.isEmpty()) {
       return Optional.empty();
     }
     Details d = details.get();
     details = Optional.empty();
+    if (!java.util.Arrays.equals(code, buildCode)) {
+      return Optional.empty(); // an upgrade: the build renders every page anyway
+    }
     List<String> notes = StateSegments.load(d.file(), d.segments(), this);
     if (notes.isEmpty()) {
       return Optional.empty();
@@ -201,6 +219,8 @@ public final class BuildState {
     head.writeLong(System.currentTimeMillis());
     head.writeByte(inputs.length);
     head.write(inputs);
+    head.writeByte(code.length);
+    head.write(code);
     head.writeInt(articleCount);
     writeStrings(head, errors);
     head.writeInt(files.size());
