@@ -21,6 +21,7 @@ public final class Excerpts {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern NUMBERED_ITEM = Pattern.compile("\\d+[.)] .*");
   private static final Pattern RULE = Pattern.compile("[-*_ ]{3,}");
+  private static final Pattern ORIGINAL_TITLE = Pattern.compile("[（(]?\\s*原(?:标题|標題|題)\\s*[:：]");
 
   private Excerpts() {}
 
@@ -64,13 +65,14 @@ public final class Excerpts {
 
   /**
    * Prose worth showing: not a short line such as a byline ("（记者某某报道）") or a dateline,
-   * which many articles open with.
+   * which many articles open with, nor the headline the story first ran under ("原标题：…", which
+   * Chinese portals put above a story they take from another paper).
    */
   private static boolean isLede(String text) {
     int n = text.codePointCount(0, text.length());
     boolean bracketed = (text.startsWith("（") && text.endsWith("）"))
         || (text.startsWith("(") && text.endsWith(")")) || (text.startsWith("【") && text.endsWith("】"));
-    return n >= MIN_CHARS && !bracketed;
+    return n >= MIN_CHARS && !bracketed && !ORIGINAL_TITLE.matcher(text).lookingAt();
   }
 
   /** A paragraph that is all emphasis: the caption under an image. */

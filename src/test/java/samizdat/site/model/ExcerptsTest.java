@@ -46,6 +46,17 @@ class ExcerptsTest {
   }
 
   @Test
+  void theHeadlineAStoryFirstRanUnderIsPassedOver() {
+    String lede = "新京报讯（记者 陆一夫）11月25日，新京报记者登录拼多多全球购页面发现，亚马逊海外购与拼多多合作。";
+    assertEquals(Excerpts.of(lede + "\n"), Excerpts.of("原标题：视界丨这个中国人习以为常的地方 为何老外却说“了不得”？\n\n"
+        + lede + "\n"));
+    assertEquals(Excerpts.of(lede + "\n"), Excerpts.of("（原標題：這個中國人習以為常的地方 為何老外卻說了不得）\n\n"
+        + lede + "\n"));
+    String story = "原标题这个词在这里不是标签，而是一个很长的句子的开头，句子继续说下去，一直到很长很长。";
+    assertEquals(Excerpts.of(story + "\n"), Excerpts.of(story + "\n\n" + lede + "\n"), "no colon: prose");
+  }
+
+  @Test
   void aLineThatOnlyLooksLikeAListItemIsProse() {
     String markdown = "2024年的选举：12.5%的选民未投票，比上一次选举高出许多，分析人士说。\n";
 
