@@ -3,6 +3,7 @@ package samizdat.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import samizdat.content.ControlCharacters;
 import samizdat.io.Progress;
 
 /**
@@ -75,8 +76,9 @@ final class Console {
     return b.toString();
   }
 
+  /** What a page's text never holds (ControlCharacters), and line breaks: a message is one line. */
   private static boolean escaped(char c) {
-    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f);
+    return c == '\n' || c == '\r' || ControlCharacters.isControl(c);
   }
 
   PrintWriter out() {
