@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import samizdat.content.ContentJson;
+import samizdat.content.ContentStore;
 import samizdat.io.AtomicFiles;
 import samizdat.io.Progress;
 
@@ -335,8 +336,9 @@ public final class UsbMirror {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new MirrorException(targetArg + ": not a folder");
     }
-    // The content folder's layout (articles/ and raw/): a slip of the command line, not a stick.
-    if (Files.isDirectory(target.resolve("articles")) && Files.isDirectory(target.resolve("raw"))) {
+    // A content folder (its articles/ and raw/): a slip of the command line, not a stick.
+    ContentStore content = new ContentStore(target);
+    if (Files.isDirectory(content.articlesDir()) && Files.isDirectory(content.rawDir())) {
       throw MirrorException.refusal(targetArg + ": a samizdat content folder (articles/, raw/), not a"
           + " place for a copy of the site. Nothing was changed. Give a stick or another folder");
     }
