@@ -294,7 +294,7 @@ class BuildSafetyTest {
     build(content, site);
     Path cache = options(content, site).cache();
     BuildState old = BuildState.load(cache);
-    assertEquals(Optional.empty(), old.loadDetails());
+    assertEquals(Optional.empty(), old.loadDetails(old.code));
     String id = TestContent.id(3);
     BuildState.BodyInfo body = old.bodies.get(id);
     old.bodies.put(id, new BuildState.BodyInfo(body.size(), body.mtime(), body.hash(), body.signature(), "STALE"));
@@ -303,7 +303,7 @@ class BuildSafetyTest {
     old.save(cache);
     build(content, site);
     BuildState now = BuildState.load(cache);
-    assertEquals(Optional.empty(), now.loadDetails());
+    assertEquals(Optional.empty(), now.loadDetails(now.code));
     assertEquals(body.excerpt(), now.bodies.get(id).excerpt());
     assertFalse(body.excerpt().equals("STALE"));
   }

@@ -105,7 +105,7 @@ class SearchRendererTest {
     assertEquals(1, Integer.bitCount(k), "a power of two: " + shardFiles);
     Path statePath = tmp.resolve("cache.state");
     BuildState state = BuildState.load(statePath);
-    state.loadDetails();
+    state.loadDetails(state.code);
     for (String p : shardFiles) {
       int n = Integer.parseInt(p.substring(p.lastIndexOf('/') + 1, p.length() - ".js".length()));
       if (n >= k / 2) {

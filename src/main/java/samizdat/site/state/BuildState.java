@@ -156,19 +156,12 @@ public final class BuildState {
 
   /**
    * Reads the per-article part of a loaded state, its month files (a no-change rebuild never needs
-   * it). A month file that is not the one the file list records (torn, edited, replaced since
-   * {@link #load}) is left out, which only costs time: its articles are read again.
+   * it), for a build whose code has fingerprint {@code buildCode}. A state another code made keeps
+   * only its file list (its bodies' signatures and excerpts were worked out by that code), so every
+   * article is read again. A month file that is not the one the file list records (torn, edited,
+   * replaced since {@link #load}) is left out, which only costs time: its articles are read again.
    *
    * @return why a month file was not used, when one was listed but could not be
-   */
-  public Optional<String> loadDetails() {
-    return loadDetails(code);
-  }
-
-  /**
-   * As {@link #loadDetails()}, for a build whose code has fingerprint {@code buildCode}: a state
-   * another code made keeps only its file list (its bodies' signatures and excerpts were worked out
-   * by that code), so every article is read again.
    */
   public Optional<String> loadDetails(byte[] buildCode) {
     if (details.isEmpty()) {

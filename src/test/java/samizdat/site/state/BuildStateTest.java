@@ -28,7 +28,7 @@ class BuildStateTest {
     Path file = tmp.resolve("state");
     state.save(file);
     BuildState loaded = BuildState.load(file);
-    loaded.loadDetails();
+    loaded.loadDetails(loaded.code);
     assertEquals(meta, loaded.metas.get(meta.id()).meta());
     assertArrayEquals(digest, loaded.metas.get(meta.id()).digest());
   }
@@ -58,7 +58,7 @@ class BuildStateTest {
     assertEquals(Optional.empty(), loaded.note);
     assertEquals(Set.of("a/1.html", "index.html"), loaded.files.keySet());
     assertTrue(loaded.bodies.isEmpty(), "the article part waits for loadDetails");
-    assertEquals(Optional.empty(), loaded.loadDetails());
+    assertEquals(Optional.empty(), loaded.loadDetails(loaded.code));
     String id = FingerprintTest.fullMeta().id();
     assertEquals(state.bodies.get(id).excerpt(), loaded.bodies.get(id).excerpt());
     assertArrayEquals(new int[] {4, 99}, loaded.related.get(id).positions());
@@ -77,7 +77,7 @@ class BuildStateTest {
     BuildState loaded = BuildState.load(file);
     assertEquals(Optional.empty(), loaded.note);
     assertEquals(2, loaded.files.size());
-    String note = loaded.loadDetails().orElseThrow();
+    String note = loaded.loadDetails(loaded.code).orElseThrow();
     assertTrue(note.startsWith(month + ": checksum does not match"), note);
     assertTrue(loaded.bodies.isEmpty() && loaded.metas.isEmpty() && loaded.related.isEmpty());
   }
@@ -111,7 +111,7 @@ class BuildStateTest {
     Files.writeString(dir.resolve(".samizdat-tmp-killed"), "left by a killed build");
 
     BuildState previous = BuildState.load(file);
-    assertEquals(Optional.empty(), previous.loadDetails());
+    assertEquals(Optional.empty(), previous.loadDetails(previous.code));
     // The next build: January as read, February with one article changed, March gone, April new.
     BuildState next = new BuildState();
     for (String id : List.of("a1", "b1", "a2", "b2")) {
@@ -127,7 +127,7 @@ class BuildStateTest {
     assertEquals(past, Files.getLastModifiedTime(dir.resolve("2024-01.state")), "January is kept as it was");
     assertTrue(Files.getLastModifiedTime(dir.resolve("2024-02.state")).compareTo(past) > 0);
     BuildState loaded = BuildState.load(file);
-    assertEquals(Optional.empty(), loaded.loadDetails());
+    assertEquals(Optional.empty(), loaded.loadDetails(loaded.code));
     assertEquals(Set.of("a1", "b1", "a2", "b2", "a4"), loaded.metas.keySet());
     assertArrayEquals(new int[] {7}, loaded.related.get("b2").positions());
 
@@ -146,6 +146,19 @@ class BuildStateTest {
   }
 
   @Test
+  void aStateAnotherCodeMadeGivesOnlyItsFileList() throws IOException {
+    Path file = tmp.resolve("state");
+    BuildState state = sample(40);
+    state.code = new byte[] {1, 2};
+    state.save(file);
+    BuildState loaded = BuildState.load(file);
+    assertArrayEquals(new byte[] {1, 2}, loaded.code);
+    assertEquals(Optional.empty(), loaded.loadDetails(new byte[] {3}));
+    assertEquals(2, loaded.files.size());
+    assertTrue(loaded.bodies.isEmpty() && loaded.metas.isEmpty() && loaded.related.isEmpty());
+  }
+
+  @Test
   void anEditedOrCutFileListIgnoresTheWholeState() throws IOException {
     Path file = tmp.resolve("state");
     sample(40).save(file);
@@ -156,7 +169,7 @@ class BuildStateTest {
     BuildState loaded = BuildState.load(file);
     assertTrue(loaded.files.isEmpty());
     assertTrue(loaded.note.orElseThrow().contains("checksum does not match"), loaded.note.toString());
-    assertEquals(Optional.empty(), loaded.loadDetails());
+    assertEquals(Optional.empty(), loaded.loadDetails(loaded.code));
 
     Files.write(file, Arrays.copyOf(bytes, 40));
     loaded = BuildState.load(file);
@@ -170,7 +183,7 @@ class BuildStateTest {
     sample(40).save(file);
     BuildState loaded = BuildState.load(file);
     sample(4000).save(file);
-    String note = loaded.loadDetails().orElseThrow();
+    String note = loaded.loadDetails(loaded.code).orElseThrow();
     assertTrue(note.contains("not the file the state lists (replaced, torn, or edited by hand); its articles"
         + " are read again"), note);
     assertTrue(loaded.bodies.isEmpty());
