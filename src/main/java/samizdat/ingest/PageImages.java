@@ -28,9 +28,10 @@ import samizdat.content.ImageRef;
 import samizdat.io.Progress;
 
 /**
- * The images of one article body: found, fetched (URL sources) or copied from beside the saved
- * page, checked, and named by content; written to {@code media/} only once the whole article is
- * good, so a refused page leaves no images behind. One per page, on one thread.
+ * The images of one article body: found, fetched (URL sources), taken from an MHTML file or copied
+ * from beside the saved page, checked, and named by content; written to {@code media/} only once
+ * the whole article is good, so a refused page leaves no images behind. One per page, on one
+ * thread.
  */
 final class PageImages {
   private static final Evaluator IMAGES = QueryParser.parse("img");
@@ -51,10 +52,13 @@ final class PageImages {
   private Optional<ImageRef> lead = Optional.empty();
   /** Stored copies of a re-ingested article's images, by original URL. */
   private final Map<String, String> known = new HashMap<>();
+  /** The images an MHTML file holds, by the address each was saved from. */
+  private final Mhtml.Parts saved;
 
   PageImages(Source source, Progress progress, Optional<ArticleMeta> stored, MediaStore media,
-      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven) {
+      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven, Mhtml.Parts saved) {
     this.source = source;
+    this.saved = saved;
     this.progress = progress;
     this.media = media;
     this.fetcher = fetcher;
@@ -188,6 +192,10 @@ final class PageImages {
     if (Links.isHttp(src)) {
       return Links.forRequest(src);
     }
+    if (!saved.isEmpty()) {
+      String abs = StringUtil.resolve(img.baseUri(), src);
+      return Links.isHttp(abs) ? Links.forRequest(abs) : HostileInput.storable(src);
+    }
     if (source.url().isPresent() || urlGiven) {
       String abs = StringUtil.resolve(img.baseUri(), src);
       if (Links.isHttp(abs) && source.file().isEmpty()) {
@@ -201,6 +209,9 @@ final class PageImages {
       throws ProxyException, InterruptedException {
     if (src.startsWith("data:")) {
       return dataUri(src);
+    }
+    if (!saved.isEmpty()) {
+      return fromMhtml(src, original, loud);
     }
     long max = fetch.maxImageBytes();
     if (source.url().isPresent()) {
@@ -236,6 +247,21 @@ final class PageImages {
       warnIf(loud, "image " + original + ": cannot read: " + Ingester.ioMessage(e));
       return Optional.empty();
     }
+  }
+
+  /**
+   * An image an MHTML file holds: saved under the address the page's base makes of its source
+   * (what the browser fetched), or under the source as written ({@code cid:…}).
+   */
+  private Optional<byte[]> fromMhtml(String src, String original, boolean loud) {
+    Optional<byte[]> bytes = saved.get(original).or(() -> saved.get(src));
+    if (bytes.isEmpty()) {
+      warnIf(loud, "image not saved in the page: " + original + "; kept its alt text and URL");
+    } else if (bytes.get().length > fetch.maxImageBytes()) {
+      warnIf(loud, "image " + original + ": " + HttpFetcher.tooLarge(fetch.maxImageBytes()));
+      return Optional.empty();
+    }
+    return bytes;
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The bytes of one source: fetched (a URL) or read (a file, gunzipped when it ends in .gz), never
- * more than the page-size limit, and refused when they are empty or not text.
+ * more than the page-size limit, the HTML taken out of an MHTML file; refused when they are empty
+ * or not text.
  */
 final class PageLoader {
   private final Supplier<HttpFetcher> fetcher;
@@ -26,14 +27,33 @@ final class PageLoader {
     this.max = maxPageBytes;
   }
 
-  /** The bytes of a page and what its transport said about them. */
-  record Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl) {}
+  /**
+   * The bytes of a page and what its transport said about them: the charset and URL that HTTP or
+   * an MHTML file's part gave ({@code savedUrl}: the address a browser saved the page from), and
+   * the images an MHTML file holds beside it.
+   */
+  record Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl,
+      Optional<String> savedUrl, Mhtml.Parts parts) {
+    Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl) {
+      this(raw, httpCharset, fetchedUrl, Optional.empty(), Mhtml.Parts.NONE);
+    }
+
+    /** A page saved as one MHTML file is its HTML part, with the rest kept aside. */
+    Loaded unwrapped() throws SourceFailure {
+      if (!Mhtml.looksLike(raw)) {
+        return this;
+      }
+      Mhtml.Page page = Mhtml.read(raw);
+      return new Loaded(page.html(), page.charset(), fetchedUrl, page.url(),
+          page.parts());
+    }
+  }
 
   Loaded load(Source source) throws SourceFailure, ProxyException, InterruptedException {
     if (source.url().isPresent()) {
       try {
         HttpFetcher.Response r = fetcher.get().fetch(source.url().get(), HttpFetcher.Kind.PAGE);
-        return new Loaded(r.body(), r.charset(), Optional.of(r.uri().toString()));
+        return new Loaded(r.body(), r.charset(), Optional.of(r.uri().toString())).unwrapped();
       } catch (FetchException e) {
         throw new SourceFailure(e.getMessage());
       }
@@ -52,7 +72,7 @@ final class PageLoader {
       if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
         bytes = Gzip.decompress(new ByteArrayInputStream(bytes), max);
       }
-      return new Loaded(bytes, Optional.empty(), Optional.empty());
+      return new Loaded(bytes, Optional.empty(), Optional.empty()).unwrapped();
     } catch (IOException e) {
       if (Files.isDirectory(file)) {
         throw new SourceFailure("is a directory");

@@ -79,15 +79,17 @@ final class PageReader {
 
     Optional<ArticleMeta> stored = source.stored();
     Optional<String> given = options.url().or(() -> stored.flatMap(ArticleMeta::url));
-    String base = page.fetchedUrl().orElseGet(
+    // Where the page came from: fetched, or what a browser recorded in an MHTML file.
+    Optional<String> origin = page.fetchedUrl().or(page::savedUrl);
+    String base = origin.orElseGet(
         () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));
     Document doc = Jsoup.parse(html, base);
-    HostileInput.pinBase(doc, base, given.or(page::fetchedUrl));
+    HostileInput.pinBase(doc, base, given.or(() -> origin));
     FlightData.restore(html, doc);
     PageMetadata meta = PageMetadata.read(doc, today);
     Optional<String> url = given
         .or(meta::url)
-        .or(page::fetchedUrl)
+        .or(() -> origin)
         .map(Links::canonical);
     Optional<String> host = url.flatMap(Links::host);
     SiteProfile profile = profiles.choose(host, doc);
@@ -101,7 +103,7 @@ final class PageReader {
         .or(() -> ArticleFacts.published(url, doc, ex.body(), ex.dateline(), profile, meta));
 
     PageImages images = new PageImages(source, progress, stored, media, fetcher,
-        options.fetch(), options.url().isPresent());
+        options.fetch(), options.url().isPresent(), page.parts());
     images.collect(ex.body());
     images.lead(ex.leadImage());
     String markdown = MarkdownWriter.write(ex.body(), images::fileFor);

@@ -80,15 +80,17 @@ public final class ProfilePreview {
       throw new Refused("cannot read: " + Ingester.ioMessage(e));
     }
     String html;
+    PageLoader.Loaded page;
     try {
-      html = PageReader.html(raw, Optional.empty());
+      page = new PageLoader.Loaded(raw, Optional.empty(), Optional.empty()).unwrapped();
+      html = PageReader.html(page.raw(), page.httpCharset());
     } catch (SourceFailure e) {
       throw new Refused(e.getMessage());
     }
-    Document doc = Jsoup.parse(html, file.toAbsolutePath().toUri().toString());
+    Document doc = Jsoup.parse(html, page.savedUrl().orElseGet(() -> file.toAbsolutePath().toUri().toString()));
     FlightData.restore(html, doc);
     PageMetadata meta = PageMetadata.read(doc, today);
-    Optional<String> url = meta.url().map(Links::canonical);
+    Optional<String> url = meta.url().or(page::savedUrl).map(Links::canonical);
     SiteProfile profile = profiles.choose(url.flatMap(Links::host), doc);
     List<String> dropped = new ArrayList<>();
     ArticleExtractor.Extracted ex;

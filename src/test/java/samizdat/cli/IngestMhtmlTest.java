@@ -1,0 +1,119 @@
+package samizdat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pages saved as one MHTML file, ingested from a folder as a user's phone or browser left them. */
+class IngestMhtmlTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PAGE = "https://money.163.com/15/0704/04/ATLE256Q00253B0H.html";
+  private static final String BODY_IMAGE =
+      "http://img2.cache.netease.com/stock/2015/7/4/2015070408414899b7d_550.jpg";
+
+  @TempDir Path tmp;
+
+  private Path saved() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("Download"));
+    try (InputStream in = new GZIPInputStream(
+        getClass().getResourceAsStream("/ingest/mhtml/netease-54.mhtml.gz"))) {
+      Files.write(dir.resolve("清水源澄清声明.mhtml"), in.readAllBytes());
+    }
+    return dir;
+  }
+
+  private CliRun run(String... args) {
+    return CliRun.run(Stream.concat(Stream.of(args[0], "--quiet", "--content",
+        tmp.resolve("content").toString()), Stream.of(args).skip(1)).toArray(String[]::new));
+  }
+
+  private Path only(String folder) throws IOException {
+    try (Stream<Path> s = Files.list(tmp.resolve("content").resolve(folder))) {
+      List<Path> all = s.toList();
+      assertEquals(1, all.size(), all.toString());
+      return all.get(0);
+    }
+  }
+
+  @Test
+  void aSavedMhtmlFileIsReadWithItsAddressAndItsOwnImages() throws Exception {
+    Path folder = saved();
+    CliRun r = run("ingest", folder.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("ingested "), r.out());
+
+    Path json;
+    try (Stream<Path> s = Files.list(tmp.resolve("content/articles"))) {
+      json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    JsonNode meta = JSON.readTree(json.toFile());
+    assertEquals("清水源澄清声明：仅少数新发行产品触及止损线", meta.get("title").asText());
+    assertEquals(PAGE, meta.get("url").asText(), "the address Chrome saved it from");
+    assertEquals("zh-Hans", meta.get("language").asText());
+    assertEquals("2015-07-04", meta.get("published").asText());
+
+    // The body's image comes out of the file, with no network: the PNG Chrome saved for it.
+    JsonNode image = meta.get("images").get(0);
+    assertEquals(BODY_IMAGE, image.get("originalUrl").asText());
+    Path media = only("media");
+    assertEquals(image.get("file").asText(), media.getFileName().toString());
+    byte[] png = Files.readAllBytes(media);
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+    String id = meta.get("id").asText();
+    String markdown = Files.readString(tmp.resolve("content/articles/" + id + ".md"));
+    assertTrue(markdown.contains(media.getFileName().toString()), markdown);
+    assertTrue(markdown.contains("对于种种传言，清水源今日发布澄清声明称"), markdown);
+    assertFalse(markdown.contains("=3D") || markdown.contains("MultipartBoundary"));
+
+    // What is kept as the raw page is the page itself, not the MIME file around it.
+    String raw;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(only("raw")))) {
+      raw = new String(in.readAllBytes(), Charset.forName("GBK"));
+    }
+    assertTrue(raw.startsWith("<!DOCTYPE html>"), raw.substring(0, 60));
+    assertTrue(raw.contains("清水源澄清声明"));
+
+    // Again, and read again from the kept page: nothing changes.
+    CliRun again = run("ingest", folder.toString());
+    assertTrue(again.out().startsWith("unchanged "), again.out());
+    CliRun reread = run("reingest");
+    assertEquals("reingested 1: updated 0, unchanged 1, failed 0", reread.out().strip());
+  }
+
+  @Test
+  void profileTestReadsAnMhtmlFileToo() throws Exception {
+    Path file = saved().resolve("清水源澄清声明.mhtml");
+    CliRun r = CliRun.run("profile", "test", "generic", file.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("title:     清水源澄清声明：仅少数新发行产品触及止损线"), r.out());
+    assertTrue(r.out().contains("url:       " + PAGE), r.out());
+  }
+
+  @Test
+  void anMhtmlFileWithoutItsPageIsOneFailedSourceAndTheRestGoesOn() throws Exception {
+    Path folder = saved();
+    Files.writeString(folder.resolve("broken.mht"), "MIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n"
+        + "\r\nxx\r\n--b--\r\n", StandardCharsets.US_ASCII);
+    CliRun r = run("ingest", folder.toString());
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.out().contains("ingested "), r.out());
+    assertTrue(r.err().contains("broken.mht: MHTML file with no HTML page in it"), r.err());
+  }
+}
