@@ -259,6 +259,25 @@ final class ArticleExtractor {
     private Optional<String> source = Optional.empty();
     private final Drops drops;
 
+    /**
+     * A {@code <picture>}'s {@code <source>} goes, but its addresses stay with the picture's
+     * {@code <img>} (as {@code data-srcset}): a saved page may hold the image under one of them.
+     */
+    private static void keepSourceSet(Element source) {
+      Element picture = source.parent();
+      String set = source.hasAttr("srcset") ? source.attr("srcset") : source.attr("data-srcset");
+      if (picture == null || !picture.nameIs("picture") || set.isBlank()) {
+        return;
+      }
+      for (Element img : picture.children()) {
+        if (img.nameIs("img")) {
+          String had = img.attr("data-srcset");
+          img.attr("data-srcset", had.isBlank() ? set : had + ", " + set);
+          return;
+        }
+      }
+    }
+
     Cleaner(SiteProfile profile, Element root, Drops drops) {
       this.profile = profile;
       this.root = root;
@@ -278,6 +297,9 @@ final class ArticleExtractor {
         return FilterResult.CONTINUE;
       }
       if (ALWAYS_DROP.contains(el.normalName())) {
+        if (el.nameIs("source")) {
+          keepSourceSet(el);
+        }
         return FilterResult.REMOVE;
       }
       if (profile.related().isPresent() && profile.related().get().matches(root, el)) {

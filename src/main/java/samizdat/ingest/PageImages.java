@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,11 @@ final class PageImages {
   private static final Evaluator IMAGES = QueryParser.parse("img");
   private static final Evaluator CAPTION = QueryParser.parse("figcaption");
   private static final Evaluator FIGURE = QueryParser.parse("figure");
+  /** Where an image's address is, lazy loaders' attributes before {@code src}'s placeholder. */
+  private static final List<String> SOURCE_ATTRIBUTES =
+      List.of("data-src", "data-original", "data-lazy-src", "src");
+  private static final List<String> SRCSET_ATTRIBUTES =
+      List.of("srcset", "data-srcset", "data-lazy-srcset");
   private static final Pattern PAGE_SUFFIX = Pattern.compile("(?i)\\.(html?|xhtml)(\\.gz)?$");
 
   private final Source source;
@@ -96,7 +102,8 @@ final class PageImages {
             alt(img), caption(img)));
         continue;
       }
-      Optional<byte[]> bytes = obtain(src, original, true);
+      Optional<byte[]> bytes = saved.isEmpty() || src.startsWith("data:")
+          ? obtain(src, original, true) : fromMhtml(addresses(img, src, original), original, true);
       if (bytes.isPresent() && MediaStore.isPixel(bytes.get())) {
         img.remove();
         continue;
@@ -175,7 +182,7 @@ final class PageImages {
   }
 
   private String src(Element img) {
-    for (String attr : List.of("data-src", "data-original", "data-lazy-src", "src")) {
+    for (String attr : SOURCE_ATTRIBUTES) {
       String v = img.attr(attr).strip();
       if (!v.isEmpty()) {
         return v;
@@ -211,7 +218,7 @@ final class PageImages {
       return dataUri(src);
     }
     if (!saved.isEmpty()) {
-      return fromMhtml(src, original, loud);
+      return fromMhtml(List.of(original, src), original, loud);
     }
     long max = fetch.maxImageBytes();
     if (source.url().isPresent()) {
@@ -250,11 +257,18 @@ final class PageImages {
   }
 
   /**
-   * An image an MHTML file holds: saved under the address the page's base makes of its source
-   * (what the browser fetched), or under the source as written ({@code cid:…}).
+   * An image an MHTML file holds, under the first of its addresses the browser saved: the one
+   * {@link #src} chose, else another the page offered (a lazy loader's, a {@code srcset}'s: the
+   * browser fetched the one it showed).
    */
-  private Optional<byte[]> fromMhtml(String src, String original, boolean loud) {
-    Optional<byte[]> bytes = saved.get(original).or(() -> saved.get(src));
+  private Optional<byte[]> fromMhtml(List<String> addresses, String original, boolean loud) {
+    Optional<byte[]> bytes = Optional.empty();
+    for (String address : addresses) {
+      bytes = saved.get(address);
+      if (bytes.isPresent()) {
+        break;
+      }
+    }
     if (bytes.isEmpty()) {
       warnIf(loud, "image not saved in the page: " + original + "; kept its alt text and URL");
     } else if (bytes.get().length > fetch.maxImageBytes()) {
@@ -262,6 +276,61 @@ final class PageImages {
       return Optional.empty();
     }
     return bytes;
+  }
+
+  /**
+   * Every address an image offers, as written and made absolute against the page's base: the
+   * chosen one first, then its other source attributes and its {@code srcset}s (those of the
+   * {@code <picture>} around it among them: see ArticleExtractor).
+   */
+  private static List<String> addresses(Element img, String src, String original) {
+    List<String> written = new ArrayList<>(List.of(src));
+    for (String attr : SOURCE_ATTRIBUTES) {
+      written.add(img.attr(attr).strip());
+    }
+    for (String attr : SRCSET_ATTRIBUTES) {
+      written.addAll(srcsetUrls(img.attr(attr)));
+    }
+    LinkedHashSet<String> all = new LinkedHashSet<>(List.of(original));
+    for (String w : written) {
+      if (!w.isEmpty() && !w.startsWith("data:")) {
+        all.add(w);
+        String abs = StringUtil.resolve(img.baseUri(), w);
+        if (Links.isHttp(abs)) {
+          all.add(Links.forRequest(abs));
+          all.add(abs);
+        }
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** The URLs of a {@code srcset}: each candidate's first word, its width or density left out. */
+  static List<String> srcsetUrls(String srcset) {
+    List<String> urls = new ArrayList<>();
+    int i = 0;
+    int n = srcset.length();
+    while (i < n) {
+      while (i < n && (Character.isWhitespace(srcset.charAt(i)) || srcset.charAt(i) == ',')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(srcset.charAt(i))) {
+        i++;
+      }
+      String url = srcset.substring(start, i);
+      boolean ended = url.endsWith(",");
+      while (url.endsWith(",")) {
+        url = url.substring(0, url.length() - 1);
+      }
+      if (!url.isEmpty()) {
+        urls.add(url);
+      }
+      while (!ended && i < n && srcset.charAt(i) != ',') {
+        i++; // the descriptor ("800w", "2x")
+      }
+    }
+    return urls;
   }
 
   /**

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -14,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +98,66 @@ class IngestMhtmlTest {
     assertTrue(again.out().startsWith("unchanged "), again.out());
     CliRun reread = run("reingest");
     assertEquals("reingested 1: updated 0, unchanged 1, failed 0", reread.out().strip());
+  }
+
+  /**
+   * A browser saves the image it showed: after its lazy loader swapped in a sized address, or the
+   * {@code <picture>} source it chose. The article keeps the address the page names, with the bytes.
+   */
+  @Test
+  void theImageTheBrowserShowedIsFoundUnderAnyOfItsAddresses() throws Exception {
+    String png = Base64.getMimeEncoder().encodeToString(png());
+    String para = "<p>" + "The river rose through the night and the town watched the water climb "
+        .repeat(6) + "the old stone steps.</p>";
+    String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>Flood reaches the old town</title></head><body><article>"
+        + "<h1>Flood reaches the old town</h1>" + para
+        + "<figure><img data-src=\"https://cdn.example.org/photos/steps.jpg\" "
+        + "src=\"https://cdn.example.org/photos/steps.jpg?w=750\" alt=\"The steps under water\">"
+        + "<figcaption>The steps at dawn</figcaption></figure>" + para
+        + "<picture><source type=\"image/webp\" srcset=\"/img/bridge-400.webp 400w, "
+        + "/img/bridge-800.webp 800w\"><img src=\"/img/bridge.jpg\" alt=\"The bridge\"></picture>"
+        + para + para + "</article></body></html>";
+    String b = "----MultipartBoundary--x----";
+    String mhtml = "From: <Saved by Blink>\r\n"
+        + "Snapshot-Content-Location: https://news.example.org/2026/12/flood.html\r\n"
+        + "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+        + "\tboundary=\"" + b + "\"\r\n\r\n\r\n"
+        + "--" + b + "\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: binary\r\n"
+        + "Content-Location: https://news.example.org/2026/12/flood.html\r\n\r\n" + html + "\r\n"
+        + "--" + b + "\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        + "Content-Location: https://cdn.example.org/photos/steps.jpg?w=750\r\n\r\n" + png + "\r\n"
+        + "--" + b + "\r\nContent-Type: image/webp\r\nContent-Transfer-Encoding: base64\r\n"
+        + "Content-Location: https://news.example.org/img/bridge-800.webp\r\n\r\n" + png + "\r\n"
+        + "--" + b + "--\r\n";
+    Path folder = Files.createDirectories(tmp.resolve("flood"));
+    Files.writeString(folder.resolve("flood.mht"), mhtml, StandardCharsets.UTF_8);
+    CliRun r = CliRun.run("ingest", "--content", tmp.resolve("flood-content").toString(),
+        folder.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.err().contains("not saved"), r.err());
+    Path json;
+    try (Stream<Path> s = Files.list(tmp.resolve("flood-content/articles"))) {
+      json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    JsonNode images = JSON.readTree(json.toFile()).get("images");
+    assertEquals(2, images.size(), images.toString());
+    assertEquals("https://cdn.example.org/photos/steps.jpg", images.get(0).get("originalUrl").asText());
+    assertEquals("https://news.example.org/img/bridge.jpg", images.get(1).get("originalUrl").asText());
+    for (JsonNode image : images) {
+      assertTrue(Files.isRegularFile(tmp.resolve("flood-content/media").resolve(image.get("file").asText())),
+          image.toString());
+    }
+  }
+
+  private static byte[] png() throws IOException {
+    BufferedImage image = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 48; x++) {
+      image.setRGB(x, x % 32, 0x3366cc);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   @Test
