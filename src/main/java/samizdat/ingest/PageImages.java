@@ -41,6 +41,11 @@ final class PageImages {
   /** Where an image's address is, lazy loaders' attributes before {@code src}'s placeholder. */
   private static final List<String> SOURCE_ATTRIBUTES =
       List.of("data-src", "data-original", "data-lazy-src", "src");
+  /**
+   * A {@code data:} image shorter than this stands in for the real one (a blank pixel, an empty
+   * SVG, a blurred preview) when the element names others.
+   */
+  private static final int PLACEHOLDER_CHARS = 4096;
   private static final List<String> SRCSET_ATTRIBUTES =
       List.of("srcset", "data-srcset", "data-lazy-srcset");
   private static final Pattern PAGE_SUFFIX = Pattern.compile("(?i)\\.(html?|xhtml)(\\.gz)?$");
@@ -181,14 +186,28 @@ final class PageImages {
     }
   }
 
+  /**
+   * The image's address: a lazy loader's, else {@code src}; when that is missing or a small
+   * {@code data:} placeholder, the copy of a reader's size from its {@code srcset}s. A large
+   * {@code data:} image is the picture itself (SingleFile saves pages so).
+   */
   private String src(Element img) {
+    String inline = "";
     for (String attr : SOURCE_ATTRIBUTES) {
       String v = img.attr(attr).strip();
-      if (!v.isEmpty()) {
+      if (v.startsWith("data:") && v.length() < PLACEHOLDER_CHARS) {
+        inline = inline.isEmpty() ? v : inline;
+      } else if (!v.isEmpty()) {
         return v;
       }
     }
-    return "";
+    for (String attr : SRCSET_ATTRIBUTES) {
+      Optional<String> chosen = Srcset.choose(img.attr(attr));
+      if (chosen.isPresent()) {
+        return chosen.get();
+      }
+    }
+    return inline;
   }
 
   /** What the JSON records as the image's origin: an absolute URL, or the path as written. */
@@ -289,7 +308,7 @@ final class PageImages {
       written.add(img.attr(attr).strip());
     }
     for (String attr : SRCSET_ATTRIBUTES) {
-      written.addAll(srcsetUrls(img.attr(attr)));
+      written.addAll(Srcset.urls(img.attr(attr)));
     }
     LinkedHashSet<String> all = new LinkedHashSet<>(List.of(original));
     for (String w : written) {
@@ -303,34 +322,6 @@ final class PageImages {
       }
     }
     return List.copyOf(all);
-  }
-
-  /** The URLs of a {@code srcset}: each candidate's first word, its width or density left out. */
-  static List<String> srcsetUrls(String srcset) {
-    List<String> urls = new ArrayList<>();
-    int i = 0;
-    int n = srcset.length();
-    while (i < n) {
-      while (i < n && (Character.isWhitespace(srcset.charAt(i)) || srcset.charAt(i) == ',')) {
-        i++;
-      }
-      int start = i;
-      while (i < n && !Character.isWhitespace(srcset.charAt(i))) {
-        i++;
-      }
-      String url = srcset.substring(start, i);
-      boolean ended = url.endsWith(",");
-      while (url.endsWith(",")) {
-        url = url.substring(0, url.length() - 1);
-      }
-      if (!url.isEmpty()) {
-        urls.add(url);
-      }
-      while (!ended && i < n && srcset.charAt(i) != ',') {
-        i++; // the descriptor ("800w", "2x")
-      }
-    }
-    return urls;
   }
 
   /**

@@ -25,6 +25,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -484,6 +485,42 @@ class IngestCommandTest {
       assertEquals(base + "/img/p.png", m.get("images").get(0).get("originalUrl").asText());
       String md = Files.readString(content().resolve("articles/20240101-1234567.md"));
       assertEquals("正文![图](../media/" + sha(photo).substring(0, 32) + ".png)[链接](" + base + "/rel)\n", md);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  /** A lazy loader's placeholder, or no src at all: the srcset's copy of a reading column's width. */
+  @Test
+  void imagesNamedOnlyInASrcsetAreFetchedAtAReadersSize() throws Exception {
+    byte[] medium = png(6, 4);
+    byte[] single = png(3, 3);
+    List<String> asked = Collections.synchronizedList(new ArrayList<>());
+    byte[] page = ("<html><head><link rel=canonical href=\"/bnews/a/20240102/1234568.html\"></head><body>"
+        + "<h2>远程</h2><div class=entry><p>正文</p>"
+        + "<p><img src=\"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7\" "
+        + "data-srcset=\"/img/p-300.png 300w, /img/p-1024.png 1024w, /img/p-2048.png 2048w\" alt=\"甲\"></p>"
+        + "<p><img srcset=\"/img/q.png 1x, /img/q@2x.png 2x\" alt=\"乙\"></p></div></body></html>")
+        .getBytes(StandardCharsets.UTF_8);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/page", ex -> send(ex, "text/html; charset=utf-8", page));
+    server.createContext("/img/", ex -> {
+      String path = ex.getRequestURI().getPath();
+      asked.add(path);
+      send(ex, "image/png", path.equals("/img/q.png") ? single : medium);
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      CliRun r = ingest("--delay", "0", "--retries", "0", "--profile", "bannedbook", base + "/page");
+      assertEquals(0, r.exitCode(), r.err());
+      JsonNode images = meta("20240102-1234568").get("images");
+      assertEquals(2, images.size(), images.toString());
+      assertEquals(base + "/img/p-1024.png", images.get(0).get("originalUrl").asText());
+      assertEquals(sha(medium).substring(0, 32) + ".png", images.get(0).get("file").asText());
+      assertEquals(base + "/img/q.png", images.get(1).get("originalUrl").asText());
+      assertEquals(sha(single).substring(0, 32) + ".png", images.get(1).get("file").asText());
+      assertEquals(List.of("/img/p-1024.png", "/img/q.png"), asked.stream().sorted().toList());
     } finally {
       server.stop(0);
     }

@@ -142,13 +142,4 @@ class MhtmlTest {
             .getBytes(StandardCharsets.US_ASCII)));
     assertEquals("MHTML file with no HTML page in it", noPage.getMessage());
   }
-
-  @Test
-  void srcsetCandidatesAreTheirAddressesWithoutDescriptors() {
-    assertEquals(List.of("/a-400.jpg", "/a-800.jpg", "https://cdn.example.org/c_fill,w_900/a.jpg"),
-        PageImages.srcsetUrls(" /a-400.jpg 400w,/a-800.jpg 800w ,\n"
-            + "https://cdn.example.org/c_fill,w_900/a.jpg 2x"));
-    assertEquals(List.of("a.jpg", "b.jpg"), PageImages.srcsetUrls("a.jpg, b.jpg"));
-    assertEquals(List.of(), PageImages.srcsetUrls(" "));
-  }
 }
