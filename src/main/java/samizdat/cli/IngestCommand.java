@@ -37,8 +37,9 @@ import samizdat.io.Progress;
     description = {
       "Turn news pages into content files: articles/<id>.md (body), articles/<id>.json "
           + "(metadata), raw/<id>.html.gz (the page as read) and media/ (images).",
-      "SOURCE is a file (any name; HTML, or a page saved as one MHTML file), a folder (searched "
-          + "recursively for *.html, *.htm, *.xhtml, *.html.gz, *.mhtml, *.mht) or an http(s) URL.",
+      "SOURCE is a file (any name; HTML, or a page saved as one file: MHTML, Safari's web "
+          + "archive), a folder (searched recursively for *.html, *.htm, *.xhtml, *.html.gz, "
+          + "*.mhtml, *.mht, *.webarchive) or an http(s) URL.",
       "stdout: one line per source (status, id, source), then a summary line."
     },
     sortOptions = false,

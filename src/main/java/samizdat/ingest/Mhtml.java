@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,31 +30,6 @@ final class Mhtml {
   private static final int SNIFF = 8192;
 
   private Mhtml() {}
-
-  /** The saved page: its HTML part's bytes, what that part says of them, and the other parts. */
-  record Page(byte[] html, Optional<String> charset, Optional<String> url, Parts parts) {}
-
-  /** The parts other than the page, by the address each was saved from, decoded when asked for. */
-  static final class Parts {
-    static final Parts NONE = new Parts(new byte[0], Map.of());
-    private final byte[] message;
-    private final Map<String, Part> byAddress;
-
-    private Parts(byte[] message, Map<String, Part> byAddress) {
-      this.message = message;
-      this.byAddress = byAddress;
-    }
-
-    boolean isEmpty() {
-      return byAddress.isEmpty();
-    }
-
-    /** The bytes saved for an address ({@code https://…}, or {@code cid:…}), decoded. */
-    Optional<byte[]> get(String address) {
-      Part p = byAddress.get(address);
-      return p == null ? Optional.empty() : Optional.of(p.decode(message));
-    }
-  }
 
   /** One part: its type, transfer encoding and where its content lies in the message. */
   private record Part(Map<String, String> headers, int start, int end) {
@@ -113,7 +89,7 @@ final class Mhtml {
   }
 
   /** The page in an MHTML file; refused when it has no boundary or no HTML part. */
-  static Page read(byte[] raw) throws SourceFailure {
+  static SavedPage read(byte[] raw) throws SourceFailure {
     String text = new String(raw, StandardCharsets.ISO_8859_1); // one char per byte: offsets agree
     int bodyAt = headerEnd(text, skipBomAndBlankLines(raw));
     Map<String, String> top = headers(text, skipBomAndBlankLines(raw), bodyAt);
@@ -126,19 +102,20 @@ final class Mhtml {
     Optional<String> snapshot = address(top.get("snapshot-content-location"));
     Part page = choosePage(parts, params.get("start"), snapshot)
         .orElseThrow(() -> new SourceFailure("MHTML file with no HTML page in it"));
-    Map<String, Part> byAddress = new HashMap<>();
+    Map<String, Supplier<byte[]>> byAddress = new HashMap<>();
     for (Part p : parts) {
       if (p == page) {
         continue;
       }
-      address(p.headers().get("content-location")).ifPresent(a -> byAddress.putIfAbsent(a, p));
-      contentId(p).ifPresent(id -> byAddress.putIfAbsent("cid:" + id, p));
+      Supplier<byte[]> bytes = () -> p.decode(raw);
+      address(p.headers().get("content-location")).ifPresent(a -> byAddress.putIfAbsent(a, bytes));
+      contentId(p).ifPresent(id -> byAddress.putIfAbsent("cid:" + id, bytes));
     }
     Optional<String> url = snapshot.or(() -> address(page.headers().get("content-location")))
         .filter(Links::isHttp);
     Optional<String> charset = Optional.ofNullable(
         parameters(page.headers().getOrDefault("content-type", "")).get("charset"));
-    return new Page(page.decode(raw), charset, url, new Parts(raw, Map.copyOf(byAddress)));
+    return new SavedPage(page.decode(raw), charset, url, new SavedPage.Parts(byAddress));
   }
 
   /** The part named by {@code start}, else the one saved from the page's address, else the first HTML. */

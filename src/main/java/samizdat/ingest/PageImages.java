@@ -63,11 +63,11 @@ final class PageImages {
   private Optional<ImageRef> lead = Optional.empty();
   /** Stored copies of a re-ingested article's images, by original URL. */
   private final Map<String, String> known = new HashMap<>();
-  /** The images an MHTML file holds, by the address each was saved from. */
-  private final Mhtml.Parts saved;
+  /** The images a saved page's file (MHTML, web archive) holds, by the address each came from. */
+  private final SavedPage.Parts saved;
 
   PageImages(Source source, Progress progress, Optional<ArticleMeta> stored, MediaStore media,
-      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven, Mhtml.Parts saved) {
+      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven, SavedPage.Parts saved) {
     this.source = source;
     this.saved = saved;
     this.progress = progress;
@@ -108,7 +108,7 @@ final class PageImages {
         continue;
       }
       Optional<byte[]> bytes = saved.isEmpty() || src.startsWith("data:")
-          ? obtain(src, original, true) : fromMhtml(addresses(img, src, original), original, true);
+          ? obtain(src, original, true) : fromSaved(addresses(img, src, original), original, true);
       if (bytes.isPresent() && MediaStore.isPixel(bytes.get())) {
         img.remove();
         continue;
@@ -237,7 +237,7 @@ final class PageImages {
       return dataUri(src);
     }
     if (!saved.isEmpty()) {
-      return fromMhtml(List.of(original, src), original, loud);
+      return fromSaved(List.of(original, src), original, loud);
     }
     long max = fetch.maxImageBytes();
     if (source.url().isPresent()) {
@@ -276,11 +276,11 @@ final class PageImages {
   }
 
   /**
-   * An image an MHTML file holds, under the first of its addresses the browser saved: the one
+   * An image a saved page's file holds, under the first of its addresses the browser saved: the one
    * {@link #src} chose, else another the page offered (a lazy loader's, a {@code srcset}'s: the
    * browser fetched the one it showed).
    */
-  private Optional<byte[]> fromMhtml(List<String> addresses, String original, boolean loud) {
+  private Optional<byte[]> fromSaved(List<String> addresses, String original, boolean loud) {
     Optional<byte[]> bytes = Optional.empty();
     for (String address : addresses) {
       bytes = saved.get(address);

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The bytes of one source: fetched (a URL) or read (a file, gunzipped when it ends in .gz), never
- * more than the page-size limit, the HTML taken out of an MHTML file; refused when they are empty
- * or not text.
+ * more than the page-size limit, the HTML taken out of an MHTML file or a web archive; refused
+ * when they are empty or not text.
  */
 final class PageLoader {
   private final Supplier<HttpFetcher> fetcher;
@@ -29,23 +29,23 @@ final class PageLoader {
 
   /**
    * The bytes of a page and what its transport said about them: the charset and URL that HTTP or
-   * an MHTML file's part gave ({@code savedUrl}: the address a browser saved the page from), and
-   * the images an MHTML file holds beside it.
+   * a saved page's file gave ({@code savedUrl}: the address a browser saved the page from), and
+   * the images such a file holds beside it.
    */
   record Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl,
-      Optional<String> savedUrl, Mhtml.Parts parts) {
+      Optional<String> savedUrl, SavedPage.Parts parts) {
     Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl) {
-      this(raw, httpCharset, fetchedUrl, Optional.empty(), Mhtml.Parts.NONE);
+      this(raw, httpCharset, fetchedUrl, Optional.empty(), SavedPage.Parts.NONE);
     }
 
-    /** A page saved as one MHTML file is its HTML part, with the rest kept aside. */
+    /** A page saved as one file (MHTML, a web archive) is its HTML, with the rest kept aside. */
     Loaded unwrapped() throws SourceFailure {
-      if (!Mhtml.looksLike(raw)) {
+      Optional<SavedPage> saved = SavedPage.unwrap(raw);
+      if (saved.isEmpty()) {
         return this;
       }
-      Mhtml.Page page = Mhtml.read(raw);
-      return new Loaded(page.html(), page.charset(), fetchedUrl, page.url(),
-          page.parts());
+      SavedPage page = saved.get();
+      return new Loaded(page.html(), page.charset(), fetchedUrl, page.url(), page.parts());
     }
   }
 

@@ -23,7 +23,7 @@ import samizdat.io.Progress;
  */
 final class SourceFinder {
   private static final List<String> DIRECTORY_SUFFIXES =
-      List.of(".html", ".htm", ".xhtml", ".html.gz", ".mhtml", ".mht");
+      List.of(".html", ".htm", ".xhtml", ".html.gz", ".mhtml", ".mht", ".webarchive");
   /** The folder beside a saved page that holds its images and frames: {@code <page>_files/}. */
   static final List<String> SAVED_FILES_FOLDERS = List.of("_files", ".files");
   /** Pages a browser saves with a {@code <page>_files/} folder beside them. */
@@ -75,7 +75,7 @@ final class SourceFinder {
         int before = found.count();
         new Walk(p, found).run();
         if (found.count() == before) {
-          progress.warn(arg + ": no pages (*.html, *.htm, *.xhtml, *.html.gz, *.mhtml, *.mht) in this folder");
+          progress.warn(arg + ": no pages (*.html, *.htm, *.xhtml, *.html.gz, *.mhtml, *.mht, *.webarchive) in this folder");
         }
       } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
         found.page(new Source(arg, Optional.of(p), Optional.empty()));

@@ -36,7 +36,7 @@ class MhtmlTest {
   void chromesFileGivesThePageItsAddressAndItsImages() throws SourceFailure {
     byte[] file = chromeSaved();
     assertTrue(Mhtml.looksLike(file));
-    Mhtml.Page page = Mhtml.read(file);
+    SavedPage page = Mhtml.read(file);
     assertEquals(Optional.of(PAGE), page.url());
     assertEquals(Optional.empty(), page.charset(), "Chrome names the charset in the page, not the part");
     String html = new String(page.html(), Charset.forName("GBK"));
@@ -113,7 +113,7 @@ class MhtmlTest {
         + "------=_NextPart_000_0000_01D2F1A9.5E4B7C60--\r\n";
     byte[] file = mht.getBytes(StandardCharsets.UTF_8);
     assertTrue(Mhtml.looksLike(file));
-    Mhtml.Page page = Mhtml.read(file);
+    SavedPage page = Mhtml.read(file);
     assertEquals(html, new String(page.html(), Charset.forName("Big5")));
     assertEquals(Optional.of("big5"), page.charset());
     assertEquals(Optional.of("https://www.example.com.tw/news/2017/07/story.html"), page.url());

@@ -24,8 +24,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pages saved as one MHTML file, ingested from a folder as a user's phone or browser left them. */
-class IngestMhtmlTest {
+/** Pages saved as one file (MHTML, Safari's web archive), ingested as a phone or browser left them. */
+class IngestSingleFilePagesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PAGE = "https://money.163.com/15/0704/04/ATLE256Q00253B0H.html";
   private static final String BODY_IMAGE =
@@ -158,6 +158,33 @@ class IngestMhtmlTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();
+  }
+
+  /** Safari's web archive of the same page, as an iPhone's "Save to Files" leaves it. */
+  @Test
+  void aSafariWebArchiveIsReadWithItsAddressCharsetAndImages() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("iCloud Drive"));
+    try (InputStream in = new GZIPInputStream(
+        getClass().getResourceAsStream("/ingest/webarchive/netease-54.webarchive.gz"))) {
+      Files.write(folder.resolve("清水源.webarchive"), in.readAllBytes());
+    }
+    CliRun r = run("ingest", folder.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    Path json;
+    try (Stream<Path> s = Files.list(tmp.resolve("content/articles"))) {
+      json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    JsonNode meta = JSON.readTree(json.toFile());
+    assertEquals("清水源澄清声明：仅少数新发行产品触及止损线", meta.get("title").asText());
+    assertEquals(PAGE, meta.get("url").asText());
+    assertEquals("zh-Hans", meta.get("language").asText());
+    JsonNode image = meta.get("images").get(0);
+    assertEquals(BODY_IMAGE, image.get("originalUrl").asText());
+    assertEquals(image.get("file").asText(), only("media").getFileName().toString());
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(only("raw")))) {
+      assertTrue(new String(in.readAllBytes(), Charset.forName("GBK")).contains("清水源澄清声明"));
+    }
+    assertEquals("reingested 1: updated 0, unchanged 1, failed 0", run("reingest").out().strip());
   }
 
   @Test
