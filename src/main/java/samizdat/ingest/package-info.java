@@ -1,5 +1,6 @@
 /**
- * {@code samizdat ingest}: news pages (saved files, folders, URLs) to content files. {@link
+ * {@code samizdat ingest}: news pages (saved files, pages saved as one MHTML file or web archive,
+ * folders, URLs) to content files. {@link
  * samizdat.ingest.Ingester} runs a batch; {@link samizdat.ingest.Profiles} and {@link
  * samizdat.ingest.SiteProfile} hold the per-site scraping rules, which are JSON data, not code.
  * {@link samizdat.ingest.HttpFetcher} with {@link samizdat.ingest.FetchSettings} and {@link
