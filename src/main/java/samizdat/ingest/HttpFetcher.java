@@ -307,6 +307,12 @@ public final class HttpFetcher {
     }
   }
 
+  /** A size over a limit, in MB rounded up to a tenth, so it never reads as the limit itself. */
+  static String megabytes(long bytes) {
+    double tenths = Math.ceil(bytes * 10.0 / (1 << 20));
+    return (tenths % 10 == 0 ? String.valueOf((long) tenths / 10) : String.valueOf(tenths / 10)) + " MB";
+  }
+
   static String tooLarge(long max) {
     return "too large (the limit is " + (max >= 1 << 20 ? (max >> 20) + " MB" : max + " bytes") + ")";
   }

@@ -8,6 +8,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,6 +19,11 @@ import java.util.function.Supplier;
  * when they are empty or not text.
  */
 final class PageLoader {
+  /** Names of the files that hold a page with its images (MHTML, Safari's web archive). */
+  private static final List<String> SINGLE_FILE_SUFFIXES = List.of(".mhtml", ".mht", ".webarchive");
+  /** How many times the page-size limit such a file may be. */
+  private static final int SINGLE_FILE_FACTOR = 4;
+
   private final Supplier<HttpFetcher> fetcher;
   private final long max;
 
@@ -59,20 +65,28 @@ final class PageLoader {
       }
     }
     Path file = source.file().orElseThrow();
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    // A page saved as one file carries its images: it may be larger than a page, its page not.
+    long limit = SINGLE_FILE_SUFFIXES.stream().anyMatch(name::endsWith) ? max * SINGLE_FILE_FACTOR : max;
     try {
       byte[] bytes;
       // One open for size and bytes (a stat of the path first cost a tenth of reading).
       try (SeekableByteChannel channel = Files.newByteChannel(file)) {
         long size = channel.size();
-        if (size > max) {
-          throw new SourceFailure(HttpFetcher.tooLarge(max) + ": " + (size >> 20) + " MB");
+        if (size > limit) {
+          throw new SourceFailure(HttpFetcher.tooLarge(limit) + ": " + HttpFetcher.megabytes(size));
         }
         bytes = readAll(channel, (int) size);
       }
-      if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+      if (name.endsWith(".gz")) {
         bytes = Gzip.decompress(new ByteArrayInputStream(bytes), max);
       }
-      return new Loaded(bytes, Optional.empty(), Optional.empty()).unwrapped();
+      Loaded loaded = new Loaded(bytes, Optional.empty(), Optional.empty()).unwrapped();
+      if (loaded.raw().length > max) {
+        throw new SourceFailure("its page is " + HttpFetcher.tooLarge(max) + ": "
+            + HttpFetcher.megabytes(loaded.raw().length));
+      }
+      return loaded;
     } catch (IOException e) {
       if (Files.isDirectory(file)) {
         throw new SourceFailure("is a directory");

@@ -187,6 +187,35 @@ class IngestSingleFilePagesTest {
     assertEquals("reingested 1: updated 0, unchanged 1, failed 0", run("reingest").out().strip());
   }
 
+  /** A saved page carries its photos: it may pass the page-size limit, as long as its page does not. */
+  @Test
+  void aSingleFilePageMayBeLargerThanAPageButNotItsPage() throws Exception {
+    byte[] photo = new byte[1_500_000];
+    new java.util.Random(7).nextBytes(photo);
+    System.arraycopy(png(), 0, photo, 0, 8);
+    String b = "----MultipartBoundary--big----";
+    String page = "<html lang=en><head><title>Big</title></head><body><article><h1>Big</h1>"
+        + ("<p>" + "A long paragraph of a story that goes on and on about the weather. ".repeat(8)
+        + "</p>").repeat(6) + "<img src=\"https://example.org/big.png\" alt=\"big\"></article></body></html>";
+    String mhtml = "Snapshot-Content-Location: https://example.org/2026/big.html\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/related; type=\"text/html\"; boundary=\"" + b + "\"\r\n\r\n"
+        + "--" + b + "\r\nContent-Type: text/html\r\nContent-Location: https://example.org/2026/big.html"
+        + "\r\n\r\n" + page + "\r\n--" + b + "\r\nContent-Type: image/png\r\n"
+        + "Content-Transfer-Encoding: base64\r\nContent-Location: https://example.org/big.png\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(photo) + "\r\n--" + b + "--\r\n";
+    Path folder = Files.createDirectories(tmp.resolve("big"));
+    Files.writeString(folder.resolve("big.mhtml"), mhtml, StandardCharsets.US_ASCII);
+    assertTrue(Files.size(folder.resolve("big.mhtml")) > 1 << 20);
+    CliRun r = run("ingest", "--max-size", "1", folder.resolve("big.mhtml").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(1_500_000, Files.size(only("media")));
+    // The same file under a page's name is held to a page's limit.
+    Files.move(folder.resolve("big.mhtml"), folder.resolve("big.html"));
+    CliRun asPage = run("ingest", "--max-size", "1", folder.resolve("big.html").toString());
+    assertEquals(1, asPage.exitCode());
+    assertTrue(asPage.err().contains("big.html: too large (the limit is 1 MB): 2 MB"), asPage.err());
+  }
+
   @Test
   void profileTestReadsAnMhtmlFileToo() throws Exception {
     Path file = saved().resolve("清水源澄清声明.mhtml");

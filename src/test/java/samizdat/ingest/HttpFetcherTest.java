@@ -210,4 +210,12 @@ class HttpFetcherTest {
     }
     return b.toByteArray();
   }
+
+  @Test
+  void aSizeOverALimitNeverReadsAsTheLimit() {
+    assertEquals("1.1 MB", HttpFetcher.megabytes((1 << 20) + 1));
+    assertEquals("2 MB", HttpFetcher.megabytes(2 << 20));
+    assertEquals("50 MB", HttpFetcher.megabytes(50L << 20));
+    assertEquals("16.1 MB", HttpFetcher.megabytes((16L << 20) + 50_000));
+  }
 }
