@@ -68,6 +68,9 @@ final class Mhtml {
    */
   static boolean looksLike(byte[] raw) {
     int i = skipBomAndBlankLines(raw);
+    if (i >= raw.length || raw[i] == '<') {
+      return false; // an HTML page, at the cost of one byte
+    }
     String head = new String(raw, i, Math.min(raw.length - i, SNIFF), StandardCharsets.ISO_8859_1);
     boolean first = true;
     for (String line : head.split("\r?\n", -1)) {
