@@ -180,7 +180,17 @@ final class BodyScorer {
       return false;
     }
     String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-    return s.contains("display:none") || s.contains("visibility:hidden");
+    if (s.contains("display:none")) {
+      return true;
+    }
+    // Kept from sight only until the page's script has laid it out, then shown (WeChat's
+    // #js_content): prose in a box its names call the content is what the reader reads.
+    return s.contains("visibility:hidden") && !(namedContent(el) && holdsProse(el));
+  }
+
+  private static boolean namedContent(Element el) {
+    int words = ClassWords.of(el, new HashMap<>());
+    return (words & ClassWords.POSITIVE) != 0 && (words & ClassWords.NEGATIVE) == 0;
   }
 
 
@@ -205,6 +215,11 @@ final class BodyScorer {
     if (toggle == null || !toggle.hasAttr("aria-expanded") && toggle.selectFirst(EXPANDER) == null) {
       return false;
     }
+    return holdsProse(el);
+  }
+
+  /** Paragraphs of at least twice a paragraph's least text, links not counted. */
+  private static boolean holdsProse(Element el) {
     int prose = 0;
     for (Element p : el.getElementsByTag("p")) {
       int links = 0;

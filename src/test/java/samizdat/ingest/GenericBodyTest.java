@@ -454,6 +454,30 @@ class GenericBodyTest {
   }
 
   /**
+   * WeChat sends its article in {@code #js_content} with {@code visibility: hidden}, which its
+   * script lifts once the page is laid out: prose in a box named as the content is the story. A
+   * hidden menu, a one-line box, or prose in a box of no such name (Readability's test page) stays
+   * out.
+   */
+  @Test
+  void proseHiddenOnlyUntilTheScriptShowsItIsTheStory() throws Exception {
+    String sections = paragraphs(5, ZH).replace("<p>", "<section style=\"margin: 0px 8px;\"><p style=\"text-indent: 2em;\">"
+        + "<span style=\"font-size: 15px;\">").replace("</p>", "</span></p></section>");
+    String md = markdown(page("<div id=js_article class=rich_media><div class=rich_media_inner>"
+        + "<h1 class='rich_media_title' id=activity-name>图书馆延长开放时间</h1>"
+        + "<div id=meta_content class=rich_media_meta_list><a href='javascript:void(0);' id=js_name>城市观察</a>"
+        + "<em id=publish_time class=rich_media_meta></em></div>"
+        + "<div class='rich_media_content js_underline_content' id=js_content style='visibility: hidden;'>"
+        + sections + "<p style='display: none;'><mp-style-type data-value=3></mp-style-type></p></div>"
+        + "<div style='visibility:hidden'><ul><li><a href=/a>热门文章一</a></li><li><a href=/b>热门文章二</a></li></ul>"
+        + "<p>扫一扫关注公众号</p></div>"
+        + "<div style='visibility: hidden'>" + paragraphs(3, ZH.replace("图书馆", "隐藏的图书馆")) + "</div>"
+        + "</div></div>"));
+    assertTrue(md.contains("0 市政府周二表决通过延长图书馆开放时间的决定") && md.contains("4 市政府周二"), md);
+    assertFalse(md.contains("热门文章") || md.contains("扫一扫") || md.contains("隐藏的图书馆"), md);
+  }
+
+  /**
    * The utility class {@code hidden} hides a sign-in box (Postmedia's papers); the rest of a story a page keeps in a hidden {@code .paywall}
    * block (Google's paywall markup, as abc.es) is the story's.
    */
