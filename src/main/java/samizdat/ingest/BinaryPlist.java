@@ -19,6 +19,11 @@ final class BinaryPlist {
   private static final int TRAILER = 32;
   /** Deeper nesting than any real archive: a cycle or a hostile file. */
   private static final int MAX_DEPTH = 64;
+  /**
+   * More objects and entries than any real archive (a page with hundreds of resources has a few
+   * thousand): each one-byte reference would cost a heap reference of eight.
+   */
+  private static final int MAX_ENTRIES = 1 << 20;
 
   private final byte[] b;
   /** Where the objects end: the offset table's start. */
@@ -27,6 +32,7 @@ final class BinaryPlist {
   private final long[] offsets;
   private final Object[] decoded;
   private final boolean[] open;
+  private int entries;
 
   private BinaryPlist(byte[] b, int limit, int refSize, long[] offsets) {
     this.b = b;
@@ -54,8 +60,11 @@ final class BinaryPlist {
     long top = be(raw, t + 16, 8);
     long table = be(raw, t + 24, 8);
     if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8 || count < 1
-        || top < 0 || top >= count || table < 8 || table + count * offsetSize > t) {
+        || top < 0 || top >= count || table < 8 || count > t || table + count * offsetSize > t) {
       throw bad("its table of objects is damaged");
+    }
+    if (count > MAX_ENTRIES) {
+      throw bad("more than " + MAX_ENTRIES + " objects");
     }
     long[] offsets = new long[(int) count];
     for (int i = 0; i < count; i++) {
@@ -103,6 +112,9 @@ final class BinaryPlist {
     int[] len = length(at, info);
     int start = len[1];
     int n = len[0];
+    if ((type == 0xA || type == 0xC || type == 0xD) && (entries += n) > MAX_ENTRIES) {
+      throw bad("more than " + MAX_ENTRIES + " entries");
+    }
     switch (type) {
       case 0x4:
         return Arrays.copyOfRange(b, need(start, n), start + n);

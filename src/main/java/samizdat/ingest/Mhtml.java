@@ -28,6 +28,8 @@ final class Mhtml {
   private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]+:.*");
   /** How far {@link #looksLike} searches for the message's header. */
   private static final int SNIFF = 8192;
+  /** More parts than any saved page has (a few hundred): a hostile file, refused. */
+  private static final int MAX_PARTS = 10_000;
 
   private Mhtml() {}
 
@@ -143,10 +145,13 @@ final class Mhtml {
     return firstHtml;
   }
 
-  private static List<Part> parts(String text, int from, String delimiter) {
+  private static List<Part> parts(String text, int from, String delimiter) throws SourceFailure {
     List<Part> parts = new ArrayList<>();
     int at = delimiterAt(text, from, delimiter);
     while (at >= 0) {
+      if (parts.size() == MAX_PARTS) {
+        throw new SourceFailure("MHTML file of more than " + MAX_PARTS + " parts");
+      }
       int lineEnd = text.indexOf('\n', at);
       if (text.startsWith("--", at + delimiter.length()) || lineEnd < 0) {
         break; // the closing delimiter, or the end of a cut-off file

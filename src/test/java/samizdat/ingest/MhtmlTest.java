@@ -142,4 +142,17 @@ class MhtmlTest {
             .getBytes(StandardCharsets.US_ASCII)));
     assertEquals("MHTML file with no HTML page in it", noPage.getMessage());
   }
+
+  @Test
+  void aFileOfMorePartsThanAnyPageIsRefused() {
+    StringBuilder mime = new StringBuilder("Content-Type: multipart/related; boundary=b\r\n\r\n");
+    mime.append("--b\r\nContent-Type: text/html\r\n\r\n<p>page</p>\r\n");
+    for (int i = 0; i < 10_000; i++) {
+      mime.append("--b\r\n\r\nx\r\n");
+    }
+    mime.append("--b--\r\n");
+    SourceFailure e = assertThrows(SourceFailure.class,
+        () -> Mhtml.read(mime.toString().getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("MHTML file of more than 10000 parts", e.getMessage());
+  }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -54,14 +55,12 @@ class WebArchiveTest {
     }
     int table = out.size();
     for (int o : offsets) {
-      out.write(o);
+      out.write(ByteBuffer.allocate(4).putInt(o).array());
     }
     out.write(new byte[6]);
-    out.write(1); // offset size
+    out.write(4); // offset size
     out.write(1); // reference size
-    out.write(new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) objects.length});
-    out.write(new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) top});
-    out.write(new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) table});
+    out.write(ByteBuffer.allocate(24).putLong(objects.length).putLong(top).putLong(table).array());
     return out.toByteArray();
   }
 
@@ -87,5 +86,18 @@ class WebArchiveTest {
     // A property list of another kind.
     assertEquals("not a web archive (no WebMainResource)",
         refusal(plist(0, new byte[] {(byte) 0xD1, 1, 2}, new byte[] {0x51, 'k'}, new byte[] {0x09})));
+  }
+
+  /** A file of a million one-byte references would cost eight million bytes of heap each time. */
+  @Test
+  void aFileOfMoreEntriesThanAnyArchiveIsRefused() throws IOException {
+    int n = (1 << 20) + 1;
+    ByteArrayOutputStream array = new ByteArrayOutputStream();
+    array.write(0xAF); // an array whose count follows as an integer
+    array.write(0x12); // a 4-byte integer
+    array.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    array.write(new byte[n]); // every entry the array itself would be a cycle; 0 is never reached
+    assertEquals("damaged web archive: more than 1048576 entries",
+        refusal(plist(0, array.toByteArray())));
   }
 }
