@@ -462,8 +462,7 @@ class IngestCommandTest {
         + "<h2>远程</h2><div class=entry><p>正文<img src=\"/img/p.png\" alt=\"图\">"
         + "<img src=\"/img/pixel.gif\"><a href=\"/rel?fbclid=1\">链接</a></p></div></body></html>")
         .getBytes(StandardCharsets.UTF_8);
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/page", ex -> send(ex, "text/html; charset=utf-8", page));
+    HttpServer server = pageServer(page);
     server.createContext("/img/p.png", ex -> send(ex, "image/png", photo));
     server.createContext("/img/pixel.gif", ex -> send(ex, "image/gif", gif1x1()));
     server.createContext("/missing", ex -> {
@@ -502,8 +501,7 @@ class IngestCommandTest {
         + "data-srcset=\"/img/p-300.png 300w, /img/p-1024.png 1024w, /img/p-2048.png 2048w\" alt=\"甲\"></p>"
         + "<p><img srcset=\"/img/q.png 1x, /img/q@2x.png 2x\" alt=\"乙\"></p></div></body></html>")
         .getBytes(StandardCharsets.UTF_8);
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/page", ex -> send(ex, "text/html; charset=utf-8", page));
+    HttpServer server = pageServer(page);
     server.createContext("/img/", ex -> {
       String path = ex.getRequestURI().getPath();
       asked.add(path);
@@ -577,6 +575,13 @@ class IngestCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
     return out.toByteArray();
+  }
+
+  /** A loopback server (not started) that answers {@code /page} with the page. */
+  private static HttpServer pageServer(byte[] page) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/page", ex -> send(ex, "text/html; charset=utf-8", page));
+    return server;
   }
 
   private static byte[] gif1x1() {
