@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,8 @@ final class ArticleFacts {
    * An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. Matched
    * only where "![" starts and is not escaped (see {@link #withoutImages}).
    */
+  /** Seconds (10 digits) or milliseconds (13) since 1970. */
+  private static final Pattern UNIX_TIME = Pattern.compile("\\d{10}|\\d{13}");
   private static final Pattern BODY_IMAGE = Pattern.compile(
       "!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\.\\./media/[^)\\s]*\\)");
 
@@ -37,7 +41,7 @@ final class ArticleFacts {
 
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
-   * selectors, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
+   * selectors and {@code dateScript} patterns, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
    * the first {@code <time datetime>} in the body, then {@code dateline}: the lines under the
    * headline or the dateline the cleaning took out ({@link ArticleExtractor.Extracted#dateline}).
    */
@@ -76,10 +80,46 @@ final class ArticleFacts {
         return Optional.of(found[best[0]]);
       }
     }
+    if (!profile.dateScript().isEmpty()) {
+      Optional<LocalDate> d = scriptDate(page, profile);
+      if (d.isPresent()) {
+        return d;
+      }
+    }
     return meta.published()
         .or(() -> url.flatMap(PageMetadata::dateFromUrl))
         .or(() -> firstDate(body, TIME))
         .or(() -> dateline.filter(ArticleFacts::plausible));
+  }
+
+  /**
+   * The first plausible date the profile's {@code dateScript} patterns find in the page's inline
+   * scripts, pattern by pattern: written as a date, or as a Unix time read in its time zone.
+   */
+  private static Optional<LocalDate> scriptDate(Document page, SiteProfile profile) {
+    List<String> scripts = new ArrayList<>();
+    for (Element script : page.getElementsByTag("script")) {
+      if (!script.hasAttr("src")) {
+        scripts.add(script.data());
+      }
+    }
+    for (Pattern p : profile.dateScript()) {
+      for (String script : scripts) {
+        Matcher m = p.matcher(script);
+        if (!m.find() || m.group(1) == null) {
+          continue;
+        }
+        String v = m.group(1).strip();
+        Optional<LocalDate> d = UNIX_TIME.matcher(v).matches()
+            ? Optional.of(Instant.ofEpochMilli(Long.parseLong(v) * (v.length() == 10 ? 1000 : 1))
+                .atZone(profile.timeZone()).toLocalDate())
+            : parseDate(v);
+        if (d.filter(ArticleFacts::plausible).isPresent()) {
+          return d;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** From 1990 to tomorrow (UTC), as {@link Dates#plausible}. */

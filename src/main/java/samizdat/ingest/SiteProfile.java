@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +47,10 @@ import org.jsoup.select.Selector;
  * @param source the source line ("来源：X"); X becomes the source and the line leaves the body
  * @param sourcePrefixes prefixes stripped from the source line's text
  * @param date selectors tried in order for the publication date
+ * @param dateScript patterns over the page's inline scripts, tried in order after {@code date}:
+ *     group 1 is a date as the selectors read it, or a Unix time (10 digits, or 13 in
+ *     milliseconds) for pages that keep it there (WeChat's {@code var ct = "…"})
+ * @param timeZone where a Unix time from {@code dateScript} is read as a day
  * @param urlId pattern over the URL whose groups, joined by '-', form the article id
  * @param urlDate pattern over the URL with groups year, month, day
  * @param editions rules that derive the URLs of the article's other editions from its URL
@@ -65,6 +72,8 @@ public record SiteProfile(
     Optional<Rule> source,
     List<String> sourcePrefixes,
     List<Rule> date,
+    List<Pattern> dateScript,
+    ZoneId timeZone,
     Optional<Pattern> urlId,
     Optional<Pattern> urlDate,
     List<Edition> editions,
@@ -96,6 +105,8 @@ public record SiteProfile(
     requireNonNull(source, "source");
     sourcePrefixes = List.copyOf(sourcePrefixes);
     date = List.copyOf(date);
+    dateScript = List.copyOf(dateScript);
+    requireNonNull(timeZone, "timeZone");
     requireNonNull(urlId, "urlId");
     requireNonNull(urlDate, "urlDate");
     editions = List.copyOf(editions);
@@ -106,8 +117,8 @@ public record SiteProfile(
   public static SiteProfile generic() {
     return new SiteProfile(GENERIC, "Any news page: body, title and metadata found generically.",
         Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), List.of(),
-        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
-        Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
+        ZoneOffset.UTC, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
   }
 
   /**
@@ -259,6 +270,8 @@ public record SiteProfile(
     @JsonProperty String source;
     @JsonProperty List<String> sourcePrefixes = List.of();
     @JsonProperty List<String> date = List.of();
+    @JsonProperty List<String> dateScript = List.of();
+    @JsonProperty String timeZone;
     @JsonProperty String urlId;
     @JsonProperty String urlDate;
     @JsonProperty List<EditionJson> editions = List.of();
@@ -312,7 +325,31 @@ public record SiteProfile(
           rules("drop", drop), rules("unwrap", unwrap),
           optionalRule("tags", tags), optionalRule("related", related),
           optionalRule("source", source), sourcePrefixes, rules("date", date),
+          scriptPatterns(dateScript), zone(timeZone),
           pattern("urlId", urlId), pattern("urlDate", urlDate), editionList, listingRules);
+    }
+
+    private static List<Pattern> scriptPatterns(List<String> regexes) throws ProfileException {
+      List<Pattern> out = new ArrayList<>();
+      for (String r : regexes) {
+        Pattern p = pattern("dateScript", r).orElseThrow();
+        if (p.matcher("").groupCount() < 1) {
+          throw new ProfileException("dateScript: \"" + r + "\" needs a group (…) around the date");
+        }
+        out.add(p);
+      }
+      return out;
+    }
+
+    private static ZoneId zone(String id) throws ProfileException {
+      if (id == null) {
+        return ZoneOffset.UTC;
+      }
+      try {
+        return ZoneId.of(id.strip());
+      } catch (DateTimeException e) {
+        throw new ProfileException("timeZone: \"" + id + "\" is no time zone (as Asia/Shanghai or +08:00)");
+      }
     }
 
     private static List<Rule> rules(String field, List<String> css) throws ProfileException {

@@ -84,6 +84,6 @@ class ProfileCommandTest {
     CliRun r = CliRun.run("profile", "list", "--content", tmp.resolve("content").toString());
     assertEquals(0, r.exitCode(), r.err());
     List<String> names = r.out().lines().map(l -> l.split("\t")[0]).toList();
-    assertEquals(List.of("mine", "bannedbook", "generic"), names);
+    assertEquals(List.of("mine", "bannedbook", "weixin", "generic"), names);
   }
 }

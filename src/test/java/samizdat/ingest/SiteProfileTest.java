@@ -18,7 +18,7 @@ class SiteProfileTest {
   @Test
   void theBundledBannedbookProfileLoads() throws Exception {
     Profiles p = Profiles.bundled();
-    assertEquals(List.of("bannedbook"), p.all().stream().map(SiteProfile::name).toList());
+    assertEquals(List.of("bannedbook", "weixin"), p.all().stream().map(SiteProfile::name).toList());
     SiteProfile b = p.all().get(0);
     assertEquals(Optional.of("zh-Hans"), b.language());
     assertEquals("div.entry", b.body().orElseThrow().css());
@@ -78,7 +78,7 @@ class SiteProfileTest {
     var page = Jsoup.parse("<h1>x</h1><main>y</main>");
     assertEquals("rfa", p.choose(Optional.of("www.rfa.org"), page).name());
     assertEquals("article", p.choose(Optional.of("www.bannedbook.org"), page).body().orElseThrow().css());
-    assertEquals(List.of("bannedbook", "rfa", "generic"), p.names());
+    assertEquals(List.of("bannedbook", "rfa", "weixin", "generic"), p.names());
     assertEquals("rfa", Profiles.load(Optional.of(dir), Optional.of("rfa")).choose(Optional.empty(), page).name());
     assertEquals("generic", Profiles.load(Optional.of(dir), Optional.of("generic"))
         .choose(Optional.of("www.bannedbook.org"), page).name());
@@ -107,7 +107,13 @@ class SiteProfileTest {
     assertTrue(assertThrows(ProfileException.class, () -> parse(
         "{\"name\":\"Bad Name\",\"language\":\"en\",\"title\":[\"h1\"],\"body\":\"div\"}"))
         .getMessage().contains("name \"Bad Name\""));
+    assertEquals("test.json: dateScript: \"var ct = \\d+\" needs a group (…) around the date",
+        assertThrows(ProfileException.class, () -> parse(
+            "{\"name\":\"x\",\"dateScript\":[\"var ct = \\\\d+\"]}")).getMessage());
+    assertEquals("test.json: timeZone: \"Beijing\" is no time zone (as Asia/Shanghai or +08:00)",
+        assertThrows(ProfileException.class, () -> parse(
+            "{\"name\":\"x\",\"timeZone\":\"Beijing\"}")).getMessage());
     assertTrue(assertThrows(ProfileException.class, () -> Profiles.forced("nope"))
-        .getMessage().contains("no profile named \"nope\" (known: bannedbook, generic"));
+        .getMessage().contains("no profile named \"nope\" (known: bannedbook, weixin, generic"));
   }
 }
