@@ -114,6 +114,7 @@ final class ArticleExtractor {
     Element body;
     String title;
     Optional<LocalDate> dateline = Optional.empty();
+    Optional<Element> sourceLine = Optional.empty();
     List<String> authors = meta.authors();
     if (profile.body().isPresent()) {
       body = profile.body().get().first(page).orElseThrow(() -> new NotAnArticle(
@@ -122,6 +123,9 @@ final class ArticleExtractor {
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.of(body))).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
     } else {
+      // The source line, where the profile names it, before the body finder may take the lines
+      // under the headline (where WeChat puts the account's name) out of the page.
+      sourceLine = profile.source().flatMap(r -> r.first(page));
       // The profile's drop rules go first, so what they remove cannot win the body's scoring.
       for (SiteProfile.Rule rule : profile.drop()) {
         for (Element el : page.select(rule.evaluator())) {
@@ -159,7 +163,8 @@ final class ArticleExtractor {
       profile.related().get().first(page).ifPresent(cleaner::collectRelated);
     }
     if (cleaner.source.isEmpty() && profile.source().isPresent()) {
-      profile.source().get().first(page).ifPresent(
+      Optional<Element> before = sourceLine;
+      profile.source().get().first(page).or(() -> before).ifPresent(
           el -> cleaner.source = cleaner.sourceName(StringUtil.normaliseWhitespace(el.text()).strip()));
     }
     String language = Languages.decide(meta.declaredLanguages(), textSample(body),

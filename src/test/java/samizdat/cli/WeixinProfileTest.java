@@ -38,7 +38,8 @@ class WeixinProfileTest {
       String md = Files.readString(content.resolve("articles/" + meta.get("id").asText() + ".md"));
       assertTrue(md.startsWith("近日，一篇关于某地疫情期间封控管理的文章在网络上广泛流传"), md);
       assertTrue(md.contains("目前，该事件仍在持续发酵中"), md);
-      assertFalse(md.contains("微信扫一扫") || md.contains("阅读"), md);
+      assertFalse(md.contains("微信扫一扫") || md.contains("阅读") || md.contains("城市观察"), md);
+      assertEquals("城市观察", meta.get("source").asText(), "the official account that published it");
       return meta;
     }
   }
