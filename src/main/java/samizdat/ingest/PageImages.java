@@ -29,10 +29,10 @@ import samizdat.content.ImageRef;
 import samizdat.io.Progress;
 
 /**
- * The images of one article body: found, fetched (URL sources), taken from an MHTML file or copied
- * from beside the saved page, checked, and named by content; written to {@code media/} only once
- * the whole article is good, so a refused page leaves no images behind. One per page, on one
- * thread.
+ * The images of one article body: found, fetched (URL sources), taken from a page saved as one
+ * file (MHTML, web archive) or copied from beside the saved page, checked, and named by content;
+ * written to {@code media/} only once the whole article is good, so a refused page leaves no
+ * images behind. One per page, on one thread.
  */
 final class PageImages {
   private static final Evaluator IMAGES = QueryParser.parse("img");
@@ -63,11 +63,15 @@ final class PageImages {
   private Optional<ImageRef> lead = Optional.empty();
   /** Stored copies of a re-ingested article's images, by original URL. */
   private final Map<String, String> known = new HashMap<>();
-  /** The images a saved page's file (MHTML, web archive) holds, by the address each came from. */
-  private final SavedPage.Parts saved;
+  /**
+   * For a page saved as one file (MHTML, web archive): the resources it holds, by the address each
+   * came from; its images are looked for there alone.
+   */
+  private final Optional<SavedPage.Parts> saved;
 
   PageImages(Source source, Progress progress, Optional<ArticleMeta> stored, MediaStore media,
-      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven, SavedPage.Parts saved) {
+      Supplier<HttpFetcher> fetcher, FetchSettings fetch, boolean urlGiven,
+      Optional<SavedPage.Parts> saved) {
     this.source = source;
     this.saved = saved;
     this.progress = progress;
@@ -107,8 +111,9 @@ final class PageImages {
             alt(img), caption(img)));
         continue;
       }
-      Optional<byte[]> bytes = saved.isEmpty() || src.startsWith("data:")
-          ? obtain(src, original, true) : fromSaved(addresses(img, src, original), original, true);
+      Optional<byte[]> bytes = saved.isPresent() && !src.startsWith("data:")
+          ? fromSaved(saved.get(), addresses(img, src, original), original, true)
+          : obtain(src, original, true);
       if (bytes.isPresent() && MediaStore.isPixel(bytes.get())) {
         img.remove();
         continue;
@@ -218,7 +223,7 @@ final class PageImages {
     if (Links.isHttp(src)) {
       return Links.forRequest(src);
     }
-    if (!saved.isEmpty()) {
+    if (saved.isPresent()) {
       String abs = StringUtil.resolve(img.baseUri(), src);
       return Links.isHttp(abs) ? Links.forRequest(abs) : HostileInput.storable(src);
     }
@@ -236,8 +241,8 @@ final class PageImages {
     if (src.startsWith("data:")) {
       return dataUri(src);
     }
-    if (!saved.isEmpty()) {
-      return fromSaved(List.of(original, src), original, loud);
+    if (saved.isPresent()) {
+      return fromSaved(saved.get(), List.of(original, src), original, loud);
     }
     long max = fetch.maxImageBytes();
     if (source.url().isPresent()) {
@@ -280,10 +285,11 @@ final class PageImages {
    * {@link #src} chose, else another the page offered (a lazy loader's, a {@code srcset}'s: the
    * browser fetched the one it showed).
    */
-  private Optional<byte[]> fromSaved(List<String> addresses, String original, boolean loud) {
+  private Optional<byte[]> fromSaved(SavedPage.Parts parts, List<String> addresses, String original,
+      boolean loud) {
     Optional<byte[]> bytes = Optional.empty();
     for (String address : addresses) {
-      bytes = saved.get(address);
+      bytes = parts.get(address);
       if (bytes.isPresent()) {
         break;
       }

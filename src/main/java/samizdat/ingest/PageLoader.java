@@ -36,12 +36,12 @@ final class PageLoader {
   /**
    * The bytes of a page and what its transport said about them: the charset and URL that HTTP or
    * a saved page's file gave ({@code savedUrl}: the address a browser saved the page from), and
-   * the images such a file holds beside it.
+   * for such a file, the resources it holds beside the page (present even when it holds none).
    */
   record Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl,
-      Optional<String> savedUrl, SavedPage.Parts parts) {
+      Optional<String> savedUrl, Optional<SavedPage.Parts> parts) {
     Loaded(byte[] raw, Optional<String> httpCharset, Optional<String> fetchedUrl) {
-      this(raw, httpCharset, fetchedUrl, Optional.empty(), SavedPage.Parts.NONE);
+      this(raw, httpCharset, fetchedUrl, Optional.empty(), Optional.empty());
     }
 
     /** A page saved as one file (MHTML, a web archive) is its HTML, with the rest kept aside. */
@@ -51,7 +51,8 @@ final class PageLoader {
         return this;
       }
       SavedPage page = saved.get();
-      return new Loaded(page.html(), page.charset(), fetchedUrl, page.url(), page.parts());
+      return new Loaded(page.html(), page.charset(), fetchedUrl, page.url(),
+          Optional.of(page.parts()));
     }
   }
 
@@ -67,7 +68,8 @@ final class PageLoader {
     Path file = source.file().orElseThrow();
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     // A page saved as one file carries its images: it may be larger than a page, its page not.
-    long limit = SINGLE_FILE_SUFFIXES.stream().anyMatch(name::endsWith) ? max * SINGLE_FILE_FACTOR : max;
+    long limit = SINGLE_FILE_SUFFIXES.stream().anyMatch(name::endsWith)
+        ? max * SINGLE_FILE_FACTOR : max;
     try {
       byte[] bytes;
       // One open for size and bytes (a stat of the path first cost a tenth of reading).

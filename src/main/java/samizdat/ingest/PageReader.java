@@ -79,7 +79,7 @@ final class PageReader {
 
     Optional<ArticleMeta> stored = source.stored();
     Optional<String> given = options.url().or(() -> stored.flatMap(ArticleMeta::url));
-    // Where the page came from: fetched, or what a browser recorded in an MHTML file.
+    // Where the page came from: fetched, or as a browser recorded it in a single-file page.
     Optional<String> origin = page.fetchedUrl().or(page::savedUrl);
     String base = origin.orElseGet(
         () -> given.orElseGet(() -> source.file().orElseThrow().toAbsolutePath().toUri().toString()));

@@ -12,15 +12,10 @@ record SavedPage(byte[] html, Optional<String> charset, Optional<String> url, Pa
 
   /** A saved page's resources by the address each was loaded from, each read when asked for. */
   static final class Parts {
-    static final Parts NONE = new Parts(Map.of());
     private final Map<String, Supplier<byte[]>> byAddress;
 
     Parts(Map<String, Supplier<byte[]>> byAddress) {
       this.byAddress = Map.copyOf(byAddress);
-    }
-
-    boolean isEmpty() {
-      return byAddress.isEmpty();
     }
 
     /** The bytes saved for an address ({@code https://…}, or MHTML's {@code cid:…}). */

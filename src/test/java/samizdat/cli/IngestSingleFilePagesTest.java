@@ -216,6 +216,36 @@ class IngestSingleFilePagesTest {
     assertTrue(asPage.err().contains("big.html: too large (the limit is 1 MB): 2 MB"), asPage.err());
   }
 
+  /**
+   * A single-file page whose images the browser had not loaded holds the page alone: its images
+   * are still named by their full address and looked for in the file, not beside it.
+   */
+  @Test
+  void aSingleFilePageWithoutResourcesStillNamesItsImagesByAddress() throws Exception {
+    String page = "<html lang=en><head><title>Alone</title></head><body><article><h1>Alone</h1>"
+        + ("<p>" + "A long paragraph of a story that goes on and on about the weather. ".repeat(8)
+        + "</p>").repeat(4) + "<img src=\"/img/later.jpg\" alt=\"later\"></article></body></html>";
+    String mhtml = "Snapshot-Content-Location: https://example.org/2026/alone.html\r\n"
+        + "Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n"
+        + "--b\r\nContent-Type: text/html\r\nContent-Location: https://example.org/2026/alone.html"
+        + "\r\n\r\n" + page + "\r\n--b--\r\n";
+    Path folder = Files.createDirectories(tmp.resolve("alone"));
+    Files.writeString(folder.resolve("alone.mhtml"), mhtml, StandardCharsets.US_ASCII);
+    Files.createDirectories(folder.resolve("img"));
+    Files.write(folder.resolve("img/later.jpg"), png()); // beside the file: not the page's
+    CliRun r = CliRun.run("ingest", "--content", tmp.resolve("content").toString(),
+        folder.resolve("alone.mhtml").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("image not saved in the page: https://example.org/img/later.jpg"), r.err());
+    Path json;
+    try (Stream<Path> s = Files.list(tmp.resolve("content/articles"))) {
+      json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    JsonNode image = JSON.readTree(json.toFile()).get("images").get(0);
+    assertEquals("https://example.org/img/later.jpg", image.get("originalUrl").asText());
+    assertTrue(image.get("file").isNull(), image.toString());
+  }
+
   @Test
   void profileTestReadsAnMhtmlFileToo() throws Exception {
     Path file = saved().resolve("清水源澄清声明.mhtml");
