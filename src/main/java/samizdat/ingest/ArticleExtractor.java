@@ -114,7 +114,10 @@ final class ArticleExtractor {
     Element body;
     String title;
     Optional<LocalDate> dateline = Optional.empty();
-    Optional<Element> sourceLine = Optional.empty();
+    // The source line, where the profile names it, before the generic body finder may take the
+    // lines under the headline (where WeChat puts the account's name) out of the page.
+    Optional<Element> sourceLine = profile.body().isEmpty()
+        ? profile.source().flatMap(r -> r.first(page)) : Optional.empty();
     List<String> authors = meta.authors();
     if (profile.body().isPresent()) {
       body = profile.body().get().first(page).orElseThrow(() -> new NotAnArticle(
@@ -123,9 +126,6 @@ final class ArticleExtractor {
       title = ruleTitle.or(() -> Titles.choose(meta, page, Optional.of(body))).orElseThrow(
           () -> new NotAnArticle("not an article: no title"));
     } else {
-      // The source line, where the profile names it, before the body finder may take the lines
-      // under the headline (where WeChat puts the account's name) out of the page.
-      sourceLine = profile.source().flatMap(r -> r.first(page));
       // The profile's drop rules go first, so what they remove cannot win the body's scoring.
       for (SiteProfile.Rule rule : profile.drop()) {
         for (Element el : page.select(rule.evaluator())) {
@@ -163,8 +163,7 @@ final class ArticleExtractor {
       profile.related().get().first(page).ifPresent(cleaner::collectRelated);
     }
     if (cleaner.source.isEmpty() && profile.source().isPresent()) {
-      Optional<Element> before = sourceLine;
-      profile.source().get().first(page).or(() -> before).ifPresent(
+      profile.source().get().first(page).or(() -> sourceLine).ifPresent(
           el -> cleaner.source = cleaner.sourceName(StringUtil.normaliseWhitespace(el.text()).strip()));
     }
     String language = Languages.decide(meta.declaredLanguages(), textSample(body),

@@ -32,18 +32,20 @@ final class ArticleFacts {
    * An image as MarkdownWriter writes it: escaped alt text, a media path without ')'. Matched
    * only where "![" starts and is not escaped (see {@link #withoutImages}).
    */
-  /** Seconds (10 digits) or milliseconds (13) since 1970. */
-  private static final Pattern UNIX_TIME = Pattern.compile("\\d{10}|\\d{13}");
   private static final Pattern BODY_IMAGE = Pattern.compile(
       "!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\.\\./media/[^)\\s]*\\)");
+
+  /** Seconds (10 digits) or milliseconds (13) since 1970. */
+  private static final Pattern UNIX_TIME = Pattern.compile("\\d{10}|\\d{13}");
 
   private ArticleFacts() {}
 
   /**
    * Publication date: from the URL by the profile's {@code urlDate}, the profile's {@code date}
-   * selectors and {@code dateScript} patterns, the page's metadata ({@link PageMetadata#published}), a date in the URL's path,
-   * the first {@code <time datetime>} in the body, then {@code dateline}: the lines under the
-   * headline or the dateline the cleaning took out ({@link ArticleExtractor.Extracted#dateline}).
+   * selectors and {@code dateScript} patterns, the page's metadata ({@link
+   * PageMetadata#published}), a date in the URL's path, the first {@code <time datetime>} in the
+   * body, then {@code dateline}: the lines under the headline or the dateline the cleaning took
+   * out ({@link ArticleExtractor.Extracted#dateline}).
    */
   static Optional<LocalDate> published(Optional<String> url, Document page, Element body,
       Optional<LocalDate> dateline, SiteProfile profile, PageMetadata meta) {

@@ -96,8 +96,9 @@ final class Mhtml {
   /** The page in an MHTML file; refused when it has no boundary or no HTML part. */
   static SavedPage read(byte[] raw) throws SourceFailure {
     String text = new String(raw, StandardCharsets.ISO_8859_1); // one char per byte: offsets agree
-    int bodyAt = headerEnd(text, skipBomAndBlankLines(raw));
-    Map<String, String> top = headers(text, skipBomAndBlankLines(raw), bodyAt);
+    int headerAt = skipBomAndBlankLines(raw);
+    int bodyAt = headerEnd(text, headerAt);
+    Map<String, String> top = headers(text, headerAt, bodyAt);
     Map<String, String> params = parameters(top.getOrDefault("content-type", ""));
     String boundary = params.getOrDefault("boundary", "");
     if (boundary.isEmpty()) {
@@ -123,8 +124,9 @@ final class Mhtml {
     return new SavedPage(page.decode(raw), charset, url, new SavedPage.Parts(byAddress));
   }
 
-  /** The part named by {@code start}, else the one saved from the page's address, else the first HTML. */
-  private static Optional<Part> choosePage(List<Part> parts, String start, Optional<String> snapshot) {
+  /** The part {@code start} names, else the one saved from the page's address, else the first HTML. */
+  private static Optional<Part> choosePage(List<Part> parts, String start,
+      Optional<String> snapshot) {
     if (start != null) {
       String id = unbracket(start);
       for (Part p : parts) {
@@ -229,7 +231,8 @@ final class Mhtml {
     Map<String, String> params = new HashMap<>();
     Matcher m = PARAMETER.matcher(headerValue);
     while (m.find()) {
-      params.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+      String value = m.group(2) != null ? m.group(2) : m.group(3);
+      params.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), value);
     }
     return params;
   }

@@ -348,7 +348,8 @@ public record SiteProfile(
       try {
         return ZoneId.of(id.strip());
       } catch (DateTimeException e) {
-        throw new ProfileException("timeZone: \"" + id + "\" is no time zone (as Asia/Shanghai or +08:00)");
+        throw new ProfileException(
+            "timeZone: \"" + id + "\" is no time zone (as Asia/Shanghai or +08:00)");
       }
     }
 

@@ -87,12 +87,13 @@ final class Srcset {
   }
 
   private static Candidate candidate(String url, String descriptor) {
+    String number = descriptor.isEmpty() ? "" : descriptor.substring(0, descriptor.length() - 1).strip();
     try {
       if (descriptor.endsWith("w")) {
-        return new Candidate(url, Integer.parseInt(descriptor.substring(0, descriptor.length() - 1).strip()), 0);
+        return new Candidate(url, Integer.parseInt(number), 0);
       }
       if (descriptor.endsWith("x")) {
-        return new Candidate(url, 0, Double.parseDouble(descriptor.substring(0, descriptor.length() - 1).strip()));
+        return new Candidate(url, 0, Double.parseDouble(number));
       }
     } catch (NumberFormatException e) {
       // a descriptor no browser reads either: the address still counts
